@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "snowpanesettings.h"
+#include "systempaths.h"
+#include "uitesting.h"
+
+#include <KLocalizedQmlContext>
+#include <KLocalizedString>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+
+using namespace Qt::StringLiterals;
+
+Q_IMPORT_QML_PLUGIN(io_github_snowpanePlugin)
+
+namespace
+{
+
+// The demo keeps its own settings file inside the demo root, so that trying
+// the demo never changes where the real application looks.
+void useDemoSystem(const QString &root)
+{
+    const auto paths = Snowpane::System::SystemPaths::demo(root);
+    SnowpaneSettings::instance(KSharedConfig::openConfig(QDir(root).filePath(u"snowpanerc"_s), KConfig::SimpleConfig));
+    auto *settings = SnowpaneSettings::self();
+    settings->setConfigurationDirectory(paths.configurationDirectory);
+    settings->setProfile(paths.profile);
+    settings->setCurrentSystem(paths.currentSystem);
+    settings->setBootedSystem(paths.bootedSystem);
+    settings->save();
+}
+
+bool wantsOffscreen(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--self-test" || argument == "--screenshot") {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // Pictures and the self-test need no display, and the software renderer
+    // draws the same pixels everywhere.
+    if (wantsOffscreen(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    }
+    QApplication app(argc, argv);
+    KLocalizedString::setApplicationDomain("snowpane");
+    QApplication::setApplicationName(u"snowpane"_s);
+    QApplication::setApplicationDisplayName(u"Snowpane"_s);
+    QApplication::setOrganizationDomain(u"snowpane.github.io"_s);
+    QApplication::setDesktopFileName(u"io.github.snowpane"_s);
+    QApplication::setApplicationVersion(QStringLiteral(SNOWPANE_VERSION));
+    if (QIcon::themeName().isEmpty() || QIcon::themeName() == u"hicolor"_s) {
+        QIcon::setThemeName(u"breeze"_s);
+    }
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE")) {
+        QQuickStyle::setStyle(u"org.kde.desktop"_s);
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Settings for NixOS"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(u"demo"_s, u"Manage the stand-in system built by make-demo-system in DIR."_s, u"DIR"_s);
+    const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every page, report QML warnings, and exit."_s);
+    const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a picture of PAGE to the file given as the next argument."_s, u"PAGE"_s);
+    parser.addOptions({demoOption, selfTestOption, screenshotOption});
+    parser.addPositionalArgument(u"file"_s, u"With --screenshot: the PNG file to write."_s, u"[FILE]"_s);
+    parser.process(app);
+
+    if (parser.isSet(demoOption)) {
+        useDemoSystem(parser.value(demoOption));
+    } else {
+        SnowpaneSettings::instance(KSharedConfig::openConfig());
+    }
+    if (parser.isSet(screenshotOption) && parser.positionalArguments().size() != 1) {
+        parser.showHelp(2);
+    }
+
+    std::optional<Snowpane::Ui::SelfTest> selfTest;
+    if (parser.isSet(selfTestOption)) {
+        selfTest.emplace();
+    }
+
+    QQmlApplicationEngine engine;
+    KLocalization::setupLocalizedContext(&engine);
+    engine.loadFromModule("io.github.snowpane", "Main");
+    if (engine.rootObjects().isEmpty()) {
+        return 1;
+    }
+    if (selfTest) {
+        return selfTest->run(engine);
+    }
+    if (parser.isSet(screenshotOption)) {
+        return Snowpane::Ui::saveScreenshot(engine, parser.value(screenshotOption), parser.positionalArguments().constFirst());
+    }
+    return app.exec();
+}

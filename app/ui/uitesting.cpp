@@ -1,0 +1,148 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "uitesting.h"
+#include "uilogging.h"
+
+#include <QEventLoop>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Ui
+{
+
+namespace
+{
+
+QStringList collectedWarnings;
+QtMessageHandler previousHandler = nullptr;
+
+void recordWarning(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg) {
+        collectedWarnings.append(message);
+    }
+    if (previousHandler) {
+        previousHandler(type, context, message);
+    }
+}
+
+QQuickWindow *mainWindow(QQmlApplicationEngine &engine)
+{
+    const auto roots = engine.rootObjects();
+    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.constFirst());
+}
+
+// Gives bindings, loaders and the renderer time to settle: at least one frame
+// is drawn, and asynchronous work started by the page gets a moment to finish.
+void settle(QQuickWindow *window)
+{
+    constexpr int minimumMs = 150;
+    constexpr int maximumMs = 3000;
+    QEventLoop loop;
+    bool framed = false;
+    const auto connection = QObject::connect(window, &QQuickWindow::frameSwapped, &loop, [&framed] {
+        framed = true;
+    });
+    QTimer::singleShot(maximumMs, &loop, &QEventLoop::quit);
+    QTimer minimum;
+    minimum.setInterval(minimumMs);
+    QObject::connect(&minimum, &QTimer::timeout, &loop, [&] {
+        if (framed) {
+            loop.quit();
+        }
+    });
+    minimum.start();
+    window->requestUpdate();
+    loop.exec();
+    QObject::disconnect(connection);
+}
+
+bool showPage(QQuickWindow *window, const QString &page)
+{
+    QVariant shown;
+    const bool invoked = QMetaObject::invokeMethod(window, "showPage", Q_RETURN_ARG(QVariant, shown), Q_ARG(QVariant, page));
+    return invoked && shown.toBool();
+}
+
+} // namespace
+
+SelfTest::SelfTest()
+{
+    previousHandler = qInstallMessageHandler(recordWarning);
+}
+
+SelfTest::~SelfTest()
+{
+    qInstallMessageHandler(previousHandler);
+    previousHandler = nullptr;
+}
+
+int SelfTest::run(QQmlApplicationEngine &engine)
+{
+    QQuickWindow *window = mainWindow(engine);
+    if (!window) {
+        std::fprintf(stderr, "self-test: the main window did not load\n");
+        return 1;
+    }
+    const QStringList pages = window->property("pageNames").toStringList();
+    if (pages.isEmpty()) {
+        std::fprintf(stderr, "self-test: the main window lists no pages\n");
+        return 1;
+    }
+    settle(window);
+    int failures = 0;
+    if (!collectedWarnings.isEmpty()) {
+        std::fprintf(stderr, "self-test: FAIL main window: %d warning(s) while loading\n", int(collectedWarnings.size()));
+        ++failures;
+    }
+    for (const QString &page : pages) {
+        const qsizetype before = collectedWarnings.size();
+        if (!showPage(window, page)) {
+            std::fprintf(stderr, "self-test: FAIL %s: the page could not be shown\n", qPrintable(page));
+            ++failures;
+            continue;
+        }
+        settle(window);
+        const QStringList warnings = collectedWarnings.mid(before);
+        if (warnings.isEmpty()) {
+            std::fprintf(stdout, "self-test: PASS %s\n", qPrintable(page));
+        } else {
+            std::fprintf(stderr, "self-test: FAIL %s: %d warning(s)\n", qPrintable(page), int(warnings.size()));
+            ++failures;
+        }
+    }
+    std::fprintf(stdout, "self-test: %d passed, %d failed\n", int(pages.size()) + 1 - failures, failures);
+    return failures == 0 ? 0 : 1;
+}
+
+int saveScreenshot(QQmlApplicationEngine &engine, const QString &page, const QString &fileName)
+{
+    QQuickWindow *window = mainWindow(engine);
+    if (!window) {
+        std::fprintf(stderr, "screenshot: the main window did not load\n");
+        return 1;
+    }
+    settle(window);
+    if (!showPage(window, page)) {
+        const QStringList pages = window->property("pageNames").toStringList();
+        std::fprintf(stderr, "screenshot: unknown page '%s'; pages are: %s\n", qPrintable(page), qPrintable(pages.join(u", "_s)));
+        return 2;
+    }
+    settle(window);
+    const QImage image = window->grabWindow();
+    if (image.isNull() || !image.save(fileName)) {
+        std::fprintf(stderr, "screenshot: could not save %s\n", qPrintable(fileName));
+        return 1;
+    }
+    qCInfo(SNOWPANE_UI) << "saved" << page << "to" << fileName;
+    return 0;
+}
+
+} // namespace Snowpane::Ui

@@ -1,0 +1,11 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import io.github.snowpane
+
+NotYetPage {
+    objectName: "changesPage"
+    title: i18nc("@title", "Changes")
+    iconName: "document-edit"
+    explanation: i18nc("@info", "Reviewing pending edits as a diff and applying them comes with the configuration editor and the privileged helper.")
+}

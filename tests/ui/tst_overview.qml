@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import QtQuick
+import QtTest
+import io.github.snowpane
+
+TestCase {
+    id: testCase
+
+    name: "Overview"
+    when: windowShown
+    width: 800
+    height: 600
+
+    function findByObjectName(item, objectName) {
+        if (item.objectName === objectName) {
+            return item;
+        }
+        const children = item.children ?? [];
+        for (let i = 0; i < children.length; ++i) {
+            const found = findByObjectName(children[i], objectName);
+            if (found) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    function test_overviewReadsTheProfile() {
+        compare(SystemOverview.errorString, "");
+        compare(SystemOverview.hostName, "quicktest-host");
+        compare(SystemOverview.currentGeneration, 3);
+        compare(SystemOverview.runningGeneration, 2);
+        compare(SystemOverview.bootedGeneration, 1);
+        compare(SystemOverview.nixosVersion, "24.11.3 (Vicuna)");
+        compare(SystemOverview.kernelVersion, "6.6.53");
+    }
+
+    function test_overviewPageShowsTheFacts() {
+        const component = Qt.createComponent("io.github.snowpane", "OverviewPage");
+        compare(component.status, Component.Ready, component.errorString());
+        const page = createTemporaryObject(component, testCase);
+        verify(page);
+        const heading = findByObjectName(page, "hostNameHeading");
+        verify(heading, "the host name heading exists");
+        compare(heading.text, "quicktest-host");
+        compare(findByObjectName(page, "currentGenerationLabel").text, "3");
+        compare(findByObjectName(page, "kernelLabel").text, "6.6.53");
+    }
+
+    function test_generationModelListsNewestFirst() {
+        const model = createTemporaryQmlObject("import io.github.snowpane; GenerationListModel {}", testCase);
+        compare(model.rowCount(), 3);
+        compare(model.errorString, "");
+    }
+
+    function test_mainWindowNavigates() {
+        const component = Qt.createComponent("io.github.snowpane", "Main");
+        compare(component.status, Component.Ready, component.errorString());
+        const window = createTemporaryObject(component, testCase);
+        verify(window);
+        compare(window.pageNames.length, 5);
+        compare(window.globalDrawer.actions.length, window.pageNames.length);
+        for (const name of window.pageNames) {
+            verify(window.showPage(name), name);
+            compare(window.currentPageName, name);
+            compare(window.pageStack.depth, 1);
+        }
+        verify(!window.showPage("no-such-page"));
+        compare(window.currentPageName, "changes");
+    }
+}

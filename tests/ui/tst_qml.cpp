@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "fakeprofile.h"
+#include "snowpanesettings.h"
+#include "systempaths.h"
+
+#include <KLocalizedQmlContext>
+
+#include <QQmlEngine>
+#include <QQmlExtensionPlugin>
+#include <QTemporaryDir>
+#include <QtQuickTest>
+
+using namespace Qt::StringLiterals;
+
+Q_IMPORT_QML_PLUGIN(io_github_snowpanePlugin)
+
+/// Points the application's settings at a fake profile of three generations
+/// (current 3, running 2, booted 1) before any QML test runs.
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public Q_SLOTS:
+    void applicationAvailable()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        FakeProfile profile(m_root.path());
+        const QDateTime date(QDate(2026, 4, 1), QTime(12, 0), QTimeZone::UTC);
+        for (int number = 1; number <= 3; ++number) {
+            const bool added = profile.addGeneration(
+                {number, u"24.11.%1 (Vicuna)"_s.arg(number), u"6.6.%1"_s.arg(50 + number), {}, {}, u"quicktest-host"_s, date.addDays(number)});
+            if (!added) {
+                qFatal("cannot build the fake profile: %s", qPrintable(profile.errorString()));
+            }
+        }
+        const auto paths = Snowpane::System::SystemPaths::demo(m_root.path());
+        if (!profile.pointAt(paths.profile, 3) || !profile.pointAt(paths.currentSystem, 2) || !profile.pointAt(paths.bootedSystem, 1)) {
+            qFatal("cannot link the fake profile: %s", qPrintable(profile.errorString()));
+        }
+        SnowpaneSettings::instance(KSharedConfig::openConfig(m_root.filePath(u"snowpanerc"_s), KConfig::SimpleConfig));
+        SnowpaneSettings::self()->setProfile(paths.profile);
+        SnowpaneSettings::self()->setCurrentSystem(paths.currentSystem);
+        SnowpaneSettings::self()->setBootedSystem(paths.bootedSystem);
+        SnowpaneSettings::self()->setConfigurationDirectory(paths.configurationDirectory);
+    }
+
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        KLocalization::setupLocalizedContext(engine);
+    }
+
+private:
+    QTemporaryDir m_root;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(snowpane, Setup)
+
+#include "tst_qml.moc"
