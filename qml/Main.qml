@@ -20,6 +20,9 @@ Kirigami.ApplicationWindow {
             changes: Qt.createComponent("io.github.snowpane", "ChangesPage")
         })
     property string currentPageName: ""
+    /// Each page is made once and kept, so that it keeps its state (a search,
+    /// a scroll position) when the person comes back to it.
+    property var createdPages: ({})
 
     /// Replaces the page stack with the named page; false for an unknown name.
     function showPage(name: string): bool {
@@ -27,8 +30,19 @@ Kirigami.ApplicationWindow {
         if (!component) {
             return false;
         }
+        let page = createdPages[name];
+        if (!page) {
+            if (component.status !== Component.Ready) {
+                console.warn("Cannot load the", name, "page:", component.errorString());
+                return false;
+            }
+            page = component.createObject(pageHolder, {
+                visible: false
+            });
+            createdPages[name] = page;
+        }
         pageStack.clear();
-        pageStack.push(component);
+        pageStack.push(page);
         currentPageName = name;
         WindowState.lastPage = name;
         return true;
@@ -47,11 +61,19 @@ Kirigami.ApplicationWindow {
     }
     onClosing: WindowState.save()
 
+    // A visual parent for pages that are not on the stack.
+    Item {
+        id: pageHolder
+
+        visible: false
+    }
+
     globalDrawer: Kirigami.GlobalDrawer {
         title: i18nc("@title", "Snowpane")
         titleIcon: "preferences-system"
         isMenu: false
         modal: !root.wideScreen
+        width: Kirigami.Units.gridUnit * 12
         collapsible: true
         actions: [
             Kirigami.Action {

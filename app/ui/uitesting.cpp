@@ -66,9 +66,9 @@ void settle(QQuickWindow *window)
 
 bool showPage(QQuickWindow *window, const QString &page)
 {
-    QVariant shown;
-    const bool invoked = QMetaObject::invokeMethod(window, "showPage", Q_RETURN_ARG(QVariant, shown), Q_ARG(QVariant, page));
-    return invoked && shown.toBool();
+    bool shown = false;
+    const bool invoked = QMetaObject::invokeMethod(window, "showPage", Q_RETURN_ARG(bool, shown), Q_ARG(QString, page));
+    return invoked && shown;
 }
 
 } // namespace
