@@ -41,7 +41,7 @@ QString readFirstLine(const QString &path)
 // (store paths all carry mtime 1).
 QDateTime linkModificationTime(const QString &path)
 {
-    struct stat status {};
+    struct stat status{};
     if (::lstat(QFile::encodeName(path).constData(), &status) != 0) {
         return {};
     }

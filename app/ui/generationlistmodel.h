@@ -39,7 +39,10 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] QString errorString() const { return m_errorString; }
+    [[nodiscard]] QString errorString() const
+    {
+        return m_errorString;
+    }
 
     Q_INVOKABLE void reload();
 

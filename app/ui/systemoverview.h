@@ -32,17 +32,47 @@ class SystemOverview : public QObject
 public:
     explicit SystemOverview(QObject *parent = nullptr);
 
-    [[nodiscard]] QString hostName() const { return m_facts.hostName; }
-    [[nodiscard]] int currentGeneration() const { return m_facts.currentGeneration; }
-    [[nodiscard]] QDateTime currentDate() const { return m_facts.currentDate; }
-    [[nodiscard]] QString nixosVersion() const { return m_facts.nixosVersion; }
-    [[nodiscard]] QString kernelVersion() const { return m_facts.kernelVersion; }
-    [[nodiscard]] QString configurationRevision() const { return m_facts.configurationRevision; }
+    [[nodiscard]] QString hostName() const
+    {
+        return m_facts.hostName;
+    }
+    [[nodiscard]] int currentGeneration() const
+    {
+        return m_facts.currentGeneration;
+    }
+    [[nodiscard]] QDateTime currentDate() const
+    {
+        return m_facts.currentDate;
+    }
+    [[nodiscard]] QString nixosVersion() const
+    {
+        return m_facts.nixosVersion;
+    }
+    [[nodiscard]] QString kernelVersion() const
+    {
+        return m_facts.kernelVersion;
+    }
+    [[nodiscard]] QString configurationRevision() const
+    {
+        return m_facts.configurationRevision;
+    }
     /// 0 when the booted system is not one of the profile's generations.
-    [[nodiscard]] int bootedGeneration() const { return m_facts.bootedGeneration; }
-    [[nodiscard]] int runningGeneration() const { return m_facts.runningGeneration; }
-    [[nodiscard]] QString profilePath() const { return m_facts.profilePath; }
-    [[nodiscard]] QString errorString() const { return m_facts.errorString; }
+    [[nodiscard]] int bootedGeneration() const
+    {
+        return m_facts.bootedGeneration;
+    }
+    [[nodiscard]] int runningGeneration() const
+    {
+        return m_facts.runningGeneration;
+    }
+    [[nodiscard]] QString profilePath() const
+    {
+        return m_facts.profilePath;
+    }
+    [[nodiscard]] QString errorString() const
+    {
+        return m_facts.errorString;
+    }
 
     /// Reads everything again from the paths in the settings.
     Q_INVOKABLE void reload();

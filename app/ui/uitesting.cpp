@@ -119,6 +119,7 @@ int SelfTest::run(QQmlApplicationEngine &engine)
         }
     }
     std::fprintf(stdout, "self-test: %d passed, %d failed\n", int(pages.size()) + 1 - failures, failures);
+    std::fflush(stdout);
     return failures == 0 ? 0 : 1;
 }
 

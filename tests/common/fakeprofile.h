@@ -38,8 +38,14 @@ public:
 
     [[nodiscard]] QString profilePath() const;
     [[nodiscard]] QString storePathOf(int number) const;
-    [[nodiscard]] QString root() const { return m_root; }
-    [[nodiscard]] QString errorString() const { return m_error; }
+    [[nodiscard]] QString root() const
+    {
+        return m_root;
+    }
+    [[nodiscard]] QString errorString() const
+    {
+        return m_error;
+    }
 
 private:
     [[nodiscard]] bool fail(const QString &message);

@@ -54,8 +54,9 @@ private Q_SLOTS:
         QCOMPARE(list.size(), 3);
 
         const QJsonObject second = list.at(1).toObject();
-        QCOMPARE(QStringList(second.keys()),
-                 QStringList({u"configurationRevision"_s, u"current"_s, u"date"_s, u"generation"_s, u"kernelVersion"_s, u"nixosVersion"_s, u"specialisations"_s}));
+        QCOMPARE(
+            QStringList(second.keys()),
+            QStringList({u"configurationRevision"_s, u"current"_s, u"date"_s, u"generation"_s, u"kernelVersion"_s, u"nixosVersion"_s, u"specialisations"_s}));
         QCOMPARE(second.value(u"generation"_s).toInt(), 2);
         QCOMPARE(second.value(u"date"_s).toString(), u"2026-05-17 14:03:09"_s);
         QCOMPARE(second.value(u"nixosVersion"_s).toString(), u"24.11.2 (Vicuna)"_s);
