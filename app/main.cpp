@@ -68,6 +68,8 @@ int main(int argc, char **argv)
     QApplication::setOrganizationDomain(u"snowpane.github.io"_s);
     QApplication::setDesktopFileName(u"io.github.snowpane"_s);
     QApplication::setApplicationVersion(QStringLiteral(SNOWPANE_VERSION));
+    // The installed icon wins; the copy inside the QML module covers a build tree.
+    QApplication::setWindowIcon(QIcon::fromTheme(u"io.github.snowpane"_s, QIcon(u":/qt/qml/io/github/snowpane/icons/io.github.snowpane.svg"_s)));
     if (QIcon::themeName().isEmpty() || QIcon::themeName() == u"hicolor"_s) {
         QIcon::setThemeName(u"breeze"_s);
     }

@@ -70,7 +70,7 @@ Kirigami.ApplicationWindow {
 
     globalDrawer: Kirigami.GlobalDrawer {
         title: i18nc("@title", "Snowpane")
-        titleIcon: "preferences-system"
+        titleIcon: Qt.resolvedUrl("icons/io.github.snowpane.svg")
         isMenu: false
         modal: !root.wideScreen
         width: Kirigami.Units.gridUnit * 12
