@@ -1,0 +1,1025 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "parser.h"
+#include "validator.h"
+
+#include <algorithm>
+
+namespace snowpane::nix
+{
+namespace
+{
+
+// A pseudo token kind for "no more tokens", outside the real range.
+constexpr auto Eof = static_cast<TokenKind>(255);
+
+// Bison's names for tokens, so that messages read like Nix's own
+// ("syntax error, unexpected ID, expecting ';'").
+std::string_view bisonName(TokenKind kind)
+{
+    switch (kind) {
+    case TokenKind::KwIf: return "IF";
+    case TokenKind::KwThen: return "THEN";
+    case TokenKind::KwElse: return "ELSE";
+    case TokenKind::KwAssert: return "ASSERT";
+    case TokenKind::KwWith: return "WITH";
+    case TokenKind::KwLet: return "LET";
+    case TokenKind::KwIn: return "IN_KW";
+    case TokenKind::KwRec: return "REC";
+    case TokenKind::KwInherit: return "INHERIT";
+    case TokenKind::KwOr: return "OR_KW";
+    case TokenKind::Ellipsis: return "ELLIPSIS";
+    case TokenKind::Eq: return "EQ";
+    case TokenKind::NotEq: return "NEQ";
+    case TokenKind::LessEq: return "LEQ";
+    case TokenKind::GreaterEq: return "GEQ";
+    case TokenKind::And: return "AND";
+    case TokenKind::Or: return "OR";
+    case TokenKind::Implies: return "IMPL";
+    case TokenKind::Update: return "UPDATE";
+    case TokenKind::Concat: return "CONCAT";
+    case TokenKind::PipeFrom: return "PIPE_FROM";
+    case TokenKind::PipeInto: return "PIPE_INTO";
+    case TokenKind::Ident: return "ID";
+    case TokenKind::Int: return "INT_LIT";
+    case TokenKind::Float: return "FLOAT_LIT";
+    case TokenKind::DollarCurly: return "DOLLAR_CURLY";
+    case TokenKind::StrText: return "STR";
+    case TokenKind::IndStrOpen: return "IND_STRING_OPEN";
+    case TokenKind::IndStrText:
+    case TokenKind::IndStrEscape: return "IND_STR";
+    case TokenKind::IndStrClose: return "IND_STRING_CLOSE";
+    case TokenKind::Path: return "PATH";
+    case TokenKind::HomePath: return "HPATH";
+    case TokenKind::PathText: return "STR";
+    case TokenKind::SearchPath: return "SPATH";
+    case TokenKind::Uri: return "URI";
+    case TokenKind::Invalid: return "invalid token";
+    default: return tokenKindName(kind);
+    }
+}
+
+// Binding powers of Nix's operator table, loosest first.
+enum Prec : std::uint8_t {
+    PrecNone = 0,
+    PrecImpl,
+    PrecOr,
+    PrecAnd,
+    PrecEq,
+    PrecCmp,
+    PrecUpdate,
+    PrecNot,
+    PrecAdd,
+    PrecMul,
+    PrecConcat,
+    PrecHas,
+    PrecNegate,
+};
+
+enum class Assoc : std::uint8_t {
+    Left,
+    Right,
+    NonAssoc,
+};
+
+Prec binaryPrec(TokenKind kind)
+{
+    switch (kind) {
+    case TokenKind::Implies: return PrecImpl;
+    case TokenKind::Or: return PrecOr;
+    case TokenKind::And: return PrecAnd;
+    case TokenKind::Eq:
+    case TokenKind::NotEq: return PrecEq;
+    case TokenKind::Less:
+    case TokenKind::Greater:
+    case TokenKind::LessEq:
+    case TokenKind::GreaterEq: return PrecCmp;
+    case TokenKind::Update: return PrecUpdate;
+    case TokenKind::Plus:
+    case TokenKind::Minus: return PrecAdd;
+    case TokenKind::Star:
+    case TokenKind::Slash: return PrecMul;
+    case TokenKind::Concat: return PrecConcat;
+    case TokenKind::Question: return PrecHas;
+    default: return PrecNone;
+    }
+}
+
+Assoc assocOf(Prec prec)
+{
+    switch (prec) {
+    case PrecImpl:
+    case PrecUpdate:
+    case PrecConcat: return Assoc::Right;
+    case PrecEq:
+    case PrecCmp:
+    case PrecHas: return Assoc::NonAssoc;
+    default: return Assoc::Left;
+    }
+}
+
+bool startsSimple(TokenKind kind)
+{
+    switch (kind) {
+    case TokenKind::Ident:
+    case TokenKind::Int:
+    case TokenKind::Float:
+    case TokenKind::Quote:
+    case TokenKind::IndStrOpen:
+    case TokenKind::Path:
+    case TokenKind::HomePath:
+    case TokenKind::SearchPath:
+    case TokenKind::Uri:
+    case TokenKind::LParen:
+    case TokenKind::LBrace:
+    case TokenKind::KwRec:
+    case TokenKind::LBracket: return true;
+    default: return false;
+    }
+}
+
+// Tokens that close an enclosing construct: recovery stops in front of them
+// so that the construct that owns them can consume them.
+bool isCloser(TokenKind kind)
+{
+    if (kind == Eof) {
+        return true;
+    }
+    switch (kind) {
+    case TokenKind::RParen:
+    case TokenKind::RBrace:
+    case TokenKind::RBracket:
+    case TokenKind::Semicolon:
+    case TokenKind::KwIn:
+    case TokenKind::KwThen:
+    case TokenKind::KwElse:
+    case TokenKind::Comma: return true;
+    default: return false;
+    }
+}
+
+// A node under construction. The parser emits nodes in postorder (children
+// before parents), which suits both recursive descent and the operator stack;
+// they are turned into preorder once at the end.
+struct PostNode {
+    TokenId firstToken;
+    TokenId endToken;
+    std::uint32_t descendants;
+    NodeKind kind;
+    std::uint8_t detail;
+};
+
+class Parser
+{
+public:
+    Parser(std::string_view source, const TokenStream &tokens, const ParseOptions &options)
+        : m_src(source)
+        , m_tokens(tokens)
+        , m_count(tokens.size())
+        , m_maxDepth(options.maxDepth)
+    {
+        m_nodes.reserve(tokens.size() / 2 + 8);
+        m_pos = skipTrivia(0);
+    }
+
+    std::vector<Node> run();
+    std::vector<Diagnostic> takeDiagnostics()
+    {
+        return std::move(m_diagnostics);
+    }
+
+private:
+    // ---- tokens
+    [[nodiscard]] TokenId skipTrivia(TokenId t) const
+    {
+        while (t < m_count && isTrivia(m_tokens.kinds[t])) {
+            ++t;
+        }
+        return t;
+    }
+    [[nodiscard]] TokenKind peek() const
+    {
+        return m_pos < m_count ? m_tokens.kinds[m_pos] : Eof;
+    }
+    [[nodiscard]] TokenKind peekAt(unsigned ahead) const
+    {
+        TokenId t = m_pos;
+        while (ahead-- > 0 && t < m_count) {
+            t = skipTrivia(t + 1);
+        }
+        return t < m_count ? m_tokens.kinds[t] : Eof;
+    }
+    void bump()
+    {
+        if (m_pos < m_count) {
+            m_lastEnd = m_pos + 1;
+            m_pos = skipTrivia(m_pos + 1);
+        }
+    }
+    bool accept(TokenKind kind)
+    {
+        if (peek() != kind) {
+            return false;
+        }
+        bump();
+        return true;
+    }
+    bool expect(TokenKind kind)
+    {
+        if (accept(kind)) {
+            return true;
+        }
+        unexpected(bisonName(kind));
+        return false;
+    }
+
+    // ---- nodes
+    [[nodiscard]] std::uint32_t mark() const
+    {
+        return static_cast<std::uint32_t>(m_nodes.size());
+    }
+    void finish(NodeKind kind, std::uint32_t mark, TokenId first, std::uint8_t detail = 0)
+    {
+        const TokenId end = std::max(first, m_lastEnd);
+        m_nodes.push_back({first, end, static_cast<std::uint32_t>(m_nodes.size()) - mark, kind, detail});
+    }
+    void leaf(NodeKind kind)
+    {
+        const TokenId first = m_pos;
+        bump();
+        finish(kind, mark(), first);
+    }
+
+    // ---- diagnostics
+    void error(std::uint32_t offset, std::string message, DiagnosticKind kind = DiagnosticKind::Syntax, Severity severity = Severity::Error)
+    {
+        // After the first error the rest is mostly noise; a bound keeps a
+        // pathological file from producing millions of messages.
+        if (m_aborted || m_diagnostics.size() >= 100) {
+            return;
+        }
+        m_diagnostics.push_back({offset, severity, kind, std::move(message)});
+    }
+    [[nodiscard]] std::uint32_t here() const
+    {
+        return m_pos < m_count ? m_tokens.offsets[m_pos] : static_cast<std::uint32_t>(m_src.size());
+    }
+    void unexpected(std::string_view expecting = {})
+    {
+        std::string message = "syntax error, unexpected ";
+        message += peek() == Eof ? std::string_view("end of file") : bisonName(peek());
+        if (!expecting.empty()) {
+            message += ", expecting ";
+            message += expecting;
+        }
+        error(here(), std::move(message));
+    }
+    // Skips tokens up to (not including) a closer at bracket depth zero, into
+    // an Error node. Always makes progress unless already at a closer.
+    void skipToCloser()
+    {
+        const std::uint32_t m = mark();
+        const TokenId first = m_pos;
+        int depth = 0;
+        while (peek() != Eof) {
+            const TokenKind k = peek();
+            if (depth == 0 && isCloser(k)) {
+                break;
+            }
+            if (k == TokenKind::LParen || k == TokenKind::LBracket || k == TokenKind::LBrace || k == TokenKind::DollarCurly) {
+                ++depth;
+            } else if (k == TokenKind::RParen || k == TokenKind::RBracket || k == TokenKind::RBrace) {
+                --depth;
+            }
+            bump();
+        }
+        finish(NodeKind::Error, m, first);
+    }
+    bool enter()
+    {
+        if (m_aborted) {
+            return false;
+        }
+        if (++m_depth > m_maxDepth) {
+            error(here(), "expression nesting too deep (more than " + std::to_string(m_maxDepth) + " levels)");
+            m_aborted = true;
+            // Everything left goes into one Error node and the parser unwinds.
+            const std::uint32_t m = mark();
+            const TokenId first = m_pos;
+            m_pos = m_count;
+            m_lastEnd = m_count;
+            finish(NodeKind::Error, m, first);
+            --m_depth;
+            return false;
+        }
+        return true;
+    }
+    void leave()
+    {
+        --m_depth;
+    }
+
+    // ---- grammar
+    void parseExpr();
+    void parsePipeline();
+    void parseOperators();
+    void parseOperand();
+    void parseApp();
+    void parseSelect();
+    void parseSimple();
+    void parseAttrPath();
+    void parseAttr();
+    void parseString();
+    void parseIndString();
+    void parsePath();
+    void parseInterpolation();
+    void parseList();
+    void parseBraces(NodeKind kind, std::uint32_t m, TokenId first, std::uint8_t detail);
+    void parseBindings(TokenKind terminator);
+    void parseBinding();
+    void parseInherit();
+    void parsePattern();
+    [[nodiscard]] bool atPattern() const;
+    void expectSemicolon();
+
+    std::string_view m_src;
+    const TokenStream &m_tokens;
+    TokenId m_count;
+    TokenId m_pos = 0;
+    TokenId m_lastEnd = 0;
+    unsigned m_depth = 0;
+    unsigned m_maxDepth;
+    bool m_aborted = false;
+    std::vector<PostNode> m_nodes;
+    std::vector<Diagnostic> m_diagnostics;
+
+    // Operator-precedence stacks, shared by all nesting levels; each call of
+    // parseOperators() only touches the entries above its base.
+    struct Operand {
+        std::uint32_t mark;
+        TokenId first;
+    };
+    struct Operator {
+        Prec prec;
+        bool prefix;
+        TokenKind token;
+        std::uint32_t mark; // where the operator's own subtree starts
+        TokenId first;
+    };
+    std::vector<Operand> m_operands;
+    std::vector<Operator> m_operators;
+};
+
+std::vector<Node> Parser::run()
+{
+    if (peek() == Eof) {
+        unexpected();
+    } else {
+        parseExpr();
+    }
+    if (peek() != Eof) {
+        unexpected("end of file");
+        const std::uint32_t m = mark();
+        const TokenId first = m_pos;
+        m_pos = m_count;
+        m_lastEnd = m_count;
+        finish(NodeKind::Error, m, first);
+    }
+    m_nodes.push_back({0, m_count, static_cast<std::uint32_t>(m_nodes.size()), NodeKind::Root, 0});
+
+    // Postorder to preorder: a child's subtree keeps its place relative to
+    // its parent's subtree, shifted by one for the parent itself.
+    const auto n = static_cast<std::uint32_t>(m_nodes.size());
+    std::vector<std::uint32_t> preIndex(n);
+    std::vector<Node> out(n);
+    preIndex[n - 1] = 0;
+    for (std::uint32_t i = n; i-- > 0;) {
+        const PostNode &pn = m_nodes[i];
+        const std::uint32_t p = preIndex[i];
+        out[p] = {pn.firstToken, pn.endToken, pn.descendants, pn.kind, pn.detail};
+        const std::uint32_t lo = i - pn.descendants;
+        std::uint32_t c = i;
+        while (c > lo) {
+            --c;
+            const std::uint32_t start = c - m_nodes[c].descendants;
+            preIndex[c] = p + 1 + (start - lo);
+            c = start;
+        }
+    }
+    return out;
+}
+
+// expr_function: lambdas, assert, with, let … in, if, and below them the
+// pipe and operator levels.
+void Parser::parseExpr()
+{
+    if (!enter()) {
+        return;
+    }
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    switch (peek()) {
+    case TokenKind::Ident: {
+        const TokenKind next = peekAt(1);
+        if (next == TokenKind::Colon) {
+            leaf(NodeKind::Ident);
+            bump();
+            parseExpr();
+            finish(NodeKind::Lambda, m, first);
+        } else if (next == TokenKind::At) {
+            leaf(NodeKind::Ident);
+            bump();
+            if (peek() == TokenKind::LBrace) {
+                parsePattern();
+            } else {
+                unexpected("'{'");
+            }
+            expect(TokenKind::Colon);
+            parseExpr();
+            finish(NodeKind::Lambda, m, first);
+        } else {
+            parsePipeline();
+        }
+        break;
+    }
+    case TokenKind::LBrace:
+        if (atPattern()) {
+            parsePattern();
+            if (accept(TokenKind::At)) {
+                if (peek() == TokenKind::Ident) {
+                    leaf(NodeKind::Ident);
+                } else {
+                    unexpected("ID");
+                }
+            }
+            if (peek() != TokenKind::Colon) {
+                unexpected(m_nodes.back().kind == NodeKind::Pattern ? "':' or '@'" : "':'");
+            } else {
+                bump();
+            }
+            parseExpr();
+            finish(NodeKind::Lambda, m, first);
+        } else {
+            parsePipeline();
+        }
+        break;
+    case TokenKind::KwAssert:
+    case TokenKind::KwWith: {
+        const NodeKind kind = peek() == TokenKind::KwAssert ? NodeKind::Assert : NodeKind::With;
+        bump();
+        parseExpr();
+        expect(TokenKind::Semicolon);
+        parseExpr();
+        finish(kind, m, first);
+        break;
+    }
+    case TokenKind::KwLet:
+        if (peekAt(1) == TokenKind::LBrace) {
+            parsePipeline();
+            break;
+        }
+        bump();
+        parseBindings(TokenKind::KwIn);
+        expect(TokenKind::KwIn);
+        parseExpr();
+        finish(NodeKind::LetIn, m, first);
+        break;
+    case TokenKind::KwIf:
+        bump();
+        parseExpr();
+        expect(TokenKind::KwThen);
+        parseExpr();
+        expect(TokenKind::KwElse);
+        parseExpr();
+        finish(NodeKind::If, m, first);
+        break;
+    default:
+        parsePipeline();
+        break;
+    }
+    leave();
+}
+
+// expr_pipe_into is left-associative, expr_pipe_from right-associative, and
+// the two never mix without parentheses: the other operator is left for the
+// caller, which reports it as unexpected, as Bison does.
+void Parser::parsePipeline()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    parseOperators();
+    const TokenKind op = peek();
+    if (op != TokenKind::PipeInto && op != TokenKind::PipeFrom) {
+        return;
+    }
+    error(here(), "the pipe operators need the experimental 'pipe-operators' feature", DiagnosticKind::Feature, Severity::Warning);
+    if (op == TokenKind::PipeInto) {
+        while (accept(TokenKind::PipeInto)) {
+            parseOperators();
+            finish(NodeKind::Pipe, m, first, static_cast<std::uint8_t>(op));
+        }
+        return;
+    }
+    std::vector<Operand> starts{{m, first}};
+    while (accept(TokenKind::PipeFrom)) {
+        starts.push_back({mark(), m_pos});
+        parseOperators();
+    }
+    starts.pop_back();
+    for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
+        finish(NodeKind::Pipe, it->mark, it->first, static_cast<std::uint8_t>(op));
+    }
+}
+
+// expr_op with an explicit operator stack instead of recursion, so that long
+// operator chains and prefix runs cannot exhaust the call stack. Reductions
+// follow Bison's precedence rules: reduce when the stacked operator binds
+// tighter, or equally and left-associatively; equal non-associative
+// operators are a syntax error.
+void Parser::parseOperators()
+{
+    const std::size_t operandBase = m_operands.size();
+    const std::size_t operatorBase = m_operators.size();
+
+    auto reduce = [&]() {
+        const Operator op = m_operators.back();
+        m_operators.pop_back();
+        if (op.prefix) {
+            m_operands.pop_back();
+            finish(NodeKind::UnaryOp, op.mark, op.first, static_cast<std::uint8_t>(op.token));
+            m_operands.push_back({op.mark, op.first});
+        } else {
+            m_operands.pop_back();
+            const Operand lhs = m_operands.back();
+            finish(NodeKind::BinaryOp, lhs.mark, lhs.first, static_cast<std::uint8_t>(op.token));
+        }
+    };
+
+    for (;;) {
+        // Operand position: prefix operators, then an application.
+        while (peek() == TokenKind::Bang || peek() == TokenKind::Minus) {
+            const Prec prec = peek() == TokenKind::Bang ? PrecNot : PrecNegate;
+            m_operators.push_back({prec, true, peek(), mark(), m_pos});
+            bump();
+        }
+        m_operands.push_back({mark(), m_pos});
+        parseOperand();
+
+        // Operator position.
+        for (;;) {
+            const TokenKind tok = peek();
+            const Prec prec = binaryPrec(tok);
+            while (m_operators.size() > operatorBase) {
+                const Operator &top = m_operators.back();
+                if (top.prec > prec || (top.prec == prec && assocOf(prec) == Assoc::Left)) {
+                    reduce();
+                } else {
+                    break;
+                }
+            }
+            if (prec == PrecNone) {
+                m_operands.resize(operandBase);
+                return;
+            }
+            if (m_operators.size() > operatorBase && m_operators.back().prec == prec && assocOf(prec) == Assoc::NonAssoc && prec != PrecHas) {
+                // Reported, then parsed as if left-associative to recover.
+                unexpected();
+                reduce();
+            }
+            if (tok == TokenKind::Question) {
+                // expr_op '?' attrpath: the operand is complete, the attribute
+                // path is not an expression.
+                const Operand lhs = m_operands.back();
+                bump();
+                parseAttrPath();
+                finish(NodeKind::HasAttr, lhs.mark, lhs.first);
+                continue;
+            }
+            const Operand lhs = m_operands.back();
+            m_operators.push_back({prec, false, tok, lhs.mark, lhs.first});
+            bump();
+            break;
+        }
+    }
+}
+
+void Parser::parseOperand()
+{
+    const TokenKind k = peek();
+    if (startsSimple(k) || (k == TokenKind::KwLet && peekAt(1) == TokenKind::LBrace)) {
+        parseApp();
+        return;
+    }
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    unexpected();
+    if (k == TokenKind::KwIf || k == TokenKind::KwLet || k == TokenKind::KwWith || k == TokenKind::KwAssert) {
+        // Valid only at the top of an expression; keep its structure anyway.
+        parseExpr();
+    } else if (!isCloser(k)) {
+        bump();
+    }
+    finish(NodeKind::Error, m, first);
+}
+
+void Parser::parseApp()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    parseSelect();
+    for (;;) {
+        const TokenKind k = peek();
+        if (!startsSimple(k) && !(k == TokenKind::KwLet && peekAt(1) == TokenKind::LBrace)) {
+            return;
+        }
+        parseSelect();
+        finish(NodeKind::Apply, m, first);
+    }
+}
+
+// expr_select: a simple expression, then `.attrpath [or default]`, or the
+// old `f or` application where `or` is a variable.
+void Parser::parseSelect()
+{
+    if (!enter()) {
+        return;
+    }
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    parseSimple();
+    if (accept(TokenKind::Dot)) {
+        parseAttrPath();
+        if (accept(TokenKind::KwOr)) {
+            parseSelect();
+        }
+        finish(NodeKind::Select, m, first);
+    } else if (peek() == TokenKind::KwOr) {
+        leaf(NodeKind::Ident);
+        finish(NodeKind::Apply, m, first);
+    }
+    leave();
+}
+
+void Parser::parseSimple()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    switch (peek()) {
+    case TokenKind::Ident: leaf(NodeKind::Ident); return;
+    case TokenKind::Int: leaf(NodeKind::Int); return;
+    case TokenKind::Float: leaf(NodeKind::Float); return;
+    case TokenKind::Uri: leaf(NodeKind::Uri); return;
+    case TokenKind::SearchPath: leaf(NodeKind::SearchPath); return;
+    case TokenKind::Path:
+    case TokenKind::HomePath: parsePath(); return;
+    case TokenKind::Quote: parseString(); return;
+    case TokenKind::IndStrOpen: parseIndString(); return;
+    case TokenKind::LParen:
+        bump();
+        parseExpr();
+        if (peek() != TokenKind::RParen) {
+            unexpected("')'");
+            skipToCloser();
+            accept(TokenKind::RParen);
+        } else {
+            bump();
+        }
+        finish(NodeKind::Paren, m, first);
+        return;
+    case TokenKind::LBrace: parseBraces(NodeKind::AttrSet, m, first, 0); return;
+    case TokenKind::KwRec:
+        bump();
+        if (peek() != TokenKind::LBrace) {
+            unexpected("'{'");
+            finish(NodeKind::Error, m, first);
+            return;
+        }
+        parseBraces(NodeKind::AttrSet, m, first, 1);
+        return;
+    case TokenKind::KwLet: bump(); parseBraces(NodeKind::LegacyLet, m, first, 0); return;
+    case TokenKind::LBracket: parseList(); return;
+    default:
+        unexpected();
+        if (!isCloser(peek())) {
+            bump();
+        }
+        finish(NodeKind::Error, m, first);
+        return;
+    }
+}
+
+void Parser::parseAttrPath()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    parseAttr();
+    while (accept(TokenKind::Dot)) {
+        parseAttr();
+    }
+    finish(NodeKind::AttrPath, m, first);
+}
+
+void Parser::parseAttr()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    switch (peek()) {
+    case TokenKind::Ident:
+    case TokenKind::KwOr: bump(); break;
+    case TokenKind::Quote: parseString(); break;
+    case TokenKind::DollarCurly: parseInterpolation(); break;
+    default: unexpected(); break;
+    }
+    finish(NodeKind::Attr, m, first);
+}
+
+void Parser::parseString()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    for (;;) {
+        switch (peek()) {
+        case TokenKind::StrText: bump(); continue;
+        case TokenKind::DollarCurly: parseInterpolation(); continue;
+        case TokenKind::Quote: bump(); break;
+        default: unexpected("'\"'"); break;
+        }
+        break;
+    }
+    finish(NodeKind::String, m, first);
+}
+
+void Parser::parseIndString()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    for (;;) {
+        switch (peek()) {
+        case TokenKind::IndStrText:
+        case TokenKind::IndStrEscape: bump(); continue;
+        case TokenKind::DollarCurly: parseInterpolation(); continue;
+        case TokenKind::IndStrClose: bump(); break;
+        default: unexpected("IND_STRING_CLOSE"); break;
+        }
+        break;
+    }
+    finish(NodeKind::IndString, m, first);
+}
+
+// A path continues while the lexer stays in its path state: literal pieces,
+// and interpolations that start right where the previous piece ended.
+void Parser::parsePath()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    bool interpolated = false;
+    for (;;) {
+        if (peek() == TokenKind::PathText) {
+            bump();
+            // string_parts_interpolated must open with an interpolation, so a
+            // literal piece straight after the first one needs a "${" next.
+            if (!interpolated && !(peek() == TokenKind::DollarCurly && m_pos == m_lastEnd)) {
+                error(m_tokens.offsets[first], "syntax error, unexpected PATH_END, expecting DOLLAR_CURLY");
+            }
+        } else if (peek() == TokenKind::DollarCurly && m_pos == m_lastEnd) {
+            parseInterpolation();
+            interpolated = true;
+        } else {
+            break;
+        }
+    }
+    finish(NodeKind::Path, m, first);
+}
+
+void Parser::parseInterpolation()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    parseExpr();
+    if (peek() != TokenKind::RBrace) {
+        unexpected("'}'");
+        // The lexer pairs braces, so skipping to the matching '}' resumes in
+        // the string or path that holds this interpolation.
+        int depth = 0;
+        const std::uint32_t em = mark();
+        const TokenId efirst = m_pos;
+        while (peek() != Eof && !(depth == 0 && peek() == TokenKind::RBrace)) {
+            if (peek() == TokenKind::LBrace || peek() == TokenKind::DollarCurly) {
+                ++depth;
+            } else if (peek() == TokenKind::RBrace) {
+                --depth;
+            }
+            bump();
+        }
+        finish(NodeKind::Error, em, efirst);
+    }
+    accept(TokenKind::RBrace);
+    finish(NodeKind::Interpolation, m, first);
+}
+
+void Parser::parseList()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    for (;;) {
+        const TokenKind k = peek();
+        if (k == TokenKind::RBracket || k == Eof) {
+            break;
+        }
+        if (startsSimple(k) || (k == TokenKind::KwLet && peekAt(1) == TokenKind::LBrace)) {
+            parseSelect();
+            continue;
+        }
+        unexpected("']'");
+        if (isCloser(k)) {
+            break;
+        }
+        skipToCloser();
+    }
+    expect(TokenKind::RBracket);
+    finish(NodeKind::List, m, first);
+}
+
+void Parser::parseBraces(NodeKind kind, std::uint32_t m, TokenId first, std::uint8_t detail)
+{
+    if (!expect(TokenKind::LBrace)) {
+        finish(NodeKind::Error, m, first);
+        return;
+    }
+    parseBindings(TokenKind::RBrace);
+    expect(TokenKind::RBrace);
+    finish(kind, m, first, detail);
+}
+
+void Parser::parseBindings(TokenKind terminator)
+{
+    for (;;) {
+        const TokenKind k = peek();
+        if (k == terminator || k == Eof) {
+            return;
+        }
+        switch (k) {
+        case TokenKind::KwInherit: parseInherit(); continue;
+        case TokenKind::Ident:
+        case TokenKind::KwOr:
+        case TokenKind::Quote:
+        case TokenKind::DollarCurly: parseBinding(); continue;
+        default: break;
+        }
+        unexpected();
+        if (isCloser(k) && k != TokenKind::Semicolon && k != TokenKind::Comma) {
+            return;
+        }
+        skipToCloser();
+        accept(TokenKind::Semicolon);
+        if (peek() == TokenKind::Comma) {
+            bump();
+        }
+    }
+}
+
+void Parser::expectSemicolon()
+{
+    if (accept(TokenKind::Semicolon)) {
+        return;
+    }
+    unexpected("';'");
+    if (peek() != TokenKind::RBrace && peek() != TokenKind::KwIn) {
+        skipToCloser();
+        accept(TokenKind::Semicolon);
+    }
+}
+
+void Parser::parseBinding()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    parseAttrPath();
+    if (!expect(TokenKind::Assign)) {
+        skipToCloser();
+        accept(TokenKind::Semicolon);
+        finish(NodeKind::Binding, m, first);
+        return;
+    }
+    parseExpr();
+    expectSemicolon();
+    finish(NodeKind::Binding, m, first);
+}
+
+void Parser::parseInherit()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    if (peek() == TokenKind::LParen) {
+        const std::uint32_t fm = mark();
+        const TokenId ffirst = m_pos;
+        bump();
+        parseExpr();
+        expect(TokenKind::RParen);
+        finish(NodeKind::InheritFrom, fm, ffirst);
+    }
+    for (;;) {
+        const TokenKind k = peek();
+        if (k != TokenKind::Ident && k != TokenKind::KwOr && k != TokenKind::Quote && k != TokenKind::DollarCurly) {
+            break;
+        }
+        parseAttr();
+    }
+    expectSemicolon();
+    finish(NodeKind::Inherit, m, first);
+}
+
+// `{` starts a pattern rather than a set when what follows can only be
+// formals: `}` then `:` or `@`, `...`, or a name then `,`, `?` or `}`.
+bool Parser::atPattern() const
+{
+    switch (peekAt(1)) {
+    case TokenKind::RBrace: {
+        const TokenKind after = peekAt(2);
+        return after == TokenKind::Colon || after == TokenKind::At;
+    }
+    case TokenKind::Ellipsis: return true;
+    case TokenKind::Ident: {
+        const TokenKind after = peekAt(2);
+        return after == TokenKind::Comma || after == TokenKind::Question || after == TokenKind::RBrace;
+    }
+    default: return false;
+    }
+}
+
+void Parser::parsePattern()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    for (;;) {
+        const TokenKind k = peek();
+        if (k == TokenKind::RBrace || k == Eof) {
+            break;
+        }
+        if (k == TokenKind::Ellipsis) {
+            bump();
+            break;
+        }
+        if (k == TokenKind::Ident) {
+            const std::uint32_t em = mark();
+            const TokenId efirst = m_pos;
+            bump();
+            if (accept(TokenKind::Question)) {
+                parseExpr();
+            }
+            finish(NodeKind::PatternEntry, em, efirst);
+            if (accept(TokenKind::Comma)) {
+                continue;
+            }
+            if (peek() == TokenKind::RBrace) {
+                break;
+            }
+        }
+        unexpected();
+        if (peek() == TokenKind::Comma) {
+            bump();
+            continue;
+        }
+        if (isCloser(peek())) {
+            break;
+        }
+        skipToCloser();
+    }
+    expect(TokenKind::RBrace);
+    finish(NodeKind::Pattern, m, first);
+}
+
+} // namespace
+
+SyntaxTree parse(std::string source, const ParseOptions &options)
+{
+    LexResult lexed = lex(source);
+    Parser parser(source, lexed.tokens, options);
+    std::vector<Node> nodes = parser.run();
+    std::vector<Diagnostic> diagnostics = parser.takeDiagnostics();
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(lexed.diagnostics.begin()), std::make_move_iterator(lexed.diagnostics.end()));
+    SyntaxTree tree(std::move(source), options.fileName, std::move(lexed.tokens), std::move(nodes), {});
+    const bool syntaxOk = std::none_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) {
+        return d.severity == Severity::Error;
+    });
+    if (syntaxOk) {
+        // Nix rejects these while building its AST, so they count as parse errors.
+        std::vector<Diagnostic> more = validate(tree);
+        diagnostics.insert(diagnostics.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
+        return a.offset < b.offset;
+    });
+    tree.m_diagnostics = std::move(diagnostics);
+    return tree;
+}
+
+} // namespace snowpane::nix

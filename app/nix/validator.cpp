@@ -1,0 +1,98 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "validator.h"
+#include "attrmodel.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace snowpane::nix
+{
+namespace
+{
+
+void checkFormals(const SyntaxTree &tree, NodeId lambda, std::vector<Diagnostic> &out)
+{
+    // The last child is the body; the ones before it are the parameters.
+    const std::vector<NodeId> parts = tree.children(lambda);
+    NodeId pattern = noNode;
+    NodeId alias = noNode;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        if (tree.kind(parts[i]) == NodeKind::Pattern) {
+            pattern = parts[i];
+        } else if (tree.kind(parts[i]) == NodeKind::Ident) {
+            alias = parts[i];
+        }
+    }
+    if (pattern == noNode) {
+        return;
+    }
+    std::vector<std::pair<std::string_view, std::uint32_t>> names;
+    for (NodeId e = tree.firstChild(pattern); e != noNode; e = tree.nextSibling(e)) {
+        if (tree.kind(e) == NodeKind::PatternEntry) {
+            names.emplace_back(tree.tokenText(tree.node(e).firstToken), tree.byteBegin(e));
+        }
+    }
+    std::sort(names.begin(), names.end());
+    for (std::size_t i = 0; i + 1 < names.size(); ++i) {
+        if (names[i].first == names[i + 1].first) {
+            out.push_back({names[i + 1].second,
+                           Severity::Error,
+                           DiagnosticKind::Syntax,
+                           "duplicate formal function argument '" + std::string(names[i].first) + "'"});
+            return;
+        }
+    }
+    if (alias != noNode) {
+        const std::string_view name = tree.text(alias);
+        for (const auto &[formal, offset] : names) {
+            if (formal == name) {
+                out.push_back({tree.byteBegin(lambda), Severity::Error, DiagnosticKind::Syntax, "duplicate formal function argument '" + std::string(name) + "'"});
+                return;
+            }
+        }
+    }
+}
+
+} // namespace
+
+std::vector<Diagnostic> validate(const SyntaxTree &tree)
+{
+    std::vector<Diagnostic> out;
+    AttrModel model(tree, out);
+    const auto count = static_cast<NodeId>(tree.nodes().size());
+    for (NodeId id = 0; id < count; ++id) {
+        switch (tree.kind(id)) {
+        case NodeKind::AttrSet:
+        case NodeKind::LegacyLet:
+            model.clear();
+            (void)model.build(id);
+            break;
+        case NodeKind::LetIn:
+            model.clear();
+            if (!model.set(model.build(id)).dynamics.empty()) {
+                out.push_back({tree.byteBegin(id), Severity::Error, DiagnosticKind::Syntax, "dynamic attributes not allowed in let"});
+            }
+            break;
+        case NodeKind::Lambda:
+            checkFormals(tree, id, out);
+            break;
+        default:
+            break;
+        }
+    }
+    // A set literal merged into another is checked from both places.
+    std::sort(out.begin(), out.end(), [](const Diagnostic &a, const Diagnostic &b) {
+        return a.offset != b.offset ? a.offset < b.offset : a.message < b.message;
+    });
+    out.erase(std::unique(out.begin(),
+                          out.end(),
+                          [](const Diagnostic &a, const Diagnostic &b) {
+                              return a.offset == b.offset && a.message == b.message;
+                          }),
+              out.end());
+    return out;
+}
+
+} // namespace snowpane::nix

@@ -1,0 +1,20 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "syntaxtree.h"
+
+#include <vector>
+
+namespace snowpane::nix
+{
+
+/**
+ * The errors Nix raises while building its AST from a syntactically valid
+ * tree: attributes defined twice, dynamic attributes in `let` or `inherit`,
+ * and duplicate formal arguments. parse() runs it on error-free trees.
+ */
+[[nodiscard]] std::vector<Diagnostic> validate(const SyntaxTree &tree);
+
+} // namespace snowpane::nix
