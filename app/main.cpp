@@ -4,18 +4,19 @@
 #include "snowpanesettings.h"
 #include "systempaths.h"
 #include "uitesting.h"
-
-#include <KLocalizedQmlContext>
-#include <KLocalizedString>
+#include "windowstate.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -62,7 +63,6 @@ int main(int argc, char **argv)
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     }
     QApplication app(argc, argv);
-    KLocalizedString::setApplicationDomain("snowpane");
     QApplication::setApplicationName(u"snowpane"_s);
     QApplication::setApplicationDisplayName(u"Snowpane"_s);
     QApplication::setOrganizationDomain(u"snowpane.github.io"_s);
@@ -75,6 +75,16 @@ int main(int argc, char **argv)
     }
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE")) {
         QQuickStyle::setStyle(u"org.kde.desktop"_s);
+    }
+
+    // Qt's own strings, then ours; both fall back to English when missing.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(&qtTranslator);
+    }
+    QTranslator translator;
+    if (translator.load(QLocale(), u"snowpane"_s, u"_"_s, u":/i18n"_s)) {
+        QApplication::installTranslator(&translator);
     }
 
     QCommandLineParser parser;
@@ -103,7 +113,6 @@ int main(int argc, char **argv)
     }
 
     QQmlApplicationEngine engine;
-    KLocalization::setupLocalizedContext(&engine);
     engine.loadFromModule("io.github.snowpane", "Main");
     if (engine.rootObjects().isEmpty()) {
         return 1;
@@ -114,5 +123,7 @@ int main(int argc, char **argv)
     if (parser.isSet(screenshotOption)) {
         return Snowpane::Ui::saveScreenshot(engine, parser.value(screenshotOption), parser.positionalArguments().constFirst());
     }
-    return app.exec();
+    const int exitCode = app.exec();
+    WindowState::self()->save();
+    return exitCode;
 }

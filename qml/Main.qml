@@ -48,7 +48,7 @@ Kirigami.ApplicationWindow {
         return true;
     }
 
-    title: i18nc("@title:window", "Snowpane")
+    title: qsTr("Snowpane", "@title:window")
     width: Kirigami.Units.gridUnit * 56
     height: Kirigami.Units.gridUnit * 38
     minimumWidth: Kirigami.Units.gridUnit * 22
@@ -59,7 +59,6 @@ Kirigami.ApplicationWindow {
             showPage("overview");
         }
     }
-    onClosing: WindowState.save()
 
     // A visual parent for pages that are not on the stack.
     Item {
@@ -69,7 +68,7 @@ Kirigami.ApplicationWindow {
     }
 
     globalDrawer: Kirigami.GlobalDrawer {
-        title: i18nc("@title", "Snowpane")
+        title: qsTr("Snowpane", "@title")
         titleIcon: Qt.resolvedUrl("icons/io.github.snowpane.svg")
         isMenu: false
         modal: !root.wideScreen
@@ -77,35 +76,35 @@ Kirigami.ApplicationWindow {
         collapsible: true
         actions: [
             Kirigami.Action {
-                text: i18nc("@action:inmenu", "Overview")
+                text: qsTr("Overview", "@action:inmenu")
                 icon.name: "computer"
                 checkable: true
                 checked: root.currentPageName === "overview"
                 onTriggered: root.showPage("overview")
             },
             Kirigami.Action {
-                text: i18nc("@action:inmenu", "Options")
+                text: qsTr("Options", "@action:inmenu")
                 icon.name: "configure"
                 checkable: true
                 checked: root.currentPageName === "options"
                 onTriggered: root.showPage("options")
             },
             Kirigami.Action {
-                text: i18nc("@action:inmenu", "Packages")
+                text: qsTr("Packages", "@action:inmenu")
                 icon.name: "package-x-generic"
                 checkable: true
                 checked: root.currentPageName === "packages"
                 onTriggered: root.showPage("packages")
             },
             Kirigami.Action {
-                text: i18nc("@action:inmenu", "Generations")
+                text: qsTr("Generations", "@action:inmenu")
                 icon.name: "view-history"
                 checkable: true
                 checked: root.currentPageName === "generations"
                 onTriggered: root.showPage("generations")
             },
             Kirigami.Action {
-                text: i18nc("@action:inmenu", "Changes")
+                text: qsTr("Changes", "@action:inmenu")
                 icon.name: "document-edit"
                 checkable: true
                 checked: root.currentPageName === "changes"

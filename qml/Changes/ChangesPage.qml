@@ -5,7 +5,7 @@ import io.github.snowpane
 
 NotYetPage {
     objectName: "changesPage"
-    title: i18nc("@title", "Changes")
+    title: qsTr("Changes", "@title")
     iconName: "document-edit"
-    explanation: i18nc("@info", "Reviewing pending edits as a diff and applying them comes with the configuration editor and the privileged helper.")
+    explanation: qsTr("Reviewing pending edits as a diff and applying them comes with the configuration editor and the privileged helper.", "@info")
 }

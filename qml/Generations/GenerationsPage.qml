@@ -13,11 +13,11 @@ Kirigami.ScrollablePage {
     id: page
 
     objectName: "generationsPage"
-    title: i18nc("@title", "Generations")
+    title: qsTr("Generations", "@title")
 
     actions: [
         Kirigami.Action {
-            text: i18nc("@action:button", "Refresh")
+            text: qsTr("Refresh", "@action:button")
             icon.name: "view-refresh"
             onTriggered: generations.reload()
         }
@@ -30,14 +30,13 @@ Kirigami.ScrollablePage {
         model: GenerationListModel {
             id: generations
         }
-        Accessible.name: i18nc("@info:whatsthis", "Generations of the system profile")
+        Accessible.name: qsTr("Generations of the system profile", "@info:whatsthis")
 
         Kirigami.PlaceholderMessage {
             anchors.centerIn: parent
             width: parent.width - Kirigami.Units.gridUnit * 4
             visible: list.count === 0
-            icon.name: "view-history"
-            text: i18nc("@info", "No generations")
+            text: qsTr("No generations", "@info")
             explanation: generations.errorString
         }
 
@@ -56,7 +55,7 @@ Kirigami.ScrollablePage {
             required property string problem
 
             width: ListView.view.width
-            Accessible.name: i18nc("@info:whatsthis", "Generation %1", row.number)
+            Accessible.name: qsTr("Generation %1", "@info:whatsthis").arg(row.number)
 
             contentItem: RowLayout {
                 spacing: Kirigami.Units.largeSpacing
@@ -74,21 +73,21 @@ Kirigami.ScrollablePage {
                     QQC2.Label {
                         Layout.fillWidth: true
                         elide: Text.ElideRight
-                        text: row.nixosVersion.length > 0 ? i18nc("@info", "NixOS %1", row.nixosVersion) : i18nc("@info", "Unknown version")
+                        text: row.nixosVersion.length > 0 ? qsTr("NixOS %1", "@info").arg(row.nixosVersion) : qsTr("Unknown version", "@info")
                     }
                     QQC2.Label {
                         Layout.fillWidth: true
                         elide: Text.ElideRight
                         color: row.problem.length > 0 ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.disabledTextColor
                         font: Kirigami.Theme.smallFont
-                        text: row.problem.length > 0 ? row.problem : [Qt.formatDateTime(row.date, Qt.locale().dateTimeFormat(Locale.ShortFormat)), i18nc("@info", "Linux %1", row.kernelVersion), row.specialisations.length > 0 ? i18nc("@info", "specialisations: %1", row.specialisations.join(", ")) : ""].filter(part => part.length > 0).join(" · ")
+                        text: row.problem.length > 0 ? row.problem : [Qt.formatDateTime(row.date, Qt.locale().dateTimeFormat(Locale.ShortFormat)), qsTr("Linux %1", "@info").arg(row.kernelVersion), row.specialisations.length > 0 ? qsTr("specialisations: %1", "@info").arg(row.specialisations.join(", ")) : ""].filter(part => part.length > 0).join(" · ")
                     }
                 }
                 Repeater {
                     model: [
-                        { shown: row.current, label: i18nc("@info generation tag", "Current") },
-                        { shown: row.running, label: i18nc("@info generation tag", "Running") },
-                        { shown: row.booted, label: i18nc("@info generation tag", "Booted") }
+                        { shown: row.current, label: qsTr("Current", "@info generation tag") },
+                        { shown: row.running, label: qsTr("Running", "@info generation tag") },
+                        { shown: row.booted, label: qsTr("Booted", "@info generation tag") }
                     ]
                     delegate: Kirigami.Chip {
                         required property var modelData

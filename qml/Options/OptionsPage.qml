@@ -5,7 +5,7 @@ import io.github.snowpane
 
 NotYetPage {
     objectName: "optionsPage"
-    title: i18nc("@title", "Options")
+    title: qsTr("Options", "@title")
     iconName: "configure"
-    explanation: i18nc("@info", "Searching and editing the options of your own evaluated system comes with the option catalog.")
+    explanation: qsTr("Searching and editing the options of your own evaluated system comes with the option catalog.", "@info")
 }

@@ -13,11 +13,11 @@ Kirigami.ScrollablePage {
     id: page
 
     objectName: "overviewPage"
-    title: i18nc("@title", "Overview")
+    title: qsTr("Overview", "@title")
 
     actions: [
         Kirigami.Action {
-            text: i18nc("@action:button", "Refresh")
+            text: qsTr("Refresh", "@action:button")
             icon.name: "view-refresh"
             onTriggered: SystemOverview.reload()
         }
@@ -39,14 +39,14 @@ Kirigami.ScrollablePage {
             level: 1
             text: SystemOverview.hostName
             elide: Text.ElideRight
-            Accessible.name: i18nc("@info:whatsthis", "Host name: %1", SystemOverview.hostName)
+            Accessible.name: qsTr("Host name: %1", "@info:whatsthis").arg(SystemOverview.hostName)
         }
 
         QQC2.Label {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             color: Kirigami.Theme.disabledTextColor
-            text: SystemOverview.nixosVersion.length > 0 ? i18nc("@info", "NixOS %1", SystemOverview.nixosVersion) : ""
+            text: SystemOverview.nixosVersion.length > 0 ? qsTr("NixOS %1", "@info").arg(SystemOverview.nixosVersion) : ""
             visible: text.length > 0
         }
 
@@ -59,35 +59,35 @@ Kirigami.ScrollablePage {
 
             QQC2.Label {
                 objectName: "currentGenerationLabel"
-                Kirigami.FormData.label: i18nc("@label", "Current generation:")
-                text: SystemOverview.currentGeneration > 0 ? String(SystemOverview.currentGeneration) : i18nc("@info", "none")
+                Kirigami.FormData.label: qsTr("Current generation:", "@label")
+                text: SystemOverview.currentGeneration > 0 ? String(SystemOverview.currentGeneration) : qsTr("none", "@info")
             }
             QQC2.Label {
-                Kirigami.FormData.label: i18nc("@label", "Built:")
+                Kirigami.FormData.label: qsTr("Built:", "@label")
                 text: SystemOverview.currentGeneration > 0 ? Qt.formatDateTime(SystemOverview.currentDate, Qt.locale().dateTimeFormat(Locale.LongFormat)) : ""
                 visible: SystemOverview.currentGeneration > 0
             }
             QQC2.Label {
                 objectName: "kernelLabel"
-                Kirigami.FormData.label: i18nc("@label", "Kernel:")
-                text: SystemOverview.kernelVersion.length > 0 ? SystemOverview.kernelVersion : i18nc("@info", "unknown")
+                Kirigami.FormData.label: qsTr("Kernel:", "@label")
+                text: SystemOverview.kernelVersion.length > 0 ? SystemOverview.kernelVersion : qsTr("unknown", "@info")
             }
             QQC2.Label {
-                Kirigami.FormData.label: i18nc("@label", "Running generation:")
-                text: SystemOverview.runningGeneration > 0 ? String(SystemOverview.runningGeneration) : i18nc("@info", "not in this profile")
+                Kirigami.FormData.label: qsTr("Running generation:", "@label")
+                text: SystemOverview.runningGeneration > 0 ? String(SystemOverview.runningGeneration) : qsTr("not in this profile", "@info")
             }
             QQC2.Label {
-                Kirigami.FormData.label: i18nc("@label", "Booted generation:")
-                text: SystemOverview.bootedGeneration > 0 ? String(SystemOverview.bootedGeneration) : i18nc("@info", "not in this profile")
+                Kirigami.FormData.label: qsTr("Booted generation:", "@label")
+                text: SystemOverview.bootedGeneration > 0 ? String(SystemOverview.bootedGeneration) : qsTr("not in this profile", "@info")
             }
             QQC2.Label {
-                Kirigami.FormData.label: i18nc("@label", "Configuration revision:")
+                Kirigami.FormData.label: qsTr("Configuration revision:", "@label")
                 text: SystemOverview.configurationRevision
                 visible: SystemOverview.configurationRevision.length > 0
                 font.family: "monospace"
             }
             QQC2.Label {
-                Kirigami.FormData.label: i18nc("@label", "Profile:")
+                Kirigami.FormData.label: qsTr("Profile:", "@label")
                 text: SystemOverview.profilePath
                 elide: Text.ElideMiddle
                 Layout.maximumWidth: Kirigami.Units.gridUnit * 24
@@ -97,7 +97,7 @@ Kirigami.ScrollablePage {
         Kirigami.InlineMessage {
             Layout.fillWidth: true
             type: Kirigami.MessageType.Information
-            text: i18nc("@info", "Generation %1 starts at the next boot; this machine booted generation %2.", SystemOverview.currentGeneration, SystemOverview.bootedGeneration)
+            text: qsTr("Generation %1 starts at the next boot; this machine booted generation %2.", "@info").arg(SystemOverview.currentGeneration).arg(SystemOverview.bootedGeneration)
             visible: SystemOverview.bootedGeneration > 0 && SystemOverview.currentGeneration > 0 && SystemOverview.bootedGeneration !== SystemOverview.currentGeneration
         }
     }

@@ -5,7 +5,7 @@ import io.github.snowpane
 
 NotYetPage {
     objectName: "packagesPage"
-    title: i18nc("@title", "Packages")
+    title: qsTr("Packages", "@title")
     iconName: "package-x-generic"
-    explanation: i18nc("@info", "Browsing, adding and removing packages from your nixpkgs comes with the package catalog.")
+    explanation: qsTr("Browsing, adding and removing packages from your nixpkgs comes with the package catalog.", "@info")
 }

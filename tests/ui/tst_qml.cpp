@@ -5,8 +5,6 @@
 #include "snowpanesettings.h"
 #include "systempaths.h"
 
-#include <KLocalizedQmlContext>
-
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QTemporaryDir>
@@ -44,11 +42,6 @@ public Q_SLOTS:
         SnowpaneSettings::self()->setCurrentSystem(paths.currentSystem);
         SnowpaneSettings::self()->setBootedSystem(paths.bootedSystem);
         SnowpaneSettings::self()->setConfigurationDirectory(paths.configurationDirectory);
-    }
-
-    void qmlEngineAvailable(QQmlEngine *engine)
-    {
-        KLocalization::setupLocalizedContext(engine);
     }
 
 private:
