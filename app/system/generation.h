@@ -27,6 +27,12 @@ struct Generation {
     QString configurationRevision;
     QStringList specialisations;
     bool current = false;
+    /// Whether /run/booted-system (a setting) points at this generation's store path.
+    bool booted = false;
+    /// Whether /run/current-system (a setting) points at this generation's store path.
+    bool running = false;
+    /// Sum of the NAR sizes of the closure; -1 when not computed or unknown.
+    qint64 closureSize = -1;
     QString problem;
 };
 

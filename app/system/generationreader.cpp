@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "generationreader.h"
+#include "closurereader.h"
 #include "systemlogging.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -67,7 +70,7 @@ QString kernelVersionOf(const QString &systemPath)
     return versions.value(0);
 }
 
-QString configurationRevisionOf(const QString &systemPath)
+QString runConfigurationRevision(const QString &systemPath)
 {
     const QString program = systemPath + u"/sw/bin/nixos-version"_s;
     if (!QFileInfo(program).isExecutable()) {
@@ -88,11 +91,46 @@ QString configurationRevisionOf(const QString &systemPath)
     return QString::fromUtf8(process.readAllStandardOutput().left(maxVersionFileBytes)).trimmed();
 }
 
+// Running nixos-version costs a process per generation; a store path never
+// changes, so each is asked once per process.
+QString configurationRevisionOf(const QString &systemPath)
+{
+    static QMutex mutex;
+    static QHash<QString, QString> revisions;
+    {
+        const QMutexLocker locker(&mutex);
+        if (const auto it = revisions.constFind(systemPath); it != revisions.cend()) {
+            return *it;
+        }
+    }
+    const QString revision = runConfigurationRevision(systemPath);
+    const QMutexLocker locker(&mutex);
+    revisions.insert(systemPath, revision);
+    return revision;
+}
+
 } // namespace
 
 GenerationReader::GenerationReader(QString profilePath)
     : m_profilePath(std::move(profilePath))
 {
+}
+
+void GenerationReader::setSystemLinks(const QString &bootedSystem, const QString &runningSystem)
+{
+    m_bootedSystem = bootedSystem;
+    m_runningSystem = runningSystem;
+}
+
+void GenerationReader::setClosureReader(ClosureReader *reader)
+{
+    m_closureReader = reader;
+}
+
+QString GenerationReader::linkPathOf(int number) const
+{
+    const QFileInfo profile(m_profilePath);
+    return profile.dir().filePath(u"%1-%2-link"_s.arg(profile.fileName()).arg(number));
 }
 
 QString GenerationReader::currentLinkName() const
@@ -153,9 +191,17 @@ GenerationReader::Result GenerationReader::readAll() const
     }
 
     const QString current = currentLinkName();
+    const QString booted = m_bootedSystem.isEmpty() ? QString() : QFileInfo(m_bootedSystem).canonicalFilePath();
+    const QString running = m_runningSystem.isEmpty() ? QString() : QFileInfo(m_runningSystem).canonicalFilePath();
     for (const auto &[number, name] : generationLinks()) {
         Generation generation = readGeneration(directory.filePath(name), number);
         generation.current = (name == current);
+        generation.booted = !booted.isEmpty() && generation.storePath == booted;
+        generation.running = !running.isEmpty() && generation.storePath == running;
+        if (m_closureReader && !generation.storePath.isEmpty()) {
+            const Closure closure = m_closureReader->closure(generation.storePath);
+            generation.closureSize = closure.isValid() ? closure.totalNarSize : -1;
+        }
         result.generations.append(std::move(generation));
     }
     std::ranges::sort(result.generations, std::greater{}, &Generation::number);

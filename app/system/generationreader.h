@@ -20,10 +20,19 @@ namespace Snowpane::System
  * does. A profile that does not exist is an error; a broken generation is not:
  * it is listed with what could be read and a `problem`.
  */
+class ClosureReader;
+
 class GenerationReader
 {
 public:
     explicit GenerationReader(QString profilePath);
+
+    /// Marks generations as booted and running by these links (empty: skip).
+    void setSystemLinks(const QString &bootedSystem, const QString &runningSystem);
+    /// Fills in closure sizes through @p reader, which must outlive readAll(); null: skip.
+    void setClosureReader(ClosureReader *reader);
+    /// The `system-N-link` of generation @p number, whether or not it exists.
+    [[nodiscard]] QString linkPathOf(int number) const;
 
     struct Result {
         /// Newest first, as nixos-rebuild lists them.
@@ -46,6 +55,9 @@ private:
     [[nodiscard]] QList<std::pair<int, QString>> generationLinks() const;
 
     QString m_profilePath;
+    QString m_bootedSystem;
+    QString m_runningSystem;
+    ClosureReader *m_closureReader = nullptr;
 };
 
 } // namespace Snowpane::System

@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "storename.h"
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::System
+{
+
+namespace
+{
+
+// Nix store hashes are 32 characters of its base-32 alphabet.
+constexpr qsizetype hashLength = 32;
+
+bool isHashCharacter(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z' && u != u'e' && u != u'o' && u != u'u' && u != u't');
+}
+
+bool looksLikeHash(QStringView text)
+{
+    if (text.size() < hashLength + 1 || text[hashLength] != u'-') {
+        return false;
+    }
+    for (qsizetype i = 0; i < hashLength; ++i) {
+        if (!isHashCharacter(text[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The output names nixpkgs uses for split packages. Only these are taken off
+// a version: "-rc1" or "-unstable" are parts of versions.
+constexpr std::array outputNames =
+    {u"bin", u"dev", u"out", u"lib", u"man", u"doc", u"info", u"debug", u"devdoc", u"static", u"modules", u"devman", u"py", u"python", u"terminfo"};
+
+} // namespace
+
+StoreName parseStoreName(QStringView storePathOrName)
+{
+    QStringView text = storePathOrName;
+    if (text.startsWith(u'/')) {
+        // /nix/store/HASH-NAME/sub/path: the store path's base name is the
+        // first component that starts with a hash; without one, the last.
+        QStringView found;
+        QStringView last;
+        qsizetype start = 0;
+        while (start < text.size()) {
+            qsizetype end = text.indexOf(u'/', start);
+            if (end < 0) {
+                end = text.size();
+            }
+            const QStringView part = text.sliced(start, end - start);
+            if (!part.isEmpty()) {
+                last = part;
+                if (looksLikeHash(part)) {
+                    found = part;
+                    break;
+                }
+            }
+            start = end + 1;
+        }
+        text = found.isNull() ? last : found;
+    }
+
+    StoreName result;
+    if (looksLikeHash(text)) {
+        result.hash = text.first(hashLength).toString();
+        text = text.sliced(hashLength + 1);
+    }
+    result.name = text.toString();
+    result.pname = result.name;
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] == u'-' && text[i + 1].unicode() >= u'0' && text[i + 1].unicode() <= u'9') {
+            result.pname = text.first(i).toString();
+            result.version = text.sliced(i + 1).toString();
+            break;
+        }
+    }
+    if (!result.version.isEmpty()) {
+        const qsizetype dash = result.version.lastIndexOf(u'-');
+        if (dash > 0) {
+            const QStringView suffix = QStringView(result.version).sliced(dash + 1);
+            for (const char16_t *output : outputNames) {
+                if (suffix == QStringView(output)) {
+                    result.output = suffix.toString();
+                    result.version.truncate(dash);
+                    break;
+                }
+            }
+        }
+    }
+    return result;
+}
+
+} // namespace Snowpane::System
