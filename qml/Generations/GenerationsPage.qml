@@ -27,6 +27,8 @@ Kirigami.ScrollablePage {
         id: list
 
         objectName: "generationList"
+        // Nothing is selected until the person picks a generation.
+        currentIndex: -1
         model: GenerationListModel {
             id: generations
         }
