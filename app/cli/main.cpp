@@ -5,7 +5,9 @@
 // file and gets the arguments after its name; exit codes are 0 for success,
 // 1 for refused edits and bad input, and 2 for usage errors.
 
+#include "diffgenerationscommand.h"
 #include "generationscommand.h"
+#include "historycommand.h"
 
 #include <QCoreApplication>
 
@@ -24,6 +26,8 @@ struct Subcommand {
 
 constexpr Subcommand subcommands[] = {
     {"generations", "list the generations of a system profile", runGenerationsCommand},
+    {"diff-generations", "compare the packages of two generations", runDiffGenerationsCommand},
+    {"history", "show the configuration's git history", runHistoryCommand},
 };
 
 int usage(FILE *stream, int exitCode)

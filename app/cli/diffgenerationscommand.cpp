@@ -1,0 +1,245 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "diffgenerationscommand.h"
+
+#include "closurereader.h"
+#include "generationlink.h"
+#include "generationreader.h"
+#include "gitrepository.h"
+#include "systemdiff.h"
+#include "systempaths.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace Snowpane::System;
+
+namespace
+{
+
+// nvd's markers: how the package's selection (a reference of sw) went.
+char selectionMarker(const PackageChange &change)
+{
+    if (change.selectedBefore && change.selectedAfter) {
+        return '*';
+    }
+    if (change.selectedAfter) {
+        return '+';
+    }
+    if (change.selectedBefore) {
+        return '-';
+    }
+    return '.';
+}
+
+char kindMarker(PackageChange::Kind kind)
+{
+    switch (kind) {
+    case PackageChange::Kind::Added:
+        return 'A';
+    case PackageChange::Kind::Removed:
+        return 'R';
+    case PackageChange::Kind::Upgraded:
+        return 'U';
+    case PackageChange::Kind::Downgraded:
+        return 'D';
+    case PackageChange::Kind::Changed:
+        return 'C';
+    case PackageChange::Kind::SelectionChanged:
+        return 'S';
+    }
+    return '?';
+}
+
+QString versions(const QStringList &list)
+{
+    QStringList shown = list;
+    shown.replaceInStrings(QRegularExpression(u"^$"_s), u"<none>"_s);
+    return shown.join(u", "_s);
+}
+
+QString signedSize(qint64 bytes)
+{
+    const QString size = QLocale::c().formattedDataSize(qAbs(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    return (bytes < 0 ? u"-"_s : u"+"_s) + size;
+}
+
+QJsonObject toJson(const PackageChange &change)
+{
+    return {
+        {u"pname"_s, change.pname},
+        {u"kind"_s, kindName(change.kind)},
+        {u"versionsBefore"_s, QJsonArray::fromStringList(change.versionsBefore)},
+        {u"versionsAfter"_s, QJsonArray::fromStringList(change.versionsAfter)},
+        {u"selectedBefore"_s, change.selectedBefore},
+        {u"selectedAfter"_s, change.selectedAfter},
+    };
+}
+
+QJsonObject side(int number, const Closure &closure)
+{
+    return {{u"generation"_s, number}, {u"storePath"_s, closure.root}, {u"closureSize"_s, closure.totalNarSize}, {u"paths"_s, closure.paths.size()}};
+}
+
+void printSection(const char *title, const QList<const PackageChange *> &changes)
+{
+    if (changes.isEmpty()) {
+        return;
+    }
+    std::printf("%s\n", title);
+    for (const PackageChange *change : changes) {
+        QString text;
+        switch (change->kind) {
+        case PackageChange::Kind::Added:
+            text = versions(change->versionsAfter);
+            break;
+        case PackageChange::Kind::Removed:
+        case PackageChange::Kind::SelectionChanged:
+            text = versions(change->versionsBefore);
+            break;
+        default:
+            text = versions(change->versionsBefore) + u" -> "_s + versions(change->versionsAfter);
+        }
+        std::printf("[%c%c] %-32s %s\n", kindMarker(change->kind), selectionMarker(*change), qPrintable(change->pname), qPrintable(text));
+    }
+}
+
+} // namespace
+
+int runDiffGenerationsCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Compare the packages of two generations, as nvd does: version changes, added and removed packages, selection changes, closure sizes."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"A"_s, u"The older generation's number."_s);
+    parser.addPositionalArgument(u"B"_s, u"The newer generation's number."_s);
+    const QCommandLineOption profileOption(u"profile"_s, u"The profile to read (default: /nix/var/nix/profiles/system)."_s, u"PATH"_s);
+    const QCommandLineOption configOption(u"config"_s, u"Also show the configuration diff between the commits that built A and B."_s, u"DIR"_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"Print JSON."_s);
+    parser.addOptions({profileOption, configOption, jsonOption});
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    bool okA = false;
+    bool okB = false;
+    const int a = positional.value(0).toInt(&okA);
+    const int b = positional.value(1).toInt(&okB);
+    if (positional.size() != 2 || !okA || !okB || a <= 0 || b <= 0) {
+        std::fprintf(stderr, "diff-generations takes two generation numbers; see --help\n");
+        return 2;
+    }
+
+    const QString profile = parser.isSet(profileOption) ? parser.value(profileOption) : SystemPaths().profile;
+    const GenerationReader reader(profile);
+    Generation generations[2];
+    for (int i = 0; i < 2; ++i) {
+        const int number = i == 0 ? a : b;
+        const QString link = reader.linkPathOf(number);
+        if (!QFileInfo(link).isSymLink()) {
+            std::fprintf(stderr, "snowpane-cli: generation %d does not exist in %s\n", number, qPrintable(profile));
+            return 1;
+        }
+        generations[i] = GenerationReader::readGeneration(link, number);
+        if (generations[i].storePath.isEmpty()) {
+            std::fprintf(stderr, "snowpane-cli: generation %d: %s\n", number, qPrintable(generations[i].problem));
+            return 1;
+        }
+    }
+
+    ClosureReader closures;
+    const PackageDiff diff = diffSystems(closures, generations[0].storePath, generations[1].storePath);
+    if (!diff.isValid()) {
+        std::fprintf(stderr, "snowpane-cli: %s\n", qPrintable(diff.error));
+        return 1;
+    }
+    const Closure before = closures.closure(generations[0].storePath);
+    const Closure after = closures.closure(generations[1].storePath);
+
+    ConfigurationDiff configuration;
+    if (parser.isSet(configOption)) {
+        const auto opened = GitRepository::open(parser.value(configOption));
+        configuration = opened.repository ? diffGenerations(*opened.repository, generations[0], generations[1]) : ConfigurationDiff{{}, {}, opened.error};
+    }
+
+    if (parser.isSet(jsonOption)) {
+        QJsonArray changes;
+        for (const PackageChange &change : diff.changes) {
+            changes.append(toJson(change));
+        }
+        QJsonObject object{
+            {u"before"_s, side(a, before)},
+            {u"after"_s, side(b, after)},
+            {u"changes"_s, changes},
+            {u"closureSize"_s, QJsonObject{{u"before"_s, diff.sizeBefore}, {u"after"_s, diff.sizeAfter}, {u"delta"_s, diff.sizeDelta()}}},
+            {u"pathsAdded"_s, QJsonArray::fromStringList(diff.pathsAdded)},
+            {u"pathsRemoved"_s, QJsonArray::fromStringList(diff.pathsRemoved)},
+        };
+        if (parser.isSet(configOption)) {
+            object.insert(u"configurationDiff"_s,
+                          configuration.isValid() ? QJsonValue(configuration.text) : QJsonValue(QJsonObject{{u"error"_s, configuration.error}}));
+        }
+        std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
+        return 0;
+    }
+
+    std::printf("<<< %s (generation %d)\n>>> %s (generation %d)\n", qPrintable(before.root), a, qPrintable(after.root), b);
+    QList<const PackageChange *> versionChanges;
+    QList<const PackageChange *> added;
+    QList<const PackageChange *> removed;
+    QList<const PackageChange *> selection;
+    for (const PackageChange &change : diff.changes) {
+        switch (change.kind) {
+        case PackageChange::Kind::Added:
+            added.append(&change);
+            break;
+        case PackageChange::Kind::Removed:
+            removed.append(&change);
+            break;
+        case PackageChange::Kind::SelectionChanged:
+            selection.append(&change);
+            break;
+        default:
+            versionChanges.append(&change);
+        }
+    }
+    printSection("Version changes:", versionChanges);
+    printSection("Added packages:", added);
+    printSection("Removed packages:", removed);
+    printSection("Selection state changes:", selection);
+    if (diff.changes.isEmpty()) {
+        std::printf("No version or selection state changes.\n");
+    }
+    std::printf("Closure size: %lld -> %lld paths (%+lld), %s -> %s (%s); %lld paths added, %lld removed.\n",
+                qlonglong(before.paths.size()),
+                qlonglong(after.paths.size()),
+                qlonglong(after.paths.size() - before.paths.size()),
+                qPrintable(QLocale::c().formattedDataSize(diff.sizeBefore, 1, QLocale::DataSizeTraditionalFormat)),
+                qPrintable(QLocale::c().formattedDataSize(diff.sizeAfter, 1, QLocale::DataSizeTraditionalFormat)),
+                qPrintable(signedSize(diff.sizeDelta())),
+                qlonglong(diff.pathsAdded.size()),
+                qlonglong(diff.pathsRemoved.size()));
+    if (parser.isSet(configOption)) {
+        if (configuration.isValid()) {
+            std::printf("\nConfiguration changes:\n%s", qPrintable(configuration.text));
+        } else {
+            std::printf("\nConfiguration changes: unknown (%s)\n", qPrintable(configuration.error));
+        }
+    }
+    return 0;
+}
