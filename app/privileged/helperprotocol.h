@@ -1,0 +1,106 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include <chrono>
+
+/**
+ * What the client and the root helper agree on: the helper id, one KAuth
+ * action per operation, argument keys, the helper's own error codes and its
+ * time bounds. Both sides include this header, so a rename cannot leave them
+ * out of step. Plain constants only: the helper must not pull in client code.
+ */
+namespace snowpane::protocol
+{
+
+inline constexpr char HelperId[] = "io.github.snowpane";
+
+namespace action
+{
+inline constexpr char WriteConfig[] = "io.github.snowpane.writeconfig";
+inline constexpr char Rebuild[] = "io.github.snowpane.rebuild";
+inline constexpr char SwitchGeneration[] = "io.github.snowpane.switchgeneration";
+inline constexpr char InitRepo[] = "io.github.snowpane.initrepo";
+inline constexpr char RestoreConfig[] = "io.github.snowpane.restoreconfig";
+inline constexpr char DeleteGenerations[] = "io.github.snowpane.deletegenerations";
+}
+
+namespace key
+{
+/** A client-chosen id echoed in every progress map, so a client can tell its own operation from another client's. */
+inline constexpr char Request[] = "request";
+inline constexpr char Names[] = "names";
+inline constexpr char Contents[] = "contents";
+inline constexpr char Message[] = "message";
+inline constexpr char Mode[] = "mode";
+inline constexpr char Host[] = "host";
+inline constexpr char Generation[] = "generation";
+inline constexpr char Commit[] = "commit";
+inline constexpr char KeepLast[] = "keepLast";
+inline constexpr char OlderThanDays[] = "olderThanDays";
+}
+
+/** Keys of the maps sent with HelperSupport::progressStep(). */
+namespace progress
+{
+inline constexpr char Event[] = "event"; // "accepted", "progress", "heartbeat", "finished"
+inline constexpr char Phase[] = "phase"; // "evaluating", "building", "fetching", "activating", "committing", "collecting"
+inline constexpr char DerivationsDone[] = "derivationsDone";
+inline constexpr char DerivationsExpected[] = "derivationsExpected";
+inline constexpr char BytesDone[] = "bytesDone";
+inline constexpr char BytesExpected[] = "bytesExpected";
+inline constexpr char Activity[] = "activity";
+inline constexpr char RecentLines[] = "recentLines";
+inline constexpr char ErrorCode[] = "errorCode";
+inline constexpr char ErrorMessage[] = "errorMessage";
+inline constexpr char ErrorFile[] = "errorFile";
+inline constexpr char ErrorLine[] = "errorLine";
+inline constexpr char ErrorColumn[] = "errorColumn";
+}
+
+/**
+ * Codes of ActionReply::HelperErrorReply(code). They start at 100 so that
+ * they never collide with KAuth's own ActionReply::Error values (0–9), which
+ * arrive through the same KJob::error().
+ */
+enum class HelperError : int {
+    Failed = 100,
+    Busy = 101,
+    Cancelled = 102,
+    InvalidArguments = 103,
+    TimedOut = 104,
+    Misconfigured = 105,
+};
+
+/** How long the helper lets one operation run before it kills it. */
+[[nodiscard]] constexpr std::chrono::milliseconds helperBound(const char *actionName)
+{
+    using namespace std::chrono_literals;
+    const auto same = [](const char *a, const char *b) {
+        while (*a && *a == *b) {
+            ++a;
+            ++b;
+        }
+        return *a == *b;
+    };
+    if (same(actionName, action::Rebuild)) {
+        return 4h + 1h; // evaluation and build, then activation
+    }
+    if (same(actionName, action::SwitchGeneration)) {
+        return 1h;
+    }
+    if (same(actionName, action::DeleteGenerations)) {
+        return 2h; // garbage collection of a large store
+    }
+    return 5min; // parse checks and git
+}
+
+/** The D-Bus timeout the client sets: the helper's bound plus time for the authentication dialog. */
+[[nodiscard]] constexpr std::chrono::milliseconds clientTimeout(const char *actionName)
+{
+    using namespace std::chrono_literals;
+    return helperBound(actionName) + 10min;
+}
+
+}

@@ -1,0 +1,318 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "privilegedjob.h"
+
+#include "helperprotocol.h"
+#include "privilegedlogging.h"
+
+#include <KAuth/Action>
+#include <KAuth/ActionReply>
+#include <KAuth/ExecuteJob>
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCall>
+#include <QDataStream>
+#include <QUuid>
+#include <QWindow>
+
+namespace snowpane::privileged
+{
+
+namespace p = protocol::progress;
+
+namespace
+{
+// KAuth's DBusHelperProxy signal types (the org.kde.kf6auth remoteSignal wire format).
+constexpr int SignalActionStarted = 0;
+constexpr int SignalProgressStepData = 4;
+
+constexpr char KAuthInterface[] = "org.kde.kf6auth";
+
+// How long after sending the request another client's progress still proves nothing:
+// the helper answers a second request within its 100 ms poll, so later progress from
+// another request means this one was turned away.
+constexpr qint64 BusyGraceMs = 1500;
+}
+
+PrivilegedJob::PrivilegedJob(QString action, QVariantMap arguments, QObject *parent)
+    : QObject(parent)
+    , m_action(std::move(action))
+    , m_arguments(std::move(arguments))
+    , m_request(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    m_arguments.insert(QLatin1String(protocol::key::Request), m_request);
+    m_busyTimer.setSingleShot(true);
+    connect(&m_busyTimer, &QTimer::timeout, this, &PrivilegedJob::checkBusy);
+}
+
+PrivilegedJob::~PrivilegedJob()
+{
+    // The KAuth job is not killed here: killing it would ask the helper to stop whatever it runs.
+    if (m_job) {
+        m_job->disconnect(this);
+    }
+}
+
+int PrivilegedJob::timeoutMs() const
+{
+    return int(protocol::clientTimeout(m_action.toLatin1().constData()).count());
+}
+
+void PrivilegedJob::setParentWindow(QWindow *window)
+{
+    m_parentWindow = window;
+}
+
+qint64 PrivilegedJob::derivationsDone() const
+{
+    return m_progress.value(QLatin1String(p::DerivationsDone)).toLongLong();
+}
+qint64 PrivilegedJob::derivationsExpected() const
+{
+    return m_progress.value(QLatin1String(p::DerivationsExpected)).toLongLong();
+}
+qint64 PrivilegedJob::bytesDone() const
+{
+    return m_progress.value(QLatin1String(p::BytesDone)).toLongLong();
+}
+qint64 PrivilegedJob::bytesExpected() const
+{
+    return m_progress.value(QLatin1String(p::BytesExpected)).toLongLong();
+}
+QString PrivilegedJob::activity() const
+{
+    return m_progress.value(QLatin1String(p::Activity)).toString();
+}
+QStringList PrivilegedJob::recentLines() const
+{
+    return m_progress.value(QLatin1String(p::RecentLines)).toStringList();
+}
+
+void PrivilegedJob::start()
+{
+    if (m_state == State::Running) {
+        return;
+    }
+    m_state = State::Running;
+    Q_EMIT stateChanged();
+
+    KAuth::Action action(m_action);
+    action.setHelperId(QLatin1String(protocol::HelperId));
+    action.setArguments(m_arguments);
+    action.setTimeout(timeoutMs());
+    if (m_parentWindow) {
+        action.setParentWindow(m_parentWindow);
+    }
+    // polkit knows the action only if the helper's files are installed.
+    if (action.status() == KAuth::Action::InvalidStatus) {
+        finish(ErrorKind::HelperMissing, tr("The Snowpane helper is not installed: the system does not know the action %1.").arg(m_action));
+        return;
+    }
+
+    QDBusConnection::systemBus().connect(QLatin1String(protocol::HelperId),
+                                         QStringLiteral("/"),
+                                         QLatin1String(KAuthInterface),
+                                         QStringLiteral("remoteSignal"),
+                                         this,
+                                         SLOT(onRemoteSignal(int, QString, QByteArray)));
+
+    m_sinceStart.start();
+    KAuth::ExecuteJob *job = action.execute();
+    m_job = job;
+    connect(job, &KJob::result, this, [this, job] {
+        onExecuteJobResult(job);
+    });
+    qCDebug(SNOWPANE_PRIVILEGED) << "starting" << m_action << m_request;
+    job->start();
+}
+
+void PrivilegedJob::cancel()
+{
+    if (m_state != State::Running || m_cancelRequested) {
+        return;
+    }
+    m_cancelRequested = true;
+    // KJob::kill() would end the job at once and drop the helper's answer, so
+    // the stop request goes to the helper directly, as KAuth itself sends it,
+    // and the job waits for the helper to confirm.
+    QDBusMessage stop =
+        QDBusMessage::createMethodCall(QLatin1String(protocol::HelperId), QStringLiteral("/"), QLatin1String(KAuthInterface), QStringLiteral("stopAction"));
+    stop << m_action;
+    QDBusConnection::systemBus().asyncCall(stop);
+    qCDebug(SNOWPANE_PRIVILEGED) << "cancel requested" << m_action << m_request;
+}
+
+void PrivilegedJob::onRemoteSignal(int type, const QString &action, const QByteArray &blob)
+{
+    if (m_state != State::Running) {
+        return;
+    }
+    if (type == SignalActionStarted) {
+        // Probably ours, now waiting for polkit (perhaps for a password): not a sign of being busy.
+        if (action == m_action && !m_accepted) {
+            m_startedSeen = true;
+            m_busyTimer.stop();
+        }
+        return;
+    }
+    if (type != SignalProgressStepData) {
+        return;
+    }
+    QVariantMap data;
+    QDataStream stream(blob);
+    stream >> data;
+    const QString request = data.value(QLatin1String(protocol::key::Request)).toString();
+    const QString event = data.value(QLatin1String(p::Event)).toString();
+    if (request == m_request) {
+        m_accepted = true;
+        m_busyTimer.stop();
+        onProgress(data);
+        return;
+    }
+    if (m_accepted) {
+        return;
+    }
+    // Another client's operation. Seen well after our request went out, it means
+    // the helper was busy when our request arrived and turned it away.
+    m_othersRunning = event != QLatin1String("finished");
+    m_startedSeen = false;
+    if (m_othersRunning && m_sinceStart.elapsed() > BusyGraceMs) {
+        checkBusy();
+    } else {
+        m_busyTimer.start(int(BusyGraceMs) * 2);
+    }
+}
+
+void PrivilegedJob::checkBusy()
+{
+    if (m_state != State::Running || m_accepted || (m_startedSeen && !m_othersRunning)) {
+        return;
+    }
+    if (m_job) {
+        // Not killed: that would stop the other client's operation.
+        m_job->disconnect(this);
+        m_job = nullptr;
+    }
+    finish(ErrorKind::Busy, tr("The helper is busy with another operation. Try again when it has finished."));
+}
+
+void PrivilegedJob::onProgress(const QVariantMap &data)
+{
+    const QString event = data.value(QLatin1String(p::Event)).toString();
+    if (event == QLatin1String("finished")) {
+        m_finishedEvent = data;
+        return;
+    }
+    if (event == QLatin1String("progress")) {
+        m_progress = data;
+        Q_EMIT progressChanged();
+    }
+}
+
+void PrivilegedJob::onExecuteJobResult(KAuth::ExecuteJob *job)
+{
+    if (m_state != State::Running) {
+        return;
+    }
+    m_job = nullptr;
+    const int code = job->error();
+    if (code == KJob::NoError) {
+        const QVariantMap data = job->data();
+        if (data.value(QLatin1String(protocol::key::Request)).toString() != m_request) {
+            // KAuth hands every client of the same action the reply of whichever request finished.
+            finish(ErrorKind::Busy, tr("The helper was busy with another operation. Try again when it has finished."));
+            return;
+        }
+        succeed(data);
+        return;
+    }
+    const QString text = job->errorText();
+    switch (code) {
+    case KAuth::ActionReply::AuthorizationDeniedError:
+        finish(ErrorKind::NotAuthorised, tr("You are not allowed to do this."));
+        return;
+    case KAuth::ActionReply::UserCancelledError:
+        finish(ErrorKind::NotAuthorised, tr("Authentication was cancelled."));
+        return;
+    case KAuth::ActionReply::HelperBusyError:
+        finish(ErrorKind::Busy, tr("The helper is busy with another operation."));
+        return;
+    case KAuth::ActionReply::NoResponderError:
+    case KAuth::ActionReply::NoSuchActionError:
+    case KAuth::ActionReply::InvalidActionError:
+        finish(ErrorKind::HelperMissing, tr("The Snowpane helper is not installed or does not know this action (%1).").arg(text));
+        return;
+    case KAuth::ActionReply::DBusError:
+        if (text.contains(QLatin1String("service start")) || text.contains(QLatin1String("ServiceUnknown"))) {
+            finish(ErrorKind::HelperMissing, tr("The Snowpane helper is not installed: %1").arg(text));
+        } else {
+            finish(ErrorKind::Failed, text);
+        }
+        return;
+    default:
+        break;
+    }
+    if (!m_accepted && code >= int(protocol::HelperError::Failed)) {
+        // A helper error without our own acceptance belongs to another request.
+        finish(ErrorKind::Busy, tr("The helper was busy with another operation. Try again when it has finished."));
+        return;
+    }
+    switch (protocol::HelperError(code)) {
+    case protocol::HelperError::Busy:
+        finish(ErrorKind::Busy, text);
+        return;
+    case protocol::HelperError::Cancelled:
+        finish(ErrorKind::Cancelled, tr("Cancelled."));
+        return;
+    case protocol::HelperError::TimedOut:
+        finish(ErrorKind::TimedOut, text);
+        return;
+    case protocol::HelperError::InvalidArguments:
+        finish(ErrorKind::InvalidRequest, text);
+        return;
+    default:
+        finish(ErrorKind::Failed, text.isEmpty() ? tr("The operation failed.") : text);
+        return;
+    }
+}
+
+void PrivilegedJob::finish(ErrorKind kind, const QString &message)
+{
+    m_busyTimer.stop();
+    QDBusConnection::systemBus().disconnect(QLatin1String(protocol::HelperId),
+                                            QStringLiteral("/"),
+                                            QLatin1String(KAuthInterface),
+                                            QStringLiteral("remoteSignal"),
+                                            this,
+                                            SLOT(onRemoteSignal(int, QString, QByteArray)));
+    m_error = kind;
+    m_errorMessage = message;
+    if (!m_finishedEvent.isEmpty()) {
+        m_errorFile = m_finishedEvent.value(QLatin1String(p::ErrorFile)).toString();
+        m_errorLine = m_finishedEvent.value(QLatin1String(p::ErrorLine)).toInt();
+        m_errorColumn = m_finishedEvent.value(QLatin1String(p::ErrorColumn)).toInt();
+    }
+    m_state = State::Failed;
+    qCInfo(SNOWPANE_PRIVILEGED) << m_action << "failed:" << kind << message;
+    Q_EMIT stateChanged();
+    Q_EMIT finished();
+}
+
+void PrivilegedJob::succeed(const QVariantMap &result)
+{
+    m_busyTimer.stop();
+    QDBusConnection::systemBus().disconnect(QLatin1String(protocol::HelperId),
+                                            QStringLiteral("/"),
+                                            QLatin1String(KAuthInterface),
+                                            QStringLiteral("remoteSignal"),
+                                            this,
+                                            SLOT(onRemoteSignal(int, QString, QByteArray)));
+    m_result = result;
+    m_state = State::Succeeded;
+    Q_EMIT stateChanged();
+    Q_EMIT finished();
+}
+
+}

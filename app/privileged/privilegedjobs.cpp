@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "privilegedjobs.h"
+
+#include "helperprotocol.h"
+
+namespace snowpane::privileged
+{
+
+namespace key = protocol::key;
+namespace action = protocol::action;
+
+WriteConfigJob::WriteConfigJob(const QStringList &names, const QStringList &contents, const QString &message, QObject *parent)
+    : PrivilegedJob(QLatin1String(action::WriteConfig),
+                    {{QLatin1String(key::Names), names}, {QLatin1String(key::Contents), contents}, {QLatin1String(key::Message), message}},
+                    parent)
+{
+}
+
+static QVariantMap rebuildArguments(const QString &mode, const QString &flakeHost)
+{
+    QVariantMap arguments{{QLatin1String(key::Mode), mode}};
+    if (!flakeHost.isEmpty()) {
+        arguments.insert(QLatin1String(key::Host), flakeHost);
+    }
+    return arguments;
+}
+
+RebuildJob::RebuildJob(const QString &mode, const QString &flakeHost, QObject *parent)
+    : PrivilegedJob(QLatin1String(action::Rebuild), rebuildArguments(mode, flakeHost), parent)
+{
+}
+
+SwitchGenerationJob::SwitchGenerationJob(int generation, const QString &mode, QObject *parent)
+    : PrivilegedJob(QLatin1String(action::SwitchGeneration), {{QLatin1String(key::Generation), generation}, {QLatin1String(key::Mode), mode}}, parent)
+{
+}
+
+InitRepoJob::InitRepoJob(QObject *parent)
+    : PrivilegedJob(QLatin1String(action::InitRepo), {}, parent)
+{
+}
+
+RestoreConfigJob::RestoreConfigJob(const QString &commit, QObject *parent)
+    : PrivilegedJob(QLatin1String(action::RestoreConfig), {{QLatin1String(key::Commit), commit}}, parent)
+{
+}
+
+DeleteGenerationsJob::DeleteGenerationsJob(Rule rule, int count, QObject *parent)
+    : PrivilegedJob(QLatin1String(action::DeleteGenerations), {{QLatin1String(rule == Rule::KeepLast ? key::KeepLast : key::OlderThanDays), count}}, parent)
+{
+}
+
+}

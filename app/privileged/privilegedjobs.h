@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "privilegedjob.h"
+
+namespace snowpane::privileged
+{
+
+/** Saves configuration files (names relative to the configuration directory) and commits them with `message`. */
+class WriteConfigJob : public PrivilegedJob
+{
+    Q_OBJECT
+public:
+    WriteConfigJob(const QStringList &names, const QStringList &contents, const QString &message, QObject *parent = nullptr);
+};
+
+/** Builds the configuration and applies it: mode is switch, boot, test, build, dry-build or dry-activate. */
+class RebuildJob : public PrivilegedJob
+{
+    Q_OBJECT
+public:
+    explicit RebuildJob(const QString &mode, const QString &flakeHost = QString(), QObject *parent = nullptr);
+};
+
+/** Makes an existing generation current (`switch`) or the boot default (`boot`). */
+class SwitchGenerationJob : public PrivilegedJob
+{
+    Q_OBJECT
+public:
+    SwitchGenerationJob(int generation, const QString &mode, QObject *parent = nullptr);
+};
+
+/** Starts the git history of the configuration directory. */
+class InitRepoJob : public PrivilegedJob
+{
+    Q_OBJECT
+public:
+    explicit InitRepoJob(QObject *parent = nullptr);
+};
+
+/** Restores the configuration files of `commit` as a new commit. */
+class RestoreConfigJob : public PrivilegedJob
+{
+    Q_OBJECT
+public:
+    explicit RestoreConfigJob(const QString &commit, QObject *parent = nullptr);
+};
+
+/** Deletes old generations, then collects garbage. */
+class DeleteGenerationsJob : public PrivilegedJob
+{
+    Q_OBJECT
+public:
+    enum class Rule {
+        KeepLast,
+        OlderThanDays,
+    };
+    DeleteGenerationsJob(Rule rule, int count, QObject *parent = nullptr);
+};
+
+}

@@ -1,0 +1,232 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "gitstore.h"
+
+#include <QFile>
+
+#include <git2.h>
+
+#include <memory>
+
+namespace snowpane::helper
+{
+
+namespace
+{
+
+// One owner per libgit2 object returned through an out-parameter.
+template<typename T, void (*Free)(T *)>
+struct Deleter {
+    void operator()(T *p) const
+    {
+        Free(p);
+    }
+};
+template<typename T, void (*Free)(T *)>
+using Owned = std::unique_ptr<T, Deleter<T, Free>>;
+using Repository = Owned<git_repository, git_repository_free>;
+using Index = Owned<git_index, git_index_free>;
+using Tree = Owned<git_tree, git_tree_free>;
+using Commit = Owned<git_commit, git_commit_free>;
+using Signature = Owned<git_signature, git_signature_free>;
+using StatusList = Owned<git_status_list, git_status_list_free>;
+using Reference = Owned<git_reference, git_reference_free>;
+
+// libgit2 is set up once per process, with no global or system configuration.
+void ensureInitialised()
+{
+    static const bool done = [] {
+        git_libgit2_init();
+        for (int level : {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA}) {
+            git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
+        }
+        return true;
+    }();
+    Q_UNUSED(done)
+}
+
+QString lastError(const QString &what)
+{
+    const git_error *error = git_error_last();
+    return QStringLiteral("git: %1: %2").arg(what, error && error->message ? QString::fromUtf8(error->message) : QStringLiteral("unknown error"));
+}
+
+QString idText(const git_oid &oid)
+{
+    char buffer[GIT_OID_MAX_HEXSIZE + 1] = {};
+    git_oid_tostr(buffer, sizeof buffer, &oid);
+    return QString::fromLatin1(buffer);
+}
+
+Checked<Repository> openRepository(const QString &directory)
+{
+    ensureInitialised();
+    git_repository *raw = nullptr;
+    if (git_repository_open_ext(&raw, QFile::encodeName(directory).constData(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) {
+        return Checked<Repository>::fail(lastError(QStringLiteral("opening the repository in %1").arg(directory)));
+    }
+    return Checked<Repository>::ok(Repository(raw));
+}
+
+// Stages every change, writes the tree and commits it with HEAD (if any) as parent.
+Checked<QString> stageAndCommit(git_repository *repo, const QString &authorName, const QString &message, bool skipIfUnchanged, bool *committed)
+{
+    using R = Checked<QString>;
+    *committed = false;
+    git_index *rawIndex = nullptr;
+    if (git_repository_index(&rawIndex, repo) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the index")));
+    }
+    Index index(rawIndex);
+    if (git_index_add_all(index.get(), nullptr, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0
+        || git_index_update_all(index.get(), nullptr, nullptr, nullptr) != 0) {
+        return R::fail(lastError(QStringLiteral("staging the files")));
+    }
+    git_oid treeId;
+    if (git_index_write(index.get()) != 0 || git_index_write_tree(&treeId, index.get()) != 0) {
+        return R::fail(lastError(QStringLiteral("writing the tree")));
+    }
+    Commit parent;
+    git_oid headId;
+    const int headState = git_reference_name_to_id(&headId, repo, "HEAD");
+    if (headState == 0) {
+        git_commit *rawParent = nullptr;
+        if (git_commit_lookup(&rawParent, repo, &headId) != 0) {
+            return R::fail(lastError(QStringLiteral("reading HEAD")));
+        }
+        parent.reset(rawParent);
+        if (skipIfUnchanged && git_oid_equal(git_commit_tree_id(parent.get()), &treeId)) {
+            return R::ok(idText(headId));
+        }
+    } else if (headState != GIT_ENOTFOUND && headState != GIT_EUNBORNBRANCH) {
+        return R::fail(lastError(QStringLiteral("reading HEAD")));
+    }
+    git_tree *rawTree = nullptr;
+    if (git_tree_lookup(&rawTree, repo, &treeId) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the new tree")));
+    }
+    Tree tree(rawTree);
+    git_signature *rawSignature = nullptr;
+    if (git_signature_now(&rawSignature, authorName.toUtf8().constData(), "snowpane@localhost") != 0) {
+        return R::fail(lastError(QStringLiteral("making the signature")));
+    }
+    Signature signature(rawSignature);
+    const git_commit *parents[] = {parent.get()};
+    git_oid commitId;
+    QByteArray text = message.toUtf8();
+    if (!text.endsWith('\n')) {
+        text.append('\n');
+    }
+    if (git_commit_create(&commitId, repo, "HEAD", signature.get(), signature.get(), "UTF-8", text.constData(), tree.get(), parent ? 1 : 0, parents) != 0) {
+        return R::fail(lastError(QStringLiteral("committing")));
+    }
+    *committed = true;
+    return R::ok(idText(commitId));
+}
+
+}
+
+GitStore::GitStore(QString directory, QString authorName)
+    : m_directory(std::move(directory))
+    , m_authorName(std::move(authorName))
+{
+}
+
+bool GitStore::isRepository() const
+{
+    ensureInitialised();
+    return openRepository(m_directory).isOk();
+}
+
+Checked<QString> GitStore::initialise(const QString &message) const
+{
+    ensureInitialised();
+    if (isRepository()) {
+        return Checked<QString>::fail(QStringLiteral("%1 is already a git repository").arg(m_directory));
+    }
+    git_repository *raw = nullptr;
+    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+    options.initial_head = "main";
+    if (git_repository_init_ext(&raw, QFile::encodeName(m_directory).constData(), &options) != 0) {
+        return Checked<QString>::fail(lastError(QStringLiteral("creating a repository in %1").arg(m_directory)));
+    }
+    Repository repo(raw);
+    bool committed = false;
+    return stageAndCommit(repo.get(), m_authorName, message, false, &committed);
+}
+
+Checked<std::optional<QString>> GitStore::commitAll(const QString &message) const
+{
+    using R = Checked<std::optional<QString>>;
+    auto repo = openRepository(m_directory);
+    if (!repo) {
+        return R::fail(repo.error());
+    }
+    bool committed = false;
+    auto id = stageAndCommit(repo.value().get(), m_authorName, message, true, &committed);
+    if (!id) {
+        return R::fail(id.error());
+    }
+    return R::ok(committed ? std::optional<QString>(id.value()) : std::nullopt);
+}
+
+Checked<QString> GitStore::head() const
+{
+    auto repo = openRepository(m_directory);
+    if (!repo) {
+        return Checked<QString>::fail(repo.error());
+    }
+    git_oid headId;
+    const int state = git_reference_name_to_id(&headId, repo.value().get(), "HEAD");
+    if (state == GIT_ENOTFOUND || state == GIT_EUNBORNBRANCH) {
+        return Checked<QString>::ok(QString());
+    }
+    if (state != 0) {
+        return Checked<QString>::fail(lastError(QStringLiteral("reading HEAD")));
+    }
+    return Checked<QString>::ok(idText(headId));
+}
+
+Checked<QString> GitStore::restore(const QString &commit, const QString &message) const
+{
+    using R = Checked<QString>;
+    auto repo = openRepository(m_directory);
+    if (!repo) {
+        return R::fail(repo.error());
+    }
+    git_repository *r = repo.value().get();
+    git_oid target;
+    if (git_oid_fromstr(&target, commit.toLatin1().constData()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the commit id")));
+    }
+    git_commit *rawCommit = nullptr;
+    if (git_commit_lookup(&rawCommit, r, &target) != 0) {
+        return R::fail(QStringLiteral("commit %1 is not in the configuration's history").arg(commit));
+    }
+    Commit old(rawCommit);
+    git_tree *rawTree = nullptr;
+    if (git_commit_tree(&rawTree, old.get()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the commit's tree")));
+    }
+    Tree tree(rawTree);
+    // FORCE makes the working tree match the old tree, deleting tracked files it lacks; untracked files stay.
+    git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+    options.checkout_strategy = GIT_CHECKOUT_FORCE;
+    if (git_checkout_tree(r, reinterpret_cast<const git_object *>(tree.get()), &options) != 0) {
+        return R::fail(lastError(QStringLiteral("restoring the files of %1").arg(commit)));
+    }
+    git_index *rawIndex = nullptr;
+    if (git_repository_index(&rawIndex, r) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the index")));
+    }
+    Index index(rawIndex);
+    if (git_index_read_tree(index.get(), tree.get()) != 0 || git_index_write(index.get()) != 0) {
+        return R::fail(lastError(QStringLiteral("updating the index")));
+    }
+    bool committed = false;
+    return stageAndCommit(r, m_authorName, message, true, &committed);
+}
+
+}

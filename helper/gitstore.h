@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "checked.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace snowpane::helper
+{
+
+/**
+ * The git history of the configuration directory, through libgit2.
+ *
+ * libgit2 rather than the git program because the helper runs as root in a
+ * directory whose `.git/config` it did not write: git the program runs
+ * hooks, `core.fsmonitor`, `core.sshCommand`, filter and diff drivers named
+ * there, while libgit2 runs no program at all. The global and system git
+ * configuration is ignored too, so root's ~/.gitconfig changes nothing.
+ */
+class GitStore
+{
+public:
+    /** `directory` must be the configuration directory the helper already opened and checked. */
+    explicit GitStore(QString directory, QString authorName);
+
+    [[nodiscard]] bool isRepository() const;
+
+    /** Creates the repository and commits every file. Fails if one exists already. */
+    [[nodiscard]] Checked<QString> initialise(const QString &message) const;
+
+    /**
+     * Commits every change in the working tree (new, modified and deleted
+     * files, .gitignore respected). Returns the new commit's id, or an empty
+     * optional when there was nothing to commit.
+     */
+    [[nodiscard]] Checked<std::optional<QString>> commitAll(const QString &message) const;
+
+    /**
+     * Makes the working tree and index those of `commit` and records that as
+     * a new commit on top of HEAD: history is never rewritten.
+     */
+    [[nodiscard]] Checked<QString> restore(const QString &commit, const QString &message) const;
+
+    /** The id of HEAD, or an empty string in a repository without commits. */
+    [[nodiscard]] Checked<QString> head() const;
+
+private:
+    QString m_directory;
+    QString m_authorName;
+};
+
+}

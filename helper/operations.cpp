@@ -1,0 +1,460 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "operations.h"
+
+#include "confineddirectory.h"
+#include "gitstore.h"
+#include "helperlogging.h"
+#include "parsecheck.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSysInfo>
+#include <QTemporaryDir>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace snowpane::helper
+{
+
+using namespace std::chrono_literals;
+using protocol::HelperError;
+namespace progress = protocol::progress;
+
+namespace
+{
+
+constexpr auto BuildBound = 4h;
+constexpr auto ActivationBound = 1h;
+constexpr auto ProfileBound = 10min;
+
+QVariantMap step(const QString &name, const CommandOutcome &outcome)
+{
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("exitCode"), outcome.status == CommandOutcome::Status::Exited ? outcome.exitCode : -1},
+            {QStringLiteral("succeeded"), outcome.succeeded()}};
+}
+
+OperationResult fromOutcome(const Command &command, const CommandOutcome &outcome, const NixLogParser *parser)
+{
+    switch (outcome.status) {
+    case CommandOutcome::Status::Cancelled:
+        return OperationResult::failure(HelperError::Cancelled, QStringLiteral("cancelled"));
+    case CommandOutcome::Status::TimedOut:
+        return OperationResult::failure(HelperError::TimedOut, outcome.describe(command));
+    default:
+        break;
+    }
+    OperationResult result = OperationResult::failure(HelperError::Failed, outcome.describe(command));
+    if (parser && parser->progress().error) {
+        result.nixError = parser->progress().error;
+        result.message = parser->progress().error->message;
+    }
+    return result;
+}
+
+}
+
+Operations::Operations(HelperConfig config, OperationContext context)
+    : m_config(std::move(config))
+    , m_context(std::move(context))
+{
+}
+
+void Operations::report(const NixLogParser &parser, bool force)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!force && now - m_lastReport < 250) {
+        return;
+    }
+    m_lastReport = now;
+    if (m_context.sendProgress) {
+        QVariantMap map = parser.progress().toVariantMap();
+        map.insert(QLatin1String(progress::Event), QStringLiteral("progress"));
+        m_context.sendProgress(map);
+    }
+}
+
+CommandOutcome Operations::run(Command command, NixLogParser *parser, Stoppable stoppable)
+{
+    ProcessRunner runner;
+    runner.onErrorLine = [this, parser](QByteArrayView line) {
+        if (parser) {
+            parser->feedLine(line);
+            report(*parser, false);
+        }
+    };
+    if (stoppable == Stoppable::Yes) {
+        runner.shouldStop = [this] {
+            return m_context.stopRequested && m_context.stopRequested();
+        };
+    }
+    runner.onTick = [this, parser] {
+        // A heartbeat lets a second client see that the helper is busy, even while Nix is silent.
+        if (parser) {
+            report(*parser, true);
+        } else if (m_context.sendProgress) {
+            m_context.sendProgress({{QLatin1String(progress::Event), QStringLiteral("heartbeat")}});
+        }
+    };
+    return runner.run(command);
+}
+
+Command Operations::activationCommand(const QString &system, RebuildMode mode) const
+{
+    Command command;
+    command.environment = m_config.environment();
+    command.timeout = ActivationBound;
+    const QString script = system + QStringLiteral("/bin/switch-to-configuration");
+    if (QFileInfo::exists(m_config.systemdRuntimeDirectory)) {
+        // As nixos-rebuild does: in a transient unit, activation finishes even if the app or the helper goes away.
+        command.program = m_config.systemdRun;
+        command.arguments = {QStringLiteral("-E"),
+                             QStringLiteral("LOCALE_ARCHIVE"),
+                             QStringLiteral("-E"),
+                             QStringLiteral("NIXOS_INSTALL_BOOTLOADER"),
+                             QStringLiteral("--collect"),
+                             QStringLiteral("--no-ask-password"),
+                             QStringLiteral("--pipe"),
+                             QStringLiteral("--quiet"),
+                             QStringLiteral("--service-type=exec"),
+                             QStringLiteral("--unit=snowpane-switch-to-configuration-%1").arg(QRandomGenerator::system()->generate64(), 0, 16),
+                             QStringLiteral("--wait"),
+                             script,
+                             modeName(mode)};
+    } else {
+        command.program = script;
+        command.arguments = {modeName(mode)};
+    }
+    return command;
+}
+
+int Operations::currentGeneration() const
+{
+    const QString target = QFile::symLinkTarget(m_config.systemProfile);
+    static const QRegularExpression number(QStringLiteral("-(\\d+)-link\\z"));
+    const auto match = number.match(QFileInfo(target).fileName());
+    return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
+Checked<QString> Operations::resolveSystem(const QString &link) const
+{
+    const QString resolved = QFileInfo(link).canonicalFilePath();
+    const QString store = m_config.storeDirectory + QLatin1Char('/');
+    if (resolved.isEmpty() || !resolved.startsWith(store) || resolved.mid(store.size()).contains(QLatin1Char('/'))) {
+        return Checked<QString>::fail(QStringLiteral("%1 does not point at a system in %2").arg(link, m_config.storeDirectory));
+    }
+    struct stat st{};
+    if (::lstat(QFile::encodeName(resolved).constData(), &st) != 0 || st.st_uid != 0) {
+        return Checked<QString>::fail(QStringLiteral("%1 is not owned by root").arg(resolved));
+    }
+    return Checked<QString>::ok(resolved);
+}
+
+OperationResult Operations::writeConfig(const WriteConfigRequest &request)
+{
+    auto dir = ConfinedDirectory::open(m_config.configurationDirectory);
+    if (!dir) {
+        return OperationResult::failure(HelperError::Misconfigured, dir.error());
+    }
+    for (std::size_t i = 0; i < request.names.size(); ++i) {
+        if (auto parsed = checkNixParses(request.names[i].text, request.contents[i], m_config); !parsed) {
+            return OperationResult::failure(HelperError::InvalidArguments, parsed.error());
+        }
+    }
+    GitStore git(m_config.configurationDirectory, m_context.authorName);
+    if (!git.isRepository()) {
+        return OperationResult::failure(
+            HelperError::Failed,
+            QStringLiteral("%1 is not a git repository yet; initialise it first, so that every edit can be undone").arg(m_config.configurationDirectory));
+    }
+    auto before = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before an edit"));
+    if (!before) {
+        return OperationResult::failure(HelperError::Failed, before.error());
+    }
+    // Keep the old texts so that a failure half-way leaves the directory as it was.
+    std::vector<std::optional<QByteArray>> previous;
+    for (const RelativeName &name : request.names) {
+        auto old = dir.value().read(name, MaxContentBytes * 4);
+        if (!old) {
+            return OperationResult::failure(HelperError::Failed, old.error());
+        }
+        previous.push_back(old.value());
+    }
+    for (std::size_t i = 0; i < request.names.size(); ++i) {
+        if (auto written = dir.value().writeAtomically(request.names[i], request.contents[i]); !written) {
+            for (std::size_t j = 0; j < i; ++j) {
+                if (previous[j]) {
+                    (void)dir.value().writeAtomically(request.names[j], *previous[j]);
+                }
+            }
+            return OperationResult::failure(HelperError::Failed, written.error());
+        }
+    }
+    auto commit = git.commitAll(request.message);
+    if (!commit) {
+        return OperationResult::failure(HelperError::Failed, commit.error());
+    }
+    auto head = git.head();
+    QStringList names;
+    for (const RelativeName &name : request.names) {
+        names.append(name.text);
+    }
+    return OperationResult::success({{QStringLiteral("commit"), head ? head.value() : QString()},
+                                     {QStringLiteral("changed"), commit.value().has_value()},
+                                     {QStringLiteral("savedBefore"), before.value().value_or(QString())},
+                                     {QStringLiteral("files"), names}});
+}
+
+OperationResult Operations::rebuild(const RebuildRequest &request)
+{
+    auto dir = ConfinedDirectory::open(m_config.configurationDirectory);
+    if (!dir) {
+        return OperationResult::failure(HelperError::Misconfigured, dir.error());
+    }
+    QTemporaryDir scratch;
+    if (!scratch.isValid()) {
+        return OperationResult::failure(HelperError::Failed, QStringLiteral("cannot create a temporary directory"));
+    }
+    // An out-link (not --no-out-link) keeps the result a garbage-collector root until the profile holds it.
+    const QString outLink = scratch.filePath(QStringLiteral("result"));
+    const bool dry = request.mode == RebuildMode::DryBuild;
+    Command build;
+    build.environment = m_config.environment();
+    build.timeout = BuildBound;
+    build.workingDirectory = m_config.configurationDirectory;
+    const QString flake = m_config.configurationDirectory + QStringLiteral("/flake.nix");
+    const QStringList logFormat = {QStringLiteral("--log-format"), QStringLiteral("internal-json"), QStringLiteral("-v")};
+    if (QFileInfo(flake).isFile() && !QFileInfo(flake).isSymLink()) {
+        QString host = request.host;
+        if (host.isEmpty()) {
+            auto machine = validateHost(QSysInfo::machineHostName());
+            if (!machine) {
+                return OperationResult::failure(HelperError::InvalidArguments, QStringLiteral("this machine's host name cannot name a flake output; give one"));
+            }
+            host = machine.value();
+        }
+        build.program = m_config.nixProgram(QStringLiteral("nix"));
+        build.arguments = QStringList{QStringLiteral("--extra-experimental-features"), QStringLiteral("nix-command flakes"), QStringLiteral("build")}
+            + logFormat
+            + QStringList{QStringLiteral("--out-link"),
+                          outLink,
+                          QStringLiteral("--print-out-paths"),
+                          m_config.configurationDirectory + QStringLiteral("#nixosConfigurations.\"%1\".config.system.build.toplevel").arg(host)};
+        if (dry) {
+            build.arguments.append(QStringLiteral("--dry-run"));
+        }
+    } else {
+        build.program = m_config.nixProgram(QStringLiteral("nix-build"));
+        build.environment.insert(QStringLiteral("NIXOS_CONFIG"), m_config.configurationDirectory + QStringLiteral("/configuration.nix"));
+        build.arguments =
+            QStringList{QStringLiteral("<nixpkgs/nixos>"), QStringLiteral("-A"), QStringLiteral("system"), QStringLiteral("--out-link"), outLink} + logFormat;
+        if (dry) {
+            build.arguments.append(QStringLiteral("--dry-run"));
+        }
+    }
+
+    NixLogParser parser;
+    QVariantList steps;
+    report(parser, true);
+    const CommandOutcome built = run(build, &parser, Stoppable::Yes);
+    steps.append(step(QStringLiteral("build"), built));
+    report(parser, true);
+    if (!built.succeeded()) {
+        OperationResult result = fromOutcome(build, built, &parser);
+        result.data.insert(QStringLiteral("steps"), steps);
+        return result;
+    }
+    // Nothing after this point may start once the caller asked to stop: a cancelled build never touches the profile.
+    if (m_context.stopRequested && m_context.stopRequested()) {
+        return OperationResult::failure(HelperError::Cancelled, QStringLiteral("cancelled"));
+    }
+    QVariantMap data{{QStringLiteral("mode"), modeName(request.mode)}, {QStringLiteral("steps"), steps}};
+    if (dry) {
+        data.insert(QStringLiteral("recentLines"), parser.progress().recentLines);
+        return OperationResult::success(data);
+    }
+    auto system = resolveSystem(outLink);
+    if (!system) {
+        return OperationResult::failure(HelperError::Failed, QStringLiteral("the build produced no usable system: %1").arg(system.error()));
+    }
+    data.insert(QStringLiteral("storePath"), system.value());
+
+    if (modeSetsProfile(request.mode)) {
+        QDir().mkpath(QFileInfo(m_config.systemProfile).absolutePath());
+        Command setProfile;
+        setProfile.program = m_config.nixProgram(QStringLiteral("nix-env"));
+        setProfile.arguments = {QStringLiteral("-p"), m_config.systemProfile, QStringLiteral("--set"), system.value()};
+        setProfile.environment = m_config.environment();
+        setProfile.timeout = ProfileBound;
+        const CommandOutcome set = run(setProfile, nullptr, Stoppable::No);
+        steps.append(step(QStringLiteral("set-profile"), set));
+        data.insert(QStringLiteral("steps"), steps);
+        if (!set.succeeded()) {
+            OperationResult result = fromOutcome(setProfile, set, nullptr);
+            result.data = data;
+            return result;
+        }
+        data.insert(QStringLiteral("generation"), currentGeneration());
+    }
+
+    if (modeActivates(request.mode)) {
+        parser.setPhase(NixPhase::Activating);
+        report(parser, true);
+        const Command activate = activationCommand(system.value(), request.mode);
+        // Stopping activation half-way would leave the machine between two systems, so it always runs to the end.
+        const CommandOutcome activated = run(activate, nullptr, Stoppable::No);
+        for (const QByteArray &line : activated.standardOutput.split('\n')) {
+            if (!line.isEmpty()) {
+                parser.addLogLine(QString::fromUtf8(line));
+            }
+        }
+        steps.append(step(QStringLiteral("activate"), activated));
+        data.insert(QStringLiteral("steps"), steps);
+        report(parser, true);
+        if (!activated.succeeded()) {
+            OperationResult result = fromOutcome(activate, activated, nullptr);
+            result.message = QStringLiteral("activation failed: ") + result.message;
+            result.data = data;
+            return result;
+        }
+    }
+    data.insert(QStringLiteral("recentLines"), parser.progress().recentLines);
+    return OperationResult::success(data);
+}
+
+OperationResult Operations::switchGeneration(const SwitchGenerationRequest &request)
+{
+    const QString link = m_config.systemProfile + QStringLiteral("-%1-link").arg(request.generation);
+    if (!QFileInfo(link).isSymLink()) {
+        return OperationResult::failure(HelperError::InvalidArguments, QStringLiteral("generation %1 does not exist").arg(request.generation));
+    }
+    auto system = resolveSystem(link);
+    if (!system) {
+        return OperationResult::failure(HelperError::Failed, system.error());
+    }
+    if (!QFileInfo(system.value() + QStringLiteral("/bin/switch-to-configuration")).isExecutable()) {
+        return OperationResult::failure(HelperError::Failed, QStringLiteral("generation %1 has no switch-to-configuration").arg(request.generation));
+    }
+    QVariantList steps;
+    Command switchProfile;
+    switchProfile.program = m_config.nixProgram(QStringLiteral("nix-env"));
+    switchProfile.arguments = {QStringLiteral("-p"), m_config.systemProfile, QStringLiteral("--switch-generation"), QString::number(request.generation)};
+    switchProfile.environment = m_config.environment();
+    switchProfile.timeout = ProfileBound;
+    const CommandOutcome switched = run(switchProfile, nullptr, Stoppable::No);
+    steps.append(step(QStringLiteral("switch-generation"), switched));
+    if (!switched.succeeded()) {
+        OperationResult result = fromOutcome(switchProfile, switched, nullptr);
+        result.data.insert(QStringLiteral("steps"), steps);
+        return result;
+    }
+    NixLogParser parser;
+    parser.setPhase(NixPhase::Activating);
+    report(parser, true);
+    const Command activate = activationCommand(system.value(), request.mode);
+    const CommandOutcome activated = run(activate, nullptr, Stoppable::No);
+    steps.append(step(QStringLiteral("activate"), activated));
+    QVariantMap data{{QStringLiteral("generation"), request.generation},
+                     {QStringLiteral("storePath"), system.value()},
+                     {QStringLiteral("mode"), modeName(request.mode)},
+                     {QStringLiteral("steps"), steps}};
+    if (!activated.succeeded()) {
+        OperationResult result = fromOutcome(activate, activated, nullptr);
+        result.message = QStringLiteral("activation failed: ") + result.message;
+        result.data = data;
+        return result;
+    }
+    return OperationResult::success(data);
+}
+
+OperationResult Operations::initRepo(const InitRepoRequest &)
+{
+    auto dir = ConfinedDirectory::open(m_config.configurationDirectory);
+    if (!dir) {
+        return OperationResult::failure(HelperError::Misconfigured, dir.error());
+    }
+    GitStore git(m_config.configurationDirectory, m_context.authorName);
+    auto commit = git.initialise(QStringLiteral("Snowpane: the configuration as it was found"));
+    if (!commit) {
+        return OperationResult::failure(HelperError::Failed, commit.error());
+    }
+    return OperationResult::success({{QStringLiteral("commit"), commit.value()}});
+}
+
+OperationResult Operations::restoreConfig(const RestoreConfigRequest &request)
+{
+    auto dir = ConfinedDirectory::open(m_config.configurationDirectory);
+    if (!dir) {
+        return OperationResult::failure(HelperError::Misconfigured, dir.error());
+    }
+    GitStore git(m_config.configurationDirectory, m_context.authorName);
+    if (!git.isRepository()) {
+        return OperationResult::failure(HelperError::Failed, QStringLiteral("%1 is not a git repository").arg(m_config.configurationDirectory));
+    }
+    auto before = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before a restore"));
+    if (!before) {
+        return OperationResult::failure(HelperError::Failed, before.error());
+    }
+    auto commit = git.restore(request.commit, QStringLiteral("Snowpane: restore the configuration of %1").arg(request.commit.left(12)));
+    if (!commit) {
+        return OperationResult::failure(HelperError::Failed, commit.error());
+    }
+    return OperationResult::success({{QStringLiteral("commit"), commit.value()}, {QStringLiteral("restored"), request.commit}});
+}
+
+OperationResult Operations::deleteGenerations(const DeleteGenerationsRequest &request)
+{
+    const QFileInfo profile(m_config.systemProfile);
+    static const QRegularExpression linkName(QStringLiteral("\\A%1-(\\d+)-link\\z").arg(QRegularExpression::escape(profile.fileName())));
+    std::vector<GenerationEntry> generations;
+    const QFileInfoList entries = QDir(profile.absolutePath()).entryInfoList(QDir::System | QDir::Files | QDir::NoDotAndDotDot);
+    for (const QFileInfo &entry : entries) {
+        const auto match = linkName.match(entry.fileName());
+        if (!match.hasMatch() || !entry.isSymLink()) {
+            continue;
+        }
+        generations.push_back({match.captured(1).toInt(), entry.lastModified(), entry.canonicalFilePath()});
+    }
+    const QString booted = QFileInfo(m_config.bootedSystem).canonicalFilePath();
+    const std::vector<int> doomed = generationsToDelete(generations, currentGeneration(), booted, request, QDateTime::currentDateTime());
+    QVariantList deleted;
+    QVariantList steps;
+    if (!doomed.empty()) {
+        Command remove;
+        remove.program = m_config.nixProgram(QStringLiteral("nix-env"));
+        remove.arguments = {QStringLiteral("-p"), m_config.systemProfile, QStringLiteral("--delete-generations")};
+        for (int number : doomed) {
+            remove.arguments.append(QString::number(number));
+            deleted.append(number);
+        }
+        remove.environment = m_config.environment();
+        remove.timeout = ProfileBound;
+        const CommandOutcome removed = run(remove, nullptr, Stoppable::No);
+        steps.append(step(QStringLiteral("delete-generations"), removed));
+        if (!removed.succeeded()) {
+            return fromOutcome(remove, removed, nullptr);
+        }
+    }
+    if (m_config.collectGarbage) {
+        Command gc;
+        gc.program = m_config.nixProgram(QStringLiteral("nix-store"));
+        gc.arguments = {QStringLiteral("--gc")};
+        gc.environment = m_config.environment();
+        gc.timeout = 2h - 5min;
+        NixLogParser parser;
+        const CommandOutcome collected = run(gc, &parser, Stoppable::Yes);
+        steps.append(step(QStringLiteral("collect-garbage"), collected));
+        if (!collected.succeeded()) {
+            return fromOutcome(gc, collected, &parser);
+        }
+    }
+    return OperationResult::success({{QStringLiteral("deleted"), deleted}, {QStringLiteral("steps"), steps}});
+}
+
+}

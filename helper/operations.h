@@ -1,0 +1,85 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "helperconfig.h"
+#include "helperprotocol.h"
+#include "nixlogparser.h"
+#include "processrunner.h"
+#include "validation.h"
+
+#include <QVariantMap>
+
+#include <functional>
+#include <optional>
+
+namespace snowpane::helper
+{
+
+/** How an operation reaches its caller: progress out, a stop request in. */
+struct OperationContext {
+    std::function<void(const QVariantMap &)> sendProgress;
+    std::function<bool()> stopRequested;
+    /** The git author of commits made for this caller. */
+    QString authorName = QStringLiteral("Snowpane");
+};
+
+struct OperationResult {
+    std::optional<protocol::HelperError> error;
+    QString message;
+    QVariantMap data;
+    std::optional<NixError> nixError;
+
+    static OperationResult success(QVariantMap data)
+    {
+        OperationResult r;
+        r.data = std::move(data);
+        return r;
+    }
+    static OperationResult failure(protocol::HelperError error, QString message)
+    {
+        OperationResult r;
+        r.error = error;
+        r.message = std::move(message);
+        return r;
+    }
+};
+
+/**
+ * What each action does, as root, once its arguments have been parsed.
+ * Every path comes from HelperConfig and every program is run by absolute
+ * path with a fixed environment. Knows nothing of KAuth, so tests can drive
+ * it directly; SnowpaneHelper wraps it in the D-Bus slots.
+ */
+class Operations
+{
+public:
+    Operations(HelperConfig config, OperationContext context);
+
+    [[nodiscard]] OperationResult writeConfig(const WriteConfigRequest &request);
+    [[nodiscard]] OperationResult rebuild(const RebuildRequest &request);
+    [[nodiscard]] OperationResult switchGeneration(const SwitchGenerationRequest &request);
+    [[nodiscard]] OperationResult initRepo(const InitRepoRequest &request);
+    [[nodiscard]] OperationResult restoreConfig(const RestoreConfigRequest &request);
+    [[nodiscard]] OperationResult deleteGenerations(const DeleteGenerationsRequest &request);
+
+private:
+    enum class Stoppable {
+        Yes,
+        No,
+    };
+    [[nodiscard]] CommandOutcome run(Command command, NixLogParser *parser, Stoppable stoppable);
+    [[nodiscard]] Command activationCommand(const QString &system, RebuildMode mode) const;
+    /** The generation the profile link points at, or 0. */
+    [[nodiscard]] int currentGeneration() const;
+    /** The store path `link` resolves to, if it is a symbolic link into the store. */
+    [[nodiscard]] Checked<QString> resolveSystem(const QString &link) const;
+    void report(const NixLogParser &parser, bool force);
+
+    HelperConfig m_config;
+    OperationContext m_context;
+    qint64 m_lastReport = 0;
+};
+
+}

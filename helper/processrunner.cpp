@@ -1,0 +1,160 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "processrunner.h"
+
+#include "helperlogging.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/types.h>
+
+namespace snowpane::helper
+{
+
+QString CommandOutcome::describe(const Command &command) const
+{
+    const QString name = QFileInfo(command.program).fileName();
+    switch (status) {
+    case Status::Exited:
+        return exitCode == 0 ? QStringLiteral("%1 succeeded").arg(name) : QStringLiteral("%1 failed with exit status %2").arg(name).arg(exitCode);
+    case Status::Crashed:
+        return QStringLiteral("%1 was killed by a signal").arg(name);
+    case Status::TimedOut:
+        return QStringLiteral("%1 did not finish within %2 s and was stopped").arg(name).arg(command.timeout.count() / 1000);
+    case Status::Cancelled:
+        return QStringLiteral("%1 was cancelled").arg(name);
+    case Status::FailedToStart:
+        return QStringLiteral("%1 could not be started: %2").arg(command.program, startError);
+    }
+    return QString();
+}
+
+CommandOutcome ProcessRunner::run(const Command &command) const
+{
+    CommandOutcome outcome;
+    if (!QFileInfo(command.program).isAbsolute()) {
+        outcome.startError = QStringLiteral("not an absolute path");
+        return outcome;
+    }
+    QProcess process;
+    process.setProgram(command.program);
+    process.setArguments(command.arguments);
+    process.setProcessEnvironment(command.environment);
+    process.setWorkingDirectory(command.workingDirectory);
+    process.setStandardInputFile(QProcess::nullDevice());
+    // A session of its own makes the child the leader of a new process
+    // group, which is what cancellation kills.
+    process.setUnixProcessParameters(QProcess::UnixProcessFlag::CreateNewSession | QProcess::UnixProcessFlag::ResetSignalHandlers
+                                     | QProcess::UnixProcessFlag::CloseFileDescriptors);
+
+    QByteArray errorBuffer;
+    const auto flushErrorLines = [&](bool all) {
+        qsizetype start = 0;
+        for (qsizetype newline; (newline = errorBuffer.indexOf('\n', start)) >= 0; start = newline + 1) {
+            if (onErrorLine) {
+                onErrorLine(QByteArrayView(errorBuffer).sliced(start, newline - start));
+            }
+        }
+        errorBuffer.remove(0, start);
+        // A line longer than the cap is passed on in pieces rather than held forever.
+        if ((all && !errorBuffer.isEmpty()) || errorBuffer.size() > 256 * 1024) {
+            if (onErrorLine) {
+                onErrorLine(errorBuffer);
+            }
+            errorBuffer.clear();
+        }
+    };
+    QObject::connect(&process, &QProcess::readyReadStandardError, [&] {
+        errorBuffer.append(process.readAllStandardError());
+        flushErrorLines(false);
+    });
+    QObject::connect(&process, &QProcess::readyReadStandardOutput, [&] {
+        const QByteArray chunk = process.readAllStandardOutput();
+        if (outcome.standardOutput.size() < MaxCapturedBytes) {
+            outcome.standardOutput.append(chunk.left(MaxCapturedBytes - outcome.standardOutput.size()));
+        }
+    });
+
+    qCDebug(SNOWPANE_HELPER) << "running" << command.program << command.arguments;
+    process.start();
+    if (!process.waitForStarted(30000)) {
+        outcome.startError = process.errorString();
+        return outcome;
+    }
+    const qint64 group = process.processId();
+
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer poll;
+    poll.setInterval(100);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    qint64 lastTick = 0;
+    enum class Ending {
+        None,
+        TimedOut,
+        Cancelled
+    } ending = Ending::None;
+    QDeadlineTimer killAt = QDeadlineTimer::Forever;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (process.state() == QProcess::NotRunning) {
+            loop.quit();
+            return;
+        }
+        if (ending == Ending::None) {
+            if (elapsed.elapsed() > command.timeout.count()) {
+                ending = Ending::TimedOut;
+            } else if (shouldStop && shouldStop()) {
+                ending = Ending::Cancelled;
+            }
+            if (ending != Ending::None) {
+                qCInfo(SNOWPANE_HELPER) << "stopping" << command.program << (ending == Ending::TimedOut ? "(timed out)" : "(cancelled)");
+                ::kill(pid_t(-group), SIGTERM);
+                killAt = QDeadlineTimer(TerminationGrace);
+            }
+        } else if (killAt.hasExpired()) {
+            ::kill(pid_t(-group), SIGKILL);
+            killAt = QDeadlineTimer::Forever;
+        }
+        if (onTick && elapsed.elapsed() - lastTick >= 1000) {
+            lastTick = elapsed.elapsed();
+            onTick();
+        }
+    });
+    poll.start();
+    if (process.state() != QProcess::NotRunning) {
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    poll.stop();
+    process.waitForFinished(-1);
+    // Whatever the leader left behind in its group goes with it.
+    ::kill(pid_t(-group), SIGKILL);
+
+    errorBuffer.append(process.readAllStandardError());
+    flushErrorLines(true);
+    const QByteArray rest = process.readAllStandardOutput();
+    if (outcome.standardOutput.size() < MaxCapturedBytes) {
+        outcome.standardOutput.append(rest.left(MaxCapturedBytes - outcome.standardOutput.size()));
+    }
+
+    if (ending == Ending::TimedOut) {
+        outcome.status = CommandOutcome::Status::TimedOut;
+    } else if (ending == Ending::Cancelled) {
+        outcome.status = CommandOutcome::Status::Cancelled;
+    } else if (process.exitStatus() == QProcess::CrashExit) {
+        outcome.status = CommandOutcome::Status::Crashed;
+    } else {
+        outcome.status = CommandOutcome::Status::Exited;
+        outcome.exitCode = process.exitCode();
+    }
+    return outcome;
+}
+
+}

@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "snowpanehelper.h"
+
+#include "helperlogging.h"
+#include "helperprotocol.h"
+
+#include <KAuth/HelperSupport>
+
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace snowpane::helper;
+using snowpane::protocol::HelperError;
+namespace protocol = snowpane::protocol;
+
+namespace
+{
+
+QString authorFor(int uid)
+{
+    if (uid < 0) {
+        return QStringLiteral("Snowpane");
+    }
+    struct passwd entry{};
+    struct passwd *found = nullptr;
+    char buffer[4096];
+    if (::getpwuid_r(uid_t(uid), &entry, buffer, sizeof buffer, &found) == 0 && found) {
+        return QStringLiteral("%1 (through Snowpane)").arg(QString::fromLocal8Bit(found->pw_name));
+    }
+    return QStringLiteral("uid %1 (through Snowpane)").arg(uid);
+}
+
+OperationResult invalid(const QString &why)
+{
+    return OperationResult::failure(HelperError::InvalidArguments, why);
+}
+
+}
+
+KAuth::ActionReply SnowpaneHelper::perform(const char *action, const QVariantMap &arguments, const Body &body)
+{
+    namespace p = protocol::progress;
+    // KAuth already refuses a second action while one runs; this guard keeps that true even if it ever stops doing so.
+    if (m_busy) {
+        KAuth::ActionReply reply = KAuth::ActionReply::HelperErrorReply(int(HelperError::Busy));
+        reply.setErrorDescription(QStringLiteral("another operation is running"));
+        return reply;
+    }
+    m_busy = true;
+    const auto clearBusy = qScopeGuard([this] {
+        m_busy = false;
+    });
+
+    QString request;
+    if (auto id = validateRequestId(arguments.value(QLatin1String(protocol::key::Request))); id) {
+        request = id.value();
+    }
+    const auto send = [&request](QVariantMap map) {
+        map.insert(QLatin1String(protocol::key::Request), request);
+        KAuth::HelperSupport::progressStep(map);
+    };
+    send({{QLatin1String(p::Event), QStringLiteral("accepted")}});
+    qCInfo(SNOWPANE_HELPER) << action << "for uid" << KAuth::HelperSupport::callerUid();
+
+    OperationResult result;
+    auto config = loadHelperConfig();
+    if (!config) {
+        result = OperationResult::failure(HelperError::Misconfigured, config.error());
+    } else {
+        OperationContext context;
+        context.sendProgress = send;
+        context.stopRequested = [] {
+            return KAuth::HelperSupport::isStopped();
+        };
+        context.authorName = authorFor(KAuth::HelperSupport::callerUid());
+        Operations operations(config.value(), context);
+        result = body(operations, arguments);
+    }
+
+    QVariantMap finished{{QLatin1String(p::Event), QStringLiteral("finished")}};
+    if (result.error) {
+        qCInfo(SNOWPANE_HELPER) << action << "failed:" << result.message;
+        finished.insert(QLatin1String(p::ErrorCode), int(*result.error));
+        finished.insert(QLatin1String(p::ErrorMessage), result.message);
+        if (result.nixError) {
+            finished.insert(QLatin1String(p::ErrorFile), result.nixError->file);
+            finished.insert(QLatin1String(p::ErrorLine), result.nixError->line);
+            finished.insert(QLatin1String(p::ErrorColumn), result.nixError->column);
+        }
+    }
+    send(finished);
+
+    if (result.error) {
+        KAuth::ActionReply reply = KAuth::ActionReply::HelperErrorReply(int(*result.error));
+        reply.setErrorDescription(result.message);
+        return reply;
+    }
+    KAuth::ActionReply reply = KAuth::ActionReply::SuccessReply();
+    result.data.insert(QLatin1String(protocol::key::Request), request);
+    reply.setData(result.data);
+    return reply;
+}
+
+KAuth::ActionReply SnowpaneHelper::writeconfig(const QVariantMap &arguments)
+{
+    return perform(protocol::action::WriteConfig, arguments, [](Operations &operations, const QVariantMap &a) {
+        auto request = parseWriteConfig(a);
+        return request ? operations.writeConfig(request.value()) : invalid(request.error());
+    });
+}
+
+KAuth::ActionReply SnowpaneHelper::rebuild(const QVariantMap &arguments)
+{
+    return perform(protocol::action::Rebuild, arguments, [](Operations &operations, const QVariantMap &a) {
+        auto request = parseRebuild(a);
+        return request ? operations.rebuild(request.value()) : invalid(request.error());
+    });
+}
+
+KAuth::ActionReply SnowpaneHelper::switchgeneration(const QVariantMap &arguments)
+{
+    return perform(protocol::action::SwitchGeneration, arguments, [](Operations &operations, const QVariantMap &a) {
+        auto request = parseSwitchGeneration(a);
+        return request ? operations.switchGeneration(request.value()) : invalid(request.error());
+    });
+}
+
+KAuth::ActionReply SnowpaneHelper::initrepo(const QVariantMap &arguments)
+{
+    return perform(protocol::action::InitRepo, arguments, [](Operations &operations, const QVariantMap &a) {
+        auto request = parseInitRepo(a);
+        return request ? operations.initRepo(request.value()) : invalid(request.error());
+    });
+}
+
+KAuth::ActionReply SnowpaneHelper::restoreconfig(const QVariantMap &arguments)
+{
+    return perform(protocol::action::RestoreConfig, arguments, [](Operations &operations, const QVariantMap &a) {
+        auto request = parseRestoreConfig(a);
+        return request ? operations.restoreConfig(request.value()) : invalid(request.error());
+    });
+}
+
+KAuth::ActionReply SnowpaneHelper::deletegenerations(const QVariantMap &arguments)
+{
+    return perform(protocol::action::DeleteGenerations, arguments, [](Operations &operations, const QVariantMap &a) {
+        auto request = parseDeleteGenerations(a);
+        return request ? operations.deleteGenerations(request.value()) : invalid(request.error());
+    });
+}
+
+KAUTH_HELPER_MAIN("io.github.snowpane", SnowpaneHelper)
+
+#include "moc_snowpanehelper.cpp"

@@ -1,0 +1,532 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "validation.h"
+
+#include "helperprotocol.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace snowpane::helper
+{
+
+namespace key = protocol::key;
+
+namespace
+{
+
+// QVariant::typeId() of what QDataStream hands the helper. Anything else —
+// doubles, booleans, maps, byte arrays, GUI types — is refused by name.
+bool isString(const QVariant &value)
+{
+    return value.typeId() == QMetaType::QString;
+}
+
+bool hasControlCharacter(QStringView text, bool allowNewlines)
+{
+    return std::any_of(text.begin(), text.end(), [allowNewlines](QChar c) {
+        const char16_t u = c.unicode();
+        if (allowNewlines && (u == u'\n' || u == u'\t')) {
+            return false;
+        }
+        return u < 0x20 || u == 0x7f;
+    });
+}
+
+QString typeNameOf(const QVariant &value)
+{
+    return value.isValid() ? QString::fromLatin1(value.typeName()) : QStringLiteral("nothing");
+}
+
+Checked<QString> optionalRequestId(const QVariantMap &arguments)
+{
+    if (!arguments.contains(QLatin1String(key::Request))) {
+        return Checked<QString>::ok(QString());
+    }
+    return validateRequestId(arguments.value(QLatin1String(key::Request)));
+}
+
+template<typename T>
+Checked<T> failWith(const QString &what, const QString &why)
+{
+    return Checked<T>::fail(what + QStringLiteral(": ") + why);
+}
+
+}
+
+QString modeName(RebuildMode mode)
+{
+    switch (mode) {
+    case RebuildMode::Switch:
+        return QStringLiteral("switch");
+    case RebuildMode::Boot:
+        return QStringLiteral("boot");
+    case RebuildMode::Test:
+        return QStringLiteral("test");
+    case RebuildMode::Build:
+        return QStringLiteral("build");
+    case RebuildMode::DryBuild:
+        return QStringLiteral("dry-build");
+    case RebuildMode::DryActivate:
+        return QStringLiteral("dry-activate");
+    }
+    return QString();
+}
+
+bool modeSetsProfile(RebuildMode mode)
+{
+    return mode == RebuildMode::Switch || mode == RebuildMode::Boot;
+}
+
+bool modeActivates(RebuildMode mode)
+{
+    return mode == RebuildMode::Switch || mode == RebuildMode::Boot || mode == RebuildMode::Test || mode == RebuildMode::DryActivate;
+}
+
+Checked<RelativeName> validateRelativeName(const QVariant &value)
+{
+    const QString what = QStringLiteral("file name");
+    if (!isString(value)) {
+        return failWith<RelativeName>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+    }
+    const QString text = value.toString();
+    if (text.isEmpty()) {
+        return failWith<RelativeName>(what, QStringLiteral("is empty"));
+    }
+    if (text.contains(QChar(0))) {
+        return failWith<RelativeName>(what, QStringLiteral("contains a NUL byte"));
+    }
+    if (hasControlCharacter(text, false)) {
+        return failWith<RelativeName>(what, QStringLiteral("contains a control character"));
+    }
+    if (text.toUtf8().size() > MaxNameBytes) {
+        return failWith<RelativeName>(what, QStringLiteral("is longer than %1 bytes").arg(MaxNameBytes));
+    }
+    if (text.startsWith(QLatin1Char('/'))) {
+        return failWith<RelativeName>(what, QStringLiteral("'%1' is absolute; names are relative to the configuration directory").arg(text));
+    }
+    const QStringList components = text.split(QLatin1Char('/'));
+    if (components.size() > MaxComponents) {
+        return failWith<RelativeName>(what, QStringLiteral("'%1' is nested more than %2 levels deep").arg(text).arg(MaxComponents));
+    }
+    for (const QString &component : components) {
+        if (component.isEmpty()) {
+            return failWith<RelativeName>(what, QStringLiteral("'%1' has an empty component").arg(text));
+        }
+        if (component == QLatin1String(".") || component == QLatin1String("..")) {
+            return failWith<RelativeName>(what, QStringLiteral("'%1' contains '%2'").arg(text, component));
+        }
+        if (component.compare(QLatin1String(".git"), Qt::CaseInsensitive) == 0) {
+            return failWith<RelativeName>(what, QStringLiteral("'%1' is inside the git repository's own data").arg(text));
+        }
+        if (component.toUtf8().size() > MaxComponentBytes) {
+            return failWith<RelativeName>(what, QStringLiteral("a component of '%1' is longer than %2 bytes").arg(text).arg(MaxComponentBytes));
+        }
+    }
+    // Only Nix files, because only those can be checked before they are written.
+    if (!components.last().endsWith(QLatin1String(".nix")) || components.last() == QLatin1String(".nix")) {
+        return failWith<RelativeName>(what, QStringLiteral("'%1' is not a .nix file").arg(text));
+    }
+    return Checked<RelativeName>::ok(RelativeName{text, components});
+}
+
+Checked<QByteArray> validateContent(const QVariant &value)
+{
+    const QString what = QStringLiteral("content");
+    if (!isString(value)) {
+        return failWith<QByteArray>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+    }
+    const QString text = value.toString();
+    // A UTF-8 encoding is at most three bytes per UTF-16 unit: refuse huge input before converting it.
+    if (text.size() > MaxContentBytes) {
+        return failWith<QByteArray>(what, QStringLiteral("is larger than %1 bytes").arg(MaxContentBytes));
+    }
+    QByteArray bytes = text.toUtf8();
+    if (bytes.size() > MaxContentBytes) {
+        return failWith<QByteArray>(what, QStringLiteral("is larger than %1 bytes").arg(MaxContentBytes));
+    }
+    if (bytes.contains('\0')) {
+        return failWith<QByteArray>(what, QStringLiteral("contains a NUL byte"));
+    }
+    return Checked<QByteArray>::ok(std::move(bytes));
+}
+
+Checked<RebuildMode> validateRebuildMode(const QVariant &value)
+{
+    const QString what = QStringLiteral("mode");
+    if (!isString(value)) {
+        return failWith<RebuildMode>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+    }
+    const QString text = value.toString();
+    for (RebuildMode mode : {RebuildMode::Switch, RebuildMode::Boot, RebuildMode::Test, RebuildMode::Build, RebuildMode::DryBuild, RebuildMode::DryActivate}) {
+        if (text == modeName(mode)) {
+            return Checked<RebuildMode>::ok(mode);
+        }
+    }
+    return failWith<RebuildMode>(what, QStringLiteral("'%1' is not one of switch, boot, test, build, dry-build, dry-activate").arg(text.left(64)));
+}
+
+Checked<RebuildMode> validateGenerationMode(const QVariant &value)
+{
+    auto mode = validateRebuildMode(value);
+    if (!mode) {
+        return mode;
+    }
+    if (mode.value() != RebuildMode::Switch && mode.value() != RebuildMode::Boot) {
+        return failWith<RebuildMode>(QStringLiteral("mode"), QStringLiteral("a generation is switched to with 'switch' or 'boot' only"));
+    }
+    return mode;
+}
+
+Checked<QString> validateHost(const QVariant &value)
+{
+    const QString what = QStringLiteral("host");
+    if (!isString(value)) {
+        return failWith<QString>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+    }
+    static const QRegularExpression pattern(QStringLiteral("\\A[A-Za-z0-9._-]+\\z"));
+    const QString text = value.toString();
+    if (text.size() > 253 || !pattern.match(text).hasMatch()) {
+        return failWith<QString>(what, QStringLiteral("must match ^[A-Za-z0-9._-]+$ and be at most 253 characters"));
+    }
+    if (text == QLatin1String(".") || text == QLatin1String("..") || text.startsWith(QLatin1Char('-'))) {
+        return failWith<QString>(what, QStringLiteral("'%1' is not a host name").arg(text));
+    }
+    return Checked<QString>::ok(text);
+}
+
+Checked<qint64> validateInteger(const QVariant &value, qint64 minimum, qint64 maximum)
+{
+    qint64 number = 0;
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+        number = value.toLongLong();
+        break;
+    case QMetaType::UInt:
+    case QMetaType::ULong:
+    case QMetaType::ULongLong:
+    case QMetaType::UShort: {
+        const qulonglong unsignedNumber = value.toULongLong();
+        if (unsignedNumber > qulonglong(maximum)) {
+            return Checked<qint64>::fail(QStringLiteral("%1 is larger than %2").arg(unsignedNumber).arg(maximum));
+        }
+        number = qint64(unsignedNumber);
+        break;
+    }
+    default:
+        return Checked<qint64>::fail(QStringLiteral("expected a whole number, got %1").arg(typeNameOf(value)));
+    }
+    if (number < minimum || number > maximum) {
+        return Checked<qint64>::fail(QStringLiteral("%1 is outside %2..%3").arg(number).arg(minimum).arg(maximum));
+    }
+    return Checked<qint64>::ok(number);
+}
+
+Checked<int> validateGeneration(const QVariant &value)
+{
+    const auto number = validateInteger(value, 1, std::numeric_limits<int>::max());
+    if (!number) {
+        return failWith<int>(QStringLiteral("generation"), number.error());
+    }
+    return Checked<int>::ok(int(number.value()));
+}
+
+Checked<QString> validateCommitId(const QVariant &value)
+{
+    const QString what = QStringLiteral("commit");
+    if (!isString(value)) {
+        return failWith<QString>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+    }
+    static const QRegularExpression pattern(QStringLiteral("\\A(?:[0-9a-f]{40}|[0-9a-f]{64})\\z"));
+    const QString text = value.toString();
+    if (!pattern.match(text).hasMatch()) {
+        return failWith<QString>(what, QStringLiteral("must be a full lower-case hexadecimal commit id"));
+    }
+    return Checked<QString>::ok(text);
+}
+
+Checked<QString> validateCommitMessage(const QVariant &value)
+{
+    const QString what = QStringLiteral("commit message");
+    if (!isString(value)) {
+        return failWith<QString>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+    }
+    const QString text = value.toString();
+    if (text.size() > MaxMessageChars) {
+        return failWith<QString>(what, QStringLiteral("is longer than %1 characters").arg(MaxMessageChars));
+    }
+    if (hasControlCharacter(text, true)) {
+        return failWith<QString>(what, QStringLiteral("contains a control character"));
+    }
+    if (text.trimmed().isEmpty()) {
+        return failWith<QString>(what, QStringLiteral("is empty"));
+    }
+    return Checked<QString>::ok(text);
+}
+
+Checked<QString> validateRequestId(const QVariant &value)
+{
+    const QString what = QStringLiteral("request id");
+    if (!isString(value)) {
+        return failWith<QString>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+    }
+    static const QRegularExpression pattern(QStringLiteral("\\A[A-Za-z0-9{}-]{1,64}\\z"));
+    const QString text = value.toString();
+    if (!pattern.match(text).hasMatch()) {
+        return failWith<QString>(what, QStringLiteral("must be 1 to 64 letters, digits, dashes or braces"));
+    }
+    return Checked<QString>::ok(text);
+}
+
+Checked<QStringList> validateStringList(const QVariant &value, int maximumCount)
+{
+    QStringList list;
+    if (value.typeId() == QMetaType::QStringList) {
+        list = value.toStringList();
+    } else if (value.typeId() == QMetaType::QVariantList) {
+        const QVariantList items = value.toList();
+        for (const QVariant &item : items) {
+            if (!isString(item)) {
+                return Checked<QStringList>::fail(QStringLiteral("expected a list of strings, found %1 in it").arg(typeNameOf(item)));
+            }
+            list.append(item.toString());
+        }
+    } else {
+        return Checked<QStringList>::fail(QStringLiteral("expected a list of strings, got %1").arg(typeNameOf(value)));
+    }
+    if (list.size() > maximumCount) {
+        return Checked<QStringList>::fail(QStringLiteral("has more than %1 entries").arg(maximumCount));
+    }
+    return Checked<QStringList>::ok(list);
+}
+
+Checked<Done> checkKeys(const QVariantMap &arguments, const std::set<QString> &allowed)
+{
+    for (auto it = arguments.cbegin(); it != arguments.cend(); ++it) {
+        if (!allowed.contains(it.key())) {
+            return Checked<Done>::fail(QStringLiteral("unknown argument '%1'").arg(it.key().left(64)));
+        }
+    }
+    return Checked<Done>::ok({});
+}
+
+Checked<WriteConfigRequest> parseWriteConfig(const QVariantMap &arguments)
+{
+    using R = Checked<WriteConfigRequest>;
+    const QString kNames = QLatin1String(key::Names), kContents = QLatin1String(key::Contents), kMessage = QLatin1String(key::Message);
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kNames, kContents, kMessage}); !keys) {
+        return R::fail(keys.error());
+    }
+    WriteConfigRequest request;
+    auto id = optionalRequestId(arguments);
+    if (!id) {
+        return R::fail(id.error());
+    }
+    request.request = id.value();
+    if (!arguments.contains(kNames) || !arguments.contains(kContents)) {
+        return R::fail(QStringLiteral("names and contents are required"));
+    }
+    const auto names = validateStringList(arguments.value(kNames), MaxFilesPerWrite);
+    if (!names) {
+        return R::fail(QStringLiteral("names: ") + names.error());
+    }
+    if (names.value().isEmpty()) {
+        return R::fail(QStringLiteral("names: no file to write"));
+    }
+    // Contents are checked one by one below, so that a non-string in the list is named.
+    if (arguments.value(kContents).typeId() != QMetaType::QStringList && arguments.value(kContents).typeId() != QMetaType::QVariantList) {
+        return R::fail(QStringLiteral("contents: expected a list of strings, got %1").arg(typeNameOf(arguments.value(kContents))));
+    }
+    const QVariantList contents = arguments.value(kContents).toList();
+    if (contents.size() != names.value().size()) {
+        return R::fail(QStringLiteral("%1 names but %2 contents").arg(names.value().size()).arg(contents.size()));
+    }
+    std::set<QString> seen;
+    for (qsizetype i = 0; i < contents.size(); ++i) {
+        auto name = validateRelativeName(names.value().at(i));
+        if (!name) {
+            return R::fail(name.error());
+        }
+        if (!seen.insert(name.value().text).second) {
+            return R::fail(QStringLiteral("file name '%1' appears twice").arg(name.value().text));
+        }
+        auto content = validateContent(contents.at(i));
+        if (!content) {
+            return R::fail(QStringLiteral("%1: %2").arg(name.value().text, content.error()));
+        }
+        request.names.push_back(std::move(name).value());
+        request.contents.push_back(std::move(content).value());
+    }
+    if (arguments.contains(kMessage)) {
+        auto message = validateCommitMessage(arguments.value(kMessage));
+        if (!message) {
+            return R::fail(message.error());
+        }
+        request.message = message.value();
+    } else {
+        request.message = QStringLiteral("Snowpane: edit configuration");
+    }
+    return R::ok(std::move(request));
+}
+
+Checked<RebuildRequest> parseRebuild(const QVariantMap &arguments)
+{
+    using R = Checked<RebuildRequest>;
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), QLatin1String(key::Mode), QLatin1String(key::Host)}); !keys) {
+        return R::fail(keys.error());
+    }
+    RebuildRequest request;
+    auto id = optionalRequestId(arguments);
+    if (!id) {
+        return R::fail(id.error());
+    }
+    request.request = id.value();
+    if (!arguments.contains(QLatin1String(key::Mode))) {
+        return R::fail(QStringLiteral("mode is required"));
+    }
+    const auto mode = validateRebuildMode(arguments.value(QLatin1String(key::Mode)));
+    if (!mode) {
+        return R::fail(mode.error());
+    }
+    request.mode = mode.value();
+    if (arguments.contains(QLatin1String(key::Host))) {
+        const auto host = validateHost(arguments.value(QLatin1String(key::Host)));
+        if (!host) {
+            return R::fail(host.error());
+        }
+        request.host = host.value();
+    }
+    return R::ok(request);
+}
+
+Checked<SwitchGenerationRequest> parseSwitchGeneration(const QVariantMap &arguments)
+{
+    using R = Checked<SwitchGenerationRequest>;
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), QLatin1String(key::Generation), QLatin1String(key::Mode)}); !keys) {
+        return R::fail(keys.error());
+    }
+    SwitchGenerationRequest request;
+    auto id = optionalRequestId(arguments);
+    if (!id) {
+        return R::fail(id.error());
+    }
+    request.request = id.value();
+    if (!arguments.contains(QLatin1String(key::Generation))) {
+        return R::fail(QStringLiteral("generation is required"));
+    }
+    const auto generation = validateGeneration(arguments.value(QLatin1String(key::Generation)));
+    if (!generation) {
+        return R::fail(generation.error());
+    }
+    request.generation = generation.value();
+    if (arguments.contains(QLatin1String(key::Mode))) {
+        const auto mode = validateGenerationMode(arguments.value(QLatin1String(key::Mode)));
+        if (!mode) {
+            return R::fail(mode.error());
+        }
+        request.mode = mode.value();
+    }
+    return R::ok(request);
+}
+
+Checked<InitRepoRequest> parseInitRepo(const QVariantMap &arguments)
+{
+    using R = Checked<InitRepoRequest>;
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request)}); !keys) {
+        return R::fail(keys.error());
+    }
+    auto id = optionalRequestId(arguments);
+    if (!id) {
+        return R::fail(id.error());
+    }
+    return R::ok(InitRepoRequest{id.value()});
+}
+
+Checked<RestoreConfigRequest> parseRestoreConfig(const QVariantMap &arguments)
+{
+    using R = Checked<RestoreConfigRequest>;
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), QLatin1String(key::Commit)}); !keys) {
+        return R::fail(keys.error());
+    }
+    auto id = optionalRequestId(arguments);
+    if (!id) {
+        return R::fail(id.error());
+    }
+    if (!arguments.contains(QLatin1String(key::Commit))) {
+        return R::fail(QStringLiteral("commit is required"));
+    }
+    const auto commit = validateCommitId(arguments.value(QLatin1String(key::Commit)));
+    if (!commit) {
+        return R::fail(commit.error());
+    }
+    return R::ok(RestoreConfigRequest{id.value(), commit.value()});
+}
+
+Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &arguments)
+{
+    using R = Checked<DeleteGenerationsRequest>;
+    const QString kKeep = QLatin1String(key::KeepLast), kOlder = QLatin1String(key::OlderThanDays);
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kKeep, kOlder}); !keys) {
+        return R::fail(keys.error());
+    }
+    DeleteGenerationsRequest request;
+    auto id = optionalRequestId(arguments);
+    if (!id) {
+        return R::fail(id.error());
+    }
+    request.request = id.value();
+    if (arguments.contains(kKeep) == arguments.contains(kOlder)) {
+        return R::fail(QStringLiteral("give exactly one of keepLast and olderThanDays"));
+    }
+    if (arguments.contains(kKeep)) {
+        const auto keep = validateInteger(arguments.value(kKeep), 1, 100000);
+        if (!keep) {
+            return R::fail(QStringLiteral("keepLast: ") + keep.error());
+        }
+        request.keepLast = int(keep.value());
+    } else {
+        const auto days = validateInteger(arguments.value(kOlder), 1, 36500);
+        if (!days) {
+            return R::fail(QStringLiteral("olderThanDays: ") + days.error());
+        }
+        request.olderThanDays = int(days.value());
+    }
+    return R::ok(request);
+}
+
+std::vector<int> generationsToDelete(const std::vector<GenerationEntry> &generations,
+                                     int currentGeneration,
+                                     const QString &bootedStorePath,
+                                     const DeleteGenerationsRequest &request,
+                                     const QDateTime &now)
+{
+    std::vector<GenerationEntry> sorted = generations;
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
+        return a.number > b.number;
+    });
+    std::vector<int> doomed;
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+        const GenerationEntry &entry = sorted[i];
+        if (entry.number == currentGeneration || (!bootedStorePath.isEmpty() && entry.storePath == bootedStorePath)) {
+            continue;
+        }
+        bool remove = false;
+        if (request.keepLast) {
+            remove = i >= std::size_t(*request.keepLast);
+        } else if (request.olderThanDays) {
+            remove = entry.created.isValid() && entry.created < now.addDays(-*request.olderThanDays);
+        }
+        if (remove) {
+            doomed.push_back(entry.number);
+        }
+    }
+    std::sort(doomed.begin(), doomed.end());
+    return doomed;
+}
+
+}

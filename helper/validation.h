@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "checked.h"
+
+#include <QDateTime>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <vector>
+
+/**
+ * Pure checks of everything a caller sends to the helper. They look at
+ * values only, never at the file system, so each can be tested with hostile
+ * input in isolation. The helper calls one parse*() function per action and
+ * acts on the typed request it returns.
+ */
+namespace snowpane::helper
+{
+
+inline constexpr qsizetype MaxContentBytes = 4 * 1024 * 1024;
+inline constexpr qsizetype MaxNameBytes = 1024;
+inline constexpr qsizetype MaxComponentBytes = 255;
+inline constexpr int MaxComponents = 16;
+inline constexpr int MaxFilesPerWrite = 64;
+inline constexpr qsizetype MaxMessageChars = 4096;
+
+enum class RebuildMode {
+    Switch,
+    Boot,
+    Test,
+    Build,
+    DryBuild,
+    DryActivate,
+};
+
+[[nodiscard]] QString modeName(RebuildMode mode);
+/** Whether the mode makes the new system the profile's current generation (and so the boot default). */
+[[nodiscard]] bool modeSetsProfile(RebuildMode mode);
+/** Whether the mode runs switch-to-configuration of the built system. */
+[[nodiscard]] bool modeActivates(RebuildMode mode);
+
+/** A file name relative to the configuration directory, split into its components. */
+struct RelativeName {
+    QString text;
+    QStringList components;
+};
+
+// Single values. Each accepts exactly the QVariant types it names and nothing else.
+[[nodiscard]] Checked<RelativeName> validateRelativeName(const QVariant &value);
+[[nodiscard]] Checked<QByteArray> validateContent(const QVariant &value);
+[[nodiscard]] Checked<RebuildMode> validateRebuildMode(const QVariant &value);
+/** `switch` or `boot`: the only modes that make sense for an existing generation. */
+[[nodiscard]] Checked<RebuildMode> validateGenerationMode(const QVariant &value);
+[[nodiscard]] Checked<QString> validateHost(const QVariant &value);
+[[nodiscard]] Checked<int> validateGeneration(const QVariant &value);
+[[nodiscard]] Checked<QString> validateCommitId(const QVariant &value);
+[[nodiscard]] Checked<QString> validateCommitMessage(const QVariant &value);
+[[nodiscard]] Checked<QString> validateRequestId(const QVariant &value);
+/** A whole number in [minimum, maximum], from an integer QVariant only (no strings, doubles or booleans). */
+[[nodiscard]] Checked<qint64> validateInteger(const QVariant &value, qint64 minimum, qint64 maximum);
+/** A QStringList, or a QVariantList whose every element is a QString. */
+[[nodiscard]] Checked<QStringList> validateStringList(const QVariant &value, int maximumCount);
+/** Fails on any key outside `allowed`, so a misspelt or smuggled argument is never silently ignored. */
+[[nodiscard]] Checked<Done> checkKeys(const QVariantMap &arguments, const std::set<QString> &allowed);
+
+// Whole requests, one per action.
+struct WriteConfigRequest {
+    QString request;
+    std::vector<RelativeName> names;
+    std::vector<QByteArray> contents;
+    QString message;
+};
+struct RebuildRequest {
+    QString request;
+    RebuildMode mode = RebuildMode::Build;
+    QString host; // empty: the machine's host name
+};
+struct SwitchGenerationRequest {
+    QString request;
+    int generation = 0;
+    RebuildMode mode = RebuildMode::Switch;
+};
+struct InitRepoRequest {
+    QString request;
+};
+struct RestoreConfigRequest {
+    QString request;
+    QString commit;
+};
+struct DeleteGenerationsRequest {
+    QString request;
+    std::optional<int> keepLast;
+    std::optional<int> olderThanDays;
+};
+
+[[nodiscard]] Checked<WriteConfigRequest> parseWriteConfig(const QVariantMap &arguments);
+[[nodiscard]] Checked<RebuildRequest> parseRebuild(const QVariantMap &arguments);
+[[nodiscard]] Checked<SwitchGenerationRequest> parseSwitchGeneration(const QVariantMap &arguments);
+[[nodiscard]] Checked<InitRepoRequest> parseInitRepo(const QVariantMap &arguments);
+[[nodiscard]] Checked<RestoreConfigRequest> parseRestoreConfig(const QVariantMap &arguments);
+[[nodiscard]] Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &arguments);
+
+/** One generation of the system profile, as found on disk. */
+struct GenerationEntry {
+    int number = 0;
+    QDateTime created;
+    QString storePath;
+};
+
+/**
+ * The generations a delete request removes: everything outside the last
+ * `keepLast`, or older than `olderThanDays` before `now`, but never the
+ * current generation nor one whose system is the booted one.
+ */
+[[nodiscard]] std::vector<int> generationsToDelete(const std::vector<GenerationEntry> &generations,
+                                                   int currentGeneration,
+                                                   const QString &bootedStorePath,
+                                                   const DeleteGenerationsRequest &request,
+                                                   const QDateTime &now);
+
+}

@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "helperconfig.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace snowpane::helper;
+
+class HelperConfigTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaultsAreNixOS()
+    {
+        const HelperConfig config;
+        QCOMPARE(config.configurationDirectory, QStringLiteral("/etc/nixos"));
+        QCOMPARE(config.systemProfile, QStringLiteral("/nix/var/nix/profiles/system"));
+        QCOMPARE(config.nixProgram(QStringLiteral("nix-build")), QStringLiteral("/run/current-system/sw/bin/nix-build"));
+        const QProcessEnvironment env = config.environment();
+        QVERIFY(env.value(QStringLiteral("PATH")).startsWith(QLatin1String("/run/current-system/sw/bin")));
+        QVERIFY(!env.contains(QStringLiteral("LD_PRELOAD")));
+        QCOMPARE(env.keys().size(), 4);
+    }
+
+    void parses()
+    {
+        const auto config = parseHelperConfig(
+            "# for tests\n[Paths]\nConfigurationDirectory = /srv/nixos/\nSystemProfile=/srv/profiles/system\nNixBinDirectory=/usr/bin\n"
+            "NixPath=nixpkgs=/srv/nixpkgs\n[Behaviour]\nCollectGarbage=false\n[Environment]\nSNOWPANE_STANDIN_STATE=/srv/state\n");
+        QVERIFY2(config.isOk(), qPrintable(config.error()));
+        QCOMPARE(config.value().configurationDirectory, QStringLiteral("/srv/nixos"));
+        QCOMPARE(config.value().nixPath, QStringLiteral("nixpkgs=/srv/nixpkgs"));
+        QCOMPARE(config.value().collectGarbage, false);
+        QCOMPARE(config.value().environment().value(QStringLiteral("SNOWPANE_STANDIN_STATE")), QStringLiteral("/srv/state"));
+        QCOMPARE(config.value().environment().value(QStringLiteral("NIX_PATH")), QStringLiteral("nixpkgs=/srv/nixpkgs"));
+    }
+
+    void rejects_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("relative path") << QByteArray("[Paths]\nConfigurationDirectory=etc/nixos\n");
+        QTest::newRow("dotdot") << QByteArray("[Paths]\nSystemProfile=/nix/../tmp/p\n");
+        QTest::newRow("unknown key") << QByteArray("[Paths]\nShell=/bin/sh\n");
+        QTest::newRow("unknown section") << QByteArray("[Hooks]\nPre=/bin/sh\n");
+        QTest::newRow("outside section") << QByteArray("ConfigurationDirectory=/etc/nixos\n");
+        QTest::newRow("LD_PRELOAD") << QByteArray("[Environment]\nLD_PRELOAD=/tmp/x.so\n");
+        QTest::newRow("PATH") << QByteArray("[Environment]\nPATH=/tmp\n");
+        QTest::newRow("bad name") << QByteArray("[Environment]\nlower=1\n");
+        QTest::newRow("no equals") << QByteArray("[Paths]\nConfigurationDirectory\n");
+        QTest::newRow("bad boolean") << QByteArray("[Behaviour]\nCollectGarbage=yes\n");
+    }
+    void rejects()
+    {
+        QFETCH(QByteArray, text);
+        QVERIFY(!parseHelperConfig(text).isOk());
+    }
+
+    void fileOwnership()
+    {
+        if (::geteuid() != 0) {
+            QFAIL("this test changes file ownership and must run as root: run it with tools/dev exec ctest (the build root runs as root)");
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("helper.conf"));
+        QVERIFY(loadHelperConfig(path).isOk()); // missing: defaults
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[Paths]\nConfigurationDirectory=/srv/nixos\n");
+        file.close();
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0644), 0);
+        QCOMPARE(loadHelperConfig(path).value().configurationDirectory, QStringLiteral("/srv/nixos"));
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0664), 0);
+        QVERIFY(!loadHelperConfig(path).isOk()); // group-writable
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0646), 0);
+        QVERIFY(!loadHelperConfig(path).isOk()); // world-writable
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0644), 0);
+        QCOMPARE(::chown(QFile::encodeName(path).constData(), 1000, 0), 0);
+        QVERIFY(!loadHelperConfig(path).isOk()); // not root's
+        const QString link = dir.filePath(QStringLiteral("linked.conf"));
+        QVERIFY(QFile::link(path, link));
+        QVERIFY(!loadHelperConfig(link).isOk()); // a link is not followed
+    }
+};
+
+QTEST_GUILESS_MAIN(HelperConfigTest)
+#include "tst_helperconfig.moc"
