@@ -267,7 +267,7 @@ void StandinOptionsTest::details()
     QCOMPARE(actualLoc, loc);
 
     if (defaultText.isEmpty()) {
-        QVERIFY2(!entry.contains(u"default"_s), qPrintable(QJsonDocument(entry.value(u"default"_s).toObject()).toJson()));
+        QVERIFY2(!entry.contains(u"default"_s), QJsonDocument(entry.value(u"default"_s).toObject()).toJson().constData());
     } else {
         const QJsonObject value = entry.value(u"default"_s).toObject();
         QCOMPARE(value.value(u"_type"_s).toString(), u"literalExpression"_s);
