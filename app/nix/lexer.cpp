@@ -165,6 +165,30 @@ private:
         }
     }
 
+    // The end of the maximal run of `mask` characters containing i. Runs are
+    // remembered, because a run of '-' or '.' is re-examined from each of its
+    // characters as a candidate path and would otherwise cost quadratic time.
+    [[nodiscard]] std::uint32_t cachedRun(std::uint32_t i, std::uint8_t mask, std::uint32_t &start, std::uint32_t &end) const
+    {
+        if (i >= start && i < end) {
+            return end - i;
+        }
+        const std::uint32_t n = runOf(i, mask);
+        if (n > 0) {
+            start = i;
+            end = i + n;
+        }
+        return n;
+    }
+    [[nodiscard]] std::uint32_t pathRun(std::uint32_t i) const
+    {
+        return cachedRun(i, PathChar, m_pathRunStart, m_pathRunEnd);
+    }
+    [[nodiscard]] std::uint32_t schemeRun(std::uint32_t i) const
+    {
+        return cachedRun(i, UriScheme, m_schemeRunStart, m_schemeRunEnd);
+    }
+
     [[nodiscard]] std::uint32_t runOf(std::uint32_t i, std::uint8_t mask) const
     {
         const std::uint32_t start = i;
@@ -177,7 +201,7 @@ private:
     // {PATH_CHAR}*(\/{PATH_CHAR}+)+\/?  — the length of the longest match, or 0.
     [[nodiscard]] std::uint32_t pathLength(std::uint32_t start) const
     {
-        std::uint32_t i = start + runOf(start, PathChar);
+        std::uint32_t i = start + pathRun(start);
         bool segment = false;
         while (at(i) == '/' && (cls(i + 1) & PathChar)) {
             i += 1 + runOf(i + 1, PathChar);
@@ -216,7 +240,7 @@ private:
     // {PATH_SEG}\$\{ — the length of the segment without the "${", or 0.
     [[nodiscard]] std::uint32_t pathSegmentBeforeInterpolation(std::uint32_t start) const
     {
-        const std::uint32_t i = start + runOf(start, PathChar);
+        const std::uint32_t i = start + pathRun(start);
         if (at(i) == '/' && at(i + 1) == '$' && at(i + 2) == '{') {
             return i + 1 - start;
         }
@@ -244,7 +268,7 @@ private:
         if (!(cls(start) & Alpha)) {
             return 0;
         }
-        std::uint32_t i = start + 1 + runOf(start + 1, UriScheme);
+        std::uint32_t i = start + 1 + schemeRun(start + 1);
         if (at(i) != ':') {
             return 0;
         }
@@ -323,6 +347,10 @@ private:
     std::uint32_t m_pos = 0;
     std::vector<State> m_states;
     LexResult m_out;
+    mutable std::uint32_t m_pathRunStart = 0;
+    mutable std::uint32_t m_pathRunEnd = 0;
+    mutable std::uint32_t m_schemeRunStart = 0;
+    mutable std::uint32_t m_schemeRunEnd = 0;
 };
 
 void Lexer::lexDefault()

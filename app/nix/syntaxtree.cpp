@@ -167,9 +167,18 @@ std::string SyntaxTree::dump() const
         int depth;
     };
     std::vector<Frame> stack;
+    // Deep trees would make indentation quadratic; past a point the depth is
+    // written as a number instead.
+    auto indent = [&](int depth) {
+        if (depth <= 40) {
+            out.append(static_cast<std::size_t>(depth) * 2, ' ');
+        } else {
+            out += '[' + std::to_string(depth) + "] ";
+        }
+    };
     auto open = [&](NodeId id, int depth) {
         const Node &n = m_nodes[id];
-        out.append(static_cast<std::size_t>(depth) * 2, ' ');
+        indent(depth);
         out += nodeKindName(n.kind);
         out += '@' + std::to_string(byteBegin(id)) + ".." + std::to_string(byteEnd(id));
         if (n.detail != 0) {
@@ -194,7 +203,7 @@ std::string SyntaxTree::dump() const
             continue;
         }
         const TokenId t = f.nextToken++;
-        out.append(static_cast<std::size_t>(f.depth) * 2, ' ');
+        indent(f.depth);
         out += tokenKindName(m_tokens.kinds[t]);
         out += " \"";
         appendEscaped(out, tokenText(t));

@@ -1,0 +1,1 @@
+f: a: b: f a or b

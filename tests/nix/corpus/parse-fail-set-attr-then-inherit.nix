@@ -1,0 +1,1 @@
+a: { a = 1; inherit a; }

@@ -1,0 +1,1 @@
+a: { inherit a; a.b = 1; }

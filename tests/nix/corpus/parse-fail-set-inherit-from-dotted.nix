@@ -1,0 +1,1 @@
+s: { inherit (s) a; a.b = 1; }

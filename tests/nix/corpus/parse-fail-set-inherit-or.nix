@@ -1,0 +1,1 @@
+or: { inherit or; }

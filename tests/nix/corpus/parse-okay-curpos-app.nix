@@ -1,0 +1,1 @@
+f: f __curPos

@@ -1,0 +1,1 @@
+a: if a then 1 else if a then 2 else 3

@@ -1,0 +1,1 @@
+let iff = 1; thenx = 2; inn = 3; in iff + thenx + inn

@@ -1,0 +1,1 @@
+x: let x = 1; in x

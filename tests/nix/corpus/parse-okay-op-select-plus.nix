@@ -1,0 +1,1 @@
+a: b: a.x + b.y or a

@@ -1,0 +1,1 @@
+x: <nixpkgs> x

@@ -1,0 +1,1 @@
+f: x: if x |> f then 1 else 2

@@ -1,0 +1,1 @@
+f: x: if x then 1 else 2 |> f

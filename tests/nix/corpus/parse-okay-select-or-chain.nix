@@ -1,0 +1,1 @@
+a: a.b or a.c or 1

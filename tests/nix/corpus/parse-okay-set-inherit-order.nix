@@ -1,0 +1,1 @@
+s: t: c: { z = 1; inherit (t) y; inherit c; inherit (s) x w; }

@@ -1,0 +1,1 @@
+a: b: { inherit a b; }

@@ -1,0 +1,1 @@
+s: { a = { inherit (s) x; }; a = { inherit (s) y; }; }

@@ -1,0 +1,1 @@
+x: { a = { inherit x; }; a.y = 1; }

@@ -1,0 +1,1 @@
+"a\nb\tc\rd\\e\"f\qg"

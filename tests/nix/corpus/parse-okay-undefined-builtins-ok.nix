@@ -1,0 +1,1 @@
+[ builtins map toString import throw abort derivation ]

@@ -1,0 +1,1 @@
+[ __add __sub __lessThan __nixPath __currentSystem ]

@@ -1,0 +1,1 @@
+let s = {}; inherit (s) a; in a

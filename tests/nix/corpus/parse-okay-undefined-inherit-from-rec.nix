@@ -1,0 +1,1 @@
+rec { s = {}; inherit (s) a; }

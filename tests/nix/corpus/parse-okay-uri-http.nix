@@ -1,0 +1,1 @@
+https://nixos.org/x?y=1&z=2

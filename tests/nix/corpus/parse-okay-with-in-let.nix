@@ -1,0 +1,1 @@
+let a = {}; in with a; b

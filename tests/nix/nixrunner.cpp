@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "nixrunner.h"
+
+#include "canonical.h"
+#include "parser.h"
+#include "scopes.h"
+
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace snowpane::nix::testing
+{
+
+QString findNixInstantiate()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("nix-instantiate"));
+}
+
+NixResult runNixParse(const QString &nixInstantiate, const QString &file)
+{
+    NixResult result;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), QString::fromLatin1(fakeHome));
+    process.setProcessEnvironment(env);
+    process.start(nixInstantiate,
+                  {QStringLiteral("--parse"),
+                   QStringLiteral("--store"),
+                   QStringLiteral("dummy://"),
+                   QStringLiteral("--extra-experimental-features"),
+                   QStringLiteral("pipe-operators"),
+                   file});
+    if (!process.waitForStarted(10000)) {
+        return result;
+    }
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.started = true;
+    result.ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    result.output = process.readAllStandardOutput();
+    result.errors = process.readAllStandardError();
+    return result;
+}
+
+OurResult runOurParse(const std::string &source, const std::string &path)
+{
+    OurResult result;
+    const SyntaxTree tree = parse(source, {path, 1000});
+    if (tree.hasErrors()) {
+        for (const Diagnostic &d : tree.diagnostics()) {
+            if (d.severity == Severity::Error) {
+                result.firstError = formatDiagnostic(path, tree.lines(), d);
+                break;
+            }
+        }
+        return result;
+    }
+    const std::vector<Diagnostic> undefined = findUndefinedVariables(tree);
+    if (!undefined.empty()) {
+        result.semanticOnly = true;
+        result.firstError = formatDiagnostic(path, tree.lines(), undefined.front());
+        return result;
+    }
+    CanonicalOptions options;
+    options.baseDirectory = QFileInfo(QString::fromStdString(path)).absolutePath().toStdString();
+    options.homeDirectory = fakeHome;
+    const CanonicalResult printed = printCanonical(tree, options);
+    result.ok = printed.ok;
+    result.output = printed.text;
+    result.firstError = printed.error;
+    return result;
+}
+
+std::string disagreement(const OurResult &ours, const NixResult &nix)
+{
+    if (!nix.started) {
+        return "nix-instantiate did not run";
+    }
+    if (ours.ok != nix.ok) {
+        const QByteArray nixError = nix.errors.trimmed().split('\n').value(0);
+        return ours.ok ? "Nix rejects it (" + nixError.toStdString() + ") but we accept it" : "Nix accepts it but we reject it: " + ours.firstError;
+    }
+    if (!ours.ok) {
+        return {};
+    }
+    QByteArray expected = nix.output;
+    if (expected.endsWith('\n')) {
+        expected.chop(1);
+    }
+    if (expected.toStdString() != ours.output) {
+        return "canonical text differs:\n  nix:  " + expected.toStdString() + "\n  ours: " + ours.output;
+    }
+    return {};
+}
+
+} // namespace snowpane::nix::testing
