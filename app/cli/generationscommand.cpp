@@ -3,6 +3,7 @@
 
 #include "generationscommand.h"
 
+#include "closurereader.h"
 #include "generationreader.h"
 #include "systempaths.h"
 
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <cstdio>
 
@@ -41,6 +43,11 @@ QJsonObject toJson(const Generation &generation)
         {u"configurationRevision"_s, generation.configurationRevision},
         {u"specialisations"_s, QJsonArray::fromStringList(generation.specialisations)},
         {u"current"_s, generation.current},
+        // Snowpane's own fields, beyond what nixos-rebuild prints.
+        {u"booted"_s, generation.booted},
+        {u"running"_s, generation.running},
+        {u"storePath"_s, generation.storePath.isEmpty() ? QJsonValue() : QJsonValue(generation.storePath)},
+        {u"closureSize"_s, generation.closureSize < 0 ? QJsonValue() : QJsonValue(generation.closureSize)},
     };
 }
 
@@ -53,7 +60,10 @@ int runGenerationsCommand(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption profileOption(u"profile"_s, u"The profile to read (default: /nix/var/nix/profiles/system)."_s, u"PATH"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print JSON, as nixos-rebuild list-generations --json does."_s);
-    parser.addOptions({profileOption, jsonOption});
+    const QCommandLineOption closureSizeOption(u"closure-size"_s, u"Also compute each generation's closure size (reads the Nix database)."_s);
+    const QCommandLineOption bootedOption(u"booted-system"_s, u"The booted system's link (default: /run/booted-system)."_s, u"PATH"_s);
+    const QCommandLineOption runningOption(u"current-system"_s, u"The running system's link (default: /run/current-system)."_s, u"PATH"_s);
+    parser.addOptions({profileOption, jsonOption, closureSizeOption, bootedOption, runningOption});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
         return 2;
@@ -67,8 +77,16 @@ int runGenerationsCommand(const QStringList &arguments)
         return 2;
     }
 
-    const QString profile = parser.isSet(profileOption) ? parser.value(profileOption) : Snowpane::System::SystemPaths().profile;
-    const auto result = Snowpane::System::GenerationReader(profile).readAll();
+    const Snowpane::System::SystemPaths defaults;
+    const QString profile = parser.isSet(profileOption) ? parser.value(profileOption) : defaults.profile;
+    Snowpane::System::GenerationReader reader(profile);
+    reader.setSystemLinks(parser.isSet(bootedOption) ? parser.value(bootedOption) : defaults.bootedSystem,
+                          parser.isSet(runningOption) ? parser.value(runningOption) : defaults.currentSystem);
+    Snowpane::System::ClosureReader closures;
+    if (parser.isSet(closureSizeOption)) {
+        reader.setClosureReader(&closures);
+    }
+    const auto result = reader.readAll();
     if (!result.error.isEmpty()) {
         std::fprintf(stderr, "snowpane-cli: %s\n", qPrintable(result.error));
         return 1;
@@ -82,13 +100,28 @@ int runGenerationsCommand(const QStringList &arguments)
         return 0;
     }
     for (const Generation &generation : result.generations) {
-        std::printf("%-6d %s  %-28s %-12s%s%s\n",
+        QStringList marks;
+        if (generation.current) {
+            marks.append(u"(current)"_s);
+        }
+        if (generation.running) {
+            marks.append(u"(running)"_s);
+        }
+        if (generation.booted) {
+            marks.append(u"(booted)"_s);
+        }
+        if (generation.closureSize >= 0) {
+            marks.append(QLocale::c().formattedDataSize(generation.closureSize, 1, QLocale::DataSizeTraditionalFormat));
+        }
+        if (!generation.problem.isEmpty()) {
+            marks.append(generation.problem);
+        }
+        std::printf("%-6d %s  %-28s %-12s%s\n",
                     generation.number,
                     qPrintable(formatDate(generation.date)),
                     qPrintable(orUnknown(generation.nixosVersion)),
                     qPrintable(orUnknown(generation.kernelVersion)),
-                    generation.current ? "  (current)" : "",
-                    generation.problem.isEmpty() ? "" : qPrintable(u"  "_s + generation.problem));
+                    qPrintable(marks.isEmpty() ? QString() : u"  "_s + marks.join(u"  "_s)));
     }
     return 0;
 }

@@ -95,12 +95,14 @@ Closure NixStoreDatabase::closure(const QString &storePath)
         return result;
     }
     // UNION (not UNION ALL) makes the walk stop at paths already visited,
-    // so shared dependencies are read once.
+    // so shared dependencies are read once. CROSS JOIN fixes the join order:
+    // left to itself SQLite scanned all of ValidPaths for each closure,
+    // which took twice as long on a 3,000-path closure.
     static constexpr char query[] =
         "WITH RECURSIVE closure(id) AS ("
         "  SELECT id FROM ValidPaths WHERE path = ?1"
-        "  UNION SELECT Refs.reference FROM Refs JOIN closure ON Refs.referrer = closure.id"
-        ") SELECT path, coalesce(narSize, 0) FROM ValidPaths JOIN closure USING (id) ORDER BY path";
+        "  UNION SELECT Refs.reference FROM closure CROSS JOIN Refs ON Refs.referrer = closure.id"
+        ") SELECT v.path, coalesce(v.narSize, 0) FROM closure CROSS JOIN ValidPaths v ON v.id = closure.id ORDER BY v.path";
     sqlite3_stmt *raw = nullptr;
     if (sqlite3_prepare_v2(m_database.get(), query, -1, &raw, nullptr) != SQLITE_OK) {
         result.error = u"Cannot query the Nix database: %1"_s.arg(lastError(m_database.get()));

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -18,37 +19,54 @@ namespace Snowpane::System
 namespace
 {
 
+// Views into the closures' path strings, which outlive the diff: splitting
+// thousands of names allocates nothing until a change is reported.
 struct PackageState {
-    QStringList versions;
+    QVarLengthArray<QStringView, 2> versions;
     bool selected = false;
 };
 
-using Packages = QHash<QString, PackageState>;
+using Packages = QHash<QStringView, PackageState>;
+
+bool versionLess(QStringView a, QStringView b)
+{
+    const int order = compareVersions(a, b);
+    return order != 0 ? order < 0 : a < b;
+}
 
 Packages packagesOf(const Closure &closure, const QStringList &selected)
 {
+    QSet<QStringView> selectedNames;
+    selectedNames.reserve(selected.size());
+    for (const QString &path : selected) {
+        selectedNames.insert(splitStoreName(path).pname);
+    }
     Packages packages;
     packages.reserve(closure.paths.size());
     for (const StorePathInfo &info : closure.paths) {
-        const StoreName name = parseStoreName(info.path);
+        const StoreNameView name = splitStoreName(info.path);
         PackageState &state = packages[name.pname];
         if (!state.versions.contains(name.version)) {
             state.versions.append(name.version);
         }
     }
-    for (const QString &path : selected) {
-        const auto it = packages.find(parseStoreName(path).pname);
-        if (it != packages.end()) {
-            it->selected = true;
+    for (auto it = packages.begin(); it != packages.end(); ++it) {
+        it->selected = selectedNames.contains(it.key());
+        if (it->versions.size() > 1) {
+            std::sort(it->versions.begin(), it->versions.end(), versionLess);
         }
     }
-    for (PackageState &state : packages) {
-        std::ranges::sort(state.versions, [](const QString &a, const QString &b) {
-            const int order = compareVersions(a, b);
-            return order != 0 ? order < 0 : a < b;
-        });
-    }
     return packages;
+}
+
+QStringList toStringList(const QVarLengthArray<QStringView, 2> &views)
+{
+    QStringList list;
+    list.reserve(views.size());
+    for (const QStringView view : views) {
+        list.append(view.toString());
+    }
+    return list;
 }
 
 // Both lists are sorted, as closures are; a merge walk is linear.
@@ -102,43 +120,41 @@ PackageDiff diffClosures(const Closure &before, const QStringList &selectedBefor
 
     const Packages old = packagesOf(before, selectedBefore);
     const Packages now = packagesOf(after, selectedAfter);
-    QSet<QString> names;
-    names.reserve(old.size() + now.size());
-    for (auto it = old.keyBegin(); it != old.keyEnd(); ++it) {
-        names.insert(*it);
-    }
-    for (auto it = now.keyBegin(); it != now.keyEnd(); ++it) {
-        names.insert(*it);
-    }
-
-    for (const QString &pname : std::as_const(names)) {
-        const auto oldIt = old.constFind(pname);
-        const auto nowIt = now.constFind(pname);
-        PackageChange change;
-        change.pname = pname;
-        if (oldIt != old.cend()) {
-            change.versionsBefore = oldIt->versions;
-            change.selectedBefore = oldIt->selected;
-        }
-        if (nowIt != now.cend()) {
-            change.versionsAfter = nowIt->versions;
-            change.selectedAfter = nowIt->selected;
-        }
-        if (oldIt == old.cend()) {
-            change.kind = PackageChange::Kind::Added;
-        } else if (nowIt == now.cend()) {
-            change.kind = PackageChange::Kind::Removed;
-        } else if (change.versionsBefore != change.versionsAfter) {
-            const int order = change.versionsBefore.size() == 1 && change.versionsAfter.size() == 1
-                ? compareVersions(change.versionsAfter.first(), change.versionsBefore.first())
-                : 0;
-            change.kind = order > 0 ? PackageChange::Kind::Upgraded : order < 0 ? PackageChange::Kind::Downgraded : PackageChange::Kind::Changed;
-        } else if (change.selectedBefore != change.selectedAfter) {
-            change.kind = PackageChange::Kind::SelectionChanged;
+    const auto report = [&diff](QStringView pname, const PackageState *was, const PackageState *is) {
+        PackageChange::Kind kind;
+        if (!was) {
+            kind = PackageChange::Kind::Added;
+        } else if (!is) {
+            kind = PackageChange::Kind::Removed;
+        } else if (was->versions != is->versions) {
+            const int order = was->versions.size() == 1 && is->versions.size() == 1 ? compareVersions(is->versions.first(), was->versions.first()) : 0;
+            kind = order > 0 ? PackageChange::Kind::Upgraded : order < 0 ? PackageChange::Kind::Downgraded : PackageChange::Kind::Changed;
+        } else if (was->selected != is->selected) {
+            kind = PackageChange::Kind::SelectionChanged;
         } else {
-            continue;
+            return;
+        }
+        PackageChange change;
+        change.pname = pname.toString();
+        change.kind = kind;
+        if (was) {
+            change.versionsBefore = toStringList(was->versions);
+            change.selectedBefore = was->selected;
+        }
+        if (is) {
+            change.versionsAfter = toStringList(is->versions);
+            change.selectedAfter = is->selected;
         }
         diff.changes.append(std::move(change));
+    };
+    for (auto it = old.cbegin(); it != old.cend(); ++it) {
+        const auto match = now.constFind(it.key());
+        report(it.key(), &it.value(), match == now.cend() ? nullptr : &match.value());
+    }
+    for (auto it = now.cbegin(); it != now.cend(); ++it) {
+        if (!old.contains(it.key())) {
+            report(it.key(), nullptr, &it.value());
+        }
     }
     std::ranges::sort(diff.changes, {}, &PackageChange::pname);
     return diff;

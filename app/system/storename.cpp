@@ -42,7 +42,7 @@ constexpr std::array outputNames =
 
 } // namespace
 
-StoreName parseStoreName(QStringView storePathOrName)
+StoreNameView splitStoreName(QStringView storePathOrName)
 {
     QStringView text = storePathOrName;
     if (text.startsWith(u'/')) {
@@ -69,34 +69,40 @@ StoreName parseStoreName(QStringView storePathOrName)
         text = found.isNull() ? last : found;
     }
 
-    StoreName result;
+    StoreNameView result;
     if (looksLikeHash(text)) {
-        result.hash = text.first(hashLength).toString();
+        result.hash = text.first(hashLength);
         text = text.sliced(hashLength + 1);
     }
-    result.name = text.toString();
-    result.pname = result.name;
+    result.name = text;
+    result.pname = text;
     for (qsizetype i = 0; i + 1 < text.size(); ++i) {
         if (text[i] == u'-' && text[i + 1].unicode() >= u'0' && text[i + 1].unicode() <= u'9') {
-            result.pname = text.first(i).toString();
-            result.version = text.sliced(i + 1).toString();
+            result.pname = text.first(i);
+            result.version = text.sliced(i + 1);
             break;
         }
     }
     if (!result.version.isEmpty()) {
         const qsizetype dash = result.version.lastIndexOf(u'-');
         if (dash > 0) {
-            const QStringView suffix = QStringView(result.version).sliced(dash + 1);
+            const QStringView suffix = result.version.sliced(dash + 1);
             for (const char16_t *output : outputNames) {
                 if (suffix == QStringView(output)) {
-                    result.output = suffix.toString();
-                    result.version.truncate(dash);
+                    result.output = suffix;
+                    result.version = result.version.first(dash);
                     break;
                 }
             }
         }
     }
     return result;
+}
+
+StoreName parseStoreName(QStringView storePathOrName)
+{
+    const StoreNameView view = splitStoreName(storePathOrName);
+    return {view.hash.toString(), view.name.toString(), view.pname.toString(), view.version.toString(), view.output.toString()};
 }
 
 } // namespace Snowpane::System

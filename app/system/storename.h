@@ -27,6 +27,21 @@ struct StoreName {
 };
 
 /**
+ * The same split as StoreName, as views into the caller's string, for code
+ * that splits thousands of names (closure diffs) and keeps few of them.
+ */
+struct StoreNameView {
+    QStringView hash;
+    QStringView name;
+    QStringView pname;
+    QStringView version;
+    QStringView output;
+};
+
+/// Splits @p storePathOrName without allocating; the views point into it.
+[[nodiscard]] StoreNameView splitStoreName(QStringView storePathOrName);
+
+/**
  * Splits @p storePathOrName, which is a store path (`/nix/store/HASH-NAME`,
  * possibly with a sub-path), a base name (`HASH-NAME`) or a bare name.
  */

@@ -64,17 +64,16 @@ NixProfileFixture::NixProfileFixture(QString root)
 {
 }
 
-QString NixProfileFixture::revisionOf(int number)
+void NixProfileFixture::setRevisions(const QString &first, const QString &second)
+{
+    m_revisions[0] = first;
+    m_revisions[1] = second;
+}
+
+QString NixProfileFixture::revisionOf(int number) const
 {
     // Only the first two record a revision, as a flake-built system would.
-    switch (number) {
-    case 1:
-        return u"1111111111111111111111111111111111111111"_s;
-    case 2:
-        return u"2222222222222222222222222222222222222222"_s;
-    default:
-        return {};
-    }
+    return number == 1 || number == 2 ? m_revisions[number - 1] : QString();
 }
 
 QString NixProfileFixture::profilePath() const

@@ -43,12 +43,15 @@ public:
         return m_error;
     }
 
+    /// Makes generations 1 and 2 record these configuration revisions; call before create().
+    void setRevisions(const QString &first, const QString &second);
     /// The configuration revision that generation @p number records, or empty.
-    [[nodiscard]] static QString revisionOf(int number);
+    [[nodiscard]] QString revisionOf(int number) const;
 
 private:
     QString m_root;
     QString m_error;
     QMap<int, QString> m_systems;
     QMap<QString, QString> m_packages;
+    QString m_revisions[2] = {QStringLiteral("1111111111111111111111111111111111111111"), QStringLiteral("2222222222222222222222222222222222222222")};
 };

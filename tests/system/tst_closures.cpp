@@ -48,7 +48,11 @@ const PackageChange *findChange(const PackageDiff &diff, const QString &pname)
 qint64 nixClosureSize(const QString &path)
 {
     const NixTools::Run run = NixTools::run(u"nix"_s, {u"path-info"_s, u"--closure-size"_s, path});
-    return run.ok() ? QString::fromUtf8(run.out).simplified().section(u' ', 1, 1).toLongLong() : -1;
+    if (!run.ok()) {
+        qWarning() << "nix path-info failed:" << run.exitCode << run.err;
+        return -1;
+    }
+    return QString::fromUtf8(run.out).simplified().section(u' ', 1, 1).toLongLong();
 }
 
 QStringList nixRequisites(const QString &path)
@@ -262,7 +266,7 @@ private Q_SLOTS:
             QCOMPARE(generation.current, number == 11);
             QCOMPARE(generation.booted, number == 9);
             QCOMPARE(generation.running, number == 10);
-            QCOMPARE(generation.configurationRevision, NixProfileFixture::revisionOf(number));
+            QCOMPARE(generation.configurationRevision, m_fixture->revisionOf(number));
             QCOMPARE(generation.closureSize, nixClosureSize(generation.storePath));
             QVERIFY(generation.problem.isEmpty());
         }

@@ -3,6 +3,7 @@
 
 #include "fakeprofile.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,15 +49,38 @@ private Q_SLOTS:
         QVERIFY(profile.addDanglingGeneration(3));
         QVERIFY(profile.pointAt(profile.profilePath(), 2));
 
-        const Run run = runCli({u"generations"_s, u"--json"_s, u"--profile"_s, profile.profilePath()});
+        QVERIFY(profile.pointAt(dir.filePath(u"booted-system"_s), 1));
+        const Run run = runCli({u"generations"_s,
+                                u"--json"_s,
+                                u"--profile"_s,
+                                profile.profilePath(),
+                                u"--booted-system"_s,
+                                dir.filePath(u"booted-system"_s),
+                                u"--current-system"_s,
+                                profile.profilePath()});
         QCOMPARE(run.exitCode, 0);
         const QJsonArray list = QJsonDocument::fromJson(run.out).array();
         QCOMPARE(list.size(), 3);
 
         const QJsonObject second = list.at(1).toObject();
-        QCOMPARE(
-            QStringList(second.keys()),
-            QStringList({u"configurationRevision"_s, u"current"_s, u"date"_s, u"generation"_s, u"kernelVersion"_s, u"nixosVersion"_s, u"specialisations"_s}));
+        QCOMPARE(QStringList(second.keys()),
+                 // nixos-rebuild's fields, and Snowpane's (booted, closureSize, running, storePath).
+                 QStringList({u"booted"_s,
+                              u"closureSize"_s,
+                              u"configurationRevision"_s,
+                              u"current"_s,
+                              u"date"_s,
+                              u"generation"_s,
+                              u"kernelVersion"_s,
+                              u"nixosVersion"_s,
+                              u"running"_s,
+                              u"specialisations"_s,
+                              u"storePath"_s}));
+        QCOMPARE(second.value(u"running"_s).toBool(), true);
+        QCOMPARE(second.value(u"booted"_s).toBool(), false);
+        QCOMPARE(second.value(u"storePath"_s).toString(), QFileInfo(profile.storePathOf(2)).canonicalFilePath());
+        QVERIFY(second.value(u"closureSize"_s).isNull()); // only with --closure-size
+        QCOMPARE(list.at(2).toObject().value(u"booted"_s).toBool(), true);
         QCOMPARE(second.value(u"generation"_s).toInt(), 2);
         QCOMPARE(second.value(u"date"_s).toString(), u"2026-05-17 14:03:09"_s);
         QCOMPARE(second.value(u"nixosVersion"_s).toString(), u"24.11.2 (Vicuna)"_s);
