@@ -8,6 +8,7 @@
 #include "diffgenerationscommand.h"
 #include "generationscommand.h"
 #include "historycommand.h"
+#include "parsecommand.h"
 
 #include <QCoreApplication>
 
@@ -28,6 +29,7 @@ constexpr Subcommand subcommands[] = {
     {"generations", "list the generations of a system profile", runGenerationsCommand},
     {"diff-generations", "compare the packages of two generations", runDiffGenerationsCommand},
     {"history", "show the configuration's git history", runHistoryCommand},
+    {"parse", "parse Nix files: --show, --check, --roundtrip, --cst", runParseCommand},
 };
 
 int usage(FILE *stream, int exitCode)

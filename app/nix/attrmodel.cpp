@@ -70,10 +70,14 @@ std::optional<std::string> AttrModel::staticName(NodeId attr) const
         }
         return std::nullopt;
     }
-    // ${ e } names a static attribute when e is a plain string literal.
+    // ${ e } names a static attribute when Nix turns e into a plain string
+    // literal: a string without interpolation, or a URI.
     const NodeId inner = stripParens(m_tree, m_tree.firstChild(c));
     if (inner != noNode && isPlainString(m_tree, inner, &value)) {
         return value;
+    }
+    if (inner != noNode && m_tree.kind(inner) == NodeKind::Uri) {
+        return std::string(m_tree.text(inner));
     }
     return std::nullopt;
 }
@@ -135,11 +139,11 @@ std::int32_t AttrModel::nestedOf(std::int32_t set, std::size_t entry)
 void AttrModel::duplicate(std::uint32_t offset, const std::string &path, std::uint32_t previous)
 {
     const Location at = m_tree.locate(previous);
-    m_diagnostics.push_back({offset,
-                             Severity::Error,
-                             DiagnosticKind::Syntax,
-                             "attribute '" + path + "' already defined at " + m_tree.fileName() + ':' + std::to_string(at.line) + ':'
-                                 + std::to_string(at.column)});
+    m_diagnostics.push_back(
+        {offset,
+         Severity::Error,
+         DiagnosticKind::Syntax,
+         "attribute '" + path + "' already defined at " + m_tree.fileName() + ':' + std::to_string(at.line) + ':' + std::to_string(at.column)});
 }
 
 void AttrModel::addAttr(std::int32_t set, NodeId binding)
@@ -150,15 +154,19 @@ void AttrModel::addAttr(std::int32_t set, NodeId binding)
         return;
     }
     const std::uint32_t offset = m_tree.byteBegin(path);
-    std::vector<NodeId> attrs = m_tree.children(path);
-    std::string shown; // the path as Nix's showAttrPath writes it, for messages
-    for (std::size_t i = 0; i < attrs.size(); ++i) {
-        if (i > 0) {
-            shown += '.';
+    const std::vector<NodeId> attrs = m_tree.children(path);
+    // The path as Nix's showAttrPath writes it, for messages only.
+    auto shown = [&]() {
+        std::string out;
+        for (std::size_t i = 0; i < attrs.size(); ++i) {
+            if (i > 0) {
+                out += '.';
+            }
+            const std::optional<std::string> name = staticName(attrs[i]);
+            out += name ? *name : std::string("\"${...}\"");
         }
-        const std::optional<std::string> name = staticName(attrs[i]);
-        shown += name ? *name : std::string("\"${...}\"");
-    }
+        return out;
+    };
 
     for (std::size_t i = 0; i + 1 < attrs.size(); ++i) {
         const std::optional<std::string> name = staticName(attrs[i]);
@@ -177,7 +185,7 @@ void AttrModel::addAttr(std::int32_t set, NodeId binding)
         }
         const std::int32_t nested = nestedOf(set, static_cast<std::size_t>(j));
         if (nested < 0) {
-            duplicate(offset, shown, m_sets[static_cast<std::size_t>(set)].entries[static_cast<std::size_t>(j)].offset);
+            duplicate(offset, shown(), m_sets[static_cast<std::size_t>(set)].entries[static_cast<std::size_t>(j)].offset);
             return;
         }
         set = nested;
@@ -198,7 +206,7 @@ void AttrModel::addAttr(std::int32_t set, NodeId binding)
     const NodeId literal = setLiteral(value);
     const std::int32_t target = literal != noNode ? nestedOf(set, static_cast<std::size_t>(j)) : -1;
     if (target < 0) {
-        duplicate(offset, shown, m_sets[static_cast<std::size_t>(set)].entries[static_cast<std::size_t>(j)].offset);
+        duplicate(offset, shown(), m_sets[static_cast<std::size_t>(set)].entries[static_cast<std::size_t>(j)].offset);
         return;
     }
     const std::int32_t incoming = build(literal);

@@ -99,10 +99,18 @@ public:
             const Piece p = m_stack.back();
             m_stack.pop_back();
             switch (p.kind) {
-            case Piece::Text: m_out += p.text; break;
-            case Piece::Expr: expr(p.id); break;
-            case Piece::Set: set(static_cast<std::int32_t>(p.id), true); break;
-            case Piece::Bindings: set(static_cast<std::int32_t>(p.id), false); break;
+            case Piece::Text:
+                m_out += p.text;
+                break;
+            case Piece::Expr:
+                expr(p.id);
+                break;
+            case Piece::Set:
+                set(static_cast<std::int32_t>(p.id), true);
+                break;
+            case Piece::Bindings:
+                set(static_cast<std::int32_t>(p.id), false);
+                break;
             }
         }
         return std::move(m_out);
@@ -223,6 +231,12 @@ bool Printer::call(NodeId id)
         const NodeId b = m_tree.child(n, 1);
         if (kind == NodeKind::Apply) {
             reversedArgs.push_back({Piece::Expr, b, {}});
+            if (m_tree.tokenKind(m_tree.node(b).firstToken) == TokenKind::KwOr) {
+                // `e or` builds a fresh call around e rather than appending
+                // to it, unlike application.
+                head = {{Piece::Expr, a, {}}};
+                break;
+            }
             n = stripParens(m_tree, a);
             continue;
         }
@@ -237,15 +251,24 @@ bool Printer::call(NodeId id)
             std::string_view fn;
             bool swap = false;
             switch (op) {
-            case TokenKind::Minus: fn = "__sub"; break;
-            case TokenKind::Star: fn = "__mul"; break;
-            case TokenKind::Slash: fn = "__div"; break;
-            case TokenKind::Less: fn = "__lessThan"; break;
+            case TokenKind::Minus:
+                fn = "__sub";
+                break;
+            case TokenKind::Star:
+                fn = "__mul";
+                break;
+            case TokenKind::Slash:
+                fn = "__div";
+                break;
+            case TokenKind::Less:
+                fn = "__lessThan";
+                break;
             case TokenKind::Greater:
                 fn = "__lessThan";
                 swap = true;
                 break;
-            default: break;
+            default:
+                break;
             }
             if (!fn.empty()) {
                 head = {{Piece::Text, 0, fn}, {Piece::Text, 0, " "}, {Piece::Expr, swap ? b : a, {}}, {Piece::Text, 0, " "}, {Piece::Expr, swap ? a : b, {}}};
@@ -374,14 +397,26 @@ void Printer::expr(NodeId id)
     const NodeId a = m_tree.child(id, 0);
     switch (n.kind) {
     case NodeKind::Root:
-    case NodeKind::Paren: node(a); break;
-    case NodeKind::Ident: text(m_tree.text(id)); break;
-    case NodeKind::Int: owned(std::to_string(parseNixInt(m_tree.text(id)).value_or(0))); break;
-    case NodeKind::Float: owned(formatNixFloat(parseNixFloat(m_tree.text(id)).value_or(0))); break;
-    case NodeKind::Uri: owned(quoted(m_tree.text(id))); break;
+    case NodeKind::Paren:
+        node(a);
+        break;
+    case NodeKind::Ident:
+        text(m_tree.text(id));
+        break;
+    case NodeKind::Int:
+        owned(std::to_string(parseNixInt(m_tree.text(id)).value_or(0)));
+        break;
+    case NodeKind::Float:
+        owned(formatNixFloat(parseNixFloat(m_tree.text(id)).value_or(0)));
+        break;
+    case NodeKind::Uri:
+        owned(quoted(m_tree.text(id)));
+        break;
     case NodeKind::String:
     case NodeKind::IndString:
-    case NodeKind::Path: stringLike(id); break;
+    case NodeKind::Path:
+        stringLike(id);
+        break;
     case NodeKind::Lambda: {
         const std::vector<NodeId> parts = m_tree.children(id);
         NodeId pattern = noNode;
@@ -476,15 +511,33 @@ void Printer::expr(NodeId id)
         }
         std::string_view symbol;
         switch (op) {
-        case TokenKind::Plus: symbol = " + "; break;
-        case TokenKind::Eq: symbol = " == "; break;
-        case TokenKind::NotEq: symbol = " != "; break;
-        case TokenKind::And: symbol = " && "; break;
-        case TokenKind::Or: symbol = " || "; break;
-        case TokenKind::Implies: symbol = " -> "; break;
-        case TokenKind::Update: symbol = " // "; break;
-        case TokenKind::Concat: symbol = " ++ "; break;
-        default: symbol = " ? "; break;
+        case TokenKind::Plus:
+            symbol = " + ";
+            break;
+        case TokenKind::Eq:
+            symbol = " == ";
+            break;
+        case TokenKind::NotEq:
+            symbol = " != ";
+            break;
+        case TokenKind::And:
+            symbol = " && ";
+            break;
+        case TokenKind::Or:
+            symbol = " || ";
+            break;
+        case TokenKind::Implies:
+            symbol = " -> ";
+            break;
+        case TokenKind::Update:
+            symbol = " // ";
+            break;
+        case TokenKind::Concat:
+            symbol = " ++ ";
+            break;
+        default:
+            symbol = " ? ";
+            break;
         }
         text("(");
         node(a);
@@ -509,7 +562,9 @@ void Printer::expr(NodeId id)
         break;
     case NodeKind::Apply:
     case NodeKind::Pipe:
-    case NodeKind::SearchPath: (void)call(id); break;
+    case NodeKind::SearchPath:
+        (void)call(id);
+        break;
     case NodeKind::Select: {
         text("(");
         node(a);
@@ -522,7 +577,9 @@ void Printer::expr(NodeId id)
         }
         break;
     }
-    case NodeKind::AttrSet: m_pending.push_back({Piece::Set, static_cast<std::uint32_t>(m_model.build(id)), {}}); break;
+    case NodeKind::AttrSet:
+        m_pending.push_back({Piece::Set, static_cast<std::uint32_t>(m_model.build(id)), {}});
+        break;
     case NodeKind::LegacyLet:
         text("(");
         m_pending.push_back({Piece::Set, static_cast<std::uint32_t>(m_model.build(id)), {}});
@@ -537,7 +594,8 @@ void Printer::expr(NodeId id)
         }
         text("]");
         break;
-    default: break;
+    default:
+        break;
     }
     flush();
 }

@@ -87,6 +87,18 @@ constexpr std::array<Keyword, 10> keywords{{
     {"or", TokenKind::KwOr},
 }};
 
+TokenKind keywordOrIdent(std::string_view word)
+{
+    if (word.size() >= 2 && word.size() <= 7) {
+        for (const Keyword &kw : keywords) {
+            if (kw.text == word) {
+                return kw.kind;
+            }
+        }
+    }
+    return TokenKind::Ident;
+}
+
 class Lexer
 {
 public:
@@ -377,18 +389,66 @@ void Lexer::lexDefault()
         return;
     }
 
+    // An identifier that no longer rule can extend: the next byte cannot
+    // continue a path or a URI. This is most tokens of real code.
+    if (k & IdentStart) {
+        const std::uint32_t n = 1 + runOf(p + 1, IdentRest);
+        const char next = at(p + n);
+        if (next != '.' && next != '+' && next != '/' && next != ':') {
+            emit(keywordOrIdent(m_src.substr(p, n)), n);
+            return;
+        }
+    }
+    switch (c) {
+    case ';':
+        emit(TokenKind::Semicolon, 1);
+        return;
+    case ',':
+        emit(TokenKind::Comma, 1);
+        return;
+    case '(':
+        emit(TokenKind::LParen, 1);
+        return;
+    case ')':
+        emit(TokenKind::RParen, 1);
+        return;
+    case '[':
+        emit(TokenKind::LBracket, 1);
+        return;
+    case ']':
+        emit(TokenKind::RBracket, 1);
+        return;
+    case '@':
+        emit(TokenKind::At, 1);
+        return;
+    case '?':
+        emit(TokenKind::Question, 1);
+        return;
+    case ':':
+        emit(TokenKind::Colon, 1);
+        return;
+    case '=':
+        if (at(p + 1) != '=') {
+            emit(TokenKind::Assign, 1);
+            return;
+        }
+        break;
+    case '{':
+        push(State::Default);
+        emit(TokenKind::LBrace, 1);
+        return;
+    case '"':
+        push(State::String);
+        emit(TokenKind::Quote, 1);
+        return;
+    default:
+        break;
+    }
+
     Match best;
     if (k & IdentStart) {
         const std::uint32_t n = 1 + runOf(p + 1, IdentRest);
-        const std::string_view word = m_src.substr(p, n);
-        TokenKind kind = TokenKind::Ident;
-        for (const Keyword &kw : keywords) {
-            if (kw.text == word) {
-                kind = kw.kind;
-                break;
-            }
-        }
-        offer(best, n, kind);
+        offer(best, n, keywordOrIdent(m_src.substr(p, n)));
     }
     if (c == '.' && startsWith(p, "...")) {
         offer(best, 3, TokenKind::Ellipsis);
@@ -471,25 +531,62 @@ void Lexer::lexDefault()
     if (best.length == 0) {
         TokenKind kind = TokenKind::Invalid;
         switch (c) {
-        case '(': kind = TokenKind::LParen; break;
-        case ')': kind = TokenKind::RParen; break;
-        case '[': kind = TokenKind::LBracket; break;
-        case ']': kind = TokenKind::RBracket; break;
-        case ';': kind = TokenKind::Semicolon; break;
-        case ':': kind = TokenKind::Colon; break;
-        case ',': kind = TokenKind::Comma; break;
-        case '.': kind = TokenKind::Dot; break;
-        case '=': kind = TokenKind::Assign; break;
-        case '@': kind = TokenKind::At; break;
-        case '?': kind = TokenKind::Question; break;
-        case '!': kind = TokenKind::Bang; break;
-        case '-': kind = TokenKind::Minus; break;
-        case '+': kind = TokenKind::Plus; break;
-        case '*': kind = TokenKind::Star; break;
-        case '/': kind = TokenKind::Slash; break;
-        case '<': kind = TokenKind::Less; break;
-        case '>': kind = TokenKind::Greater; break;
-        default: break;
+        case '(':
+            kind = TokenKind::LParen;
+            break;
+        case ')':
+            kind = TokenKind::RParen;
+            break;
+        case '[':
+            kind = TokenKind::LBracket;
+            break;
+        case ']':
+            kind = TokenKind::RBracket;
+            break;
+        case ';':
+            kind = TokenKind::Semicolon;
+            break;
+        case ':':
+            kind = TokenKind::Colon;
+            break;
+        case ',':
+            kind = TokenKind::Comma;
+            break;
+        case '.':
+            kind = TokenKind::Dot;
+            break;
+        case '=':
+            kind = TokenKind::Assign;
+            break;
+        case '@':
+            kind = TokenKind::At;
+            break;
+        case '?':
+            kind = TokenKind::Question;
+            break;
+        case '!':
+            kind = TokenKind::Bang;
+            break;
+        case '-':
+            kind = TokenKind::Minus;
+            break;
+        case '+':
+            kind = TokenKind::Plus;
+            break;
+        case '*':
+            kind = TokenKind::Star;
+            break;
+        case '/':
+            kind = TokenKind::Slash;
+            break;
+        case '<':
+            kind = TokenKind::Less;
+            break;
+        case '>':
+            kind = TokenKind::Greater;
+            break;
+        default:
+            break;
         }
         best = {1, kind, Plain};
     }

@@ -19,44 +19,81 @@ constexpr auto Eof = static_cast<TokenKind>(255);
 std::string_view bisonName(TokenKind kind)
 {
     switch (kind) {
-    case TokenKind::KwIf: return "IF";
-    case TokenKind::KwThen: return "THEN";
-    case TokenKind::KwElse: return "ELSE";
-    case TokenKind::KwAssert: return "ASSERT";
-    case TokenKind::KwWith: return "WITH";
-    case TokenKind::KwLet: return "LET";
-    case TokenKind::KwIn: return "IN_KW";
-    case TokenKind::KwRec: return "REC";
-    case TokenKind::KwInherit: return "INHERIT";
-    case TokenKind::KwOr: return "OR_KW";
-    case TokenKind::Ellipsis: return "ELLIPSIS";
-    case TokenKind::Eq: return "EQ";
-    case TokenKind::NotEq: return "NEQ";
-    case TokenKind::LessEq: return "LEQ";
-    case TokenKind::GreaterEq: return "GEQ";
-    case TokenKind::And: return "AND";
-    case TokenKind::Or: return "OR";
-    case TokenKind::Implies: return "IMPL";
-    case TokenKind::Update: return "UPDATE";
-    case TokenKind::Concat: return "CONCAT";
-    case TokenKind::PipeFrom: return "PIPE_FROM";
-    case TokenKind::PipeInto: return "PIPE_INTO";
-    case TokenKind::Ident: return "ID";
-    case TokenKind::Int: return "INT_LIT";
-    case TokenKind::Float: return "FLOAT_LIT";
-    case TokenKind::DollarCurly: return "DOLLAR_CURLY";
-    case TokenKind::StrText: return "STR";
-    case TokenKind::IndStrOpen: return "IND_STRING_OPEN";
+    case TokenKind::KwIf:
+        return "IF";
+    case TokenKind::KwThen:
+        return "THEN";
+    case TokenKind::KwElse:
+        return "ELSE";
+    case TokenKind::KwAssert:
+        return "ASSERT";
+    case TokenKind::KwWith:
+        return "WITH";
+    case TokenKind::KwLet:
+        return "LET";
+    case TokenKind::KwIn:
+        return "IN_KW";
+    case TokenKind::KwRec:
+        return "REC";
+    case TokenKind::KwInherit:
+        return "INHERIT";
+    case TokenKind::KwOr:
+        return "OR_KW";
+    case TokenKind::Ellipsis:
+        return "ELLIPSIS";
+    case TokenKind::Eq:
+        return "EQ";
+    case TokenKind::NotEq:
+        return "NEQ";
+    case TokenKind::LessEq:
+        return "LEQ";
+    case TokenKind::GreaterEq:
+        return "GEQ";
+    case TokenKind::And:
+        return "AND";
+    case TokenKind::Or:
+        return "OR";
+    case TokenKind::Implies:
+        return "IMPL";
+    case TokenKind::Update:
+        return "UPDATE";
+    case TokenKind::Concat:
+        return "CONCAT";
+    case TokenKind::PipeFrom:
+        return "PIPE_FROM";
+    case TokenKind::PipeInto:
+        return "PIPE_INTO";
+    case TokenKind::Ident:
+        return "ID";
+    case TokenKind::Int:
+        return "INT_LIT";
+    case TokenKind::Float:
+        return "FLOAT_LIT";
+    case TokenKind::DollarCurly:
+        return "DOLLAR_CURLY";
+    case TokenKind::StrText:
+        return "STR";
+    case TokenKind::IndStrOpen:
+        return "IND_STRING_OPEN";
     case TokenKind::IndStrText:
-    case TokenKind::IndStrEscape: return "IND_STR";
-    case TokenKind::IndStrClose: return "IND_STRING_CLOSE";
-    case TokenKind::Path: return "PATH";
-    case TokenKind::HomePath: return "HPATH";
-    case TokenKind::PathText: return "STR";
-    case TokenKind::SearchPath: return "SPATH";
-    case TokenKind::Uri: return "URI";
-    case TokenKind::Invalid: return "invalid token";
-    default: return tokenKindName(kind);
+    case TokenKind::IndStrEscape:
+        return "IND_STR";
+    case TokenKind::IndStrClose:
+        return "IND_STRING_CLOSE";
+    case TokenKind::Path:
+        return "PATH";
+    case TokenKind::HomePath:
+        return "HPATH";
+    case TokenKind::PathText:
+        return "STR";
+    case TokenKind::SearchPath:
+        return "SPATH";
+    case TokenKind::Uri:
+        return "URI";
+    case TokenKind::Invalid:
+        return "invalid token";
+    default:
+        return tokenKindName(kind);
     }
 }
 
@@ -86,23 +123,34 @@ enum class Assoc : std::uint8_t {
 Prec binaryPrec(TokenKind kind)
 {
     switch (kind) {
-    case TokenKind::Implies: return PrecImpl;
-    case TokenKind::Or: return PrecOr;
-    case TokenKind::And: return PrecAnd;
+    case TokenKind::Implies:
+        return PrecImpl;
+    case TokenKind::Or:
+        return PrecOr;
+    case TokenKind::And:
+        return PrecAnd;
     case TokenKind::Eq:
-    case TokenKind::NotEq: return PrecEq;
+    case TokenKind::NotEq:
+        return PrecEq;
     case TokenKind::Less:
     case TokenKind::Greater:
     case TokenKind::LessEq:
-    case TokenKind::GreaterEq: return PrecCmp;
-    case TokenKind::Update: return PrecUpdate;
+    case TokenKind::GreaterEq:
+        return PrecCmp;
+    case TokenKind::Update:
+        return PrecUpdate;
     case TokenKind::Plus:
-    case TokenKind::Minus: return PrecAdd;
+    case TokenKind::Minus:
+        return PrecAdd;
     case TokenKind::Star:
-    case TokenKind::Slash: return PrecMul;
-    case TokenKind::Concat: return PrecConcat;
-    case TokenKind::Question: return PrecHas;
-    default: return PrecNone;
+    case TokenKind::Slash:
+        return PrecMul;
+    case TokenKind::Concat:
+        return PrecConcat;
+    case TokenKind::Question:
+        return PrecHas;
+    default:
+        return PrecNone;
     }
 }
 
@@ -111,11 +159,14 @@ Assoc assocOf(Prec prec)
     switch (prec) {
     case PrecImpl:
     case PrecUpdate:
-    case PrecConcat: return Assoc::Right;
+    case PrecConcat:
+        return Assoc::Right;
     case PrecEq:
     case PrecCmp:
-    case PrecHas: return Assoc::NonAssoc;
-    default: return Assoc::Left;
+    case PrecHas:
+        return Assoc::NonAssoc;
+    default:
+        return Assoc::Left;
     }
 }
 
@@ -134,8 +185,10 @@ bool startsSimple(TokenKind kind)
     case TokenKind::LParen:
     case TokenKind::LBrace:
     case TokenKind::KwRec:
-    case TokenKind::LBracket: return true;
-    default: return false;
+    case TokenKind::LBracket:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -154,8 +207,10 @@ bool isCloser(TokenKind kind)
     case TokenKind::KwIn:
     case TokenKind::KwThen:
     case TokenKind::KwElse:
-    case TokenKind::Comma: return true;
-    default: return false;
+    case TokenKind::Comma:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -666,15 +721,31 @@ void Parser::parseSimple()
     const std::uint32_t m = mark();
     const TokenId first = m_pos;
     switch (peek()) {
-    case TokenKind::Ident: leaf(NodeKind::Ident); return;
-    case TokenKind::Int: leaf(NodeKind::Int); return;
-    case TokenKind::Float: leaf(NodeKind::Float); return;
-    case TokenKind::Uri: leaf(NodeKind::Uri); return;
-    case TokenKind::SearchPath: leaf(NodeKind::SearchPath); return;
+    case TokenKind::Ident:
+        leaf(NodeKind::Ident);
+        return;
+    case TokenKind::Int:
+        leaf(NodeKind::Int);
+        return;
+    case TokenKind::Float:
+        leaf(NodeKind::Float);
+        return;
+    case TokenKind::Uri:
+        leaf(NodeKind::Uri);
+        return;
+    case TokenKind::SearchPath:
+        leaf(NodeKind::SearchPath);
+        return;
     case TokenKind::Path:
-    case TokenKind::HomePath: parsePath(); return;
-    case TokenKind::Quote: parseString(); return;
-    case TokenKind::IndStrOpen: parseIndString(); return;
+    case TokenKind::HomePath:
+        parsePath();
+        return;
+    case TokenKind::Quote:
+        parseString();
+        return;
+    case TokenKind::IndStrOpen:
+        parseIndString();
+        return;
     case TokenKind::LParen:
         bump();
         parseExpr();
@@ -687,7 +758,9 @@ void Parser::parseSimple()
         }
         finish(NodeKind::Paren, m, first);
         return;
-    case TokenKind::LBrace: parseBraces(NodeKind::AttrSet, m, first, 0); return;
+    case TokenKind::LBrace:
+        parseBraces(NodeKind::AttrSet, m, first, 0);
+        return;
     case TokenKind::KwRec:
         bump();
         if (peek() != TokenKind::LBrace) {
@@ -697,8 +770,13 @@ void Parser::parseSimple()
         }
         parseBraces(NodeKind::AttrSet, m, first, 1);
         return;
-    case TokenKind::KwLet: bump(); parseBraces(NodeKind::LegacyLet, m, first, 0); return;
-    case TokenKind::LBracket: parseList(); return;
+    case TokenKind::KwLet:
+        bump();
+        parseBraces(NodeKind::LegacyLet, m, first, 0);
+        return;
+    case TokenKind::LBracket:
+        parseList();
+        return;
     default:
         unexpected();
         if (!isCloser(peek())) {
@@ -726,10 +804,18 @@ void Parser::parseAttr()
     const TokenId first = m_pos;
     switch (peek()) {
     case TokenKind::Ident:
-    case TokenKind::KwOr: bump(); break;
-    case TokenKind::Quote: parseString(); break;
-    case TokenKind::DollarCurly: parseInterpolation(); break;
-    default: unexpected(); break;
+    case TokenKind::KwOr:
+        bump();
+        break;
+    case TokenKind::Quote:
+        parseString();
+        break;
+    case TokenKind::DollarCurly:
+        parseInterpolation();
+        break;
+    default:
+        unexpected();
+        break;
     }
     finish(NodeKind::Attr, m, first);
 }
@@ -741,10 +827,18 @@ void Parser::parseString()
     bump();
     for (;;) {
         switch (peek()) {
-        case TokenKind::StrText: bump(); continue;
-        case TokenKind::DollarCurly: parseInterpolation(); continue;
-        case TokenKind::Quote: bump(); break;
-        default: unexpected("'\"'"); break;
+        case TokenKind::StrText:
+            bump();
+            continue;
+        case TokenKind::DollarCurly:
+            parseInterpolation();
+            continue;
+        case TokenKind::Quote:
+            bump();
+            break;
+        default:
+            unexpected("'\"'");
+            break;
         }
         break;
     }
@@ -759,10 +853,18 @@ void Parser::parseIndString()
     for (;;) {
         switch (peek()) {
         case TokenKind::IndStrText:
-        case TokenKind::IndStrEscape: bump(); continue;
-        case TokenKind::DollarCurly: parseInterpolation(); continue;
-        case TokenKind::IndStrClose: bump(); break;
-        default: unexpected("IND_STRING_CLOSE"); break;
+        case TokenKind::IndStrEscape:
+            bump();
+            continue;
+        case TokenKind::DollarCurly:
+            parseInterpolation();
+            continue;
+        case TokenKind::IndStrClose:
+            bump();
+            break;
+        default:
+            unexpected("IND_STRING_CLOSE");
+            break;
         }
         break;
     }
@@ -865,12 +967,17 @@ void Parser::parseBindings(TokenKind terminator)
             return;
         }
         switch (k) {
-        case TokenKind::KwInherit: parseInherit(); continue;
+        case TokenKind::KwInherit:
+            parseInherit();
+            continue;
         case TokenKind::Ident:
         case TokenKind::KwOr:
         case TokenKind::Quote:
-        case TokenKind::DollarCurly: parseBinding(); continue;
-        default: break;
+        case TokenKind::DollarCurly:
+            parseBinding();
+            continue;
+        default:
+            break;
         }
         unexpected();
         if (isCloser(k) && k != TokenKind::Semicolon && k != TokenKind::Comma) {
@@ -945,12 +1052,14 @@ bool Parser::atPattern() const
         const TokenKind after = peekAt(2);
         return after == TokenKind::Colon || after == TokenKind::At;
     }
-    case TokenKind::Ellipsis: return true;
+    case TokenKind::Ellipsis:
+        return true;
     case TokenKind::Ident: {
         const TokenKind after = peekAt(2);
         return after == TokenKind::Comma || after == TokenKind::Question || after == TokenKind::RBrace;
     }
-    default: return false;
+    default:
+        return false;
     }
 }
 

@@ -11,39 +11,72 @@ namespace snowpane::nix
 std::string_view nodeKindName(NodeKind kind)
 {
     switch (kind) {
-    case NodeKind::Root: return "Root";
-    case NodeKind::Error: return "Error";
-    case NodeKind::Lambda: return "Lambda";
-    case NodeKind::Pattern: return "Pattern";
-    case NodeKind::PatternEntry: return "PatternEntry";
-    case NodeKind::Assert: return "Assert";
-    case NodeKind::With: return "With";
-    case NodeKind::LetIn: return "LetIn";
-    case NodeKind::If: return "If";
-    case NodeKind::Pipe: return "Pipe";
-    case NodeKind::BinaryOp: return "BinaryOp";
-    case NodeKind::UnaryOp: return "UnaryOp";
-    case NodeKind::HasAttr: return "HasAttr";
-    case NodeKind::Apply: return "Apply";
-    case NodeKind::Select: return "Select";
-    case NodeKind::Ident: return "Ident";
-    case NodeKind::Int: return "Int";
-    case NodeKind::Float: return "Float";
-    case NodeKind::Uri: return "Uri";
-    case NodeKind::SearchPath: return "SearchPath";
-    case NodeKind::String: return "String";
-    case NodeKind::IndString: return "IndString";
-    case NodeKind::Path: return "Path";
-    case NodeKind::Interpolation: return "Interpolation";
-    case NodeKind::Paren: return "Paren";
-    case NodeKind::List: return "List";
-    case NodeKind::AttrSet: return "AttrSet";
-    case NodeKind::LegacyLet: return "LegacyLet";
-    case NodeKind::Binding: return "Binding";
-    case NodeKind::Inherit: return "Inherit";
-    case NodeKind::InheritFrom: return "InheritFrom";
-    case NodeKind::AttrPath: return "AttrPath";
-    case NodeKind::Attr: return "Attr";
+    case NodeKind::Root:
+        return "Root";
+    case NodeKind::Error:
+        return "Error";
+    case NodeKind::Lambda:
+        return "Lambda";
+    case NodeKind::Pattern:
+        return "Pattern";
+    case NodeKind::PatternEntry:
+        return "PatternEntry";
+    case NodeKind::Assert:
+        return "Assert";
+    case NodeKind::With:
+        return "With";
+    case NodeKind::LetIn:
+        return "LetIn";
+    case NodeKind::If:
+        return "If";
+    case NodeKind::Pipe:
+        return "Pipe";
+    case NodeKind::BinaryOp:
+        return "BinaryOp";
+    case NodeKind::UnaryOp:
+        return "UnaryOp";
+    case NodeKind::HasAttr:
+        return "HasAttr";
+    case NodeKind::Apply:
+        return "Apply";
+    case NodeKind::Select:
+        return "Select";
+    case NodeKind::Ident:
+        return "Ident";
+    case NodeKind::Int:
+        return "Int";
+    case NodeKind::Float:
+        return "Float";
+    case NodeKind::Uri:
+        return "Uri";
+    case NodeKind::SearchPath:
+        return "SearchPath";
+    case NodeKind::String:
+        return "String";
+    case NodeKind::IndString:
+        return "IndString";
+    case NodeKind::Path:
+        return "Path";
+    case NodeKind::Interpolation:
+        return "Interpolation";
+    case NodeKind::Paren:
+        return "Paren";
+    case NodeKind::List:
+        return "List";
+    case NodeKind::AttrSet:
+        return "AttrSet";
+    case NodeKind::LegacyLet:
+        return "LegacyLet";
+    case NodeKind::Binding:
+        return "Binding";
+    case NodeKind::Inherit:
+        return "Inherit";
+    case NodeKind::InheritFrom:
+        return "InheritFrom";
+    case NodeKind::AttrPath:
+        return "AttrPath";
+    case NodeKind::Attr:
+        return "Attr";
     }
     return "?";
 }
@@ -144,12 +177,23 @@ void appendEscaped(std::string &out, std::string_view text)
 {
     for (const char c : text) {
         switch (c) {
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\\': out += "\\\\"; break;
-        case '"': out += "\\\""; break;
-        default: out += c;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '"':
+            out += "\\\"";
+            break;
+        default:
+            out += c;
         }
     }
 }

@@ -37,10 +37,8 @@ void checkFormals(const SyntaxTree &tree, NodeId lambda, std::vector<Diagnostic>
     std::sort(names.begin(), names.end());
     for (std::size_t i = 0; i + 1 < names.size(); ++i) {
         if (names[i].first == names[i + 1].first) {
-            out.push_back({names[i + 1].second,
-                           Severity::Error,
-                           DiagnosticKind::Syntax,
-                           "duplicate formal function argument '" + std::string(names[i].first) + "'"});
+            out.push_back(
+                {names[i + 1].second, Severity::Error, DiagnosticKind::Syntax, "duplicate formal function argument '" + std::string(names[i].first) + "'"});
             return;
         }
     }
@@ -48,11 +46,53 @@ void checkFormals(const SyntaxTree &tree, NodeId lambda, std::vector<Diagnostic>
         const std::string_view name = tree.text(alias);
         for (const auto &[formal, offset] : names) {
             if (formal == name) {
-                out.push_back({tree.byteBegin(lambda), Severity::Error, DiagnosticKind::Syntax, "duplicate formal function argument '" + std::string(name) + "'"});
+                out.push_back(
+                    {tree.byteBegin(lambda), Severity::Error, DiagnosticKind::Syntax, "duplicate formal function argument '" + std::string(name) + "'"});
                 return;
             }
         }
     }
+}
+
+// True when a set or let cannot hold an error that the full model would
+// find: every binding starts with a plain name, names that start bindings are
+// distinct, and nothing is dynamic. Most sets in real code are like this, and
+// checking it needs no allocation beyond one small vector.
+bool obviouslyValid(const SyntaxTree &tree, NodeId owner, std::vector<std::string_view> &names)
+{
+    names.clear();
+    for (NodeId c = tree.firstChild(owner); c != noNode; c = tree.nextSibling(c)) {
+        const NodeKind kind = tree.kind(c);
+        if (kind == NodeKind::Binding) {
+            const NodeId path = tree.firstChild(c);
+            const NodeId attr = path == noNode ? noNode : tree.firstChild(path);
+            if (attr == noNode || tree.firstChild(attr) != noNode) {
+                return false; // a quoted or interpolated name
+            }
+            names.push_back(tree.tokenText(tree.node(attr).firstToken));
+        } else if (kind == NodeKind::Inherit) {
+            for (NodeId a = tree.firstChild(c); a != noNode; a = tree.nextSibling(a)) {
+                if (tree.kind(a) == NodeKind::Attr) {
+                    if (tree.firstChild(a) != noNode) {
+                        return false;
+                    }
+                    names.push_back(tree.tokenText(tree.node(a).firstToken));
+                }
+            }
+        }
+    }
+    if (names.size() <= 12) {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            for (std::size_t j = i + 1; j < names.size(); ++j) {
+                if (names[i] == names[j]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+    std::sort(names.begin(), names.end());
+    return std::adjacent_find(names.begin(), names.end()) == names.end();
 }
 
 } // namespace
@@ -61,9 +101,14 @@ std::vector<Diagnostic> validate(const SyntaxTree &tree)
 {
     std::vector<Diagnostic> out;
     AttrModel model(tree, out);
+    std::vector<std::string_view> names;
     const auto count = static_cast<NodeId>(tree.nodes().size());
     for (NodeId id = 0; id < count; ++id) {
-        switch (tree.kind(id)) {
+        const NodeKind kind = tree.kind(id);
+        if ((kind == NodeKind::AttrSet || kind == NodeKind::LegacyLet || kind == NodeKind::LetIn) && obviouslyValid(tree, id, names)) {
+            continue;
+        }
+        switch (kind) {
         case NodeKind::AttrSet:
         case NodeKind::LegacyLet:
             model.clear();

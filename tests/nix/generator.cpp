@@ -51,8 +51,7 @@ public:
 private:
     void ws()
     {
-        static constexpr std::array<std::string_view, 12> spaces{
-            " ", " ", " ", " ", " ", "\n  ", "  ", "\t", " # note\n ", " /* c */ ", "\r\n", "\n\n"};
+        static constexpr std::array<std::string_view, 12> spaces{" ", " ", " ", " ", " ", "\n  ", "  ", "\t", " # note\n ", " /* c */ ", "\r\n", "\n\n"};
         m_out += m_rng.chance(85) ? std::string_view(" ") : pick(m_rng, spaces);
     }
     void word(std::string_view s)
@@ -144,8 +143,7 @@ private:
         m_out += '"';
         const std::uint32_t n = m_rng.below(4);
         for (std::uint32_t i = 0; i < n; ++i) {
-            static constexpr std::array<std::string_view, 12> pieces{
-                "abc", "\\n", "\\t", "\\\"", "\\\\", "$", "$$", "$${x}", "\\${x}", "é", " ", "\\q"};
+            static constexpr std::array<std::string_view, 12> pieces{"abc", "\\n", "\\t", "\\\"", "\\\\", "$", "$$", "$${x}", "\\${x}", "é", " ", "\\q"};
             if (depth < 6 && m_rng.chance(25)) {
                 m_out += "${";
                 expr(depth + 1);
@@ -161,8 +159,8 @@ private:
         m_out += "''";
         const std::uint32_t n = m_rng.below(6);
         for (std::uint32_t i = 0; i < n; ++i) {
-            static constexpr std::array<std::string_view, 14> pieces{
-                "\n  ", "\n    ", "\n", "text", "''$", "'''", "''\\n", "$", "'", " ", "\t", "''\\ ", "$${x}", "\n  \n"};
+            static constexpr std::array<std::string_view, 14>
+                pieces{"\n  ", "\n    ", "\n", "text", "''$", "'''", "''\\n", "$", "'", " ", "\t", "''\\ ", "$${x}", "\n  \n"};
             if (depth < 6 && m_rng.chance(20)) {
                 m_out += "${";
                 expr(depth + 1);
@@ -178,8 +176,7 @@ private:
     }
     void path(int depth)
     {
-        static constexpr std::array<std::string_view, 9> paths{
-            "./a", "./a/b.nix", "../c", "/etc/nixos", "~/x", "a/b", "./.", "<nixpkgs>", "<nixpkgs/lib>"};
+        static constexpr std::array<std::string_view, 9> paths{"./a", "./a/b.nix", "../c", "/etc/nixos", "~/x", "a/b", "./.", "<nixpkgs>", "<nixpkgs/lib>"};
         const std::string_view p = pick(m_rng, paths);
         m_out += p;
         if (p[0] != '<' && m_rng.chance(25) && depth < 6) {
@@ -193,8 +190,8 @@ private:
     }
     void number()
     {
-        static constexpr std::array<std::string_view, 12> numbers{
-            "0", "1", "42", "007", "1.5", "1.", ".5", "2.5e3", "1.0e-3", "9223372036854775807", "123456.789", "0.1"};
+        static constexpr std::array<std::string_view, 12>
+            numbers{"0", "1", "42", "007", "1.5", "1.", ".5", "2.5e3", "1.0e-3", "9223372036854775807", "123456.789", "0.1"};
         m_out += pick(m_rng, numbers);
     }
 
@@ -272,8 +269,8 @@ private:
     }
     void op(int depth)
     {
-        static constexpr std::array<std::string_view, 19> ops{
-            "->", "||", "&&", "==", "!=", "<", "<=", ">", ">=", "//", "+", "-", "*", "/", "++", "+", "-", "==", "//"};
+        static constexpr std::array<std::string_view, 19>
+            ops{"->", "||", "&&", "==", "!=", "<", "<=", ">", ">=", "//", "+", "-", "*", "/", "++", "+", "-", "==", "//"};
         const std::uint32_t n = depth > 5 ? 0 : m_rng.below(3);
         for (std::uint32_t i = 0; i <= n; ++i) {
             if (i > 0) {
@@ -366,11 +363,14 @@ std::string mutateTokens(std::string text, Rng &rng)
         const std::uint32_t b = lexed.tokens.begin(t);
         const std::uint32_t len = lexed.tokens.end(t) - b;
         const std::string tok = text.substr(b, len);
-        static constexpr std::array<std::string_view, 16> inserts{
-            "}", "{", ";", "(", ")", "[", "]", "\"", "''", "${", ":", "@", ".", "or", "in", "="};
+        static constexpr std::array<std::string_view, 16> inserts{"}", "{", ";", "(", ")", "[", "]", "\"", "''", "${", ":", "@", ".", "or", "in", "="};
         switch (rng.below(4)) {
-        case 0: text.erase(b, len); break;
-        case 1: text.insert(b, tok); break;
+        case 0:
+            text.erase(b, len);
+            break;
+        case 1:
+            text.insert(b, tok);
+            break;
         case 2:
             if (t + 1 < n) {
                 const std::uint32_t b2 = lexed.tokens.begin(t + 1);
@@ -378,7 +378,9 @@ std::string mutateTokens(std::string text, Rng &rng)
                 text.replace(b, len + next.size(), next + tok);
             }
             break;
-        default: text.insert(b, std::string(pick(rng, inserts)) + " "); break;
+        default:
+            text.insert(b, std::string(pick(rng, inserts)) + " ");
+            break;
         }
     }
     return text;
@@ -399,17 +401,18 @@ std::string randomProgram(std::uint64_t seed, bool mutate)
 std::string nixosModule(std::uint64_t seed)
 {
     Rng rng(seed);
-    static constexpr std::array<std::string_view, 12> services{
-        "openssh", "nginx", "postgresql", "tailscale", "pipewire", "printing", "fwupd", "avahi", "syncthing", "docker", "prometheus", "grafana"};
-    static constexpr std::array<std::string_view, 16> packages{
-        "vim", "git", "htop", "ripgrep", "fd", "jq", "curl", "wget", "firefox", "thunderbird", "tmux", "zsh", "python3", "gcc", "gnumake", "unzip"};
-    static constexpr std::array<std::string_view, 6> types{"bool", "str", "port", "int", "path", "(listOf str)"};
+    static constexpr std::array<std::string_view, 12>
+        services{"openssh", "nginx", "postgresql", "tailscale", "pipewire", "printing", "fwupd", "avahi", "syncthing", "docker", "prometheus", "grafana"};
+    static constexpr std::array<std::string_view, 16>
+        packages{"vim", "git", "htop", "ripgrep", "fd", "jq", "curl", "wget", "firefox", "thunderbird", "tmux", "zsh", "python3", "gcc", "gnumake", "unzip"};
+    static constexpr std::array<std::string_view, 6> types{"bool", "str", "port", "int", "path", "listOf types.str"};
     const std::string name = std::string(pick(rng, services)) + std::to_string(seed % 1000);
     std::string m;
     m += "# Generated module " + std::to_string(seed) + ": settings for " + name + ".\n";
     m += "{ config, lib, pkgs, ... }:\n\nwith lib;\n\nlet\n  cfg = config.services.\"" + name + "\";\n";
     m += "  defaultPort = " + std::to_string(1024 + rng.below(60000)) + ";\n";
-    m += "  configFile = pkgs.writeText \"" + name + ".conf\" ''\n    listen ${toString cfg.port}\n    # comment inside the file\n    user = ${cfg.user}\n  '';\nin\n{\n";
+    m += "  configFile = pkgs.writeText \"" + name
+        + ".conf\" ''\n    listen ${toString cfg.port}\n    # comment inside the file\n    user = ${cfg.user}\n  '';\nin\n{\n";
     m += "  options.services.\"" + name + "\" = {\n    enable = mkEnableOption \"the " + name + " service\";\n\n";
     const unsigned options = 2 + rng.below(5);
     for (unsigned i = 0; i < options; ++i) {
@@ -431,10 +434,12 @@ std::string nixosModule(std::uint64_t seed)
     m += "    users.users.${cfg.user} = {\n      isSystemUser = true;\n      group = cfg.user;\n      home = \"/var/lib/" + name + "\";\n    };\n";
     m += "    users.groups.${cfg.user} = { };\n\n";
     m += "    systemd.services.\"" + name + "\" = {\n      description = \"" + name + " daemon\";\n";
-    m += "      wantedBy = [ \"multi-user.target\" ];\n      after = [ \"network.target\" ] ++ optional config.networking.networkmanager.enable \"NetworkManager.service\";\n";
+    m += "      wantedBy = [ \"multi-user.target\" ];\n      after = [ \"network.target\" ] ++ optional config.networking.networkmanager.enable "
+         "\"NetworkManager.service\";\n";
     m += "      serviceConfig = {\n        ExecStart = \"${pkgs.hello}/bin/hello --config ${configFile}\";\n        Restart = \"on-failure\";\n";
     m += "        DynamicUser = " + std::string(rng.chance(50) ? "true" : "false") + ";\n        StateDirectory = \"" + name + "\";\n      };\n";
-    m += "      script = ''\n        set -eu\n        if [ -f /var/lib/" + name + "/ready ]; then\n          echo \"''${HOME} ready\"\n        fi\n        exec ${pkgs.coreutils}/bin/true\n      '';\n    };\n\n";
+    m += "      script = ''\n        set -eu\n        if [ -f /var/lib/" + name
+        + "/ready ]; then\n          echo \"''${HOME} ready\"\n        fi\n        exec ${pkgs.coreutils}/bin/true\n      '';\n    };\n\n";
     if (rng.chance(50)) {
         m += "    services.nginx.virtualHosts.\"" + name + ".example.org\" = {\n      forceSSL = true;\n      enableACME = true;\n";
         m += "      locations.\"/\".proxyPass = \"http://127.0.0.1:${toString cfg.port}\";\n    };\n\n";

@@ -186,7 +186,8 @@ private Q_SLOTS:
 
     void navigation()
     {
-        const SyntaxTree tree = parse("{ config, pkgs, ... }:\n{\n  services.openssh.enable = true;\n  environment.systemPackages = with pkgs; [ vim git ];\n}\n");
+        const SyntaxTree tree =
+            parse("{ config, pkgs, ... }:\n{\n  services.openssh.enable = true;\n  environment.systemPackages = with pkgs; [ vim git ];\n}\n");
         QVERIFY(!tree.hasErrors());
         const NodeId lambda = tree.firstChild(tree.root());
         QCOMPARE(tree.kind(lambda), NodeKind::Lambda);

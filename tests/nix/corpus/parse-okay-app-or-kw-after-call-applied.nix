@@ -1,0 +1,1 @@
+f: a: b: with {}; ((f a) or) b
