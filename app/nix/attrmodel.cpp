@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "attrmodel.h"
-#include "stringparts.h"
+#include "navigation.h"
 
 #include <algorithm>
 
@@ -58,28 +58,7 @@ void AttrModel::addBindings(std::int32_t set, NodeId owner)
 
 std::optional<std::string> AttrModel::staticName(NodeId attr) const
 {
-    const NodeId c = m_tree.firstChild(attr);
-    if (c == noNode) {
-        const TokenId t = m_tree.node(attr).firstToken;
-        return std::string(m_tree.tokenText(t));
-    }
-    std::string value;
-    if (m_tree.kind(c) == NodeKind::String) {
-        if (isPlainString(m_tree, c, &value)) {
-            return value;
-        }
-        return std::nullopt;
-    }
-    // ${ e } names a static attribute when Nix turns e into a plain string
-    // literal: a string without interpolation, or a URI.
-    const NodeId inner = stripParens(m_tree, m_tree.firstChild(c));
-    if (inner != noNode && isPlainString(m_tree, inner, &value)) {
-        return value;
-    }
-    if (inner != noNode && m_tree.kind(inner) == NodeKind::Uri) {
-        return std::string(m_tree.text(inner));
-    }
-    return std::nullopt;
+    return attrName(m_tree, attr);
 }
 
 std::int64_t AttrModel::find(std::int32_t set, const std::string &name) const

@@ -9,6 +9,7 @@
 #include "comments.h"
 #include "generator.h"
 #include "lexer.h"
+#include "navigation.h"
 #include "parser.h"
 #include "scopes.h"
 
@@ -203,6 +204,33 @@ private Q_SLOTS:
         QCOMPARE(tree.children(list).size(), 2u);
         QCOMPARE(tree.parent(list), with);
         QCOMPARE(tree.locate(tree.byteBegin(list)).line, 4u);
+    }
+
+    void navigationHelpers()
+    {
+        const SyntaxTree tree = parse(
+            "{ lib, ... }@args:\nlet cfg = 1; in\n{\n  \"a b\".${\"c\"}.or = cfg;\n  inherit (lib) mkIf;\n  x = f 1 2 3;\n  l = [ 1 (2) ];\n}\n");
+        QVERIFY(!tree.hasErrors());
+        const LambdaParts lambda = lambdaParts(tree, tree.firstChild(tree.root()));
+        QVERIFY(lambda.pattern != noNode);
+        QCOMPARE(tree.text(lambda.parameter), std::string_view("args"));
+        QCOMPARE(tree.kind(lambda.body), NodeKind::LetIn);
+        const NodeId set = letBody(tree, lambda.body);
+        QCOMPARE(tree.kind(set), NodeKind::AttrSet);
+        QCOMPARE(bindingsOf(tree, set).size(), 4u);
+        const NodeId ab = findBinding(tree, set, {"a b", "c", "or"});
+        QVERIFY(ab != noNode);
+        QCOMPARE(tree.text(bindingValue(tree, ab)), std::string_view("cfg"));
+        const NodeId x = findBinding(tree, set, {"x"});
+        const Application app = flattenApplication(tree, bindingValue(tree, x));
+        QCOMPARE(tree.text(app.function), std::string_view("f"));
+        QCOMPARE(app.arguments.size(), 3u);
+        const NodeId l = bindingValue(tree, findBinding(tree, set, {"l"}));
+        QCOMPARE(listElements(tree, l).size(), 2u);
+        QCOMPARE(tree.kind(unparenthesized(tree, listElements(tree, l)[1])), NodeKind::Int);
+        const std::uint32_t at = static_cast<std::uint32_t>(tree.source().find("cfg;"));
+        QCOMPARE(tree.kind(nodeAt(tree, at)), NodeKind::Ident);
+        QCOMPARE(findBinding(tree, set, {"missing"}), noNode);
     }
 
     void comments()
