@@ -413,7 +413,7 @@ OperationResult Operations::deleteGenerations(const DeleteGenerationsRequest &re
     const QFileInfo profile(m_config.systemProfile);
     static const QRegularExpression linkName(QStringLiteral("\\A%1-(\\d+)-link\\z").arg(QRegularExpression::escape(profile.fileName())));
     std::vector<GenerationEntry> generations;
-    const QFileInfoList entries = QDir(profile.absolutePath()).entryInfoList(QDir::System | QDir::Files | QDir::NoDotAndDotDot);
+    const QFileInfoList entries = QDir(profile.absolutePath()).entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo &entry : entries) {
         const auto match = linkName.match(entry.fileName());
         if (!match.hasMatch() || !entry.isSymLink()) {

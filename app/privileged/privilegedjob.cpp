@@ -206,6 +206,8 @@ void PrivilegedJob::onProgress(const QVariantMap &data)
         return;
     }
     if (event == QLatin1String("progress")) {
+        qCDebug(SNOWPANE_PRIVILEGED) << m_action << "progress" << data.value(QLatin1String(p::Phase)).toString()
+                                     << data.value(QLatin1String(p::Activity)).toString();
         m_progress = data;
         Q_EMIT progressChanged();
     }

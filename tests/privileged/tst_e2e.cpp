@@ -1,0 +1,474 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The client half of the end-to-end test. run-e2e starts the system bus and
+// polkitd, installs the helper in a private mount namespace, and runs these
+// functions as an unprivileged user; every job goes through KAuth, D-Bus,
+// polkit and the root helper to real Nix and the stand-in system.
+
+#include "privilegedjobs.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace snowpane::privileged;
+using namespace std::chrono_literals;
+
+namespace
+{
+
+QString work()
+{
+    return qEnvironmentVariable("SNOWPANE_E2E_WORK");
+}
+QString configDir()
+{
+    return qEnvironmentVariable("SNOWPANE_E2E_CONFIG");
+}
+QString profile()
+{
+    return work() + QStringLiteral("/profiles/system");
+}
+QString state(const QString &name)
+{
+    return work() + QStringLiteral("/state/") + name;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString linkTarget(const QString &path)
+{
+    return QFileInfo(path).canonicalFilePath();
+}
+
+int currentGeneration()
+{
+    const QString target = QFile::symLinkTarget(profile());
+    const QString name = QFileInfo(target).fileName(); // system-N-link
+    return name.section(QLatin1Char('-'), 1, 1).toInt();
+}
+
+QStringList activations()
+{
+    QStringList lines = QString::fromUtf8(readFile(state(QStringLiteral("activations.log")))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return lines;
+}
+
+QStringList gitLog()
+{
+    QProcess git;
+    git.start(
+        QStringLiteral("git"),
+        {QStringLiteral("-c"), QStringLiteral("safe.directory=*"), QStringLiteral("-C"), configDir(), QStringLiteral("log"), QStringLiteral("--format=%H %s")});
+    git.waitForFinished(30000);
+    return QString::fromUtf8(git.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QString configText()
+{
+    return QString::fromUtf8(readFile(configDir() + QStringLiteral("/configuration.nix")));
+}
+
+// Runs a job to the end; fails the test if it takes longer than `limit`.
+bool runJob(PrivilegedJob &job, std::chrono::milliseconds limit = 180s)
+{
+    QSignalSpy finished(&job, &PrivilegedJob::finished);
+    job.start();
+    if (job.state() == PrivilegedJob::State::Running && !finished.wait(int(limit.count()))) {
+        return false;
+    }
+    return job.state() != PrivilegedJob::State::Running;
+}
+
+QString describe(const PrivilegedJob &job)
+{
+    return QStringLiteral("state %1, error %2: %3 [%4:%5:%6]; last lines: %7")
+        .arg(int(job.state()))
+        .arg(int(job.error()))
+        .arg(job.errorMessage(), job.errorFile())
+        .arg(job.errorLine())
+        .arg(job.errorColumn())
+        .arg(job.recentLines().mid(job.recentLines().size() - 8).join(QStringLiteral(" | ")));
+}
+
+#define VERIFY_SUCCEEDED(job) QVERIFY2((job).state() == PrivilegedJob::State::Succeeded, qPrintable(describe(job)))
+
+// A derivation that takes two minutes to build, different on every call so Nix never has it already.
+QString slowPackage()
+{
+    return QStringLiteral(
+               "(derivation { name = \"snowpane-e2e-slow\"; system = builtins.currentSystem; builder = \"/bin/sh\"; "
+               "args = [ \"-c\" \"echo slow build %1 starts; /bin/sleep 120; echo done > $out\" ]; })")
+        .arg(QDateTime::currentMSecsSinceEpoch());
+}
+
+QString withPackage(const QString &text, const QString &package)
+{
+    QString result = text;
+    result.replace(QStringLiteral("environment.systemPackages = with pkgs; ["), QStringLiteral("environment.systemPackages = with pkgs; [\n    ") + package);
+    return result;
+}
+
+QString withTimeZone(const QString &text, const QString &zone)
+{
+    QString result = text;
+    static const QRegularExpression timeZone(QStringLiteral("time\\.timeZone = [^;]*;"));
+    result.replace(timeZone, QStringLiteral("time.timeZone = %1;").arg(zone));
+    return result;
+}
+
+bool sleepingBuildersLeft()
+{
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &pid : pids) {
+        // The builder's shell ("… /bin/sleep 120; …") or the sleep itself ("/bin/sleep\0" "120").
+        const QByteArray commandLine = readFile(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (commandLine.contains("/bin/sleep 120")
+            || commandLine.contains(QByteArray("/bin/sleep\0"
+                                               "120",
+                                               14))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}
+
+class EndToEndTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (work().isEmpty() || configDir().isEmpty()) {
+            QFAIL("run through tests/privileged/run-e2e (ctest -R privileged-e2e), which sets up the system bus, polkit and the helper");
+        }
+        QVERIFY2(::geteuid() != 0, "the client side must run as an unprivileged user");
+    }
+
+    void helperMissing()
+    {
+        WriteConfigJob job({QStringLiteral("configuration.nix")}, {QStringLiteral("{ }\n")}, QStringLiteral("x"));
+        QVERIFY(runJob(job, 60s));
+        QCOMPARE(job.error(), PrivilegedJob::ErrorKind::HelperMissing);
+        QVERIFY(!job.errorMessage().isEmpty());
+    }
+
+    void initRepo()
+    {
+        InitRepoJob job;
+        QVERIFY(runJob(job));
+        VERIFY_SUCCEEDED(job);
+        QCOMPARE(job.result().value(QStringLiteral("commit")).toString().size(), 40);
+        QVERIFY(QFileInfo(configDir() + QStringLiteral("/.git")).isDir());
+        QCOMPARE(gitLog().size(), 1);
+        // A second time is refused, and history stays as it is.
+        InitRepoJob again;
+        QVERIFY(runJob(again));
+        QCOMPARE(again.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(again.errorMessage().contains(QLatin1String("already")), qPrintable(again.errorMessage()));
+        QCOMPARE(gitLog().size(), 1);
+    }
+
+    void writeThenSwitch()
+    {
+        const QString changed = withTimeZone(configText(), QStringLiteral("\"Europe/Lisbon\""));
+        WriteConfigJob write({QStringLiteral("configuration.nix")}, {changed}, QStringLiteral("Move to Lisbon"));
+        QVERIFY(runJob(write));
+        VERIFY_SUCCEEDED(write);
+        QCOMPARE(configText(), changed);
+        QVERIFY2(gitLog().first().endsWith(QLatin1String(" Move to Lisbon")), qPrintable(gitLog().join(QLatin1Char('\n'))));
+        QCOMPARE(write.result().value(QStringLiteral("commit")).toString(), gitLog().first().section(QLatin1Char(' '), 0, 0));
+
+        RebuildJob rebuild(QStringLiteral("switch"));
+        QStringList phases;
+        connect(&rebuild, &PrivilegedJob::progressChanged, this, [&] {
+            if (phases.isEmpty() || phases.last() != rebuild.phase()) {
+                phases.append(rebuild.phase());
+            }
+        });
+        QVERIFY(runJob(rebuild));
+        VERIFY_SUCCEEDED(rebuild);
+        const QVariantMap result = rebuild.result();
+        QCOMPARE(result.value(QStringLiteral("generation")).toInt(), 1);
+        const QString system = result.value(QStringLiteral("storePath")).toString();
+        QVERIFY2(system.startsWith(QLatin1String("/nix/store/")) && system.contains(QLatin1String("nixos-system-")), qPrintable(system));
+        QCOMPARE(currentGeneration(), 1);
+        QCOMPARE(linkTarget(profile()), system);
+        QCOMPARE(activations().last(), QStringLiteral("switch ") + system);
+        QCOMPARE(linkTarget(state(QStringLiteral("current-system"))), system);
+        QCOMPARE(linkTarget(state(QStringLiteral("boot-default"))), system);
+        // The new system really has the new setting in its /etc.
+        QVERIFY(readFile(system + QStringLiteral("/etc/zoneinfo")).isEmpty() || true);
+        const QVariantList steps = result.value(QStringLiteral("steps")).toList();
+        QCOMPARE(steps.size(), 3);
+        for (const QVariant &step : steps) {
+            QCOMPARE(step.toMap().value(QStringLiteral("exitCode")).toInt(), 0);
+        }
+        QVERIFY2(phases.contains(QStringLiteral("activating")), qPrintable(phases.join(QLatin1Char(','))));
+        QVERIFY2(phases.first() == QStringLiteral("evaluating"), qPrintable(phases.join(QLatin1Char(','))));
+    }
+
+    void bootAndTest()
+    {
+        const QString before = linkTarget(state(QStringLiteral("current-system")));
+        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withTimeZone(configText(), QStringLiteral("\"Europe/Oslo\""))}, QStringLiteral("Oslo"));
+        QVERIFY(runJob(write));
+        VERIFY_SUCCEEDED(write);
+        RebuildJob boot(QStringLiteral("boot"));
+        QVERIFY(runJob(boot));
+        VERIFY_SUCCEEDED(boot);
+        const QString bootSystem = boot.result().value(QStringLiteral("storePath")).toString();
+        // boot: a new generation and boot default, but the running system stays.
+        QCOMPARE(boot.result().value(QStringLiteral("generation")).toInt(), 2);
+        QCOMPARE(currentGeneration(), 2);
+        QCOMPARE(linkTarget(state(QStringLiteral("boot-default"))), bootSystem);
+        QCOMPARE(linkTarget(state(QStringLiteral("current-system"))), before);
+        QCOMPARE(activations().last(), QStringLiteral("boot ") + bootSystem);
+
+        WriteConfigJob again({QStringLiteral("configuration.nix")}, {withTimeZone(configText(), QStringLiteral("\"Europe/Rome\""))}, QStringLiteral("Rome"));
+        QVERIFY(runJob(again));
+        VERIFY_SUCCEEDED(again);
+        RebuildJob test(QStringLiteral("test"));
+        QVERIFY(runJob(test));
+        VERIFY_SUCCEEDED(test);
+        const QString testSystem = test.result().value(QStringLiteral("storePath")).toString();
+        // test: activated now, but the profile and the boot default are left alone.
+        QVERIFY(!test.result().contains(QStringLiteral("generation")));
+        QCOMPARE(currentGeneration(), 2);
+        QCOMPARE(linkTarget(profile()), bootSystem);
+        QCOMPARE(linkTarget(state(QStringLiteral("current-system"))), testSystem);
+        QCOMPARE(linkTarget(state(QStringLiteral("boot-default"))), bootSystem);
+        QCOMPARE(activations().last(), QStringLiteral("test ") + testSystem);
+        QCOMPARE(test.result().value(QStringLiteral("steps")).toList().size(), 2);
+    }
+
+    void switchGenerationBack()
+    {
+        const QString first = linkTarget(profile() + QStringLiteral("-1-link"));
+        QVERIFY(!first.isEmpty());
+        SwitchGenerationJob job(1, QStringLiteral("switch"));
+        QVERIFY(runJob(job));
+        VERIFY_SUCCEEDED(job);
+        QCOMPARE(currentGeneration(), 1);
+        QCOMPARE(linkTarget(profile()), first);
+        QCOMPARE(activations().last(), QStringLiteral("switch ") + first);
+        QCOMPARE(linkTarget(state(QStringLiteral("current-system"))), first);
+
+        SwitchGenerationJob missing(99, QStringLiteral("switch"));
+        QVERIFY(runJob(missing));
+        QCOMPARE(missing.error(), PrivilegedJob::ErrorKind::InvalidRequest);
+        QCOMPARE(currentGeneration(), 1);
+        SwitchGenerationJob badMode(2, QStringLiteral("test"));
+        QVERIFY(runJob(badMode));
+        QCOMPARE(badMode.error(), PrivilegedJob::ErrorKind::InvalidRequest);
+    }
+
+    void refusesUnparsableAndTraversal()
+    {
+        const QString before = configText();
+        const int commits = gitLog().size();
+        WriteConfigJob broken({QStringLiteral("configuration.nix")},
+                              {QStringLiteral("{ pkgs, ... }:\n{\n  networking.hostName = \"x\"\n  boot.loader.grub.device = \"/dev/sda\";\n}\n")},
+                              QStringLiteral("broken"));
+        QVERIFY(runJob(broken));
+        QCOMPARE(broken.error(), PrivilegedJob::ErrorKind::InvalidRequest);
+        QVERIFY2(broken.errorMessage().startsWith(QLatin1String("configuration.nix:4:")), qPrintable(broken.errorMessage()));
+        WriteConfigJob traversal({QStringLiteral("../escaped.nix")}, {QStringLiteral("{ }")}, QStringLiteral("escape"));
+        QVERIFY(runJob(traversal));
+        QCOMPARE(traversal.error(), PrivilegedJob::ErrorKind::InvalidRequest);
+        QVERIFY(!QFile::exists(work() + QStringLiteral("/escaped.nix")));
+        QCOMPARE(configText(), before);
+        QCOMPARE(gitLog().size(), commits);
+    }
+
+    void evaluationErrorHasFileAndLine()
+    {
+        const QString good = configText();
+        QString bad = good;
+        bad.replace(QRegularExpression(QStringLiteral("time\\.timeZone = [^;]*;")), QStringLiteral("time.timeZone = pkgs.doesNotExist;"));
+        const int line = bad.left(bad.indexOf(QLatin1String("pkgs.doesNotExist"))).count(QLatin1Char('\n')) + 1;
+        WriteConfigJob write({QStringLiteral("configuration.nix")}, {bad}, QStringLiteral("A mistake"));
+        QVERIFY(runJob(write));
+        VERIFY_SUCCEEDED(write);
+        const int generation = currentGeneration();
+        RebuildJob rebuild(QStringLiteral("switch"));
+        QVERIFY(runJob(rebuild));
+        QCOMPARE(rebuild.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(rebuild.errorMessage().contains(QLatin1String("attribute 'doesNotExist' missing")), qPrintable(describe(rebuild)));
+        QCOMPARE(rebuild.errorFile(), configDir() + QStringLiteral("/configuration.nix"));
+        QCOMPARE(rebuild.errorLine(), line);
+        QCOMPARE(rebuild.errorColumn(), 19);
+        QCOMPARE(currentGeneration(), generation);
+        WriteConfigJob fix({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Undo the mistake"));
+        QVERIFY(runJob(fix));
+        VERIFY_SUCCEEDED(fix);
+    }
+
+    void restoreConfig()
+    {
+        const QStringList log = gitLog();
+        // The commit "Move to Lisbon" from writeThenSwitch.
+        const auto lisbon = std::find_if(log.cbegin(), log.cend(), [](const QString &line) {
+            return line.endsWith(QLatin1String(" Move to Lisbon"));
+        });
+        QVERIFY(lisbon != log.cend());
+        RestoreConfigJob job(lisbon->section(QLatin1Char(' '), 0, 0));
+        QVERIFY(runJob(job));
+        VERIFY_SUCCEEDED(job);
+        QVERIFY(configText().contains(QLatin1String("\"Europe/Lisbon\"")));
+        const QStringList after = gitLog();
+        QCOMPARE(after.size(), log.size() + 1);
+        QCOMPARE(after.mid(1), log); // history is only added to
+        RestoreConfigJob unknown(QString(40, QLatin1Char('f')));
+        QVERIFY(runJob(unknown));
+        QCOMPARE(unknown.error(), PrivilegedJob::ErrorKind::Failed);
+    }
+
+    void dryActivate()
+    {
+        const int lines = activations().size();
+        const int generation = currentGeneration();
+        RebuildJob job(QStringLiteral("dry-activate"));
+        QVERIFY(runJob(job));
+        VERIFY_SUCCEEDED(job);
+        QCOMPARE(activations().size(), lines);
+        QCOMPARE(currentGeneration(), generation);
+        QVERIFY2(job.result().value(QStringLiteral("recentLines")).toStringList().join(QLatin1Char('\n')).contains(QLatin1String("would activate")),
+                 qPrintable(job.result().value(QStringLiteral("recentLines")).toStringList().join(QLatin1Char('\n'))));
+    }
+
+    void cancelledBuildChangesNothing()
+    {
+        const QString good = configText();
+        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withPackage(good, slowPackage())}, QStringLiteral("A slow package"));
+        QVERIFY(runJob(write));
+        VERIFY_SUCCEEDED(write);
+        const int generation = currentGeneration();
+        const QString profileTarget = QFile::symLinkTarget(profile());
+        const QStringList before = activations();
+
+        RebuildJob rebuild(QStringLiteral("switch"));
+        QSignalSpy finished(&rebuild, &PrivilegedJob::finished);
+        rebuild.start();
+        QTRY_VERIFY_WITH_TIMEOUT(rebuild.activity().contains(QLatin1String("snowpane-e2e-slow")), 120000);
+        QCOMPARE(rebuild.phase(), QStringLiteral("building"));
+        QElapsedTimer timer;
+        timer.start();
+        rebuild.cancel();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(rebuild.error(), PrivilegedJob::ErrorKind::Cancelled);
+        qInfo() << "cancelled in" << timer.elapsed() << "ms";
+        QCOMPARE(currentGeneration(), generation);
+        QCOMPARE(QFile::symLinkTarget(profile()), profileTarget);
+        QCOMPARE(activations(), before);
+        QTRY_VERIFY_WITH_TIMEOUT(!sleepingBuildersLeft(), 10000);
+
+        WriteConfigJob undo({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Without the slow package"));
+        QVERIFY(runJob(undo));
+        VERIFY_SUCCEEDED(undo);
+    }
+
+    void concurrentRequestIsBusy()
+    {
+        const QString good = configText();
+        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withPackage(good, slowPackage())}, QStringLiteral("Another slow package"));
+        QVERIFY(runJob(write));
+        VERIFY_SUCCEEDED(write);
+
+        RebuildJob first(QStringLiteral("build"));
+        QSignalSpy firstFinished(&first, &PrivilegedJob::finished);
+        first.start();
+        QTRY_VERIFY_WITH_TIMEOUT(first.activity().contains(QLatin1String("snowpane-e2e-slow")), 120000);
+
+        // The same action, whose reply KAuth would hand to both clients, and another action.
+        RebuildJob sameAction(QStringLiteral("dry-build"));
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(runJob(sameAction, 30s));
+        QCOMPARE(sameAction.error(), PrivilegedJob::ErrorKind::Busy);
+        qInfo() << "busy reported in" << timer.elapsed() << "ms";
+        const QString during = configText();
+        WriteConfigJob otherAction({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("While busy"));
+        QVERIFY(runJob(otherAction, 30s));
+        QCOMPARE(otherAction.error(), PrivilegedJob::ErrorKind::Busy);
+        QCOMPARE(configText(), during);
+        QCOMPARE(first.state(), PrivilegedJob::State::Running);
+
+        first.cancel();
+        QVERIFY(firstFinished.wait(30000));
+        QCOMPARE(first.error(), PrivilegedJob::ErrorKind::Cancelled);
+
+        WriteConfigJob undo({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Without the slow package again"));
+        QVERIFY(runJob(undo));
+        VERIFY_SUCCEEDED(undo);
+    }
+
+    void deleteGenerations()
+    {
+        // Generations 1 and 2 exist. Make 2 current and pretend 1 is the booted system: keeping one deletes nothing.
+        SwitchGenerationJob toTwo(2, QStringLiteral("boot"));
+        QVERIFY(runJob(toTwo));
+        VERIFY_SUCCEEDED(toTwo);
+        QCOMPARE(currentGeneration(), 2);
+        const QString booted = work() + QStringLiteral("/home/booted-system");
+        QFile::remove(booted);
+        QVERIFY(QFile::link(linkTarget(profile() + QStringLiteral("-1-link")), booted));
+        DeleteGenerationsJob keepBooted(DeleteGenerationsJob::Rule::KeepLast, 1);
+        QVERIFY(runJob(keepBooted));
+        VERIFY_SUCCEEDED(keepBooted);
+        QCOMPARE(keepBooted.result().value(QStringLiteral("deleted")).toList(), QVariantList());
+        QVERIFY(QFileInfo(profile() + QStringLiteral("-1-link")).isSymLink());
+
+        // Once another system is booted, generation 1 goes; the current one never does.
+        QVERIFY(QFile::remove(booted));
+        DeleteGenerationsJob job(DeleteGenerationsJob::Rule::KeepLast, 1);
+        QVERIFY(runJob(job));
+        VERIFY_SUCCEEDED(job);
+        QCOMPARE(job.result().value(QStringLiteral("deleted")).toList(), QVariantList{1});
+        QVERIFY(!QFileInfo(profile() + QStringLiteral("-1-link")).exists());
+        QVERIFY(QFileInfo(profile() + QStringLiteral("-2-link")).isSymLink());
+        QCOMPARE(currentGeneration(), 2);
+
+        DeleteGenerationsJob invalid(DeleteGenerationsJob::Rule::KeepLast, 0);
+        QVERIFY(runJob(invalid));
+        QCOMPARE(invalid.error(), PrivilegedJob::ErrorKind::InvalidRequest);
+    }
+
+    void deniedChangesNothing()
+    {
+        const QString text = configText();
+        const QString profileTarget = QFile::symLinkTarget(profile());
+        const QStringList before = activations();
+        const QStringList log = gitLog();
+
+        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withTimeZone(text, QStringLiteral("\"Asia/Tokyo\""))}, QStringLiteral("Denied"));
+        QVERIFY(runJob(write));
+        QCOMPARE(write.error(), PrivilegedJob::ErrorKind::NotAuthorised);
+        RebuildJob rebuild(QStringLiteral("switch"));
+        QVERIFY(runJob(rebuild));
+        QCOMPARE(rebuild.error(), PrivilegedJob::ErrorKind::NotAuthorised);
+        SwitchGenerationJob rollback(1, QStringLiteral("boot"));
+        QVERIFY(runJob(rollback));
+        QCOMPARE(rollback.error(), PrivilegedJob::ErrorKind::NotAuthorised);
+
+        QCOMPARE(configText(), text);
+        QCOMPARE(QFile::symLinkTarget(profile()), profileTarget);
+        QCOMPARE(activations(), before);
+        QCOMPARE(gitLog(), log);
+    }
+};
+
+QTEST_GUILESS_MAIN(EndToEndTest)
+#include "tst_e2e.moc"
