@@ -109,6 +109,23 @@ private Q_SLOTS:
         QVERIFY(object.value(u"pathsRemoved"_s).toArray().contains(m_fixture->packagePath(u"nano"_s)));
     }
 
+    void generationsWithClosureSizes()
+    {
+        const Run run = runCli({u"generations"_s, u"--json"_s, u"--closure-size"_s, u"--profile"_s, m_fixture->profilePath()});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QCOMPARE(list.size(), 11);
+        for (const QJsonValue &entry : list) {
+            const QString storePath = entry[u"storePath"_s].toString();
+            QCOMPARE(storePath, m_fixture->systemOf(entry[u"generation"_s].toInt()));
+            const NixTools::Run nix = NixTools::run(u"nix"_s, {u"path-info"_s, u"--closure-size"_s, storePath});
+            QVERIFY2(nix.ok(), nix.err.constData());
+            QCOMPARE(entry[u"closureSize"_s].toInteger(), QString::fromUtf8(nix.out).simplified().section(u' ', 1, 1).toLongLong());
+        }
+        QCOMPARE(list.at(0)[u"configurationRevision"_s].toString(), QString());
+        QCOMPARE(list.at(10)[u"configurationRevision"_s].toString(), m_commits.at(0));
+    }
+
     void diffGenerationsText()
     {
         const Run run = runCli({u"diff-generations"_s, u"1"_s, u"2"_s, u"--profile"_s, m_fixture->profilePath(), u"--config"_s, m_config});
