@@ -1,0 +1,313 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "catalog.h"
+
+#include "catalogschema.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Packages
+{
+
+namespace
+{
+
+// The filters every tier shares, on the packages row `p`: ?4 unfree mode
+// (0 any, 1 free only, 2 unfree only), ?5 licence, ?6 installed only.
+#define SNOWPANE_FILTERS                                                                                                                                       \
+    " AND (?4 = 0 OR (?4 = 1 AND p.unfree = 0) OR (?4 = 2 AND p.unfree = 1))"                                                                                  \
+    " AND (?5 = '' OR EXISTS (SELECT 1 FROM licenses l WHERE l.package = p.id AND (l.spdx_id = ?5 COLLATE NOCASE"                                              \
+    " OR l.short_name = ?5 COLLATE NOCASE OR l.name = ?5 COLLATE NOCASE)))"                                                                                    \
+    " AND (?6 = 0 OR p.id IN (SELECT id FROM temp.installed))"
+
+#define SNOWPANE_IS_EXACT "(p.attr_key = ?1 OR p.pname_key = ?1)"
+#define SNOWPANE_IS_PREFIX "((p.attr_key >= ?1 AND p.attr_key < ?2) OR (p.pname_key >= ?1 AND p.pname_key < ?2))"
+
+// Exact attribute first, then exact pname; shorter attribute paths (the
+// top-level package rather than a set's member) before longer ones.
+constexpr const char *exactSql =
+    "SELECT p.id, 0 FROM packages p WHERE " SNOWPANE_IS_EXACT SNOWPANE_FILTERS " ORDER BY p.attr_key = ?1 DESC, length(p.attr), p.attr LIMIT ?7";
+// The shorter the name that has the prefix, the closer it is to what was typed.
+constexpr const char *prefixSql =
+    "SELECT p.id, min(CASE WHEN p.attr_key >= ?1 AND p.attr_key < ?2 THEN length(p.attr) ELSE 1000000 END,"
+    " CASE WHEN p.pname_key >= ?1 AND p.pname_key < ?2 THEN length(p.pname) ELSE 1000000 END) AS closeness"
+    " FROM packages p WHERE " SNOWPANE_IS_PREFIX " AND NOT " SNOWPANE_IS_EXACT SNOWPANE_FILTERS " ORDER BY closeness, p.attr LIMIT ?7";
+constexpr const char *fullTextSql =
+    "SELECT p.id, packages_fts.rank FROM packages_fts JOIN packages p ON p.id = packages_fts.rowid"
+    " WHERE packages_fts MATCH ?3 AND NOT " SNOWPANE_IS_PREFIX SNOWPANE_FILTERS " ORDER BY packages_fts.rank, p.attr LIMIT ?7";
+constexpr const char *allSql = "SELECT p.id, 0 FROM packages p WHERE 1" SNOWPANE_FILTERS " ORDER BY p.attr LIMIT ?7";
+
+#define SNOWPANE_COLUMNS                                                                                                                                       \
+    "SELECT id, attr, name, pname, version, description, main_program, homepage, platforms, unfree, broken, insecure, available, long_description"             \
+    " FROM packages "
+
+QByteArray asciiLower(const QString &text)
+{
+    QByteArray key = text.trimmed().toUtf8();
+    for (char &c : key) {
+        if (c >= 'A' && c <= 'Z') {
+            c = char(c - 'A' + 'a');
+        }
+    }
+    return key;
+}
+
+} // namespace
+
+Catalog::~Catalog() = default;
+
+std::unique_ptr<Catalog> Catalog::open(const QString &path, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error) {
+            *error = message;
+        }
+        return std::unique_ptr<Catalog>();
+    };
+    if (!QFileInfo::exists(path)) {
+        return fail(u"there is no package catalog at %1 yet; import one with: snowpane-cli packages import"_s.arg(path));
+    }
+    std::unique_ptr<Catalog> catalog(new Catalog);
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    catalog->m_database.reset(raw);
+    if (rc != SQLITE_OK) {
+        return fail(u"cannot open the package catalog %1: %2"_s.arg(path, Sql::lastError(raw)));
+    }
+    QString sqlError;
+    Sql::Statement info = Sql::Statement::prepare(raw, "SELECT key, value FROM info", &sqlError);
+    if (!info.isValid()) {
+        return fail(u"%1 is not a package catalog: %2"_s.arg(path, sqlError));
+    }
+    Info &i = catalog->m_info;
+    while (info.step() == SQLITE_ROW) {
+        const QString key = info.text(0);
+        const QString value = info.text(1);
+        if (key == u"schema"_s) {
+            i.schema = value.toInt();
+        } else if (key == u"packages"_s) {
+            i.packages = value.toLongLong();
+        } else if (key == u"source"_s) {
+            i.source = value;
+        } else if (key == u"fingerprint"_s) {
+            i.fingerprint = value;
+        } else if (key == u"origin"_s) {
+            i.origin = value;
+        } else if (key == u"format"_s) {
+            i.format = value;
+        } else if (key == u"imported"_s) {
+            i.imported = value;
+        }
+    }
+    if (i.schema != Schema::version) {
+        return fail(u"the package catalog %1 has schema %2, this Snowpane reads %3; import it again"_s.arg(path).arg(i.schema).arg(Schema::version));
+    }
+    // The temporary table lives in the connection's own temp database, which
+    // stays writable though the catalog is opened read-only.
+    if (!Sql::exec(raw, "CREATE TEMP TABLE installed(id INTEGER PRIMARY KEY)", &sqlError) || !catalog->prepare(&sqlError)) {
+        return fail(u"cannot read the package catalog %1: %2"_s.arg(path, sqlError));
+    }
+    return catalog;
+}
+
+bool Catalog::prepare(QString *error)
+{
+    sqlite3 *db = m_database.get();
+    m_exact = Sql::Statement::prepare(db, exactSql, error);
+    m_prefix = Sql::Statement::prepare(db, prefixSql, error);
+    m_fullText = Sql::Statement::prepare(db, fullTextSql, error);
+    m_all = Sql::Statement::prepare(db, allSql, error);
+    m_byId = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE id = ?1", error);
+    m_byAttr = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE attr = ?1", error);
+    m_byPname = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE pname_key = ?1 ORDER BY attr", error);
+    m_licenses = Sql::Statement::prepare(db, "SELECT spdx_id, short_name, name, free FROM licenses WHERE package = ?1 ORDER BY position", error);
+    return m_exact.isValid() && m_prefix.isValid() && m_fullText.isValid() && m_all.isValid() && m_byId.isValid() && m_byAttr.isValid() && m_byPname.isValid()
+        && m_licenses.isValid();
+}
+
+Package Catalog::readPackage(Sql::Statement &s, bool withLongDescription)
+{
+    Package p;
+    p.attrPath = s.text(1);
+    p.name = s.text(2);
+    p.pname = s.text(3);
+    p.version = s.text(4);
+    p.description = s.text(5);
+    p.mainProgram = s.text(6);
+    p.homepage = s.text(7);
+    const QString platforms = s.text(8);
+    p.platforms = platforms.isEmpty() ? QStringList() : platforms.split(u' ');
+    p.unfree = s.integer(9) != 0;
+    p.broken = s.integer(10) != 0;
+    p.insecure = s.integer(11) != 0;
+    p.available = s.integer(12) != 0;
+    if (withLongDescription) {
+        p.longDescription = s.text(13);
+    }
+    readLicenses(s.integer(0), &p);
+    return p;
+}
+
+void Catalog::readLicenses(qint64 id, Package *package)
+{
+    m_licenses.bind(1, id);
+    while (m_licenses.step() == SQLITE_ROW) {
+        package->licenses.append({m_licenses.text(0), m_licenses.text(1), m_licenses.text(2), m_licenses.integer(3) != 0});
+    }
+    m_licenses.reset();
+}
+
+std::optional<Package> Catalog::package(const QString &attrPath)
+{
+    m_byAttr.bind(1, attrPath);
+    std::optional<Package> result;
+    if (m_byAttr.step() == SQLITE_ROW) {
+        result = readPackage(m_byAttr, true);
+    }
+    m_byAttr.reset();
+    return result;
+}
+
+QList<Package> Catalog::packagesWithPname(const QString &pname)
+{
+    QList<Package> packages;
+    const QByteArray key = asciiLower(pname);
+    m_byPname.bind(1, std::string_view(key.constData(), std::size_t(key.size())));
+    while (m_byPname.step() == SQLITE_ROW) {
+        packages.append(readPackage(m_byPname, false));
+    }
+    m_byPname.reset();
+    return packages;
+}
+
+bool Catalog::setInstalled(const QStringList &attrPaths, QString *error)
+{
+    sqlite3 *db = m_database.get();
+    if (!Sql::exec(db, "DELETE FROM temp.installed", error)) {
+        return false;
+    }
+    Sql::Statement insert = Sql::Statement::prepare(db, "INSERT OR IGNORE INTO temp.installed(id) SELECT id FROM packages WHERE attr = ?1", error);
+    if (!insert.isValid() || !Sql::exec(db, "BEGIN", error)) {
+        return false;
+    }
+    for (const QString &attr : attrPaths) {
+        insert.bind(1, attr);
+        const int rc = insert.step();
+        insert.reset();
+        if (rc != SQLITE_DONE) {
+            if (error) {
+                *error = Sql::lastError(db);
+            }
+            (void)Sql::exec(db, "ROLLBACK", nullptr);
+            return false;
+        }
+    }
+    return Sql::exec(db, "COMMIT", error);
+}
+
+QString Catalog::fullTextExpression(const QString &text)
+{
+    QStringList words;
+    QString word;
+    auto flush = [&] {
+        if (!word.isEmpty()) {
+            words.append(word.toLower());
+            word.clear();
+        }
+    };
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber()) {
+            word.append(c);
+        } else {
+            flush();
+        }
+    }
+    flush();
+    if (words.isEmpty() || (words.size() == 1 && words.first().size() < 2)) {
+        // A lone letter as a prefix would touch most of the index for
+        // nothing the prefix tier does not already show.
+        return {};
+    }
+    QStringList terms;
+    for (const QString &w : std::as_const(words)) {
+        // One-letter words are taken whole: the index has no one-letter prefixes.
+        terms.append(w.size() < 2 ? u"\"%1\""_s.arg(w) : u"\"%1\"*"_s.arg(w));
+    }
+    return terms.join(u' ');
+}
+
+bool Catalog::runTier(Sql::Statement &s,
+                      SearchHit::Match match,
+                      const QByteArray &key,
+                      const QByteArray &keyEnd,
+                      const QString &fts,
+                      const SearchQuery &query,
+                      qsizetype limit,
+                      QList<std::pair<qint64, SearchHit>> *out)
+{
+    s.bind(1, std::string_view(key.constData(), std::size_t(key.size())));
+    s.bind(2, std::string_view(keyEnd.constData(), std::size_t(keyEnd.size())));
+    s.bind(3, fts);
+    s.bind(4, qint64(query.unfree));
+    s.bind(5, query.license.trimmed());
+    s.bind(6, qint64(query.installedOnly));
+    s.bind(7, qint64(limit));
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        SearchHit hit;
+        hit.match = match;
+        hit.score = s.real(1);
+        out->append({s.integer(0), hit});
+    }
+    s.reset();
+    return rc == SQLITE_DONE;
+}
+
+SearchResult Catalog::search(const SearchQuery &query)
+{
+    SearchResult result;
+    const qsizetype limit = qMax<qsizetype>(query.limit, 0);
+    const qsizetype offset = qMax<qsizetype>(query.offset, 0);
+    // One more than the page, to know whether another page follows.
+    const qsizetype wanted = offset + limit + 1;
+    const QByteArray key = asciiLower(query.text);
+    // Every UTF-8 string that starts with the key sorts below the key followed by U+10FFFF.
+    const QByteArray keyEnd = key + QByteArray("\xf4\x8f\xbf\xbf");
+    QList<std::pair<qint64, SearchHit>> ids;
+    bool ok = true;
+    if (key.isEmpty()) {
+        ok = runTier(m_all, SearchHit::Match::All, key, keyEnd, {}, query, wanted, &ids);
+    } else {
+        ok = runTier(m_exact, SearchHit::Match::Exact, key, keyEnd, {}, query, wanted, &ids);
+        if (ok && ids.size() < wanted) {
+            ok = runTier(m_prefix, SearchHit::Match::Prefix, key, keyEnd, {}, query, wanted - ids.size(), &ids);
+        }
+        const QString fts = fullTextExpression(query.text);
+        if (ok && ids.size() < wanted && !fts.isEmpty()) {
+            ok = runTier(m_fullText, SearchHit::Match::FullText, key, keyEnd, fts, query, wanted - ids.size(), &ids);
+        }
+    }
+    if (!ok) {
+        result.error = u"search failed: %1"_s.arg(Sql::lastError(m_database.get()));
+        return result;
+    }
+    result.hasMore = ids.size() > offset + limit;
+    for (qsizetype i = offset; i < qMin(ids.size(), offset + limit); ++i) {
+        auto &[id, hit] = ids[i];
+        m_byId.bind(1, id);
+        if (m_byId.step() == SQLITE_ROW) {
+            hit.package = readPackage(m_byId, false);
+            result.hits.append(std::move(hit));
+        }
+        m_byId.reset();
+    }
+    return result;
+}
+
+} // namespace Snowpane::Packages

@@ -1,0 +1,168 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "catalogimporter.h"
+
+#include "packageslogging.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Packages
+{
+
+namespace
+{
+
+constexpr qint64 progressEveryPackages = 2000;
+
+QString formatName(CatalogFormat format)
+{
+    return format == CatalogFormat::PackagesJson ? u"packages.json"_s : u"nix-env"_s;
+}
+
+} // namespace
+
+QStringList CatalogImporter::nixEnvArguments(const QString &nixpkgs)
+{
+    // The configuration channels use for packages.json: list what a user may
+    // be blocked from building too, and flag it, rather than hide it.
+    return {u"-qaP"_s,
+            u"--json"_s,
+            u"--meta"_s,
+            u"-f"_s,
+            nixpkgs,
+            u"--arg"_s,
+            u"config"_s,
+            u"{ allowAliases = false; allowUnfree = true; allowBroken = true; allowInsecurePredicate = _: true; }"_s};
+}
+
+ImportResult CatalogImporter::run(const ImportRequest &request, const std::atomic<bool> *cancel, const ProgressFunction &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ImportResult result;
+    result.cachePath = request.cachePath.isEmpty() ? request.source.cachePath() : request.cachePath;
+    const QString kept = u"; the previous package cache was kept"_s;
+    auto cancelled = [cancel] {
+        return cancel && cancel->load(std::memory_order_relaxed);
+    };
+
+    QFile file;
+    QProcess process;
+    ImportProgress current;
+    JsonReader::ReadFunction read;
+    if (!request.fromFile.isEmpty()) {
+        file.setFileName(request.fromFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            result.error = u"cannot read %1: %2%3"_s.arg(request.fromFile, file.errorString(), kept);
+            return result;
+        }
+        current.totalBytes = file.size();
+        read = [&file](char *buffer, qint64 size) {
+            return file.read(buffer, size);
+        };
+    } else {
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.start(request.nixEnvProgram, nixEnvArguments(request.source.nixpkgs));
+        if (!process.waitForStarted()) {
+            result.error = u"cannot run %1: %2%3"_s.arg(request.nixEnvProgram, process.errorString(), kept);
+            return result;
+        }
+        read = [&process, &cancelled](char *buffer, qint64 size) -> qint64 {
+            for (;;) {
+                if (cancelled()) {
+                    return -1;
+                }
+                const qint64 count = process.read(buffer, size);
+                if (count != 0) {
+                    return count;
+                }
+                if (process.state() == QProcess::NotRunning) {
+                    return 0;
+                }
+                // Short waits, so that a cancel during a long evaluation is seen quickly.
+                process.waitForReadyRead(200);
+            }
+        };
+    }
+
+    CatalogWriter writer;
+    if (!writer.open(result.cachePath, request.writerOptions)) {
+        result.error = writer.errorString() + kept;
+        return result;
+    }
+    JsonReader reader(read);
+    bool writeFailed = false;
+    const auto parsed = PackageStreamParser::parse(reader, request.format, [&](PackageRecord &record) {
+        if (cancelled()) {
+            return false;
+        }
+        if (!writer.add(record)) {
+            writeFailed = true;
+            return false;
+        }
+        if (progress && writer.count() % progressEveryPackages == 0) {
+            current.bytes = reader.offset();
+            current.packages = writer.count();
+            progress(current);
+        }
+        return true;
+    });
+
+    QString nixEnvError;
+    if (request.fromFile.isEmpty()) {
+        if (cancelled() || !parsed.ok) {
+            process.kill();
+        }
+        process.waitForFinished(-1);
+        if (!cancelled() && (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)) {
+            nixEnvError = u"nix-env failed (exit code %1): %2"_s.arg(process.exitCode()).arg(QString::fromUtf8(process.readAllStandardError()).trimmed());
+        }
+    }
+
+    result.packages = writer.count();
+    if (cancelled()) {
+        writer.abort();
+        result.cancelled = true;
+        result.error = u"the import was cancelled"_s + kept;
+        return result;
+    }
+    if (!nixEnvError.isEmpty()) {
+        writer.abort();
+        result.error = nixEnvError + kept;
+        return result;
+    }
+    if (!parsed.ok) {
+        writer.abort();
+        const QString what = request.fromFile.isEmpty() ? u"nix-env's output"_s : request.fromFile;
+        result.error = writeFailed ? writer.errorString() + kept : u"cannot import %1: %2%3"_s.arg(what, parsed.error, kept);
+        return result;
+    }
+    const QList<QPair<QString, QString>> info = {
+        {u"source"_s, request.source.nixpkgs},
+        {u"fingerprint"_s, request.source.fingerprint()},
+        {u"origin"_s, request.fromFile.isEmpty() ? u"nix-env"_s : request.fromFile},
+        {u"format"_s, formatName(parsed.format)},
+        {u"imported"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+    };
+    if (!writer.commit(info)) {
+        result.error = writer.errorString() + kept;
+        return result;
+    }
+    if (progress) {
+        current.bytes = reader.offset();
+        current.packages = writer.count();
+        progress(current);
+    }
+    result.ok = true;
+    result.elapsedMs = timer.elapsed();
+    qCInfo(SNOWPANE_PACKAGES) << "imported" << result.packages << "packages into" << result.cachePath << "in" << result.elapsedMs << "ms";
+    return result;
+}
+
+} // namespace Snowpane::Packages

@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+namespace Snowpane::Packages::Schema
+{
+
+/// Bumped whenever the tables change; a cache with another version is imported again.
+inline constexpr int version = 1;
+
+/**
+ * Tables made before the packages are inserted. `attr_key` and `pname_key`
+ * hold the ASCII-lowercased names that exact and prefix matches compare by
+ * index range; the unique index on `attr` exists from the start so a
+ * duplicate attribute fails the import at once.
+ */
+inline constexpr const char *createTables = R"sql(
+CREATE TABLE info(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE packages(
+    id INTEGER PRIMARY KEY,
+    attr TEXT NOT NULL,
+    name TEXT NOT NULL,
+    pname TEXT NOT NULL,
+    version TEXT NOT NULL,
+    description TEXT NOT NULL,
+    long_description TEXT NOT NULL,
+    main_program TEXT NOT NULL,
+    homepage TEXT NOT NULL,
+    platforms TEXT NOT NULL,
+    unfree INTEGER NOT NULL,
+    broken INTEGER NOT NULL,
+    insecure INTEGER NOT NULL,
+    available INTEGER NOT NULL,
+    attr_key TEXT NOT NULL,
+    pname_key TEXT NOT NULL
+);
+CREATE UNIQUE INDEX packages_attr ON packages(attr);
+CREATE TABLE licenses(
+    package INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    spdx_id TEXT NOT NULL,
+    short_name TEXT NOT NULL,
+    name TEXT NOT NULL,
+    free INTEGER NOT NULL,
+    PRIMARY KEY(package, position)
+) WITHOUT ROWID;
+)sql";
+
+/// Indexes and the full-text index, built once after all rows are in: much faster than row by row.
+inline constexpr const char *createIndexes = R"sql(
+CREATE INDEX packages_attr_key ON packages(attr_key);
+CREATE INDEX packages_pname_key ON packages(pname_key, version);
+CREATE VIRTUAL TABLE packages_fts USING fts5(
+    attr, pname, description,
+    content='packages', content_rowid='id',
+    prefix='2 3',
+    tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO packages_fts(packages_fts) VALUES('rebuild');
+INSERT INTO packages_fts(packages_fts, rank) VALUES('rank', 'bm25(8.0, 8.0, 1.0)');
+)sql";
+
+inline constexpr const char *insertPackage = R"sql(
+INSERT INTO packages(attr, name, pname, version, description, long_description, main_program, homepage,
+                     platforms, unfree, broken, insecure, available, attr_key, pname_key)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+)sql";
+
+inline constexpr const char *insertLicense = "INSERT INTO licenses(package, position, spdx_id, short_name, name, free) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+} // namespace Snowpane::Packages::Schema

@@ -1,0 +1,237 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Search ranking, filters and paging over a small catalog with the name
+// clashes real nixpkgs has (versioned attributes, package sets, names that
+// are prefixes of others).
+
+#include "testcatalog.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Snowpane::Packages;
+using TestCatalog::Spec;
+
+namespace
+{
+
+QJsonObject licence(const QString &spdx, const QString &shortName, const QString &name, bool free = true)
+{
+    return {{u"spdxId"_s, spdx}, {u"shortName"_s, shortName}, {u"fullName"_s, name}, {u"free"_s, free}};
+}
+
+QList<Spec> specs()
+{
+    const QJsonValue mit = licence(u"MIT"_s, u"mit"_s, u"MIT License"_s);
+    const QJsonValue mpl = licence(u"MPL-2.0"_s, u"mpl20"_s, u"Mozilla Public License 2.0"_s);
+    const QJsonValue apache = licence(u"Apache-2.0"_s, u"asl20"_s, u"Apache License 2.0"_s);
+    const QJsonValue gpl = licence(u"GPL-3.0-or-later"_s, u"gpl3Plus"_s, u"GNU General Public License v3.0 or later"_s);
+    const QJsonValue unfree = QJsonObject{{u"shortName"_s, u"unfree"_s}, {u"fullName"_s, u"Unfree"_s}, {u"free"_s, false}};
+    return {
+        {u"firefox"_s, u"firefox"_s, u"133.0"_s, u"Web browser built from Firefox source tree"_s, mpl},
+        {u"firefox-esr"_s, u"firefox-esr"_s, u"128.5.1esr"_s, u"Web browser built from Firefox Extended Support Release source tree"_s, mpl},
+        {u"fire"_s, u"fire"_s, u"0.6.0"_s, u"Python library for automatically generating command line interfaces"_s, apache},
+        {u"librewolf"_s, u"librewolf"_s, u"133.0"_s, u"Fork of Firefox, focused on privacy, security and freedom"_s, mpl},
+        {u"tridactyl-native"_s, u"tridactyl-native"_s, u"0.4.1"_s, u"Native messenger for Tridactyl, a vim-like web extension for Firefox"_s, apache},
+        {u"luakit"_s, u"luakit"_s, u"2.3.3"_s, u"Fast, small, webkit-based browser framework extensible in Lua"_s, gpl},
+        {u"kdePackages.plasma-browser-integration"_s,
+         u"plasma-browser-integration"_s,
+         u"6.2.4"_s,
+         u"Components necessary to integrate browsers into the Plasma Desktop"_s,
+         gpl},
+        {u"vscode"_s, u"vscode"_s, u"1.95.3"_s, u"Code editor developed by Microsoft"_s, unfree, true},
+        {u"vscodium"_s, u"vscodium"_s, u"1.95.3"_s, u"Open source code editor developed by Microsoft, without its branding and telemetry"_s, mit},
+        {u"hello"_s, u"hello"_s, u"2.12.1"_s, u"Program that produces a familiar, friendly greeting"_s, gpl},
+        {u"hello-wayland"_s, u"hello-wayland"_s, u"0-unstable-2024-03-04"_s, u"Hello world Wayland client"_s, mit},
+        {u"python3"_s,
+         u"python3"_s,
+         u"3.12.8"_s,
+         u"High-level dynamically-typed programming language"_s,
+         licence(u"Python-2.0"_s, u"psfl"_s, u"Python Software Foundation License version 2"_s)},
+        {u"python312"_s,
+         u"python3"_s,
+         u"3.12.8"_s,
+         u"High-level dynamically-typed programming language"_s,
+         licence(u"Python-2.0"_s, u"psfl"_s, u"Python Software Foundation License version 2"_s)},
+        {u"python311"_s,
+         u"python3"_s,
+         u"3.11.11"_s,
+         u"High-level dynamically-typed programming language"_s,
+         licence(u"Python-2.0"_s, u"psfl"_s, u"Python Software Foundation License version 2"_s)},
+        {u"python312Packages.requests"_s, u"requests"_s, u"2.32.3"_s, u"HTTP library for Python"_s, apache},
+        {u"python312Packages.python-dateutil"_s,
+         u"python-dateutil"_s,
+         u"2.9.0"_s,
+         u"Powerful extensions to the standard datetime module"_s,
+         licence(u"BSD-3-Clause"_s, u"bsd3"_s, u"BSD 3-clause"_s)},
+        {u"xh"_s, u"xh"_s, u"0.23.0"_s, u"Friendly and fast tool for sending HTTP requests"_s, mit},
+    };
+}
+
+// "attr:kind" per hit: E exact, P prefix, F full text, A everything.
+QStringList render(const SearchResult &result)
+{
+    QStringList out;
+    for (const SearchHit &hit : result.hits) {
+        const char *kind = hit.match == SearchHit::Match::Exact ? "E"
+            : hit.match == SearchHit::Match::Prefix             ? "P"
+            : hit.match == SearchHit::Match::FullText           ? "F"
+                                                                : "A";
+        out << hit.package.attrPath + u':' + QLatin1StringView(kind);
+    }
+    return out;
+}
+
+} // namespace
+
+class CatalogSearchTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Catalog> m_catalog;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString path = m_dir.filePath(u"search.sqlite"_s);
+        const auto result = TestCatalog::importJson(m_dir, TestCatalog::nixEnvJson(specs()), path);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QString error;
+        m_catalog = Catalog::open(path, &error);
+        QVERIFY2(m_catalog, qPrintable(error));
+    }
+
+    void ranking_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("unfree");
+        QTest::addColumn<QString>("license");
+        QTest::addColumn<QStringList>("expected");
+
+        QTest::newRow("exact, then prefix, then text")
+            << u"firefox"_s << 0 << QString() << QStringList{u"firefox:E"_s, u"firefox-esr:P"_s, u"librewolf:F"_s, u"tridactyl-native:F"_s};
+        QTest::newRow("case does not matter") << u"  FireFox "_s << 0 << QString()
+                                              << QStringList{u"firefox:E"_s, u"firefox-esr:P"_s, u"librewolf:F"_s, u"tridactyl-native:F"_s};
+        QTest::newRow("shorter prefix matches first")
+            << u"fire"_s << 0 << QString() << QStringList{u"fire:E"_s, u"firefox:P"_s, u"firefox-esr:P"_s, u"librewolf:F"_s, u"tridactyl-native:F"_s};
+        QTest::newRow("exact attribute before exact pname")
+            << u"python3"_s << 0 << QString()
+            << QStringList{u"python3:E"_s, u"python311:E"_s, u"python312:E"_s, u"python312Packages.requests:P"_s, u"python312Packages.python-dateutil:P"_s};
+        QTest::newRow("pname of a set member") << u"requests"_s << 0 << QString() << QStringList{u"python312Packages.requests:E"_s, u"xh:F"_s};
+        QTest::newRow("name matches outrank description matches")
+            << u"browser"_s << 0 << QString() << QStringList{u"kdePackages.plasma-browser-integration:F"_s, u"firefox:F"_s, u"luakit:F"_s, u"firefox-esr:F"_s};
+        QTest::newRow("every word must match") << u"web browser"_s << 0 << QString() << QStringList{u"firefox:F"_s, u"luakit:F"_s, u"firefox-esr:F"_s};
+        QTest::newRow("one letter: names only") << u"h"_s << 0 << QString() << QStringList{u"hello:P"_s, u"hello-wayland:P"_s};
+        QTest::newRow("no match") << u"zzzz"_s << 0 << QString() << QStringList();
+        QTest::newRow("punctuation only") << u"--"_s << 0 << QString() << QStringList();
+        QTest::newRow("description words") << u"code editor"_s << 0 << QString() << QStringList{u"vscode:F"_s, u"vscodium:F"_s};
+        QTest::newRow("free only") << u"code editor"_s << 1 << QString() << QStringList{u"vscodium:F"_s};
+        QTest::newRow("unfree only") << u"code editor"_s << 2 << QString() << QStringList{u"vscode:F"_s};
+        QTest::newRow("licence by SPDX id") << QString() << 0 << u"MIT"_s << QStringList{u"hello-wayland:A"_s, u"vscodium:A"_s, u"xh:A"_s};
+        QTest::newRow("licence by short name") << u"fire"_s << 0 << u"MPL20"_s << QStringList{u"firefox:P"_s, u"firefox-esr:P"_s, u"librewolf:F"_s};
+        QTest::newRow("licence by full name") << u"python"_s << 0 << u"python software foundation license version 2"_s
+                                              << QStringList{u"python3:P"_s, u"python311:P"_s, u"python312:P"_s};
+        QTest::newRow("unknown licence") << QString() << 0 << u"WTFPL"_s << QStringList();
+    }
+
+    void ranking()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, unfree);
+        QFETCH(QString, license);
+        QFETCH(QStringList, expected);
+        SearchQuery search;
+        search.text = query;
+        search.unfree = SearchQuery::Unfree(unfree);
+        search.license = license;
+        const SearchResult result = m_catalog->search(search);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(render(result), expected);
+        QVERIFY(!result.hasMore);
+    }
+
+    void pagesAreStable_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("pageSize");
+        for (const QString &query : {QString(), u"fire"_s, u"python"_s, u"browser"_s}) {
+            for (const int size : {1, 2, 3, 5}) {
+                QTest::addRow("'%s' by %d", qPrintable(query), size) << query << size;
+            }
+        }
+    }
+
+    void pagesAreStable()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, pageSize);
+        SearchQuery whole;
+        whole.text = query;
+        whole.limit = 1000;
+        const QStringList all = render(m_catalog->search(whole));
+        QVERIFY(!all.isEmpty());
+        QStringList paged;
+        for (qsizetype offset = 0;; offset += pageSize) {
+            SearchQuery page = whole;
+            page.offset = offset;
+            page.limit = pageSize;
+            const SearchResult result = m_catalog->search(page);
+            QVERIFY(result.hits.size() <= pageSize);
+            paged += render(result);
+            if (!result.hasMore) {
+                break;
+            }
+            QCOMPARE(result.hits.size(), pageSize);
+        }
+        QCOMPARE(paged, all);
+        QCOMPARE(render(m_catalog->search(whole)), all);
+    }
+
+    void installedFilter()
+    {
+        QString error;
+        QVERIFY2(m_catalog->setInstalled({u"hello"_s, u"firefox"_s, u"not-in-the-catalog"_s}, &error), qPrintable(error));
+        SearchQuery query;
+        query.installedOnly = true;
+        QCOMPARE(render(m_catalog->search(query)), (QStringList{u"firefox:A"_s, u"hello:A"_s}));
+        query.text = u"fire"_s;
+        QCOMPARE(render(m_catalog->search(query)), (QStringList{u"firefox:P"_s}));
+        QVERIFY(m_catalog->setInstalled({}, &error));
+        QCOMPARE(render(m_catalog->search(query)), QStringList());
+    }
+
+    void packagesWithPname()
+    {
+        QStringList attrs;
+        for (const Package &p : m_catalog->packagesWithPname(u"Python3"_s)) {
+            attrs << p.attrPath;
+        }
+        QCOMPARE(attrs, (QStringList{u"python3"_s, u"python311"_s, u"python312"_s}));
+    }
+
+    void fullTextExpression_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("word") << u"fire"_s << u"\"fire\"*"_s;
+        QTest::newRow("words and punctuation") << u"Web-Browser, \"qt\""_s << u"\"web\"* \"browser\"* \"qt\"*"_s;
+        QTest::newRow("FTS syntax is not passed through") << u"a OR b NEAR(c)"_s << u"\"a\" \"or\"* \"b\" \"near\"* \"c\""_s;
+        QTest::newRow("one letter alone") << u"f"_s << QString();
+        QTest::newRow("nothing") << u" . "_s << QString();
+    }
+
+    void fullTextExpression()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QCOMPARE(Catalog::fullTextExpression(text), expected);
+    }
+};
+
+QTEST_GUILESS_MAIN(CatalogSearchTest)
+#include "tst_catalogsearch.moc"
