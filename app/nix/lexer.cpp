@@ -166,6 +166,19 @@ private:
     {
         m_out.diagnostics.push_back({offset, Severity::Error, DiagnosticKind::Syntax, std::move(message)});
     }
+    void warning(std::uint32_t offset, std::string message)
+    {
+        m_out.diagnostics.push_back({offset, Severity::Warning, DiagnosticKind::Syntax, std::move(message)});
+    }
+    // Nix refuses string pieces with NUL bytes: its strings are C strings.
+    void emitText(TokenKind kind, std::uint32_t length)
+    {
+        const std::string_view text = m_src.substr(m_pos, length);
+        if (text.find('\0') != std::string_view::npos) {
+            error(m_pos, "input string cannot be represented as Nix string because it contains null bytes");
+        }
+        emit(kind, length);
+    }
     void push(State s)
     {
         m_states.push_back(s);
@@ -371,6 +384,12 @@ void Lexer::lexDefault()
     const char c = m_src[p];
     const std::uint8_t k = classes[static_cast<unsigned char>(c)];
 
+    if (c == '\0') {
+        // Flex hands the NUL byte to Bison, which takes it for end of input.
+        warning(p, "input after a NUL byte is ignored");
+        emit(TokenKind::Ignored, m_size - p);
+        return;
+    }
     // Fast paths for the commonest tokens that no other rule can extend.
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         std::uint32_t i = p + 1;
@@ -698,7 +717,7 @@ void Lexer::lexString()
     if (i > m_size) {
         i = m_size;
     }
-    emit(TokenKind::StrText, i - p);
+    emitText(TokenKind::StrText, i - p);
 }
 
 void Lexer::lexIndString()
@@ -710,7 +729,7 @@ void Lexer::lexIndString()
         if (p + 2 < m_size && (third == '\'' || third == '$')) {
             emit(TokenKind::IndStrEscape, 3);
         } else if (p + 3 < m_size && third == '\\') {
-            emit(TokenKind::IndStrEscape, 4);
+            emitText(TokenKind::IndStrEscape, 4);
         } else {
             pop();
             emit(TokenKind::IndStrClose, 2);
@@ -740,7 +759,7 @@ void Lexer::lexIndString()
         i += 2;
     }
     if (i > p) {
-        emit(TokenKind::IndStrText, i - p);
+        emitText(TokenKind::IndStrText, i - p);
         return;
     }
     // A lone '$' or '\'' that the run could not take: a literal of its own.

@@ -20,6 +20,7 @@ enum class TokenKind : std::uint8_t {
     Whitespace,
     LineComment,
     BlockComment,
+    Ignored, // everything after a NUL byte outside strings, which Nix reads as end of input
 
     KwIf,
     KwThen,
@@ -93,7 +94,7 @@ inline constexpr int tokenKindCount = static_cast<int>(TokenKind::Invalid) + 1;
 /** True for whitespace and comments, which the grammar never sees. */
 [[nodiscard]] constexpr bool isTrivia(TokenKind kind)
 {
-    return kind <= TokenKind::BlockComment;
+    return kind <= TokenKind::Ignored;
 }
 
 /** A short human name for a kind, as used in diagnostics ("'{'", "identifier"). */

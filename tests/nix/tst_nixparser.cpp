@@ -208,8 +208,8 @@ private Q_SLOTS:
 
     void navigationHelpers()
     {
-        const SyntaxTree tree = parse(
-            "{ lib, ... }@args:\nlet cfg = 1; in\n{\n  \"a b\".${\"c\"}.or = cfg;\n  inherit (lib) mkIf;\n  x = f 1 2 3;\n  l = [ 1 (2) ];\n}\n");
+        const SyntaxTree tree =
+            parse("{ lib, ... }@args:\nlet cfg = 1; in\n{\n  \"a b\".${\"c\"}.or = cfg;\n  inherit (lib) mkIf;\n  x = f 1 2 3;\n  l = [ 1 (2) ];\n}\n");
         QVERIFY(!tree.hasErrors());
         const LambdaParts lambda = lambdaParts(tree, tree.firstChild(tree.root()));
         QVERIFY(lambda.pattern != noNode);
