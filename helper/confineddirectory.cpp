@@ -86,7 +86,7 @@ Checked<ConfinedDirectory> ConfinedDirectory::open(const QString &path)
     return R::ok(std::move(dir));
 }
 
-Checked<FileDescriptor> ConfinedDirectory::openParent(const RelativeName &name, bool create) const
+Checked<FileDescriptor> ConfinedDirectory::openParent(const RelativeName &name, bool create, bool *missing) const
 {
     using R = Checked<FileDescriptor>;
     FileDescriptor current(::fcntl(m_root->get(), F_DUPFD_CLOEXEC, 0));
@@ -104,6 +104,9 @@ Checked<FileDescriptor> ConfinedDirectory::openParent(const RelativeName &name, 
         }
         if (next < 0) {
             const int error = errno;
+            if (missing) {
+                *missing = error == ENOENT;
+            }
             if (error == ELOOP || error == ENOTDIR) {
                 return R::fail(
                     QStringLiteral("%1: '%2' is a symbolic link or not a directory; only real directories inside the configuration directory are used")
@@ -181,19 +184,18 @@ Checked<Done> ConfinedDirectory::writeAtomically(const RelativeName &name, const
 Checked<std::optional<QByteArray>> ConfinedDirectory::read(const RelativeName &name, qsizetype maximumBytes) const
 {
     using R = Checked<std::optional<QByteArray>>;
-    auto parent = openParent(name, false);
+    bool missing = false;
+    auto parent = openParent(name, false, &missing);
     if (!parent) {
-        if (parent.error().contains(errnoText(ENOENT))) {
-            return R::ok(std::nullopt);
-        }
-        return R::fail(parent.error());
+        return missing ? R::ok(std::nullopt) : R::fail(parent.error());
     }
     FileDescriptor in(::openat(parent.value().get(), QFile::encodeName(name.components.last()).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
     if (!in.isValid()) {
         if (errno == ENOENT) {
             return R::ok(std::nullopt);
         }
-        return R::fail(QStringLiteral("cannot open %1: %2").arg(name.text, errnoText(errno == ELOOP ? ELOOP : errno)));
+        return R::fail(errno == ELOOP ? QStringLiteral("%1 is a symbolic link; it is not read through").arg(name.text)
+                                      : QStringLiteral("cannot open %1: %2").arg(name.text, errnoText(errno)));
     }
     struct stat st{};
     if (::fstat(in.get(), &st) != 0 || !S_ISREG(st.st_mode)) {

@@ -84,7 +84,7 @@ public:
 private:
     ConfinedDirectory() = default;
     /** The directory holding the last component of `name`, walked without following links. */
-    [[nodiscard]] Checked<FileDescriptor> openParent(const RelativeName &name, bool create) const;
+    [[nodiscard]] Checked<FileDescriptor> openParent(const RelativeName &name, bool create, bool *missing = nullptr) const;
 
     QString m_path;
     std::shared_ptr<FileDescriptor> m_root;

@@ -29,9 +29,10 @@ namespace progress = protocol::progress;
 namespace
 {
 
-constexpr auto BuildBound = 4h;
-constexpr auto ActivationBound = 1h;
-constexpr auto ProfileBound = 10min;
+// The client's D-Bus timeout is derived from the same bounds (helperprotocol.h).
+constexpr auto BuildBound = protocol::bound::Build;
+constexpr auto ActivationBound = protocol::bound::Activation;
+constexpr auto ProfileBound = protocol::bound::Profile;
 
 QVariantMap step(const QString &name, const CommandOutcome &outcome)
 {
@@ -446,7 +447,7 @@ OperationResult Operations::deleteGenerations(const DeleteGenerationsRequest &re
         gc.program = m_config.nixProgram(QStringLiteral("nix-store"));
         gc.arguments = {QStringLiteral("--gc")};
         gc.environment = m_config.environment();
-        gc.timeout = 2h - 5min;
+        gc.timeout = protocol::bound::GarbageCollection;
         NixLogParser parser;
         const CommandOutcome collected = run(gc, &parser, Stoppable::Yes);
         steps.append(step(QStringLiteral("collect-garbage"), collected));

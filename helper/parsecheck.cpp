@@ -3,6 +3,7 @@
 
 #include "parsecheck.h"
 
+#include "helperprotocol.h"
 #include "processrunner.h"
 
 #include <QRegularExpression>
@@ -73,7 +74,7 @@ Checked<Done> checkNixParses(const QString &name, const QByteArray &content, con
     command.program = config.nixProgram(QStringLiteral("nix-instantiate"));
     command.arguments = {QStringLiteral("--store"), QStringLiteral("dummy://"), QStringLiteral("--parse"), file};
     command.environment = config.environment();
-    command.timeout = std::chrono::seconds(60);
+    command.timeout = protocol::bound::ParseCheck;
     const CommandOutcome outcome = runner.run(command);
     if (outcome.succeeded()) {
         return Checked<Done>::ok({});
@@ -81,11 +82,15 @@ Checked<Done> checkNixParses(const QString &name, const QByteArray &content, con
     if (outcome.status != CommandOutcome::Status::Exited) {
         return Checked<Done>::fail(QStringLiteral("cannot check %1: %2").arg(name, outcome.describe(command)));
     }
-    // "error: syntax error, …\n       at /tmp/…/check.nix:4:27:" → "NAME:4:27: syntax error, …"
+    // "error: syntax error, …\n       at /tmp/…/check.nix:4:27:" → "NAME:4:27: syntax error, …",
+    // with the temporary file's path replaced by the name everywhere.
     static const QRegularExpression escape(QStringLiteral("\x1b\\[[0-9;]*m"));
-    QString text = QString::fromUtf8(errors).remove(escape);
-    static const QRegularExpression position(QStringLiteral("check\\.nix:(\\d+):(\\d+)"));
-    const auto where = position.match(text);
+    QString text = QString::fromUtf8(errors).remove(escape).replace(file, name);
+    const QRegularExpression position(QStringLiteral("\\n\\s*at ") + QRegularExpression::escape(name) + QStringLiteral(":(\\d+):(\\d+)"));
+    QRegularExpressionMatch where = position.match(text);
+    if (!where.hasMatch()) {
+        where = QRegularExpression(QRegularExpression::escape(name) + QStringLiteral(":(\\d+):(\\d+)")).match(text);
+    }
     QString message = text.section(QLatin1Char('\n'), 0, 0).trimmed();
     if (message.startsWith(QLatin1String("error:"))) {
         message = message.mid(6).trimmed();

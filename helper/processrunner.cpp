@@ -43,6 +43,11 @@ CommandOutcome ProcessRunner::run(const Command &command) const
         outcome.startError = QStringLiteral("not an absolute path");
         return outcome;
     }
+    // Checked here because QProcess reports a failed exec in a new session as an ordinary exit.
+    if (!QFileInfo(command.program).isExecutable() || QFileInfo(command.program).isDir()) {
+        outcome.startError = QStringLiteral("no such program");
+        return outcome;
+    }
     QProcess process;
     process.setProgram(command.program);
     process.setArguments(command.arguments);

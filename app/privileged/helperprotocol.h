@@ -73,7 +73,18 @@ enum class HelperError : int {
     Misconfigured = 105,
 };
 
-/** How long the helper lets one operation run before it kills it. */
+/** How long the helper lets each kind of step run before it stops it. */
+namespace bound
+{
+using namespace std::chrono_literals;
+inline constexpr std::chrono::milliseconds Build = 4h; // evaluation and build
+inline constexpr std::chrono::milliseconds Activation = 1h; // switch-to-configuration
+inline constexpr std::chrono::milliseconds Profile = 10min; // nix-env on the system profile
+inline constexpr std::chrono::milliseconds GarbageCollection = 2h;
+inline constexpr std::chrono::milliseconds ParseCheck = 1min; // per file, with nix-instantiate
+}
+
+/** The longest one action can take in the helper: the sum of the bounds of its steps. */
 [[nodiscard]] constexpr std::chrono::milliseconds helperBound(const char *actionName)
 {
     using namespace std::chrono_literals;
@@ -85,15 +96,15 @@ enum class HelperError : int {
         return *a == *b;
     };
     if (same(actionName, action::Rebuild)) {
-        return 4h + 1h; // evaluation and build, then activation
+        return bound::Build + bound::Profile + bound::Activation;
     }
     if (same(actionName, action::SwitchGeneration)) {
-        return 1h;
+        return bound::Profile + bound::Activation;
     }
     if (same(actionName, action::DeleteGenerations)) {
-        return 2h; // garbage collection of a large store
+        return bound::Profile + bound::GarbageCollection;
     }
-    return 5min; // parse checks and git
+    return 64 * bound::ParseCheck; // writeconfig checks up to 64 files; git needs seconds
 }
 
 /** The D-Bus timeout the client sets: the helper's bound plus time for the authentication dialog. */

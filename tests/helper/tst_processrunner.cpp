@@ -1,0 +1,158 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// How the helper runs programs: argument vectors without a shell, a fixed
+// environment, and timeouts and cancellation that end the whole process group.
+
+#include "processrunner.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTest>
+
+#include <csignal>
+
+using namespace snowpane::helper;
+using namespace std::chrono_literals;
+
+namespace
+{
+Command shell(const QString &script, std::chrono::milliseconds timeout = 10s)
+{
+    Command command;
+    command.program = QStringLiteral("/bin/sh");
+    command.arguments = {QStringLiteral("-c"), script};
+    command.environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+    command.timeout = timeout;
+    return command;
+}
+
+bool processAlive(const QByteArray &marker)
+{
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &pid : pids) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(marker) && pid.toLongLong() != QCoreApplication::applicationPid()) {
+            QFile status(QStringLiteral("/proc/%1/stat").arg(pid));
+            // A zombie is gone for our purposes.
+            if (status.open(QIODevice::ReadOnly) && !status.readAll().contains(") Z ")) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+}
+
+class ProcessRunnerTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void exitStatusAndOutput()
+    {
+        ProcessRunner runner;
+        QList<QByteArray> lines;
+        runner.onErrorLine = [&](QByteArrayView line) {
+            lines.append(line.toByteArray());
+        };
+        const Command command = shell(QStringLiteral("echo out; echo one >&2; printf 'two\\nthree' >&2; exit 3"));
+        const CommandOutcome outcome = runner.run(command);
+        QCOMPARE(outcome.status, CommandOutcome::Status::Exited);
+        QCOMPARE(outcome.exitCode, 3);
+        QVERIFY(!outcome.succeeded());
+        QCOMPARE(outcome.standardOutput, QByteArray("out\n"));
+        QCOMPARE(lines, (QList<QByteArray>{"one", "two", "three"}));
+        QVERIFY(outcome.describe(command).contains(QLatin1String("exit status 3")));
+    }
+
+    void argumentsAreNotAShell()
+    {
+        ProcessRunner runner;
+        Command command;
+        command.program = QStringLiteral("/bin/echo");
+        command.arguments = {QStringLiteral("$(id); `id` | true && false")};
+        const CommandOutcome outcome = runner.run(command);
+        QVERIFY(outcome.succeeded());
+        QCOMPARE(outcome.standardOutput, QByteArray("$(id); `id` | true && false\n"));
+    }
+
+    void environmentIsFixed()
+    {
+        qputenv("SNOWPANE_LEAK", "secret");
+        ProcessRunner runner;
+        const CommandOutcome outcome = runner.run(shell(QStringLiteral("env")));
+        QVERIFY(outcome.succeeded());
+        QVERIFY(!outcome.standardOutput.contains("SNOWPANE_LEAK"));
+        QVERIFY(outcome.standardOutput.contains("PATH=/usr/bin:/bin"));
+    }
+
+    void relativeProgramIsRefused()
+    {
+        ProcessRunner runner;
+        Command command;
+        command.program = QStringLiteral("sh");
+        const CommandOutcome outcome = runner.run(command);
+        QCOMPARE(outcome.status, CommandOutcome::Status::FailedToStart);
+        Command missing;
+        missing.program = QStringLiteral("/nonexistent/program");
+        QCOMPARE(runner.run(missing).status, CommandOutcome::Status::FailedToStart);
+    }
+
+    void timeoutKillsTheGroup()
+    {
+        ProcessRunner runner;
+        QElapsedTimer timer;
+        timer.start();
+        // A child that ignores SIGTERM, in the background: only the group kill ends it.
+        const CommandOutcome outcome = runner.run(shell(QStringLiteral("trap '' TERM; /bin/sleep 91 & trap '' TERM; /bin/sleep 92; wait"), 500ms));
+        QCOMPARE(outcome.status, CommandOutcome::Status::TimedOut);
+        QVERIFY(timer.elapsed() < 500 + ProcessRunner::TerminationGrace.count() + 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(QByteArray("/bin/sleep\0"
+                                                          "91",
+                                                          13)),
+                                 5000);
+        QVERIFY(
+            !processAlive(QByteArray("/bin/sleep\0"
+                                     "92",
+                                     13)));
+    }
+
+    void cancellation()
+    {
+        ProcessRunner runner;
+        int polls = 0;
+        runner.shouldStop = [&polls] {
+            return ++polls > 3;
+        };
+        int ticks = 0;
+        runner.onTick = [&ticks] {
+            ++ticks;
+        };
+        QElapsedTimer timer;
+        timer.start();
+        const CommandOutcome outcome = runner.run(shell(QStringLiteral("/bin/sleep 93 & /bin/sleep 94")));
+        QCOMPARE(outcome.status, CommandOutcome::Status::Cancelled);
+        QVERIFY(timer.elapsed() < 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(QByteArray("/bin/sleep\0"
+                                                          "93",
+                                                          13)),
+                                 5000);
+        QVERIFY(outcome.describe(shell(QString())).contains(QLatin1String("cancelled")));
+    }
+
+    void ticksWhileRunning()
+    {
+        ProcessRunner runner;
+        int ticks = 0;
+        runner.onTick = [&ticks] {
+            ++ticks;
+        };
+        QVERIFY(runner.run(shell(QStringLiteral("/bin/sleep 2.3"))).succeeded());
+        QVERIFY2(ticks >= 2, qPrintable(QString::number(ticks)));
+    }
+};
+
+QTEST_GUILESS_MAIN(ProcessRunnerTest)
+#include "tst_processrunner.moc"
