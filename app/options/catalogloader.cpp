@@ -209,6 +209,55 @@ private:
         return true;
     }
 
+    // On-Demand skips what it is not asked for without checking it: fields Snowpane does not use are walked so that bad JSON there is an error too.
+    static bool check(ondemand::value value, int depth = 0)
+    {
+        ondemand::json_type type;
+        if (depth > 64 || value.type().get(type)) {
+            return false;
+        }
+        switch (type) {
+        case ondemand::json_type::array: {
+            ondemand::array array;
+            if (value.get_array().get(array)) {
+                return false;
+            }
+            for (auto element : array) {
+                ondemand::value item;
+                if (element.get(item) || !check(item, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        case ondemand::json_type::object: {
+            ondemand::object object;
+            if (value.get_object().get(object)) {
+                return false;
+            }
+            for (auto field : object) {
+                ondemand::value item;
+                if (field.value().get(item) || !check(item, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        case ondemand::json_type::number:
+            return !value.get_number().error();
+        case ondemand::json_type::string:
+            return !value.get_string().error();
+        case ondemand::json_type::boolean:
+            return !value.get_bool().error();
+        case ondemand::json_type::null: {
+            bool isNull = false;
+            return !value.is_null().get(isNull) && isNull;
+        }
+        default:
+            return false;
+        }
+    }
+
     bool entry(ondemand::value &value, std::string_view key, ondemand::document &document)
     {
         ondemand::object object;
@@ -265,6 +314,8 @@ private:
                 std::string_view raw;
                 ok = !fieldValue.raw_json().get(raw);
                 record.relatedPackages = store(raw);
+            } else {
+                ok = check(fieldValue);
             }
             if (!ok) {
                 return fail(name, u"\"%1\" has the wrong kind of value"_s.arg(QString::fromUtf8(fieldName)), document);
