@@ -90,35 +90,55 @@ ClosureReader::ClosureReader(Settings settings)
 
 ClosureReader::~ClosureReader() = default;
 
-NixStoreDatabase *ClosureReader::database()
+std::unique_ptr<NixStoreDatabase> ClosureReader::takeDatabase()
 {
-    if (!m_database) {
-        m_database = std::make_unique<NixStoreDatabase>(m_settings.databasePath);
+    {
+        const QMutexLocker locker(&m_mutex);
+        if (!m_idleDatabases.empty()) {
+            std::unique_ptr<NixStoreDatabase> database = std::move(m_idleDatabases.back());
+            m_idleDatabases.pop_back();
+            return database;
+        }
     }
-    return m_database.get();
+    return std::make_unique<NixStoreDatabase>(m_settings.databasePath);
+}
+
+void ClosureReader::returnDatabase(std::unique_ptr<NixStoreDatabase> database)
+{
+    // A few idle connections serve the usual pair of closures; more would
+    // only hold file handles.
+    constexpr size_t maxIdle = 4;
+    const QMutexLocker locker(&m_mutex);
+    if (m_idleDatabases.size() < maxIdle) {
+        m_idleDatabases.push_back(std::move(database));
+    }
 }
 
 Closure ClosureReader::closure(const QString &path)
 {
     const QString storePath = resolveStorePath(path);
-    QMutexLocker locker(&m_mutex);
-    if (const auto cached = m_closures.constFind(storePath); cached != m_closures.cend()) {
-        return *cached;
+    {
+        const QMutexLocker locker(&m_mutex);
+        if (const auto cached = m_closures.constFind(storePath); cached != m_closures.cend()) {
+            return *cached;
+        }
     }
+    // No lock while reading: two threads may read the same closure once
+    // each, which costs time but gives the same answer.
     Closure result;
     if (m_settings.method != Method::CommandsOnly) {
-        result = database()->closure(storePath);
+        std::unique_ptr<NixStoreDatabase> database = takeDatabase();
+        result = database->closure(storePath);
+        returnDatabase(std::move(database));
         if (!result.isValid()) {
             qCDebug(SNOWPANE_SYSTEM) << "closure from the database failed:" << result.error;
         }
     }
     if (m_settings.method == Method::CommandsOnly || (m_settings.method == Method::Automatic && !result.isValid())) {
-        // The commands may be slow; other threads should not wait for them.
-        locker.unlock();
         result = closureFromCommands(storePath);
-        locker.relock();
     }
     if (result.isValid()) {
+        const QMutexLocker locker(&m_mutex);
         m_closures.insert(storePath, result);
     }
     return result;
@@ -127,20 +147,23 @@ Closure ClosureReader::closure(const QString &path)
 References ClosureReader::references(const QString &path)
 {
     const QString storePath = resolveStorePath(path);
-    QMutexLocker locker(&m_mutex);
-    if (const auto cached = m_references.constFind(storePath); cached != m_references.cend()) {
-        return *cached;
+    {
+        const QMutexLocker locker(&m_mutex);
+        if (const auto cached = m_references.constFind(storePath); cached != m_references.cend()) {
+            return *cached;
+        }
     }
     References result;
     if (m_settings.method != Method::CommandsOnly) {
-        result = database()->references(storePath);
+        std::unique_ptr<NixStoreDatabase> database = takeDatabase();
+        result = database->references(storePath);
+        returnDatabase(std::move(database));
     }
     if (m_settings.method == Method::CommandsOnly || (m_settings.method == Method::Automatic && !result.error.isEmpty())) {
-        locker.unlock();
         result = referencesFromCommands(storePath);
-        locker.relock();
     }
     if (result.error.isEmpty()) {
+        const QMutexLocker locker(&m_mutex);
         m_references.insert(storePath, result);
     }
     return result;

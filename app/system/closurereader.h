@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace Snowpane::System
 {
@@ -20,8 +21,9 @@ class NixStoreDatabase;
  * Closures and references of store paths. It reads the Nix database
  * read-only and falls back to `nix-store --query` and `nix path-info` when
  * the database cannot be read or does not know the path yet. Results are
- * cached per store path, because a store path never changes; the reader is
- * safe to share between threads.
+ * cached per store path, because a store path never changes. The reader is
+ * safe to share between threads: each query takes a database connection of
+ * its own from a small pool, so two closures can be read at once.
  */
 class ClosureReader
 {
@@ -58,11 +60,13 @@ public:
 private:
     [[nodiscard]] Closure closureFromCommands(const QString &storePath) const;
     [[nodiscard]] References referencesFromCommands(const QString &storePath) const;
-    [[nodiscard]] NixStoreDatabase *database();
+    /// A connection for this thread's query: an idle one, or a new one.
+    [[nodiscard]] std::unique_ptr<NixStoreDatabase> takeDatabase();
+    void returnDatabase(std::unique_ptr<NixStoreDatabase> database);
 
     Settings m_settings;
     mutable QMutex m_mutex;
-    std::unique_ptr<NixStoreDatabase> m_database;
+    std::vector<std::unique_ptr<NixStoreDatabase>> m_idleDatabases;
     QHash<QString, Closure> m_closures;
     QHash<QString, References> m_references;
 };

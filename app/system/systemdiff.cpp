@@ -6,6 +6,8 @@
 
 #include <QFileInfo>
 
+#include <thread>
+
 using namespace Qt::StringLiterals;
 
 namespace Snowpane::System
@@ -18,16 +20,41 @@ QStringList selectedPackagesOf(ClosureReader &reader, const QString &systemPath)
     return references.paths;
 }
 
+namespace
+{
+
+struct Side {
+    Closure closure;
+    QStringList selected;
+};
+
+Side readSide(ClosureReader &reader, const QString &system)
+{
+    Side side{reader.closure(system), {}};
+    if (side.closure.isValid()) {
+        side.selected = selectedPackagesOf(reader, side.closure.root);
+    }
+    return side;
+}
+
+} // namespace
+
 PackageDiff diffSystems(ClosureReader &reader, const QString &beforeSystem, const QString &afterSystem)
 {
-    const Closure before = reader.closure(beforeSystem);
-    const Closure after = reader.closure(afterSystem);
-    if (!before.isValid() || !after.isValid()) {
+    // The two systems are read at once, each on its own database connection:
+    // uncached, reading is most of a diff's time.
+    Side before;
+    std::thread worker([&reader, &before, &beforeSystem] {
+        before = readSide(reader, beforeSystem);
+    });
+    const Side after = readSide(reader, afterSystem);
+    worker.join();
+    if (!before.closure.isValid() || !after.closure.isValid()) {
         PackageDiff diff;
-        diff.error = before.isValid() ? after.error : before.error;
+        diff.error = before.closure.isValid() ? after.closure.error : before.closure.error;
         return diff;
     }
-    return diffClosures(before, selectedPackagesOf(reader, before.root), after, selectedPackagesOf(reader, after.root));
+    return diffClosures(before.closure, before.selected, after.closure, after.selected);
 }
 
 } // namespace Snowpane::System
