@@ -1,0 +1,162 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Operations driven directly, without D-Bus: activation through systemd-run
+// when systemd runs (a stand-in systemd-run records its arguments), and the
+// refusals that need no build. Runs as root with real Nix in the build root.
+
+#include "operations.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace snowpane::helper;
+
+namespace
+{
+void writeExecutable(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther));
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+}
+
+class OperationsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (::geteuid() != 0) {
+            QFAIL("this test sets a Nix profile and runs activation as the helper does, as root: run it with tools/dev exec ctest");
+        }
+        QVERIFY(m_dir.isValid());
+        m_state = m_dir.filePath(QStringLiteral("state"));
+        QVERIFY(QDir().mkpath(m_state));
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("profiles"))));
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("systemd/system"))));
+
+        // A minimal "system" whose switch-to-configuration records its action.
+        const QString expression = m_dir.filePath(QStringLiteral("system.nix"));
+        QFile file(expression);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "derivation { name = \"fake-system\"; system = builtins.currentSystem; builder = \"/bin/sh\"; args = [ \"-c\" ''\n"
+            "  /bin/mkdir -p $out/bin\n"
+            "  printf '#!/bin/sh\\necho \"$1\" >> \"$FAKE_STATE/actions\"\\n' > $out/bin/switch-to-configuration\n"
+            "  /bin/chmod +x $out/bin/switch-to-configuration\n"
+            "'' ]; nonce = \""
+            + QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + "\"; }\n");
+        file.close();
+        QProcess build;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NIX_CONFIG"), QStringLiteral("substituters ="));
+        build.setProcessEnvironment(env);
+        build.start(QStringLiteral(NIX_BIN_DIR "/nix-build"), {expression, QStringLiteral("--out-link"), m_dir.filePath(QStringLiteral("result"))});
+        QVERIFY(build.waitForFinished(120000));
+        QVERIFY2(build.exitCode() == 0, build.readAllStandardError().constData());
+        m_system = QString::fromUtf8(build.readAllStandardOutput()).trimmed();
+        QProcess setProfile;
+        setProfile.start(QStringLiteral(NIX_BIN_DIR "/nix-env"), {QStringLiteral("-p"), profile(), QStringLiteral("--set"), m_system});
+        QVERIFY(setProfile.waitForFinished(60000));
+        QCOMPARE(setProfile.exitCode(), 0);
+
+        // systemd-run's stand-in: records its arguments, then runs the command it was given (the last two).
+        m_systemdRun = m_dir.filePath(QStringLiteral("systemd-run"));
+        writeExecutable(m_systemdRun,
+                        "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$FAKE_STATE/systemd-run-arguments\"\n"
+                        "while [ $# -gt 2 ]; do shift; done\nexec \"$@\"\n");
+    }
+
+    void activationGoesThroughSystemdRun()
+    {
+        Operations operations(config(true), {});
+        SwitchGenerationRequest request;
+        request.generation = 1;
+        request.mode = RebuildMode::Boot;
+        const OperationResult result = operations.switchGeneration(request);
+        QVERIFY2(!result.error, qPrintable(result.message));
+        QCOMPARE(result.data.value(QStringLiteral("storePath")).toString(), m_system);
+        const QStringList arguments =
+            QString::fromUtf8(readFile(m_state + QStringLiteral("/systemd-run-arguments"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const char *flag : {"--collect", "--wait", "--pipe", "--no-ask-password", "--service-type=exec"}) {
+            QVERIFY2(arguments.contains(QLatin1String(flag)), qPrintable(arguments.join(QLatin1Char(' '))));
+        }
+        QVERIFY(std::any_of(arguments.cbegin(), arguments.cend(), [](const QString &a) {
+            return a.startsWith(QLatin1String("--unit=snowpane-switch-to-configuration-"));
+        }));
+        QCOMPARE(arguments.mid(arguments.size() - 2), (QStringList{m_system + QStringLiteral("/bin/switch-to-configuration"), QStringLiteral("boot")}));
+        QCOMPARE(readFile(m_state + QStringLiteral("/actions")), QByteArray("boot\n"));
+    }
+
+    void activationRunsDirectlyWithoutSystemd()
+    {
+        QFile::remove(m_state + QStringLiteral("/systemd-run-arguments"));
+        QFile::remove(m_state + QStringLiteral("/actions"));
+        Operations operations(config(false), {});
+        SwitchGenerationRequest request;
+        request.generation = 1;
+        const OperationResult result = operations.switchGeneration(request);
+        QVERIFY2(!result.error, qPrintable(result.message));
+        QVERIFY(!QFile::exists(m_state + QStringLiteral("/systemd-run-arguments")));
+        QCOMPARE(readFile(m_state + QStringLiteral("/actions")), QByteArray("switch\n"));
+    }
+
+    void refusals()
+    {
+        Operations operations(config(false), {});
+        SwitchGenerationRequest missing;
+        missing.generation = 7;
+        QCOMPARE(operations.switchGeneration(missing).error, std::optional(snowpane::protocol::HelperError::InvalidArguments));
+        // Without a git repository nothing is written: every edit must be undoable.
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("nixos"))));
+        WriteConfigRequest write;
+        write.names.push_back(validateRelativeName(QStringLiteral("configuration.nix")).value());
+        write.contents.push_back("{ }\n");
+        write.message = QStringLiteral("x");
+        const OperationResult result = operations.writeConfig(write);
+        QCOMPARE(result.error, std::optional(snowpane::protocol::HelperError::Failed));
+        QVERIFY(result.message.contains(QLatin1String("git")));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("nixos/configuration.nix"))));
+    }
+
+private:
+    QString profile() const
+    {
+        return m_dir.filePath(QStringLiteral("profiles/system"));
+    }
+    HelperConfig config(bool systemd) const
+    {
+        HelperConfig config;
+        config.configurationDirectory = m_dir.filePath(QStringLiteral("nixos"));
+        config.systemProfile = profile();
+        config.nixBinDirectory = QStringLiteral(NIX_BIN_DIR);
+        config.systemdRun = m_systemdRun;
+        config.systemdRuntimeDirectory = systemd ? m_dir.filePath(QStringLiteral("systemd/system")) : m_dir.filePath(QStringLiteral("no-systemd"));
+        config.extraEnvironment = {QStringLiteral("FAKE_STATE=") + m_state, QStringLiteral("NIX_CONFIG=substituters =")};
+        return config;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_state;
+    QString m_system;
+    QString m_systemdRun;
+};
+
+QTEST_GUILESS_MAIN(OperationsTest)
+#include "tst_operations.moc"
