@@ -128,6 +128,8 @@ CommitInfo GitRepository::commitInfo(const git_commit *commit) const
         info.authorEmail = fromUtf8(author->email);
         info.date = QDateTime::fromSecsSinceEpoch(author->when.time, QTimeZone::fromSecondsAheadOfUtc(author->when.offset * 60));
     }
+    // libgit2 takes these non-const because it caches the parsed text in the
+    // commit; the strings are borrowed from it and copied here.
     info.subject = fromUtf8(git_commit_summary(const_cast<git_commit *>(commit)));
     info.body = fromUtf8(git_commit_body(const_cast<git_commit *>(commit))).trimmed();
     return info;

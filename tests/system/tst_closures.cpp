@@ -18,6 +18,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+#include <vector>
+
 using namespace Qt::StringLiterals;
 using namespace Snowpane::System;
 
@@ -150,6 +153,42 @@ private Q_SLOTS:
         const Closure third = reader.closure(m_fixture->systemOf(3));
         QVERIFY(third.isValid()); // the connection stays open to the unlinked file
         QCOMPARE(reader.cachedClosureCount(), 1);
+    }
+
+    // One reader shared by threads, as the UI's worker threads share it:
+    // every thread sees the closures a reader of its own sees.
+    void sharedBetweenThreads()
+    {
+        ClosureReader serial;
+        QList<Closure> expected;
+        for (int number = 1; number <= 11; ++number) {
+            expected.append(serial.closure(m_fixture->systemOf(number)));
+        }
+        ClosureReader shared;
+        std::vector<std::thread> threads;
+        QList<QList<Closure>> seen(4);
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([this, t, &shared, &seen] {
+                for (int round = 0; round < 3; ++round) {
+                    for (int number = 1; number <= 11; ++number) {
+                        // Each thread starts elsewhere, so that they meet on cold and warm paths.
+                        const int which = (number + t * 3) % 11 + 1;
+                        seen[t].append(shared.closure(m_fixture->systemOf(which)));
+                    }
+                }
+            });
+        }
+        for (std::thread &thread : threads) {
+            thread.join();
+        }
+        for (int t = 0; t < 4; ++t) {
+            QCOMPARE(seen.at(t).size(), 33);
+            for (qsizetype i = 0; i < seen.at(t).size(); ++i) {
+                const int which = (int(i % 11) + 1 + t * 3) % 11 + 1;
+                QCOMPARE(seen.at(t).at(i).paths, expected.at(which - 1).paths);
+            }
+        }
+        QCOMPARE(shared.cachedClosureCount(), 11);
     }
 
     void fallsBackToCommands()
