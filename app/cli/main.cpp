@@ -5,6 +5,7 @@
 // file and gets the arguments after its name; exit codes are 0 for success,
 // 1 for refused edits and bad input, and 2 for usage errors.
 
+#include "configcommands.h"
 #include "diffgenerationscommand.h"
 #include "generationscommand.h"
 #include "historycommand.h"
@@ -30,6 +31,13 @@ constexpr Subcommand subcommands[] = {
     {"diff-generations", "compare the packages of two generations", runDiffGenerationsCommand},
     {"history", "show the configuration's git history", runHistoryCommand},
     {"parse", "parse Nix files: --show, --check, --roundtrip, --cst", runParseCommand},
+    {"get", "print an option's value from the configuration", runGetCommand},
+    {"definitions", "list where an option is defined", runDefinitionsCommand},
+    {"set", "set an option in the configuration", runSetCommand},
+    {"unset", "remove an option's definitions", runUnsetCommand},
+    {"add-package", "add a package to environment.systemPackages", runAddPackageCommand},
+    {"remove-package", "remove a package from environment.systemPackages", runRemovePackageCommand},
+    {"imports", "list the configuration's files and imports", runImportsCommand},
 };
 
 int usage(FILE *stream, int exitCode)

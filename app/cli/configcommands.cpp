@@ -1,0 +1,268 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "configcommands.h"
+
+#include "changeset.h"
+#include "configjson.h"
+#include "definitions.h"
+#include "documentset.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace snowpane::config;
+
+namespace
+{
+
+enum class Shape {
+    Query,
+    Edit,
+    Package,
+    Imports
+};
+
+struct Invocation {
+    int exitCode = 0; // non-zero: stop with this code
+    QCommandLineParser parser;
+    std::optional<DocumentSet> set;
+    OptionPath option;
+    QString argument;
+};
+
+QString defaultConfig()
+{
+    if (QFileInfo::exists(u"/etc/nixos/flake.nix"_s)) {
+        return u"/etc/nixos"_s;
+    }
+    const QString fromEnvironment = qEnvironmentVariable("NIXOS_CONFIG");
+    return fromEnvironment.isEmpty() ? u"/etc/nixos"_s : fromEnvironment;
+}
+
+void prepare(Invocation &run, const QStringList &arguments, Shape shape, const QString &description)
+{
+    QCommandLineParser &parser = run.parser;
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    parser.addOption({u"config"_s, u"The configuration: a file, a flake directory, or a directory with configuration.nix (default: /etc/nixos)."_s, u"path"_s});
+    parser.addOption({u"host"_s, u"The flake's nixosConfigurations host."_s, u"name"_s});
+    if (shape == Shape::Query || shape == Shape::Imports) {
+        parser.addOption({u"json"_s, u"Print JSON."_s});
+    } else {
+        parser.addOption({u"dry-run"_s, u"Print the change as a unified diff instead of writing it."_s});
+    }
+    if (shape == Shape::Package) {
+        parser.addOption({u"option"_s, u"The list of packages to edit (default: environment.systemPackages)."_s, u"option"_s});
+    }
+    int positional = 0;
+    if (shape == Shape::Query || shape == Shape::Edit) {
+        parser.addPositionalArgument(u"option"_s, u"The option path, such as services.openssh.enable."_s);
+        positional = 1;
+    }
+    if (shape == Shape::Package) {
+        parser.addPositionalArgument(u"attr"_s, u"The package attribute, such as ripgrep."_s);
+        positional = 1;
+    }
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
+        run.exitCode = 2;
+        return;
+    }
+    if (parser.isSet(u"help"_s)) {
+        std::fprintf(stdout, "%s", qPrintable(parser.helpText()));
+        run.exitCode = -1;
+        return;
+    }
+    const bool takesValue = description.startsWith(u"Set"_s);
+    const qsizetype wanted = positional + (takesValue ? 1 : 0);
+    if (parser.positionalArguments().size() != wanted) {
+        std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
+        run.exitCode = 2;
+        return;
+    }
+    if (shape == Shape::Query || shape == Shape::Edit) {
+        const std::optional<OptionPath> path = parseOptionPath(parser.positionalArguments().at(0).toStdString());
+        if (!path) {
+            std::fprintf(stderr, "'%s' is not an option path\n", qPrintable(parser.positionalArguments().at(0)));
+            run.exitCode = 2;
+            return;
+        }
+        run.option = *path;
+        if (takesValue) {
+            run.argument = parser.positionalArguments().at(1);
+        }
+    } else if (shape == Shape::Package) {
+        run.argument = parser.positionalArguments().at(0);
+        const std::optional<OptionPath> list =
+            parseOptionPath(parser.isSet(u"option"_s) ? parser.value(u"option"_s).toStdString() : "environment.systemPackages");
+        if (!list) {
+            std::fprintf(stderr, "'%s' is not an option path\n", qPrintable(parser.value(u"option"_s)));
+            run.exitCode = 2;
+            return;
+        }
+        run.option = *list;
+    }
+    const QString config = parser.isSet(u"config"_s) ? parser.value(u"config"_s) : defaultConfig();
+    run.set.emplace(DocumentSet::load(config.toStdString(), parser.value(u"host"_s).toStdString()));
+    if (!run.set->ok()) {
+        std::fprintf(stderr, "snowpane-cli: %s\n", run.set->error().c_str());
+        run.exitCode = 1;
+        return;
+    }
+    for (const ImportNote &note : run.set->notFollowed()) {
+        if (note.reason.starts_with("import cycle") || note.reason.starts_with("the file")) {
+            const auto at = run.set->documents()[note.document].tree->locate(note.offset);
+            std::fprintf(stderr, "warning: %s:%u:%u: %s\n", run.set->documents()[note.document].path.c_str(), at.line, at.column, note.reason.c_str());
+        }
+    }
+}
+
+int finish(Invocation &run, const Operation &operation)
+{
+    ChangeSet changes(*run.set);
+    const EditResult result = changes.add(operation);
+    if (!result.ok) {
+        std::fprintf(stderr, "snowpane-cli: refused: %s\n", result.error.c_str());
+        return 1;
+    }
+    if (!result.note.empty()) {
+        std::fprintf(stderr, "%s\n", result.note.c_str());
+    }
+    if (run.parser.isSet(u"dry-run"_s)) {
+        std::fputs(changes.diff(QFileInfo(QString::fromStdString(run.set->entry())).absolutePath().toStdString()).c_str(), stdout);
+        return 0;
+    }
+    const std::string error = changes.apply();
+    if (!error.empty()) {
+        std::fprintf(stderr, "snowpane-cli: %s\n", error.c_str());
+        return 1;
+    }
+    return 0;
+}
+
+void printJson(const QJsonValue &value)
+{
+    const QByteArray text =
+        value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented) : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
+    std::fwrite(text.constData(), 1, static_cast<std::size_t>(text.size()), stdout);
+}
+
+} // namespace
+
+int runGetCommand(const QStringList &arguments)
+{
+    Invocation run;
+    prepare(run, arguments, Shape::Query, u"Print an option's value as the configuration defines it."_s);
+    if (run.exitCode != 0) {
+        return std::max(run.exitCode, 0);
+    }
+    const std::vector<Definition> definitions = findDefinitions(*run.set, run.option);
+    if (run.parser.isSet(u"json"_s)) {
+        printJson(optionJson(*run.set, run.option, definitions));
+        return definitions.empty() ? 1 : 0;
+    }
+    if (definitions.empty()) {
+        std::fprintf(stderr, "%s is not defined in the configuration\n", formatAttrPath(run.option).c_str());
+        return 1;
+    }
+    for (const Definition &d : definitions) {
+        if (definitions.size() > 1 || !d.editable) {
+            std::printf("# %s:%u (%s)%s%s\n", d.file.c_str(), d.line, definitionKind(d).c_str(), d.reason.empty() ? "" : ": ", d.reason.c_str());
+        }
+        std::printf("%s\n", toNix(d.read).c_str());
+    }
+    return 0;
+}
+
+int runDefinitionsCommand(const QStringList &arguments)
+{
+    Invocation run;
+    prepare(run, arguments, Shape::Query, u"List every definition of an option, with file, line and whether it can be edited."_s);
+    if (run.exitCode != 0) {
+        return std::max(run.exitCode, 0);
+    }
+    const std::vector<Definition> definitions = findDefinitions(*run.set, run.option);
+    if (run.parser.isSet(u"json"_s)) {
+        printJson(definitionsJson(*run.set, definitions));
+        return 0;
+    }
+    for (const Definition &d : definitions) {
+        std::printf("%s:%u:%u: %s%s%s\n", d.file.c_str(), d.line, d.column, definitionKind(d).c_str(), d.reason.empty() ? "" : ": ", d.reason.c_str());
+    }
+    return 0;
+}
+
+int runSetCommand(const QStringList &arguments)
+{
+    Invocation run;
+    prepare(run, arguments, Shape::Edit, u"Set an option to a Nix value, in the file and style that already define it."_s);
+    if (run.exitCode != 0) {
+        return std::max(run.exitCode, 0);
+    }
+    return finish(run, {Operation::Kind::Set, run.option, run.argument.toStdString()});
+}
+
+int runUnsetCommand(const QStringList &arguments)
+{
+    Invocation run;
+    prepare(run, arguments, Shape::Edit, u"Remove an option's definitions, with their comments."_s);
+    if (run.exitCode != 0) {
+        return std::max(run.exitCode, 0);
+    }
+    return finish(run, {Operation::Kind::Unset, run.option, {}});
+}
+
+int runAddPackageCommand(const QStringList &arguments)
+{
+    Invocation run;
+    prepare(run, arguments, Shape::Package, u"Add a package to environment.systemPackages (or --option)."_s);
+    if (run.exitCode != 0) {
+        return std::max(run.exitCode, 0);
+    }
+    return finish(run, {Operation::Kind::AddPackage, run.option, run.argument.toStdString()});
+}
+
+int runRemovePackageCommand(const QStringList &arguments)
+{
+    Invocation run;
+    prepare(run, arguments, Shape::Package, u"Remove a package from environment.systemPackages (or --option)."_s);
+    if (run.exitCode != 0) {
+        return std::max(run.exitCode, 0);
+    }
+    return finish(run, {Operation::Kind::RemovePackage, run.option, run.argument.toStdString()});
+}
+
+int runImportsCommand(const QStringList &arguments)
+{
+    Invocation run;
+    prepare(run, arguments, Shape::Imports, u"List the files of the configuration and the imports that were not followed."_s);
+    if (run.exitCode != 0) {
+        return std::max(run.exitCode, 0);
+    }
+    const QJsonObject json = importsJson(*run.set);
+    if (run.parser.isSet(u"json"_s)) {
+        printJson(json);
+        return 0;
+    }
+    for (const Document &d : run.set->documents()) {
+        std::printf("%s\n", d.path.c_str());
+    }
+    for (const QJsonValue &note : json.value(u"notFollowed"_s).toArray()) {
+        const QJsonObject o = note.toObject();
+        std::printf("not followed: %s:%d:%d: %s (%s)\n",
+                    qPrintable(o.value(u"file"_s).toString()),
+                    o.value(u"line"_s).toInt(),
+                    o.value(u"column"_s).toInt(),
+                    qPrintable(o.value(u"text"_s).toString()),
+                    qPrintable(o.value(u"reason"_s).toString()));
+    }
+    return 0;
+}

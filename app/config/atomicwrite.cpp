@@ -1,0 +1,98 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "atomicwrite.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace snowpane::config
+{
+
+namespace
+{
+
+std::string directoryOf(const std::string &path)
+{
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string::npos ? std::string(".") : slash == 0 ? std::string("/") : path.substr(0, slash);
+}
+
+std::string writeTemporary(const std::string &target, const std::string &text, std::string &temporary)
+{
+    mode_t mode = 0644;
+    struct stat st{};
+    if (::stat(target.c_str(), &st) == 0) {
+        mode = st.st_mode & 07777;
+    }
+    std::string name = directoryOf(target) + "/.snowpane-XXXXXX";
+    const int fd = ::mkstemp(name.data());
+    if (fd < 0) {
+        return target + ": cannot create a temporary file beside it: " + std::strerror(errno);
+    }
+    temporary = name;
+    std::size_t written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            const std::string error = target + ": cannot write: " + std::strerror(errno);
+            ::close(fd);
+            return error;
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
+        const std::string error = target + ": cannot flush: " + std::strerror(errno);
+        ::close(fd);
+        return error;
+    }
+    if (::close(fd) != 0) {
+        return target + ": cannot close: " + std::strerror(errno);
+    }
+    return {};
+}
+
+} // namespace
+
+std::string writeFilesAtomically(const std::vector<std::pair<std::string, std::string>> &files)
+{
+    std::vector<std::string> temporaries;
+    for (const auto &[target, text] : files) {
+        std::string temporary;
+        const std::string error = writeTemporary(target, text, temporary);
+        if (!temporary.empty()) {
+            temporaries.push_back(temporary);
+        }
+        if (!error.empty()) {
+            for (const std::string &t : temporaries) {
+                ::unlink(t.c_str());
+            }
+            return error;
+        }
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0) {
+            const std::string error = files[i].first + ": cannot replace: " + std::strerror(errno);
+            for (std::size_t j = i; j < temporaries.size(); ++j) {
+                ::unlink(temporaries[j].c_str());
+            }
+            return error;
+        }
+        const int dir = ::open(directoryOf(files[i].first).c_str(), O_RDONLY | O_DIRECTORY);
+        if (dir >= 0) {
+            ::fsync(dir);
+            ::close(dir);
+        }
+    }
+    return {};
+}
+
+} // namespace snowpane::config

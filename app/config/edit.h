@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "documentset.h"
+#include "optionpath.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace snowpane::config
+{
+
+/** Replace the bytes [begin, end) of a file's text with `text`. */
+struct TextEdit {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::string text;
+};
+
+/** The new text of one file and the edits that make it. */
+struct FileChange {
+    std::size_t document = 0;
+    std::string path;
+    std::string before;
+    std::string after;
+    std::vector<TextEdit> edits;
+};
+
+/**
+ * The outcome of planning an edit: either a refusal with a reason meant for
+ * the person, or the changed files, each already verified (only the edited
+ * bytes differ, the result parses, and the value reads back as intended). A
+ * successful plan may change nothing and carry a note ("already in the list").
+ */
+struct EditResult {
+    bool ok = false;
+    std::string error;
+    std::string note;
+    std::vector<FileChange> files;
+};
+
+/**
+ * Sets an option to a Nix expression. With one editable definition the value
+ * is replaced in place (keeping a `mkDefault`/`mkForce`/`mkOverride` wrapper);
+ * with none, a definition is created in the file and set that already spell
+ * the longest part of the path, in the file's own style and indentation, or a
+ * commented-out template line for exactly this option is brought back to life.
+ * Refuses on syntax errors, read-only definitions, several definitions and
+ * sets computed by a function call.
+ */
+[[nodiscard]] EditResult planSet(const DocumentSet &set, const OptionPath &path, std::string_view nixValue);
+
+/** Removes every definition of an option with its attached comments, and the sets the removal leaves empty. */
+[[nodiscard]] EditResult planUnset(const DocumentSet &set, const OptionPath &path);
+
+/** Adds a package (attribute of pkgs, such as `ripgrep` or `python3Packages.requests`) to a list of packages. */
+[[nodiscard]] EditResult planAddPackage(const DocumentSet &set, std::string_view attr, const OptionPath &list = {"environment", "systemPackages"});
+
+/** Removes a package from every literal list of packages that names it. */
+[[nodiscard]] EditResult planRemovePackage(const DocumentSet &set, std::string_view attr, const OptionPath &list = {"environment", "systemPackages"});
+
+/** Applies sorted, non-overlapping edits to a text. */
+[[nodiscard]] std::string applyEdits(std::string_view text, const std::vector<TextEdit> &edits);
+
+} // namespace snowpane::config

@@ -1,0 +1,134 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "editsupport.h"
+
+#include "configlogging.h"
+#include "parser.h"
+#include "scopes.h"
+#include "treeutil.h"
+
+#include <algorithm>
+
+namespace snowpane::config
+{
+
+using namespace snowpane::nix;
+
+std::string applyEdits(std::string_view text, const std::vector<TextEdit> &edits)
+{
+    std::string out;
+    out.reserve(text.size() + 256);
+    std::uint32_t at = 0;
+    for (const TextEdit &e : edits) {
+        out.append(text.substr(at, e.begin - at));
+        out += e.text;
+        at = e.end;
+    }
+    out.append(text.substr(at));
+    return out;
+}
+
+std::string reindent(std::string_view value, std::string_view indent)
+{
+    std::string out;
+    for (const char c : value) {
+        out += c;
+        if (c == '\n') {
+            out += indent;
+        }
+    }
+    return out;
+}
+
+std::string where(const Definition &d)
+{
+    return d.file + ":" + std::to_string(d.line);
+}
+
+std::string syntaxError(const DocumentSet &set, std::size_t document)
+{
+    const SyntaxTree &tree = *set.documents()[document].tree;
+    for (const Diagnostic &d : tree.diagnostics()) {
+        if (d.severity == Severity::Error) {
+            return formatDiagnostic(set.documents()[document].path, tree.lines(), d);
+        }
+    }
+    return {};
+}
+
+std::string syntaxErrorInSet(const DocumentSet &set)
+{
+    for (std::size_t i = 0; i < set.documents().size(); ++i) {
+        const std::string error = syntaxError(set, i);
+        if (!error.empty() && !onlyTrivia(*set.documents()[i].tree)) {
+            return "the configuration has a syntax error, so its definitions cannot be trusted; fix it first: " + error;
+        }
+    }
+    return {};
+}
+
+EditResult finishEdit(const DocumentSet &set, std::size_t document, std::vector<TextEdit> edits, const OptionPath &path, const ReadBackCheck &check)
+{
+    EditResult result;
+    const Document &doc = set.documents()[document];
+    const std::string_view before = doc.tree->source();
+    std::sort(edits.begin(), edits.end(), [](const TextEdit &a, const TextEdit &b) {
+        return a.begin < b.begin;
+    });
+    for (std::size_t i = 0; i < edits.size(); ++i) {
+        if (edits[i].begin > edits[i].end || edits[i].end > before.size() || (i > 0 && edits[i - 1].end > edits[i].begin)) {
+            result.error = "internal error: overlapping edits in " + doc.path;
+            return result;
+        }
+    }
+    std::string after = applyEdits(before, edits);
+
+    // Every byte outside the edits must be where it was: walk both texts
+    // segment by segment.
+    std::uint32_t oldAt = 0;
+    std::size_t newAt = 0;
+    for (const TextEdit &e : edits) {
+        const std::string_view kept = before.substr(oldAt, e.begin - oldAt);
+        if (std::string_view(after).substr(newAt, kept.size()) != kept) {
+            result.error = "internal error: an edit of " + doc.path + " touched bytes outside the definition";
+            return result;
+        }
+        newAt += kept.size() + e.text.size();
+        oldAt = e.end;
+    }
+    if (std::string_view(after).substr(newAt) != before.substr(oldAt)) {
+        result.error = "internal error: an edit of " + doc.path + " touched bytes outside the definition";
+        return result;
+    }
+
+    const DocumentSet check1 = DocumentSet::single(set, document, after);
+    const std::string error = syntaxError(check1, 0);
+    if (!error.empty()) {
+        qCWarning(SNOWPANE_CONFIG) << "edit refused, it would not parse:" << error.c_str();
+        result.error = "the edit would leave " + doc.path + " with a syntax error (" + error + "); nothing was changed";
+        return result;
+    }
+    // A new name that nothing binds (`pkgs` in a module that does not take it) would fail at evaluation.
+    const std::size_t undefinedBefore = findUndefinedVariables(*doc.tree).size();
+    const std::vector<Diagnostic> undefinedAfter = findUndefinedVariables(*check1.documents()[0].tree);
+    if (undefinedAfter.size() > undefinedBefore) {
+        result.error = "the edit would use a name that is not defined in " + doc.path + " (" + undefinedAfter.front().message
+            + "); add it to the module's arguments first; nothing was changed";
+        return result;
+    }
+    std::vector<Definition> definitions;
+    for (std::size_t m = 0; m < check1.modules().size(); ++m) {
+        findDefinitionsInModule(check1, m, path, definitions);
+    }
+    const std::string problem = check(definitions);
+    if (!problem.empty()) {
+        result.error = "the edited " + doc.path + " does not read back as intended (" + problem + "); nothing was changed";
+        return result;
+    }
+    result.ok = true;
+    result.files.push_back({document, doc.path, std::string(before), std::move(after), std::move(edits)});
+    return result;
+}
+
+} // namespace snowpane::config

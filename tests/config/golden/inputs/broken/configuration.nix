@@ -1,0 +1,5 @@
+{ pkgs, ... }:
+{
+  networking.hostName = "broken"
+  services.openssh.enable = true;
+}

@@ -1,0 +1,7 @@
+{ lib, ... }:
+{
+  services.openssh = {
+    enable = true;
+    settings.PermitRootLogin = "prohibit-password";
+  };
+}

@@ -1,0 +1,7 @@
+{ pkgs, ... }:
+{
+  users.users.erin = {
+    isNormalUser = true;
+    packages = with pkgs; [ ripgrep ];
+  };
+}

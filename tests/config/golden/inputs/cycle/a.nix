@@ -1,0 +1,4 @@
+{
+  imports = [ ./b.nix ];
+  services.openssh.enable = true;
+}

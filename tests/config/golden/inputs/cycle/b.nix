@@ -1,0 +1,4 @@
+{
+  imports = [ ./a.nix ];
+  services.printing.enable = true;
+}

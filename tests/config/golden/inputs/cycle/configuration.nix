@@ -1,0 +1,4 @@
+{
+  imports = [ ./a.nix ];
+  networking.hostName = "cyclic";
+}

@@ -1,0 +1,6 @@
+{ pkgs, ... }:
+{
+  services.openssh.enable = true;
+  environment.systemPackages = with pkgs; [ git ];
+  system.stateVersion = "24.11";
+}

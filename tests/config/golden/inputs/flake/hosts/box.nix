@@ -1,0 +1,5 @@
+{ ... }:
+{
+  networking.hostName = "box";
+  services.tailscale.enable = false;
+}

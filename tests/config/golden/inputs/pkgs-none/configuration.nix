@@ -1,0 +1,5 @@
+{ config, lib, pkgs, ... }:
+
+{
+  networking.hostName = "nopkgs";
+}

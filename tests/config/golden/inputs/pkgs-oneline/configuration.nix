@@ -1,0 +1,5 @@
+{ config, lib, pkgs, ... }:
+
+{
+  environment.systemPackages = with pkgs; [ vim git ];
+}

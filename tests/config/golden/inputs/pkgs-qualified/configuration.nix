@@ -1,0 +1,8 @@
+{ config, lib, pkgs, ... }:
+
+{
+  environment.systemPackages = [
+    pkgs.vim
+    pkgs.git
+  ];
+}

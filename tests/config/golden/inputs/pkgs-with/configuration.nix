@@ -1,0 +1,9 @@
+{ config, lib, pkgs, ... }:
+
+{
+  environment.systemPackages = with pkgs; [
+    vim
+    git # version control
+    curl
+  ];
+}
