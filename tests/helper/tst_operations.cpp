@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -115,6 +116,28 @@ private Q_SLOTS:
         QVERIFY2(!result.error, qPrintable(result.message));
         QVERIFY(!QFile::exists(m_state + QStringLiteral("/systemd-run-arguments")));
         QCOMPARE(readFile(m_state + QStringLiteral("/actions")), QByteArray("switch\n"));
+    }
+
+    void flakeBuild()
+    {
+        // The stand-in's flake (tests/fixtures/flake) as the configuration directory: `nix build DIR#nixosConfigurations."HOST"…`.
+        HelperConfig flake = config(false);
+        flake.configurationDirectory = QStringLiteral(SOURCE_DIR "/tests/fixtures/flake");
+        Operations operations(flake, {});
+        RebuildRequest request;
+        request.mode = RebuildMode::Build;
+        request.host = QStringLiteral("demo");
+        const OperationResult result = operations.rebuild(request);
+        QVERIFY2(!result.error, qPrintable(result.message));
+        QVERIFY(result.data.value(QStringLiteral("storePath")).toString().contains(QLatin1String("-nixos-system-demo-")));
+        QCOMPARE(result.data.value(QStringLiteral("steps")).toList().size(), 1);
+        QVERIFY(!result.data.contains(QStringLiteral("generation")));
+        QCOMPARE(QFileInfo(profile()).canonicalFilePath(), m_system); // build leaves the profile alone
+
+        request.host = QStringLiteral("no-such-host");
+        const OperationResult missing = operations.rebuild(request);
+        QCOMPARE(missing.error, std::optional(snowpane::protocol::HelperError::Failed));
+        QVERIFY2(missing.message.contains(QLatin1String("no-such-host")), qPrintable(missing.message));
     }
 
     void refusals()
