@@ -9,6 +9,7 @@
 #include "diffgenerationscommand.h"
 #include "generationscommand.h"
 #include "historycommand.h"
+#include "packagescommand.h"
 #include "parsecommand.h"
 
 #include <QCoreApplication>
@@ -38,6 +39,7 @@ constexpr Subcommand subcommands[] = {
     {"add-package", "add a package to environment.systemPackages", runAddPackageCommand},
     {"remove-package", "remove a package from environment.systemPackages", runRemovePackageCommand},
     {"imports", "list the configuration's files and imports", runImportsCommand},
+    {"packages", "search the package catalog, show installed packages, import the catalog", runPackagesCommand},
 };
 
 int usage(FILE *stream, int exitCode)

@@ -79,11 +79,16 @@ ImportResult CatalogImporter::run(const ImportRequest &request, const std::atomi
                     return -1;
                 }
                 const qint64 count = process.read(buffer, size);
-                if (count != 0) {
+                if (count > 0) {
                     return count;
                 }
+                // Once nix-env has exited and its output is drained, read()
+                // reports -1 for the closed device: that is the end, not an error.
                 if (process.state() == QProcess::NotRunning) {
                     return 0;
+                }
+                if (count < 0) {
+                    return -1;
                 }
                 // Short waits, so that a cancel during a long evaluation is seen quickly.
                 process.waitForReadyRead(200);
@@ -161,7 +166,7 @@ ImportResult CatalogImporter::run(const ImportRequest &request, const std::atomi
     }
     result.ok = true;
     result.elapsedMs = timer.elapsed();
-    qCInfo(SNOWPANE_PACKAGES) << "imported" << result.packages << "packages into" << result.cachePath << "in" << result.elapsedMs << "ms";
+    qCDebug(SNOWPANE_PACKAGES) << "imported" << result.packages << "packages into" << result.cachePath << "in" << result.elapsedMs << "ms";
     return result;
 }
 
