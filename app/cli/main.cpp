@@ -9,6 +9,7 @@
 #include "diffgenerationscommand.h"
 #include "generationscommand.h"
 #include "historycommand.h"
+#include "optionscommand.h"
 #include "packagescommand.h"
 #include "parsecommand.h"
 
@@ -32,6 +33,7 @@ constexpr Subcommand subcommands[] = {
     {"diff-generations", "compare the packages of two generations", runDiffGenerationsCommand},
     {"history", "show the configuration's git history", runHistoryCommand},
     {"parse", "parse Nix files: --show, --check, --roundtrip, --cst", runParseCommand},
+    {"options", "search and show the option catalog: search, show, dump", runOptionsCommand},
     {"get", "print an option's value from the configuration", runGetCommand},
     {"definitions", "list where an option is defined", runDefinitionsCommand},
     {"set", "set an option in the configuration", runSetCommand},

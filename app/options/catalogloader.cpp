@@ -95,7 +95,7 @@ private:
 
     [[nodiscard]] static CatalogLoad failure(const QString &message)
     {
-        qCWarning(SNOWPANE_OPTIONS) << "could not load the option catalog:" << message;
+        qCDebug(SNOWPANE_OPTIONS) << "could not load the option catalog:" << message;
         return {std::nullopt, message};
     }
 

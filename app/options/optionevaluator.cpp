@@ -245,9 +245,12 @@ void OptionEvaluator::finish(CatalogOpening result)
     Q_EMIT finished(result);
 }
 
-CatalogOpening OptionEvaluator::open(const OptionSource &source, bool useCache)
+CatalogOpening OptionEvaluator::open(const OptionSource &source, bool useCache, const std::function<void(const QString &, const QString &)> &onProgress)
 {
     OptionEvaluator evaluator;
+    if (onProgress) {
+        connect(&evaluator, &OptionEvaluator::progress, &evaluator, onProgress);
+    }
     QEventLoop loop;
     CatalogOpening result;
     connect(&evaluator, &OptionEvaluator::finished, &loop, [&](const CatalogOpening &opening) {

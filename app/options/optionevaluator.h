@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QProcess>
 
+#include <functional>
 #include <memory>
 
 namespace Snowpane::Options
@@ -55,8 +56,9 @@ public:
     void cancel();
     [[nodiscard]] bool isRunning() const;
 
-    /** Opens @p source and waits for the result, for the CLI and tests. */
-    [[nodiscard]] static CatalogOpening open(const OptionSource &source, bool useCache = true);
+    /** Opens @p source and waits for the result, for the CLI and tests; @p onProgress sees each progress(). */
+    [[nodiscard]] static CatalogOpening
+    open(const OptionSource &source, bool useCache = true, const std::function<void(const QString &stage, const QString &text)> &onProgress = {});
 
     /** The Nix expression evaluated for a classic configuration (a function of `configurationPath`). */
     [[nodiscard]] static QString classicExpression();
