@@ -226,7 +226,9 @@ EditResult planUnset(const DocumentSet &set, const OptionPath &path)
             std::uint32_t end = attached.end;
             if (startsLine(text, begin) && (end == text.size() || text[end] == '\n' || text[end - 1] == '\n')) {
                 begin = lineStart(text, begin);
-                end = end < text.size() && text[end] == '\n' ? end + 1 : end;
+                if (end < text.size() && text[end - 1] != '\n' && text[end] == '\n') {
+                    ++end;
+                }
                 // A paragraph of its own: take one of the blank lines around it along.
                 const bool blankBefore = begin >= 1 && (begin == 1 || text[begin - 2] == '\n' || startsLine(text, begin - 1));
                 const bool blankAfter = end < text.size() && lineEnd(text, end) < text.size() && startsLine(text, lineEnd(text, end));

@@ -4,6 +4,7 @@
 #include "editsupport.h"
 
 #include "configlogging.h"
+#include "lexer.h"
 #include "parser.h"
 #include "scopes.h"
 #include "treeutil.h"
@@ -110,9 +111,17 @@ EditResult finishEdit(const DocumentSet &set, std::size_t document, std::vector<
         return result;
     }
     // A new name that nothing binds (`pkgs` in a module that does not take it) would fail at evaluation.
-    const std::size_t undefinedBefore = findUndefinedVariables(*doc.tree).size();
-    const std::vector<Diagnostic> undefinedAfter = findUndefinedVariables(*check1.documents()[0].tree);
-    if (undefinedAfter.size() > undefinedBefore) {
+    // Only inserted text with a name in it can add an undefined variable; scope analysis of the whole file is the expensive part.
+    bool insertsNames = false;
+    for (const TextEdit &e : edits) {
+        const LexResult lexed = lex(e.text);
+        for (std::uint32_t t = 0; t < lexed.tokens.size(); ++t) {
+            const std::string_view name = std::string_view(e.text).substr(lexed.tokens.begin(t), lexed.tokens.end(t) - lexed.tokens.begin(t));
+            insertsNames = insertsNames || (lexed.tokens.kinds[t] == TokenKind::Ident && name != "true" && name != "false" && name != "null");
+        }
+    }
+    const std::vector<Diagnostic> undefinedAfter = insertsNames ? findUndefinedVariables(*check1.documents()[0].tree) : std::vector<Diagnostic>();
+    if (!undefinedAfter.empty() && undefinedAfter.size() > findUndefinedVariables(*doc.tree).size()) {
         result.error = "the edit would use a name that is not defined in " + doc.path + " (" + undefinedAfter.front().message
             + "); add it to the module's arguments first; nothing was changed";
         return result;

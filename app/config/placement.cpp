@@ -64,15 +64,17 @@ struct Placer {
                 continue;
             }
             const std::uint32_t begin = tree.tokens().begin(t);
-            if (!startsLine(text, begin) || insideChildBinding(set, begin)) {
-                continue;
-            }
             const std::string_view comment = tree.tokenText(t);
             std::size_t skip = 1;
             while (skip < comment.size() && (comment[skip] == ' ' || comment[skip] == '\t')) {
                 ++skip;
             }
             const std::string_view body = comment.substr(skip);
+            // Cheap filter before parsing: the line must start with the first name of the path, as written.
+            const std::string first = formatAttrName(path[depth]);
+            if ((!body.starts_with(first) && !body.starts_with("\"")) || !startsLine(text, begin) || insideChildBinding(set, begin)) {
+                continue;
+            }
             const SyntaxTree probe = parse("{ " + std::string(body) + "\n}");
             const NodeId probeSet = probe.firstChild(probe.root());
             if (probe.hasErrors() || probeSet == noNode || probe.kind(probeSet) != NodeKind::AttrSet) {
@@ -217,12 +219,36 @@ std::size_t spelledPrefix(const SyntaxTree &tree, NodeId set, const OptionPath &
 Placement placeDefinition(const DocumentSet &set, const OptionPath &path, std::string_view valueText)
 {
     Placement p;
+    // A commented-out template line for exactly this option wins wherever it is.
+    for (const Module &m : set.modules()) {
+        const SyntaxTree &tree = *set.documents()[m.document].tree;
+        if (m.body == noNode || tree.hasErrors()) {
+            continue;
+        }
+        OptionPath full = path;
+        if (m.configPrefix) {
+            full.insert(full.begin(), "config");
+        }
+        const Placer placer{tree, tree.source(), indentUnit(tree.source()), full, valueText};
+        if (const std::optional<TextEdit> revived = placer.templateLine(m.body, 0)) {
+            p.ok = true;
+            p.document = m.document;
+            p.edit = *revived;
+            return p;
+        }
+    }
+    // Otherwise the module that already spells most of the path; ties go to
+    // the earlier one. nixos-generate-config rewrites hardware-configuration.nix,
+    // so new definitions go there only when nothing else can take them.
     std::size_t bestModule = set.modules().size();
     std::size_t bestLength = 0;
     for (std::size_t i = 0; i < set.modules().size(); ++i) {
         const Module &m = set.modules()[i];
         const SyntaxTree &tree = *set.documents()[m.document].tree;
         if (m.body == noNode || tree.hasErrors()) {
+            continue;
+        }
+        if (set.documents()[m.document].path.ends_with("/hardware-configuration.nix") && set.modules().size() > 1) {
             continue;
         }
         OptionPath full = path;
