@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <string.h>
+
 namespace Snowpane::Options
 {
 
@@ -16,11 +18,45 @@ constexpr int positionShift = 40;
 constexpr int lengthShift = 24;
 constexpr quint64 indexMask = (quint64(1) << lengthShift) - 1;
 
-void appendLower(std::string &out, QUtf8StringView text)
+// glibc's memmem is much faster than std::string_view::find for short needles whose first letter is common.
+[[nodiscard]] bool contains(std::string_view haystack, std::string_view needle)
 {
-    for (const char c : std::string_view(text.data(), text.size())) {
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    return memmem(haystack.data(), haystack.size(), needle.data(), needle.size()) != nullptr;
+}
+
+// One bit per character class: a letter, a digit, '.', '-', '_', and the remaining bytes folded onto the rest.
+[[nodiscard]] quint64 characterBit(unsigned char c)
+{
+    if (c >= 'a' && c <= 'z') {
+        return quint64(1) << (c - 'a');
     }
+    if (c >= '0' && c <= '9') {
+        return quint64(1) << (26 + c - '0');
+    }
+    switch (c) {
+    case '.':
+        return quint64(1) << 36;
+    case '-':
+        return quint64(1) << 37;
+    case '_':
+        return quint64(1) << 38;
+    case ' ':
+        return 0;
+    default:
+        return quint64(1) << (39 + c % 25);
+    }
+}
+
+// Appends @p text in lower case and returns the characters it holds, as bits.
+quint64 appendLower(std::string &out, QUtf8StringView text)
+{
+    quint64 mask = 0;
+    for (const char c : std::string_view(text.data(), text.size())) {
+        const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        out.push_back(lower);
+        mask |= characterBit(static_cast<unsigned char>(lower));
+    }
+    return mask;
 }
 
 // Whether @p word is a subsequence of @p text, and over how many characters the first such match spreads.
@@ -54,13 +90,15 @@ OptionSearch::OptionSearch(const OptionCatalog &catalog)
 {
     const int count = catalog.size();
     m_nameStart.reserve(count + 1);
+    m_nameMask.reserve(count);
+    m_descriptionMask.reserve(count);
     m_descriptionStart.reserve(count + 1);
     for (int i = 0; i < count; ++i) {
         m_nameStart.push_back(static_cast<quint32>(m_names.size()));
-        appendLower(m_names, catalog.name(i));
+        m_nameMask.push_back(appendLower(m_names, catalog.name(i)));
         m_names.push_back('\0');
         m_descriptionStart.push_back(static_cast<quint32>(m_descriptions.size()));
-        appendLower(m_descriptions, catalog.descriptionView(i));
+        m_descriptionMask.push_back(appendLower(m_descriptions, catalog.descriptionView(i)));
         m_descriptions.push_back('\0');
     }
     m_nameStart.push_back(static_cast<quint32>(m_names.size()));
@@ -82,6 +120,7 @@ OptionSearch::Query OptionSearch::normalize(QStringView query)
         }
         space = false;
         normalized.text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        normalized.mask |= characterBit(static_cast<unsigned char>(normalized.text.back()));
     }
     std::string_view rest = normalized.text;
     while (!rest.empty()) {
@@ -94,6 +133,10 @@ OptionSearch::Query OptionSearch::normalize(QStringView query)
 
 quint64 OptionSearch::key(int index, const Query &query) const
 {
+    // Every tier needs every character of the query in the name, or else in the description.
+    if ((m_nameMask[index] & query.mask) != query.mask) {
+        return (m_descriptionMask[index] & query.mask) == query.mask ? descriptionKey(index, query) : 0;
+    }
     const std::string_view name(m_names.data() + m_nameStart[index], m_nameStart[index + 1] - m_nameStart[index] - 1);
     const std::string_view &text = query.text;
     if (name == text) {
@@ -136,13 +179,19 @@ quint64 OptionSearch::key(int index, const Query &query) const
     if (fuzzy) {
         return pack(MatchTier::Fuzzy, spread, name.size(), index);
     }
+    return descriptionKey(index, query);
+}
+
+quint64 OptionSearch::descriptionKey(int index, const Query &query) const
+{
+    const size_t nameLength = m_nameStart[index + 1] - m_nameStart[index] - 1;
     const std::string_view description(m_descriptions.data() + m_descriptionStart[index], m_descriptionStart[index + 1] - m_descriptionStart[index] - 1);
     for (const std::string_view word : query.words) {
-        if (description.find(word) == std::string_view::npos) {
+        if (!contains(description, word)) {
             return 0;
         }
     }
-    return pack(MatchTier::Description, 0, name.size(), index);
+    return pack(MatchTier::Description, 0, nameLength, index);
 }
 
 std::optional<MatchTier> OptionSearch::tierOf(int index, QStringView query) const
@@ -204,7 +253,7 @@ SearchResult OptionSearch::search(QStringView query, int limit)
 qsizetype OptionSearch::memoryUsage() const
 {
     return static_cast<qsizetype>(m_names.capacity() + m_descriptions.capacity() + (m_nameStart.capacity() + m_descriptionStart.capacity()) * sizeof(quint32)
-                                  + m_lastCandidates.capacity() * sizeof(int));
+                                  + (m_nameMask.capacity() + m_descriptionMask.capacity()) * sizeof(quint64) + m_lastCandidates.capacity() * sizeof(int));
 }
 
 } // namespace Snowpane::Options

@@ -59,16 +59,21 @@ private:
     struct Query {
         std::string text; ///< lower-case, words separated by one space
         std::vector<std::string_view> words;
+        quint64 mask = 0; ///< the characters of the query, as bits
     };
     [[nodiscard]] static Query normalize(QStringView query);
     /// The sort key of option @p index for @p query: lower is better; 0 when it does not match.
     [[nodiscard]] quint64 key(int index, const Query &query) const;
+    [[nodiscard]] quint64 descriptionKey(int index, const Query &query) const;
 
     const OptionCatalog &m_catalog;
     std::string m_names; ///< lower-case names, each followed by '\0'
     std::string m_descriptions; ///< lower-case descriptions, each followed by '\0'
     std::vector<quint32> m_nameStart; ///< size()+1 offsets into m_names
     std::vector<quint32> m_descriptionStart; ///< size()+1 offsets into m_descriptions
+    // The characters each name and description holds, as bits: most options are ruled out by one AND.
+    std::vector<quint64> m_nameMask;
+    std::vector<quint64> m_descriptionMask;
 
     std::string m_lastQuery;
     std::vector<int> m_lastCandidates;
