@@ -202,6 +202,11 @@ void Printer::stringLike(NodeId id)
         owned(quoted(parts[0].text));
         return;
     }
+    if (kind == NodeKind::IndString && parts.size() == 1 && isPlainString(m_tree, parts[0].expr)) {
+        // Nix keeps a lone interpolated string literal as it is.
+        node(parts[0].expr);
+        return;
+    }
     text("(");
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (i > 0) {

@@ -61,12 +61,8 @@ std::optional<std::string> attrName(const SyntaxTree &tree, NodeId attr)
     }
     // ${ e } names a static attribute when Nix turns e into a plain string
     // literal: a string without interpolation, or a URI.
-    const NodeId inner = unparenthesized(tree, tree.firstChild(c));
-    if (inner != noNode && isPlainString(tree, inner, &value)) {
+    if (isPlainString(tree, tree.firstChild(c), &value)) {
         return value;
-    }
-    if (inner != noNode && tree.kind(inner) == NodeKind::Uri) {
-        return std::string(tree.text(inner));
     }
     return std::nullopt;
 }

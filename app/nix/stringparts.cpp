@@ -190,7 +190,19 @@ std::vector<StringPart> stringParts(const SyntaxTree &tree, NodeId node)
 
 bool isPlainString(const SyntaxTree &tree, NodeId node, std::string *value)
 {
+    while (node != noNode && tree.kind(node) == NodeKind::Paren) {
+        node = tree.firstChild(node);
+    }
+    if (node == noNode) {
+        return false;
+    }
     const NodeKind kind = tree.kind(node);
+    if (kind == NodeKind::Uri) {
+        if (value) {
+            *value = std::string(tree.text(node));
+        }
+        return true;
+    }
     if (kind != NodeKind::String && kind != NodeKind::IndString) {
         return false;
     }
@@ -201,13 +213,18 @@ bool isPlainString(const SyntaxTree &tree, NodeId node, std::string *value)
         }
         return true;
     }
-    if (parts.size() == 1 && parts[0].isText()) {
+    if (parts.size() != 1) {
+        return false;
+    }
+    if (parts[0].isText()) {
         if (value) {
             *value = std::move(parts[0].text);
         }
         return true;
     }
-    return false;
+    // An indented string that is one interpolation of a string literal is
+    // that literal: Nix checks the piece's node type, not where it came from.
+    return kind == NodeKind::IndString && isPlainString(tree, parts[0].expr, value);
 }
 
 } // namespace snowpane::nix

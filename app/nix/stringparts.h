@@ -33,9 +33,10 @@ struct StringPart {
 [[nodiscard]] std::vector<StringPart> stringParts(const SyntaxTree &tree, NodeId node);
 
 /**
- * True when Nix turns the node into a single string literal rather than a
- * concatenation: a String without interpolation, or an IndString that strips
- * down to at most one text piece. `value` receives the text.
+ * True when Nix builds a single string literal (ExprString) for the node,
+ * parentheses aside: a String without interpolation, a URI, or an IndString
+ * that strips down to at most one text piece or to one interpolated string
+ * literal. `value` receives the text.
  */
 [[nodiscard]] bool isPlainString(const SyntaxTree &tree, NodeId node, std::string *value = nullptr);
 
