@@ -121,8 +121,34 @@ private Q_SLOTS:
     void flakeBuild()
     {
         // The stand-in's flake (tests/fixtures/flake) as the configuration directory: `nix build DIR#nixosConfigurations."HOST"…`.
+        // A copy with the layout its relative inputs and imports need, made root-only-writable
+        // as the helper demands whatever the umask of the checkout was.
+        const QString fixtures = m_dir.filePath(QStringLiteral("fixtures"));
+        QVERIFY(QDir().mkpath(fixtures));
+        QCOMPARE(QProcess::execute(QStringLiteral("/bin/cp"),
+                                   {QStringLiteral("-R"),
+                                    QStringLiteral(SOURCE_DIR "/tests/fixtures/flake"),
+                                    QStringLiteral(SOURCE_DIR "/tests/fixtures/nixpkgs"),
+                                    QStringLiteral(SOURCE_DIR "/tests/fixtures/demo"),
+                                    fixtures}),
+                 0);
+        // Under git, as in the checkout: a relative path input resolves inside the repository.
+        const auto git = [&fixtures](const QStringList &arguments) {
+            return QProcess::execute(QStringLiteral("git"),
+                                     QStringList{QStringLiteral("-C"),
+                                                 fixtures,
+                                                 QStringLiteral("-c"),
+                                                 QStringLiteral("user.name=Snowpane tests"),
+                                                 QStringLiteral("-c"),
+                                                 QStringLiteral("user.email=tests@localhost")}
+                                         + arguments);
+        };
+        QCOMPARE(git({QStringLiteral("init"), QStringLiteral("-q")}), 0);
+        QCOMPARE(git({QStringLiteral("add"), QStringLiteral("-A")}), 0);
+        QCOMPARE(git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("fixtures")}), 0);
+        QCOMPARE(QProcess::execute(QStringLiteral("/bin/chmod"), {QStringLiteral("-R"), QStringLiteral("go-w"), fixtures}), 0);
         HelperConfig flake = config(false);
-        flake.configurationDirectory = QStringLiteral(SOURCE_DIR "/tests/fixtures/flake");
+        flake.configurationDirectory = fixtures + QStringLiteral("/flake");
         Operations operations(flake, {});
         RebuildRequest request;
         request.mode = RebuildMode::Build;
