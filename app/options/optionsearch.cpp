@@ -47,6 +47,21 @@ constexpr quint64 indexMask = (quint64(1) << lengthShift) - 1;
     }
 }
 
+void addBigram(std::array<quint64, 4> &bigrams, unsigned char first, unsigned char second)
+{
+    const unsigned bit = (first * 31u + second) & 255u;
+    bigrams[bit >> 6] |= quint64(1) << (bit & 63);
+}
+
+[[nodiscard]] std::array<quint64, 4> bigramsOf(std::string_view text)
+{
+    std::array<quint64, 4> bigrams{};
+    for (size_t i = 1; i < text.size(); ++i) {
+        addBigram(bigrams, static_cast<unsigned char>(text[i - 1]), static_cast<unsigned char>(text[i]));
+    }
+    return bigrams;
+}
+
 // Appends @p text in lower case and returns the characters it holds, as bits.
 quint64 appendLower(std::string &out, QUtf8StringView text)
 {
@@ -92,13 +107,16 @@ OptionSearch::OptionSearch(const OptionCatalog &catalog)
     m_nameStart.reserve(count + 1);
     m_nameMask.reserve(count);
     m_descriptionMask.reserve(count);
+    m_descriptionBigrams.reserve(count);
     m_descriptionStart.reserve(count + 1);
     for (int i = 0; i < count; ++i) {
         m_nameStart.push_back(static_cast<quint32>(m_names.size()));
         m_nameMask.push_back(appendLower(m_names, catalog.name(i)));
         m_names.push_back('\0');
         m_descriptionStart.push_back(static_cast<quint32>(m_descriptions.size()));
+        const size_t start = m_descriptions.size();
         m_descriptionMask.push_back(appendLower(m_descriptions, catalog.descriptionView(i)));
+        m_descriptionBigrams.push_back(bigramsOf(std::string_view(m_descriptions).substr(start)));
         m_descriptions.push_back('\0');
     }
     m_nameStart.push_back(static_cast<quint32>(m_names.size()));
@@ -126,6 +144,10 @@ OptionSearch::Query OptionSearch::normalize(QStringView query)
     while (!rest.empty()) {
         const size_t end = rest.find(' ');
         normalized.words.push_back(rest.substr(0, end));
+        const auto wordBigrams = bigramsOf(normalized.words.back());
+        for (size_t i = 0; i < wordBigrams.size(); ++i) {
+            normalized.bigrams[i] |= wordBigrams[i];
+        }
         rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     }
     return normalized;
@@ -185,6 +207,12 @@ quint64 OptionSearch::key(int index, const Query &query) const
 quint64 OptionSearch::descriptionKey(int index, const Query &query) const
 {
     const size_t nameLength = m_nameStart[index + 1] - m_nameStart[index] - 1;
+    const Bigrams &bigrams = m_descriptionBigrams[index];
+    for (size_t i = 0; i < bigrams.size(); ++i) {
+        if ((bigrams[i] & query.bigrams[i]) != query.bigrams[i]) {
+            return 0;
+        }
+    }
     const std::string_view description(m_descriptions.data() + m_descriptionStart[index], m_descriptionStart[index + 1] - m_descriptionStart[index] - 1);
     for (const std::string_view word : query.words) {
         if (!contains(description, word)) {
@@ -253,7 +281,8 @@ SearchResult OptionSearch::search(QStringView query, int limit)
 qsizetype OptionSearch::memoryUsage() const
 {
     return static_cast<qsizetype>(m_names.capacity() + m_descriptions.capacity() + (m_nameStart.capacity() + m_descriptionStart.capacity()) * sizeof(quint32)
-                                  + (m_nameMask.capacity() + m_descriptionMask.capacity()) * sizeof(quint64) + m_lastCandidates.capacity() * sizeof(int));
+                                  + (m_nameMask.capacity() + m_descriptionMask.capacity()) * sizeof(quint64) + m_descriptionBigrams.capacity() * sizeof(Bigrams)
+                                  + m_lastCandidates.capacity() * sizeof(int));
 }
 
 } // namespace Snowpane::Options

@@ -5,6 +5,7 @@
 
 #include "optioncatalog.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -56,10 +57,13 @@ public:
     [[nodiscard]] qsizetype memoryUsage() const;
 
 private:
+    /// Pairs of adjacent characters, hashed onto 256 bits: a description lacking one of the query's pairs cannot contain it.
+    using Bigrams = std::array<quint64, 4>;
     struct Query {
         std::string text; ///< lower-case, words separated by one space
         std::vector<std::string_view> words;
         quint64 mask = 0; ///< the characters of the query, as bits
+        Bigrams bigrams{}; ///< the pairs of adjacent characters within its words
     };
     [[nodiscard]] static Query normalize(QStringView query);
     /// The sort key of option @p index for @p query: lower is better; 0 when it does not match.
@@ -74,6 +78,7 @@ private:
     // The characters each name and description holds, as bits: most options are ruled out by one AND.
     std::vector<quint64> m_nameMask;
     std::vector<quint64> m_descriptionMask;
+    std::vector<Bigrams> m_descriptionBigrams;
 
     std::string m_lastQuery;
     std::vector<int> m_lastCandidates;
