@@ -7,8 +7,11 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 #include <sqlite3.h>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +29,13 @@ namespace
     " OR l.short_name = ?5 COLLATE NOCASE OR l.name = ?5 COLLATE NOCASE)))"                                                                                    \
     " AND (?6 = 0 OR p.id IN (SELECT id FROM temp.installed))"
 
+// The same filters on a `names` row `n`.
+#define SNOWPANE_NAME_FILTERS                                                                                                                                  \
+    " AND (?4 = 0 OR (?4 = 1 AND n.unfree = 0) OR (?4 = 2 AND n.unfree = 1))"                                                                                  \
+    " AND (?5 = '' OR EXISTS (SELECT 1 FROM licenses l WHERE l.package = n.id AND (l.spdx_id = ?5 COLLATE NOCASE"                                              \
+    " OR l.short_name = ?5 COLLATE NOCASE OR l.name = ?5 COLLATE NOCASE)))"                                                                                    \
+    " AND (?6 = 0 OR n.id IN (SELECT id FROM temp.installed))"
+
 #define SNOWPANE_IS_EXACT "(p.attr_key = ?1 OR p.pname_key = ?1)"
 #define SNOWPANE_IS_PREFIX "((p.attr_key >= ?1 AND p.attr_key < ?2) OR (p.pname_key >= ?1 AND p.pname_key < ?2))"
 
@@ -33,14 +43,22 @@ namespace
 // top-level package rather than a set's member) before longer ones.
 constexpr const char *exactSql =
     "SELECT p.id, 0 FROM packages p WHERE " SNOWPANE_IS_EXACT SNOWPANE_FILTERS " ORDER BY p.attr_key = ?1 DESC, length(p.attr), p.attr LIMIT ?7";
-// The shorter the name that has the prefix, the closer it is to what was typed.
-constexpr const char *prefixSql =
-    "SELECT p.id, min(CASE WHEN p.attr_key >= ?1 AND p.attr_key < ?2 THEN length(p.attr) ELSE 1000000 END,"
-    " CASE WHEN p.pname_key >= ?1 AND p.pname_key < ?2 THEN length(p.pname) ELSE 1000000 END) AS closeness"
-    " FROM packages p WHERE " SNOWPANE_IS_PREFIX " AND NOT " SNOWPANE_IS_EXACT SNOWPANE_FILTERS " ORDER BY closeness, p.attr LIMIT ?7";
-constexpr const char *fullTextSql =
-    "SELECT p.id, packages_fts.rank FROM packages_fts JOIN packages p ON p.id = packages_fts.rowid"
-    " WHERE packages_fts MATCH ?3 AND NOT " SNOWPANE_IS_PREFIX SNOWPANE_FILTERS " ORDER BY packages_fts.rank, p.attr LIMIT ?7";
+// The shorter the name that has the prefix, the closer it is to what was
+// typed. Both read `names`: by key range and then sorted when few names
+// match, in rank order (closeness, attribute) when many do, stopping after a
+// page. A package can match twice (attribute and pname); search() keeps its
+// first row.
+#define SNOWPANE_PREFIX_SELECT "SELECT n.id, n.closeness FROM names n "
+#define SNOWPANE_PREFIX_WHERE " WHERE n.key >= ?1 AND n.key < ?2 AND n.key != ?1" SNOWPANE_NAME_FILTERS " ORDER BY n.closeness, n.attr"
+constexpr const char *prefixSortedSql = SNOWPANE_PREFIX_SELECT "INDEXED BY names_key" SNOWPANE_PREFIX_WHERE;
+constexpr const char *prefixWalkSql = SNOWPANE_PREFIX_SELECT "INDEXED BY names_rank" SNOWPANE_PREFIX_WHERE;
+// Up to this many matching names, sorting them is cheaper than walking the rank order.
+constexpr qint64 prefixSortLimit = 10000;
+constexpr const char *prefixCountSql = "SELECT count(*) FROM (SELECT 1 FROM names WHERE key >= ?1 AND key < ?2 LIMIT 10000)";
+// Ranked inside FTS5 alone, without joining each match to its package: the
+// join and the filters run per candidate, only until the page is full.
+constexpr const char *fullTextSql = "SELECT rowid, rank FROM packages_fts WHERE packages_fts MATCH ?3 ORDER BY rank, rowid";
+constexpr const char *candidateSql = "SELECT 1 FROM packages p WHERE p.id = ?8 AND NOT " SNOWPANE_IS_PREFIX SNOWPANE_FILTERS;
 constexpr const char *allSql = "SELECT p.id, 0 FROM packages p WHERE 1" SNOWPANE_FILTERS " ORDER BY p.attr LIMIT ?7";
 
 #define SNOWPANE_COLUMNS                                                                                                                                       \
@@ -120,15 +138,18 @@ bool Catalog::prepare(QString *error)
 {
     sqlite3 *db = m_database.get();
     m_exact = Sql::Statement::prepare(db, exactSql, error);
-    m_prefix = Sql::Statement::prepare(db, prefixSql, error);
+    m_prefixSorted = Sql::Statement::prepare(db, prefixSortedSql, error);
+    m_prefixWalk = Sql::Statement::prepare(db, prefixWalkSql, error);
+    m_prefixCount = Sql::Statement::prepare(db, prefixCountSql, error);
     m_fullText = Sql::Statement::prepare(db, fullTextSql, error);
+    m_candidate = Sql::Statement::prepare(db, candidateSql, error);
     m_all = Sql::Statement::prepare(db, allSql, error);
     m_byId = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE id = ?1", error);
     m_byAttr = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE attr = ?1", error);
     m_byPname = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE pname_key = ?1 ORDER BY attr", error);
     m_licenses = Sql::Statement::prepare(db, "SELECT spdx_id, short_name, name, free FROM licenses WHERE package = ?1 ORDER BY position", error);
-    return m_exact.isValid() && m_prefix.isValid() && m_fullText.isValid() && m_all.isValid() && m_byId.isValid() && m_byAttr.isValid() && m_byPname.isValid()
-        && m_licenses.isValid();
+    return m_exact.isValid() && m_prefixSorted.isValid() && m_prefixWalk.isValid() && m_prefixCount.isValid() && m_fullText.isValid() && m_candidate.isValid()
+        && m_all.isValid() && m_byId.isValid() && m_byAttr.isValid() && m_byPname.isValid() && m_licenses.isValid();
 }
 
 Package Catalog::readPackage(Sql::Statement &s, bool withLongDescription)
@@ -229,15 +250,18 @@ QString Catalog::fullTextExpression(const QString &text)
         }
     }
     flush();
-    if (words.isEmpty() || (words.size() == 1 && words.first().size() < 2)) {
-        // A lone letter as a prefix would touch most of the index for
-        // nothing the prefix tier does not already show.
+    // One or two letters as a prefix match a large part of the index (and
+    // must all be ranked) for nothing the name tiers do not already show:
+    // short words are matched whole, and at least one word must be longer.
+    constexpr qsizetype minimumPrefix = 3;
+    if (std::none_of(words.cbegin(), words.cend(), [](const QString &w) {
+            return w.size() >= minimumPrefix;
+        })) {
         return {};
     }
     QStringList terms;
     for (const QString &w : std::as_const(words)) {
-        // One-letter words are taken whole: the index has no one-letter prefixes.
-        terms.append(w.size() < 2 ? u"\"%1\""_s.arg(w) : u"\"%1\"*"_s.arg(w));
+        terms.append(w.size() < minimumPrefix ? u"\"%1\""_s.arg(w) : u"\"%1\"*"_s.arg(w));
     }
     return terms.join(u' ');
 }
@@ -248,25 +272,51 @@ bool Catalog::runTier(Sql::Statement &s,
                       const QByteArray &keyEnd,
                       const QString &fts,
                       const SearchQuery &query,
-                      qsizetype limit,
-                      QList<std::pair<qint64, SearchHit>> *out)
+                      qsizetype wanted,
+                      QList<std::pair<qint64, SearchHit>> *out,
+                      QSet<qint64> *seen,
+                      Sql::Statement *check)
 {
+    if (check) {
+        check->bind(1, std::string_view(key.constData(), std::size_t(key.size())));
+        check->bind(2, std::string_view(keyEnd.constData(), std::size_t(keyEnd.size())));
+        check->bind(4, qint64(query.unfree));
+        check->bind(5, query.license.trimmed());
+        check->bind(6, qint64(query.installedOnly));
+    }
     s.bind(1, std::string_view(key.constData(), std::size_t(key.size())));
     s.bind(2, std::string_view(keyEnd.constData(), std::size_t(keyEnd.size())));
     s.bind(3, fts);
     s.bind(4, qint64(query.unfree));
     s.bind(5, query.license.trimmed());
     s.bind(6, qint64(query.installedOnly));
-    s.bind(7, qint64(limit));
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
+    s.bind(7, qint64(wanted));
+    // Rows are stepped lazily: a tier read in rank order stops after the page.
+    int rc = SQLITE_DONE;
+    while (out->size() < wanted && (rc = s.step()) == SQLITE_ROW) {
+        const qint64 id = s.integer(0);
+        if (seen->contains(id)) {
+            continue;
+        }
+        if (check) {
+            check->bind(8, id);
+            const bool keep = check->step() == SQLITE_ROW;
+            check->resetKeepingBindings();
+            if (!keep) {
+                continue;
+            }
+        }
+        seen->insert(id);
         SearchHit hit;
         hit.match = match;
         hit.score = s.real(1);
-        out->append({s.integer(0), hit});
+        out->append({id, hit});
     }
     s.reset();
-    return rc == SQLITE_DONE;
+    if (check) {
+        check->reset();
+    }
+    return rc == SQLITE_DONE || rc == SQLITE_ROW;
 }
 
 SearchResult Catalog::search(const SearchQuery &query)
@@ -280,17 +330,23 @@ SearchResult Catalog::search(const SearchQuery &query)
     // Every UTF-8 string that starts with the key sorts below the key followed by U+10FFFF.
     const QByteArray keyEnd = key + QByteArray("\xf4\x8f\xbf\xbf");
     QList<std::pair<qint64, SearchHit>> ids;
+    QSet<qint64> seen;
     bool ok = true;
     if (key.isEmpty()) {
-        ok = runTier(m_all, SearchHit::Match::All, key, keyEnd, {}, query, wanted, &ids);
+        ok = runTier(m_all, SearchHit::Match::All, key, keyEnd, {}, query, wanted, &ids, &seen);
     } else {
-        ok = runTier(m_exact, SearchHit::Match::Exact, key, keyEnd, {}, query, wanted, &ids);
+        ok = runTier(m_exact, SearchHit::Match::Exact, key, keyEnd, {}, query, wanted, &ids, &seen);
         if (ok && ids.size() < wanted) {
-            ok = runTier(m_prefix, SearchHit::Match::Prefix, key, keyEnd, {}, query, wanted - ids.size(), &ids);
+            m_prefixCount.bind(1, std::string_view(key.constData(), std::size_t(key.size())));
+            m_prefixCount.bind(2, std::string_view(keyEnd.constData(), std::size_t(keyEnd.size())));
+            const qint64 names = m_prefixCount.step() == SQLITE_ROW ? m_prefixCount.integer(0) : 0;
+            m_prefixCount.reset();
+            Sql::Statement &prefix = names < prefixSortLimit ? m_prefixSorted : m_prefixWalk;
+            ok = runTier(prefix, SearchHit::Match::Prefix, key, keyEnd, {}, query, wanted, &ids, &seen);
         }
         const QString fts = fullTextExpression(query.text);
         if (ok && ids.size() < wanted && !fts.isEmpty()) {
-            ok = runTier(m_fullText, SearchHit::Match::FullText, key, keyEnd, fts, query, wanted - ids.size(), &ids);
+            ok = runTier(m_fullText, SearchHit::Match::FullText, key, keyEnd, fts, query, wanted, &ids, &seen, &m_candidate);
         }
     }
     if (!ok) {

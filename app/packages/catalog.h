@@ -7,6 +7,7 @@
 #include "sqlite.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -110,14 +111,19 @@ private:
                                const QByteArray &keyEnd,
                                const QString &fts,
                                const SearchQuery &query,
-                               qsizetype limit,
-                               QList<std::pair<qint64, SearchHit>> *out);
+                               qsizetype wanted,
+                               QList<std::pair<qint64, SearchHit>> *out,
+                               QSet<qint64> *seen,
+                               Sql::Statement *check = nullptr);
 
     Sql::Database m_database;
     Info m_info;
     Sql::Statement m_exact;
-    Sql::Statement m_prefix;
+    Sql::Statement m_prefixSorted;
+    Sql::Statement m_prefixWalk;
+    Sql::Statement m_prefixCount;
     Sql::Statement m_fullText;
+    Sql::Statement m_candidate;
     Sql::Statement m_all;
     Sql::Statement m_byId;
     Sql::Statement m_byAttr;

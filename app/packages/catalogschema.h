@@ -7,7 +7,7 @@ namespace Snowpane::Packages::Schema
 {
 
 /// Bumped whenever the tables change; a cache with another version is imported again.
-inline constexpr int version = 1;
+inline constexpr int version = 2;
 
 /**
  * Tables made before the packages are inserted. `attr_key` and `pname_key`
@@ -47,14 +47,27 @@ CREATE TABLE licenses(
 ) WITHOUT ROWID;
 )sql";
 
-/// Indexes and the full-text index, built once after all rows are in: much faster than row by row.
+/**
+ * Indexes and the full-text index, built once after all rows are in: much
+ * faster than row by row. `names` holds each package's attribute path and
+ * pname (once when they are equal) with the length that ranks a prefix match;
+ * it is read either by key range (few matches, then sorted) or in rank order
+ * (many matches, stopping after one page), so a one-letter query does not
+ * sort a third of the catalog. Both indexes cover every column the prefix
+ * tier reads, `unfree` included, so it never visits the wide package rows.
+ */
 inline constexpr const char *createIndexes = R"sql(
 CREATE INDEX packages_attr_key ON packages(attr_key);
 CREATE INDEX packages_pname_key ON packages(pname_key, version);
+CREATE TABLE names(key TEXT NOT NULL, closeness INTEGER NOT NULL, attr TEXT NOT NULL, id INTEGER NOT NULL, unfree INTEGER NOT NULL);
+INSERT INTO names SELECT attr_key, length(attr), attr, id, unfree FROM packages;
+INSERT INTO names SELECT pname_key, length(pname), attr, id, unfree FROM packages WHERE pname_key != attr_key;
+CREATE INDEX names_key ON names(key, closeness, attr, id, unfree);
+CREATE INDEX names_rank ON names(closeness, attr, key, id, unfree);
 CREATE VIRTUAL TABLE packages_fts USING fts5(
     attr, pname, description,
     content='packages', content_rowid='id',
-    prefix='2 3',
+    prefix='3',
     tokenize='unicode61 remove_diacritics 2'
 );
 INSERT INTO packages_fts(packages_fts) VALUES('rebuild');

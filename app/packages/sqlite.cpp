@@ -78,6 +78,11 @@ void Statement::reset()
     sqlite3_clear_bindings(m_statement.get());
 }
 
+void Statement::resetKeepingBindings()
+{
+    sqlite3_reset(m_statement.get());
+}
+
 QString Statement::text(int column) const
 {
     const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement.get(), column));

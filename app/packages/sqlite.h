@@ -45,7 +45,10 @@ public:
     void bindNull(int index);
     /// SQLITE_ROW, SQLITE_DONE or an error code.
     [[nodiscard]] int step();
+    /// Resets and clears the bindings.
     void reset();
+    /// Resets for another step with the same bindings.
+    void resetKeepingBindings();
 
     [[nodiscard]] QString text(int column) const;
     [[nodiscard]] qint64 integer(int column) const;

@@ -57,9 +57,8 @@ const char *const licences[][3] = {{"MIT", "mit", "MIT License"},
                                    {"GPL-3.0-or-later", "gpl3Plus", "GNU General Public License v3.0 or later"},
                                    {"BSD-3-Clause", "bsd3", "BSD 3-clause \\\"New\\\" or \\\"Revised\\\" License"},
                                    {"LGPL-2.1-or-later", "lgpl21Plus", "GNU Lesser General Public License v2.1 or later"}};
-const char *const platforms = R"(["aarch64-darwin", "aarch64-linux", "armv5tel-linux", "armv6l-linux", "armv7a-linux", "armv7l-linux", "i686-linux",
- "loongarch64-linux", "m68k-linux", "microblaze-linux", "mips-linux", "mips64-linux", "powerpc64-linux", "powerpc64le-linux", "riscv32-linux",
- "riscv64-linux", "s390-linux", "s390x-linux", "x86_64-darwin", "x86_64-linux"])";
+const char *const platforms =
+    R"(["aarch64-darwin", "aarch64-linux", "armv7l-linux", "i686-linux", "powerpc64le-linux", "riscv64-linux", "x86_64-darwin", "x86_64-linux"])";
 
 QByteArray randomName(QRandomGenerator &random)
 {
@@ -237,6 +236,9 @@ int main(int argc, char **argv)
                 double(rssBefore) / 1024);
     std::printf("cache size: %.1f MB\n", double(QFileInfo(request.cachePath).size()) / 1e6);
     QFile::remove(json);
+    if (qEnvironmentVariableIsSet("BENCH_KEEP")) {
+        QFile::copy(request.cachePath, qEnvironmentVariable("BENCH_KEEP"));
+    }
 
     // Cold: the cache file is dropped from the page cache first.
     dropFromPageCache(request.cachePath);
@@ -263,23 +265,41 @@ int main(int argc, char **argv)
         }
     }
     std::vector<double> latencies;
-    latencies.reserve(std::size_t(queries.size()));
     qint64 hits = 0;
-    for (const QString &text : std::as_const(queries)) {
-        SearchQuery query;
-        query.text = text;
-        query.limit = 50;
-        QElapsedTimer one;
-        one.start();
-        hits += catalog->search(query).hits.size();
-        latencies.push_back(double(one.nsecsElapsed()) / 1e6);
+    // Two passes: the first right after the cold open (pages come from disk
+    // as they are first touched), the second with the cache file in memory.
+    for (int pass = 0; pass < 2; ++pass) {
+        latencies.clear();
+        hits = 0;
+        for (const QString &text : std::as_const(queries)) {
+            SearchQuery query;
+            query.text = text;
+            query.limit = 50;
+            QElapsedTimer one;
+            one.start();
+            hits += catalog->search(query).hits.size();
+            latencies.push_back(double(one.nsecsElapsed()) / 1e6);
+        }
+        std::printf(
+            "search, %s pass, over %lld keystroke queries (50 per page, %.1f hits on average): median %.3f ms, p99 %.3f ms, max %.3f ms (target p99 <= 10 "
+            "ms)\n",
+            pass == 0 ? "first" : "second",
+            qint64(queries.size()),
+            double(hits) / double(queries.size()),
+            percentile(latencies, 0.5),
+            percentile(latencies, 0.99),
+            percentile(latencies, 1.0));
+        std::vector<std::pair<double, QString>> slowest;
+        for (std::size_t i = 0; i < latencies.size(); ++i) {
+            slowest.emplace_back(latencies[i], queries.at(qsizetype(i)));
+        }
+        std::sort(slowest.begin(), slowest.end(), std::greater<>());
+        std::printf("slowest queries:");
+        for (std::size_t i = 0; i < std::min<std::size_t>(8, slowest.size()); ++i) {
+            std::printf(" '%s' %.1f ms;", qPrintable(slowest[i].second), slowest[i].first);
+        }
+        std::printf("\n");
     }
-    std::printf("search over %lld keystroke queries (50 per page, %.1f hits on average): median %.3f ms, p99 %.3f ms, max %.3f ms (target p99 <= 10 ms)\n",
-                qint64(queries.size()),
-                double(hits) / double(queries.size()),
-                percentile(latencies, 0.5),
-                percentile(latencies, 0.99),
-                percentile(latencies, 1.0));
     SearchQuery filtered;
     filtered.text = u"lib"_s;
     filtered.unfree = SearchQuery::Unfree::FreeOnly;

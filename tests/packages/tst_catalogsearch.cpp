@@ -126,6 +126,7 @@ private Q_SLOTS:
         QTest::newRow("name matches outrank description matches")
             << u"browser"_s << 0 << QString() << QStringList{u"kdePackages.plasma-browser-integration:F"_s, u"firefox:F"_s, u"luakit:F"_s, u"firefox-esr:F"_s};
         QTest::newRow("every word must match") << u"web browser"_s << 0 << QString() << QStringList{u"firefox:F"_s, u"luakit:F"_s, u"firefox-esr:F"_s};
+        QTest::newRow("two letters: names only") << u"fi"_s << 0 << QString() << QStringList{u"fire:P"_s, u"firefox:P"_s, u"firefox-esr:P"_s};
         QTest::newRow("one letter: names only") << u"h"_s << 0 << QString() << QStringList{u"hello:P"_s, u"hello-wayland:P"_s};
         QTest::newRow("no match") << u"zzzz"_s << 0 << QString() << QStringList();
         QTest::newRow("punctuation only") << u"--"_s << 0 << QString() << QStringList();
@@ -219,9 +220,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
         QTest::newRow("word") << u"fire"_s << u"\"fire\"*"_s;
-        QTest::newRow("words and punctuation") << u"Web-Browser, \"qt\""_s << u"\"web\"* \"browser\"* \"qt\"*"_s;
-        QTest::newRow("FTS syntax is not passed through") << u"a OR b NEAR(c)"_s << u"\"a\" \"or\"* \"b\" \"near\"* \"c\""_s;
+        QTest::newRow("words and punctuation") << u"Web-Browser, \"qtx\""_s << u"\"web\"* \"browser\"* \"qtx\"*"_s;
+        QTest::newRow("FTS syntax is not passed through") << u"a OR b NEAR(c)"_s << u"\"a\" \"or\" \"b\" \"near\"* \"c\""_s;
+        QTest::newRow("short words whole") << u"qt web"_s << u"\"qt\" \"web\"*"_s;
         QTest::newRow("one letter alone") << u"f"_s << QString();
+        QTest::newRow("two letters alone") << u"fi"_s << QString();
         QTest::newRow("nothing") << u" . "_s << QString();
     }
 
