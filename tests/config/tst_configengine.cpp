@@ -78,6 +78,9 @@ private Q_SLOTS:
     void typedReads();
     void moduleShapes_data();
     void moduleShapes();
+    void refusals_data();
+    void refusals();
+    void escaping();
     void importsAndCycles();
     void badInput();
     void changeSetUndo();
@@ -211,6 +214,49 @@ void ConfigEngineTest::moduleShapes()
     QCOMPARE(defs[0].editable, editable);
     const EditResult r = planSet(set, path("a.b"), "2");
     QCOMPARE(r.ok, editable);
+}
+
+void ConfigEngineTest::refusals_data()
+{
+    QTest::addColumn<QString>("main");
+    QTest::addColumn<QString>("other");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("different priorities") << u"{ lib, ... }: { imports = [ ./other.nix ]; a.b = 1; }"_s << u"{ lib, ... }: { a.b = lib.mkDefault 2; }"_s
+                                          << u"different priorities"_s;
+    QTest::newRow("same priority twice") << u"{ imports = [ ./other.nix ]; a.b = 1; }"_s << u"{ a.b = 2; }"_s << u"defined 2 times"_s;
+    QTest::newRow("read-only only") << u"{ lib, ... }: { imports = [ ./other.nix ]; a = lib.mkIf true { b = 1; }; }"_s << u"{ }"_s << u"mkIf"_s;
+    QTest::newRow("function call set") << u"{ imports = [ ./other.nix ]; a = builtins.fromJSON \"{}\"; }"_s << u"{ }"_s << u"function call"_s;
+    QTest::newRow("syntax error elsewhere") << u"{ imports = [ ./other.nix ]; a.b = 1; }"_s << u"{ x = ; }"_s << u"syntax error"_s;
+    QTest::newRow("computed name") << u"let n = \"a\"; in { imports = [ ./other.nix ]; ${n}.b = 1; }"_s << u"{ }"_s << u"computed"_s;
+    QTest::newRow("not an expression") << u"{ imports = [ ./other.nix ]; }"_s << u"{ }"_s << u"not a Nix expression"_s;
+}
+
+void ConfigEngineTest::refusals()
+{
+    QFETCH(QString, main);
+    QFETCH(QString, other);
+    QFETCH(QString, message);
+    static Files files;
+    files = {{"/r/configuration.nix", main.toStdString()}, {"/r/other.nix", other.toStdString()}};
+    const DocumentSet set = DocumentSet::fromTexts(files, "/r/configuration.nix");
+    QVERIFY(set.ok());
+    const EditResult r = planSet(set, path("a.b"), message == u"not a Nix expression"_s ? "1 +" : "3");
+    QVERIFY(!r.ok);
+    QVERIFY2(QString::fromStdString(r.error).contains(message), r.error.c_str());
+    QVERIFY(r.files.empty());
+}
+
+void ConfigEngineTest::escaping()
+{
+    Value v;
+    v.type = Value::Type::String;
+    v.text = "a\"b\\c${d}";
+    QCOMPARE(toNix(v), std::string("\"a\\\"b\\\\c\\${d}\""));
+    const DocumentSet set = load("{ x = 1; }");
+    const EditResult r = planSet(set, path("y"), toNix(v));
+    QVERIFY2(r.ok, r.error.c_str());
+    const DocumentSet back = load(r.files[0].after);
+    QCOMPARE(findDefinitions(back, path("y"))[0].read.text, v.text);
 }
 
 void ConfigEngineTest::importsAndCycles()
