@@ -133,7 +133,11 @@ void AttrModel::addAttr(std::int32_t set, NodeId binding)
         return;
     }
     const std::uint32_t offset = m_tree.byteBegin(path);
-    const std::vector<NodeId> attrs = m_tree.children(path);
+    // A local list: nested builds below re-enter addAttr.
+    std::vector<NodeId> attrs;
+    for (NodeId a = m_tree.firstChild(path); a != noNode; a = m_tree.nextSibling(a)) {
+        attrs.push_back(a);
+    }
     // The path as Nix's showAttrPath writes it, for messages only.
     auto shown = [&]() {
         std::string out;

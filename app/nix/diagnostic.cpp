@@ -4,6 +4,7 @@
 #include "diagnostic.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace snowpane::nix
 {
@@ -12,6 +13,18 @@ LineIndex::LineIndex(std::string_view text)
     : m_size(static_cast<std::uint32_t>(text.size()))
 {
     m_lineStarts.push_back(0);
+    // memchr finds line feeds far faster than a byte loop; carriage returns
+    // are rare enough to take the slow path only when there is one.
+    if (text.find('\r') == std::string_view::npos) {
+        m_lineStarts.reserve(text.size() / 24 + 1);
+        const char *const begin = text.data();
+        const char *const end = begin + text.size();
+        for (const char *p = begin; (p = static_cast<const char *>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr;) {
+            ++p;
+            m_lineStarts.push_back(static_cast<std::uint32_t>(p - begin));
+        }
+        return;
+    }
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\n') {

@@ -15,14 +15,16 @@ namespace
 void checkFormals(const SyntaxTree &tree, NodeId lambda, std::vector<Diagnostic> &out)
 {
     // The last child is the body; the ones before it are the parameters.
-    const std::vector<NodeId> parts = tree.children(lambda);
     NodeId pattern = noNode;
     NodeId alias = noNode;
-    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-        if (tree.kind(parts[i]) == NodeKind::Pattern) {
-            pattern = parts[i];
-        } else if (tree.kind(parts[i]) == NodeKind::Ident) {
-            alias = parts[i];
+    for (NodeId c = tree.firstChild(lambda); c != noNode; c = tree.nextSibling(c)) {
+        if (tree.nextSibling(c) == noNode) {
+            break;
+        }
+        if (tree.kind(c) == NodeKind::Pattern) {
+            pattern = c;
+        } else if (tree.kind(c) == NodeKind::Ident) {
+            alias = c;
         }
     }
     if (pattern == noNode) {
