@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <string>
 
 using namespace Qt::StringLiterals;
 
@@ -21,35 +22,25 @@ namespace Snowpane::Packages
 namespace
 {
 
-// The filters every tier shares, on the packages row `p`: ?4 unfree mode
-// (0 any, 1 free only, 2 unfree only), ?5 licence, ?6 installed only.
-#define SNOWPANE_FILTERS                                                                                                                                       \
-    " AND (?4 = 0 OR (?4 = 1 AND p.unfree = 0) OR (?4 = 2 AND p.unfree = 1))"                                                                                  \
-    " AND (?5 = '' OR EXISTS (SELECT 1 FROM licenses l WHERE l.package = p.id AND (l.spdx_id = ?5 COLLATE NOCASE"                                              \
-    " OR l.short_name = ?5 COLLATE NOCASE OR l.name = ?5 COLLATE NOCASE)))"                                                                                    \
-    " AND (?6 = 0 OR p.id IN (SELECT id FROM temp.installed))"
-
-// The same filters on a `names` row `n`.
-#define SNOWPANE_NAME_FILTERS                                                                                                                                  \
-    " AND (?4 = 0 OR (?4 = 1 AND n.unfree = 0) OR (?4 = 2 AND n.unfree = 1))"                                                                                  \
-    " AND (?5 = '' OR EXISTS (SELECT 1 FROM licenses l WHERE l.package = n.id AND (l.spdx_id = ?5 COLLATE NOCASE"                                              \
-    " OR l.short_name = ?5 COLLATE NOCASE OR l.name = ?5 COLLATE NOCASE)))"                                                                                    \
-    " AND (?6 = 0 OR n.id IN (SELECT id FROM temp.installed))"
-
+// Where the filters of a query go: {P} on a packages row `p`, {N} on a names
+// row `n`. Only the filters a query sets are written, because SQLite would
+// otherwise evaluate the licence and installed subqueries for every row.
 #define SNOWPANE_IS_EXACT "(p.attr_key = ?1 OR p.pname_key = ?1)"
 #define SNOWPANE_IS_PREFIX "((p.attr_key >= ?1 AND p.attr_key < ?2) OR (p.pname_key >= ?1 AND p.pname_key < ?2))"
 
 // Exact attribute first, then exact pname; shorter attribute paths (the
 // top-level package rather than a set's member) before longer ones.
 constexpr const char *exactSql =
-    "SELECT p.id, 0 FROM packages p WHERE " SNOWPANE_IS_EXACT SNOWPANE_FILTERS " ORDER BY p.attr_key = ?1 DESC, length(p.attr), p.attr LIMIT ?7";
+    "SELECT p.id, 0 FROM packages p WHERE " SNOWPANE_IS_EXACT " {P} ORDER BY p.attr_key = ?1 DESC, length(p.attr), p.attr LIMIT ?7";
 // The shorter the name that has the prefix, the closer it is to what was
 // typed. Both read `names`: by key range and then sorted when few names
 // match, in rank order (closeness, attribute) when many do, stopping after a
 // page. A package can match twice (attribute and pname); search() keeps its
 // first row.
 #define SNOWPANE_PREFIX_SELECT "SELECT n.id, n.closeness FROM names n "
-#define SNOWPANE_PREFIX_WHERE " WHERE n.key >= ?1 AND n.key < ?2 AND n.key != ?1" SNOWPANE_NAME_FILTERS " ORDER BY n.closeness, n.attr"
+#define SNOWPANE_PREFIX_WHERE                                                                                                                                  \
+    " WHERE n.key >= ?1 AND n.key < ?2 AND n.key != ?1"                                                                                                        \
+    " {N} ORDER BY n.closeness, n.attr"
 constexpr const char *prefixSortedSql = SNOWPANE_PREFIX_SELECT "INDEXED BY names_key" SNOWPANE_PREFIX_WHERE;
 constexpr const char *prefixWalkSql = SNOWPANE_PREFIX_SELECT "INDEXED BY names_rank" SNOWPANE_PREFIX_WHERE;
 // Up to this many matching names, sorting them is cheaper than walking the rank order.
@@ -58,8 +49,14 @@ constexpr const char *prefixCountSql = "SELECT count(*) FROM (SELECT 1 FROM name
 // Ranked inside FTS5 alone, without joining each match to its package: the
 // join and the filters run per candidate, only until the page is full.
 constexpr const char *fullTextSql = "SELECT rowid, rank FROM packages_fts WHERE packages_fts MATCH ?3 ORDER BY rank, rowid";
-constexpr const char *candidateSql = "SELECT 1 FROM packages p WHERE p.id = ?8 AND NOT " SNOWPANE_IS_PREFIX SNOWPANE_FILTERS;
-constexpr const char *allSql = "SELECT p.id, 0 FROM packages p WHERE 1" SNOWPANE_FILTERS " ORDER BY p.attr LIMIT ?7";
+// BM25 costs a lookup per matching row; past this many matches (a common
+// word or short prefix in descriptions) the description-only matches are
+// listed by attribute path instead, so that a keystroke stays fast.
+constexpr qint64 rankedMatchLimit = 1000;
+constexpr const char *fullTextCountSql = "SELECT count(*) FROM (SELECT 1 FROM packages_fts WHERE packages_fts MATCH ?3 LIMIT 1001)";
+constexpr const char *fullTextUnrankedSql = "SELECT rowid, 0 FROM packages_fts WHERE packages_fts MATCH ?3 ORDER BY rowid";
+constexpr const char *candidateSql = "SELECT 1 FROM packages p WHERE p.id = ?8 AND NOT " SNOWPANE_IS_PREFIX " {P}";
+constexpr const char *allSql = "SELECT p.id, 0 FROM packages p WHERE 1 {P} ORDER BY p.attr LIMIT ?7";
 
 #define SNOWPANE_COLUMNS                                                                                                                                       \
     "SELECT id, attr, name, pname, version, description, main_program, homepage, platforms, unfree, broken, insecure, available, long_description"             \
@@ -137,19 +134,15 @@ std::unique_ptr<Catalog> Catalog::open(const QString &path, QString *error)
 bool Catalog::prepare(QString *error)
 {
     sqlite3 *db = m_database.get();
-    m_exact = Sql::Statement::prepare(db, exactSql, error);
-    m_prefixSorted = Sql::Statement::prepare(db, prefixSortedSql, error);
-    m_prefixWalk = Sql::Statement::prepare(db, prefixWalkSql, error);
     m_prefixCount = Sql::Statement::prepare(db, prefixCountSql, error);
     m_fullText = Sql::Statement::prepare(db, fullTextSql, error);
-    m_candidate = Sql::Statement::prepare(db, candidateSql, error);
-    m_all = Sql::Statement::prepare(db, allSql, error);
+    m_fullTextCount = Sql::Statement::prepare(db, fullTextCountSql, error);
+    m_fullTextUnranked = Sql::Statement::prepare(db, fullTextUnrankedSql, error);
     m_byId = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE id = ?1", error);
     m_byAttr = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE attr = ?1", error);
     m_byPname = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE pname_key = ?1 ORDER BY attr", error);
     m_licenses = Sql::Statement::prepare(db, "SELECT spdx_id, short_name, name, free FROM licenses WHERE package = ?1 ORDER BY position", error);
-    return m_exact.isValid() && m_prefixSorted.isValid() && m_prefixWalk.isValid() && m_prefixCount.isValid() && m_fullText.isValid() && m_candidate.isValid()
-        && m_all.isValid() && m_byId.isValid() && m_byAttr.isValid() && m_byPname.isValid() && m_licenses.isValid();
+    return m_prefixCount.isValid() && m_fullText.isValid() && m_byId.isValid() && m_byAttr.isValid() && m_byPname.isValid() && m_licenses.isValid();
 }
 
 Package Catalog::readPackage(Sql::Statement &s, bool withLongDescription)
@@ -319,6 +312,41 @@ bool Catalog::runTier(Sql::Statement &s,
     return rc == SQLITE_DONE || rc == SQLITE_ROW;
 }
 
+Sql::Statement *Catalog::filtered(const char *sql, const SearchQuery &query)
+{
+    auto filters = [&query](const char *row) {
+        std::string clause;
+        const std::string r(row);
+        if (query.unfree != SearchQuery::Unfree::Any) {
+            clause += " AND " + r + ".unfree = " + (query.unfree == SearchQuery::Unfree::UnfreeOnly ? "1" : "0");
+        }
+        if (!query.license.trimmed().isEmpty()) {
+            clause += " AND EXISTS (SELECT 1 FROM licenses l WHERE l.package = " + r
+                + ".id AND (l.spdx_id = ?5 COLLATE NOCASE OR l.short_name = ?5 COLLATE NOCASE OR l.name = ?5 COLLATE NOCASE))";
+        }
+        if (query.installedOnly) {
+            clause += " AND " + r + ".id IN (SELECT id FROM temp.installed)";
+        }
+        return clause;
+    };
+    std::string text(sql);
+    for (const auto &[placeholder, row] : {std::pair{"{P}", "p"}, std::pair{"{N}", "n"}}) {
+        const std::size_t at = text.find(placeholder);
+        if (at != std::string::npos) {
+            text.replace(at, 3, filters(row));
+        }
+    }
+    auto it = m_filtered.find(text);
+    if (it == m_filtered.end()) {
+        Sql::Statement statement = Sql::Statement::prepare(m_database.get(), text, nullptr);
+        if (!statement.isValid()) {
+            return nullptr;
+        }
+        it = m_filtered.emplace(text, std::move(statement)).first;
+    }
+    return &it->second;
+}
+
 SearchResult Catalog::search(const SearchQuery &query)
 {
     SearchResult result;
@@ -331,22 +359,34 @@ SearchResult Catalog::search(const SearchQuery &query)
     const QByteArray keyEnd = key + QByteArray("\xf4\x8f\xbf\xbf");
     QList<std::pair<qint64, SearchHit>> ids;
     QSet<qint64> seen;
-    bool ok = true;
-    if (key.isEmpty()) {
-        ok = runTier(m_all, SearchHit::Match::All, key, keyEnd, {}, query, wanted, &ids, &seen);
-    } else {
-        ok = runTier(m_exact, SearchHit::Match::Exact, key, keyEnd, {}, query, wanted, &ids, &seen);
+    Sql::Statement *all = filtered(allSql, query);
+    Sql::Statement *exact = filtered(exactSql, query);
+    Sql::Statement *prefixSorted = filtered(prefixSortedSql, query);
+    Sql::Statement *prefixWalk = filtered(prefixWalkSql, query);
+    Sql::Statement *candidate = filtered(candidateSql, query);
+    bool ok = all && exact && prefixSorted && prefixWalk && candidate;
+    if (ok && key.isEmpty()) {
+        ok = runTier(*all, SearchHit::Match::All, key, keyEnd, {}, query, wanted, &ids, &seen);
+    } else if (ok) {
+        ok = runTier(*exact, SearchHit::Match::Exact, key, keyEnd, {}, query, wanted, &ids, &seen);
         if (ok && ids.size() < wanted) {
             m_prefixCount.bind(1, std::string_view(key.constData(), std::size_t(key.size())));
             m_prefixCount.bind(2, std::string_view(keyEnd.constData(), std::size_t(keyEnd.size())));
             const qint64 names = m_prefixCount.step() == SQLITE_ROW ? m_prefixCount.integer(0) : 0;
             m_prefixCount.reset();
-            Sql::Statement &prefix = names < prefixSortLimit ? m_prefixSorted : m_prefixWalk;
-            ok = runTier(prefix, SearchHit::Match::Prefix, key, keyEnd, {}, query, wanted, &ids, &seen);
+            ok = runTier(names < prefixSortLimit ? *prefixSorted : *prefixWalk, SearchHit::Match::Prefix, key, keyEnd, {}, query, wanted, &ids, &seen);
         }
         const QString fts = fullTextExpression(query.text);
         if (ok && ids.size() < wanted && !fts.isEmpty()) {
-            ok = runTier(m_fullText, SearchHit::Match::FullText, key, keyEnd, fts, query, wanted, &ids, &seen, &m_candidate);
+            // Matches in the names first (the boost), each group by BM25.
+            ok = runTier(m_fullText, SearchHit::Match::FullText, key, keyEnd, u"{attr pname} : (%1)"_s.arg(fts), query, wanted, &ids, &seen, candidate);
+        }
+        if (ok && ids.size() < wanted && !fts.isEmpty()) {
+            m_fullTextCount.bind(3, fts);
+            const qint64 matches = m_fullTextCount.step() == SQLITE_ROW ? m_fullTextCount.integer(0) : 0;
+            m_fullTextCount.reset();
+            Sql::Statement &statement = matches <= rankedMatchLimit ? m_fullText : m_fullTextUnranked;
+            ok = runTier(statement, SearchHit::Match::FullText, key, keyEnd, fts, query, wanted, &ids, &seen, candidate);
         }
     }
     if (!ok) {

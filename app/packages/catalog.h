@@ -11,8 +11,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace Snowpane::Packages
 {
@@ -62,9 +64,12 @@ struct SearchResult {
 
 /**
  * A read-only view of one catalog cache. Search ranks exact attribute or
- * pname matches first, then prefixes (shorter names first), then BM25 over
- * the attribute path, pname and description with the names weighted eight
- * times the description; ties go by attribute path, so pages are stable. The
+ * pname matches first, then prefixes (shorter names first), then full-text
+ * matches: those in the attribute path or pname before those only in the
+ * description, each group by BM25 (names weighted eight times the
+ * description), ties by attribute path, so pages are stable. Description-only
+ * matches of a query that matches more than 1,000 packages are listed by
+ * attribute path instead of BM25, which would cost a lookup per match. The
  * tiers are evaluated lazily: a page full of prefix matches never runs the
  * full-text query. One Catalog is used by one thread at a time.
  */
@@ -103,6 +108,7 @@ public:
 private:
     Catalog() = default;
     [[nodiscard]] bool prepare(QString *error);
+    [[nodiscard]] Sql::Statement *filtered(const char *sql, const SearchQuery &query);
     [[nodiscard]] Package readPackage(Sql::Statement &statement, bool withLongDescription);
     void readLicenses(qint64 id, Package *package);
     [[nodiscard]] bool runTier(Sql::Statement &statement,
@@ -118,13 +124,12 @@ private:
 
     Sql::Database m_database;
     Info m_info;
-    Sql::Statement m_exact;
-    Sql::Statement m_prefixSorted;
-    Sql::Statement m_prefixWalk;
     Sql::Statement m_prefixCount;
     Sql::Statement m_fullText;
-    Sql::Statement m_candidate;
-    Sql::Statement m_all;
+    /// Statements with the filters of a query written in, by their text.
+    std::map<std::string, Sql::Statement> m_filtered;
+    Sql::Statement m_fullTextCount;
+    Sql::Statement m_fullTextUnranked;
     Sql::Statement m_byId;
     Sql::Statement m_byAttr;
     Sql::Statement m_byPname;
