@@ -230,7 +230,10 @@ EditResult planUnset(const DocumentSet &set, const OptionPath &path)
                     ++end;
                 }
                 // A paragraph of its own: take one of the blank lines around it along.
-                const bool blankBefore = begin >= 1 && (begin == 1 || text[begin - 2] == '\n' || startsLine(text, begin - 1));
+                const std::string_view previous =
+                    begin >= 1 ? text.substr(lineStart(text, begin - 1), begin - 1 - lineStart(text, begin - 1)) : std::string_view();
+                const std::size_t last = previous.find_last_not_of(" \t\r");
+                const bool blankBefore = begin >= 1 && (last == std::string_view::npos || previous[last] == '{');
                 const bool blankAfter = end < text.size() && lineEnd(text, end) < text.size() && startsLine(text, lineEnd(text, end));
                 if (blankBefore && blankAfter) {
                     end = lineEnd(text, end) + 1;
