@@ -15,6 +15,8 @@ std::string_view tokenKindName(TokenKind kind)
         return "comment";
     case TokenKind::BlockComment:
         return "comment";
+    case TokenKind::Ignored:
+        return "ignored input";
     case TokenKind::KwIf:
         return "'if'";
     case TokenKind::KwThen:

@@ -1,0 +1,331 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The parser's rules for strings, paths, interpolations, lists, sets,
+// bindings, inherits and lambda patterns.
+
+#include "parserimpl.h"
+
+namespace snowpane::nix::detail
+{
+
+void Parser::parseAttrPath()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    parseAttr();
+    while (accept(TokenKind::Dot)) {
+        parseAttr();
+    }
+    finish(NodeKind::AttrPath, m, first);
+}
+
+void Parser::parseAttr()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    switch (peek()) {
+    case TokenKind::Ident:
+    case TokenKind::KwOr:
+        bump();
+        break;
+    case TokenKind::Quote:
+        parseString();
+        break;
+    case TokenKind::DollarCurly:
+        parseInterpolation();
+        break;
+    default:
+        unexpected();
+        break;
+    }
+    finish(NodeKind::Attr, m, first);
+}
+
+void Parser::parseString()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    for (;;) {
+        switch (peek()) {
+        case TokenKind::StrText:
+            bump();
+            continue;
+        case TokenKind::DollarCurly:
+            parseInterpolation();
+            continue;
+        case TokenKind::Quote:
+            bump();
+            break;
+        default:
+            unexpected("'\"'");
+            break;
+        }
+        break;
+    }
+    finish(NodeKind::String, m, first);
+}
+
+void Parser::parseIndString()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    for (;;) {
+        switch (peek()) {
+        case TokenKind::IndStrText:
+        case TokenKind::IndStrEscape:
+            bump();
+            continue;
+        case TokenKind::DollarCurly:
+            parseInterpolation();
+            continue;
+        case TokenKind::IndStrClose:
+            bump();
+            break;
+        default:
+            unexpected("IND_STRING_CLOSE");
+            break;
+        }
+        break;
+    }
+    finish(NodeKind::IndString, m, first);
+}
+
+// A path continues while the lexer stays in its path state: literal pieces,
+// and interpolations that start right where the previous piece ended.
+void Parser::parsePath()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    bool interpolated = false;
+    for (;;) {
+        if (peek() == TokenKind::PathText) {
+            bump();
+            // string_parts_interpolated must open with an interpolation, so a
+            // literal piece straight after the first one needs a "${" next.
+            if (!interpolated && !(peek() == TokenKind::DollarCurly && m_pos == m_lastEnd)) {
+                error(m_tokens.offsets[first], "syntax error, unexpected PATH_END, expecting DOLLAR_CURLY");
+            }
+        } else if (peek() == TokenKind::DollarCurly && m_pos == m_lastEnd) {
+            parseInterpolation();
+            interpolated = true;
+        } else {
+            break;
+        }
+    }
+    finish(NodeKind::Path, m, first);
+}
+
+void Parser::parseInterpolation()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    parseExpr();
+    if (peek() != TokenKind::RBrace) {
+        unexpected("'}'");
+        // The lexer pairs braces, so skipping to the matching '}' resumes in
+        // the string or path that holds this interpolation.
+        int depth = 0;
+        const std::uint32_t em = mark();
+        const TokenId efirst = m_pos;
+        while (peek() != Eof && !(depth == 0 && peek() == TokenKind::RBrace)) {
+            if (peek() == TokenKind::LBrace || peek() == TokenKind::DollarCurly) {
+                ++depth;
+            } else if (peek() == TokenKind::RBrace) {
+                --depth;
+            }
+            bump();
+        }
+        finish(NodeKind::Error, em, efirst);
+    }
+    accept(TokenKind::RBrace);
+    finish(NodeKind::Interpolation, m, first);
+}
+
+void Parser::parseList()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    for (;;) {
+        const TokenKind k = peek();
+        if (k == TokenKind::RBracket || k == Eof) {
+            break;
+        }
+        if (startsSimple(k) || (k == TokenKind::KwLet && peekAt(1) == TokenKind::LBrace)) {
+            parseSelect();
+            continue;
+        }
+        unexpected("']'");
+        if (isCloser(k)) {
+            break;
+        }
+        skipToCloser();
+    }
+    expect(TokenKind::RBracket);
+    finish(NodeKind::List, m, first);
+}
+
+void Parser::parseBraces(NodeKind kind, std::uint32_t m, TokenId first, std::uint8_t detail)
+{
+    if (!expect(TokenKind::LBrace)) {
+        finish(NodeKind::Error, m, first);
+        return;
+    }
+    parseBindings(TokenKind::RBrace);
+    expect(TokenKind::RBrace);
+    finish(kind, m, first, detail);
+}
+
+void Parser::parseBindings(TokenKind terminator)
+{
+    for (;;) {
+        const TokenKind k = peek();
+        if (k == terminator || k == Eof) {
+            return;
+        }
+        switch (k) {
+        case TokenKind::KwInherit:
+            parseInherit();
+            continue;
+        case TokenKind::Ident:
+        case TokenKind::KwOr:
+        case TokenKind::Quote:
+        case TokenKind::DollarCurly:
+            parseBinding();
+            continue;
+        default:
+            break;
+        }
+        unexpected();
+        if (isCloser(k) && k != TokenKind::Semicolon && k != TokenKind::Comma) {
+            return;
+        }
+        skipToCloser();
+        accept(TokenKind::Semicolon);
+        if (peek() == TokenKind::Comma) {
+            bump();
+        }
+    }
+}
+
+void Parser::expectSemicolon()
+{
+    if (accept(TokenKind::Semicolon)) {
+        return;
+    }
+    unexpected("';'");
+    if (peek() != TokenKind::RBrace && peek() != TokenKind::KwIn) {
+        skipToCloser();
+        accept(TokenKind::Semicolon);
+    }
+}
+
+void Parser::parseBinding()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    parseAttrPath();
+    if (!expect(TokenKind::Assign)) {
+        skipToCloser();
+        accept(TokenKind::Semicolon);
+        finish(NodeKind::Binding, m, first);
+        return;
+    }
+    parseExpr();
+    expectSemicolon();
+    finish(NodeKind::Binding, m, first);
+}
+
+void Parser::parseInherit()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    if (peek() == TokenKind::LParen) {
+        const std::uint32_t fm = mark();
+        const TokenId ffirst = m_pos;
+        bump();
+        parseExpr();
+        expect(TokenKind::RParen);
+        finish(NodeKind::InheritFrom, fm, ffirst);
+    }
+    for (;;) {
+        const TokenKind k = peek();
+        if (k != TokenKind::Ident && k != TokenKind::KwOr && k != TokenKind::Quote && k != TokenKind::DollarCurly) {
+            break;
+        }
+        parseAttr();
+    }
+    expectSemicolon();
+    finish(NodeKind::Inherit, m, first);
+}
+
+// `{` starts a pattern rather than a set when what follows can only be
+// formals: `}` then `:` or `@`, `...`, or a name then `,`, `?` or `}`.
+bool Parser::atPattern() const
+{
+    switch (peekAt(1)) {
+    case TokenKind::RBrace: {
+        const TokenKind after = peekAt(2);
+        return after == TokenKind::Colon || after == TokenKind::At;
+    }
+    case TokenKind::Ellipsis:
+        return true;
+    case TokenKind::Ident: {
+        const TokenKind after = peekAt(2);
+        return after == TokenKind::Comma || after == TokenKind::Question || after == TokenKind::RBrace;
+    }
+    default:
+        return false;
+    }
+}
+
+void Parser::parsePattern()
+{
+    const std::uint32_t m = mark();
+    const TokenId first = m_pos;
+    bump();
+    for (;;) {
+        const TokenKind k = peek();
+        if (k == TokenKind::RBrace || k == Eof) {
+            break;
+        }
+        if (k == TokenKind::Ellipsis) {
+            bump();
+            break;
+        }
+        if (k == TokenKind::Ident) {
+            const std::uint32_t em = mark();
+            const TokenId efirst = m_pos;
+            bump();
+            if (accept(TokenKind::Question)) {
+                parseExpr();
+            }
+            finish(NodeKind::PatternEntry, em, efirst);
+            if (accept(TokenKind::Comma)) {
+                continue;
+            }
+            if (peek() == TokenKind::RBrace) {
+                break;
+            }
+        }
+        unexpected();
+        if (peek() == TokenKind::Comma) {
+            bump();
+            continue;
+        }
+        if (isCloser(peek())) {
+            break;
+        }
+        skipToCloser();
+    }
+    expect(TokenKind::RBrace);
+    finish(NodeKind::Pattern, m, first);
+}
+
+} // namespace snowpane::nix::detail
