@@ -3,6 +3,8 @@
 
 #include "diffgenerationscommand.h"
 
+#include "commandline.h"
+
 #include "closurereader.h"
 #include "generationlink.h"
 #include "generationreader.h"
@@ -127,13 +129,8 @@ int runDiffGenerationsCommand(const QStringList &arguments)
     const QCommandLineOption configOption(u"config"_s, u"Also show the configuration diff between the commits that built A and B."_s, u"DIR"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print JSON."_s);
     parser.addOptions({profileOption, configOption, jsonOption});
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return 0;
+    if (const auto exitCode = parseSubcommandArguments(parser, arguments)) {
+        return *exitCode;
     }
     const QStringList positional = parser.positionalArguments();
     bool okA = false;

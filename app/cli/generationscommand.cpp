@@ -3,6 +3,8 @@
 
 #include "generationscommand.h"
 
+#include "commandline.h"
+
 #include "closurereader.h"
 #include "generationreader.h"
 #include "systempaths.h"
@@ -64,13 +66,8 @@ int runGenerationsCommand(const QStringList &arguments)
     const QCommandLineOption bootedOption(u"booted-system"_s, u"The booted system's link (default: /run/booted-system)."_s, u"PATH"_s);
     const QCommandLineOption runningOption(u"current-system"_s, u"The running system's link (default: /run/current-system)."_s, u"PATH"_s);
     parser.addOptions({profileOption, jsonOption, closureSizeOption, bootedOption, runningOption});
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return 0;
+    if (const auto exitCode = parseSubcommandArguments(parser, arguments)) {
+        return *exitCode;
     }
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "generations takes no arguments; see --help\n");

@@ -3,6 +3,8 @@
 
 #include "historycommand.h"
 
+#include "commandline.h"
+
 #include "generationlink.h"
 #include "generationreader.h"
 #include "gitrepository.h"
@@ -30,13 +32,8 @@ int runHistoryCommand(const QStringList &arguments)
     const QCommandLineOption maxOption(u"max"_s, u"Show at most N commits."_s, u"N"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print JSON."_s);
     parser.addOptions({configOption, profileOption, maxOption, jsonOption});
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return 0;
+    if (const auto exitCode = parseSubcommandArguments(parser, arguments)) {
+        return *exitCode;
     }
     bool maxOk = true;
     const int max = parser.isSet(maxOption) ? parser.value(maxOption).toInt(&maxOk) : 0;

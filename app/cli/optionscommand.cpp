@@ -3,6 +3,8 @@
 
 #include "optionscommand.h"
 
+#include "commandline.h"
+
 #include "optionevaluator.h"
 #include "optionjson.h"
 #include "optionsearch.h"
@@ -157,13 +159,8 @@ int runOptionsCommand(const QStringList &arguments)
     const QCommandLineOption configDirOption(u"config-dir"_s, u"The configuration directory NixOS would use (default: /etc/nixos)."_s, u"DIR"_s);
     const QCommandLineOption noCacheOption(u"no-cache"_s, u"Evaluate even when a cached catalog is valid."_s);
     parser.addOptions({jsonOption, limitOption, optionsJsonOption, configOption, flakeOption, hostOption, nixpkgsOption, configDirOption, noCacheOption});
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return 0;
+    if (const auto exitCode = parseSubcommandArguments(parser, arguments)) {
+        return *exitCode;
     }
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);

@@ -3,6 +3,8 @@
 
 #include "parsecommand.h"
 
+#include "commandline.h"
+
 #include "canonical.h"
 #include "parser.h"
 #include "scopes.h"
@@ -88,13 +90,8 @@ int runParseCommand(const QStringList &arguments)
     const QCommandLineOption cstOption(u"cst"_s, u"Dump the concrete syntax tree."_s);
     parser.addOptions({showOption, checkOption, roundtripOption, cstOption});
     parser.addPositionalArgument(u"FILE"_s, u"Nix files, or - for standard input."_s, u"FILE..."_s);
-    if (!parser.parse(arguments)) {
-        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return 0;
+    if (const auto exitCode = parseSubcommandArguments(parser, arguments)) {
+        return *exitCode;
     }
     const int modes = int(parser.isSet(showOption)) + int(parser.isSet(checkOption)) + int(parser.isSet(roundtripOption)) + int(parser.isSet(cstOption));
     const QStringList files = parser.positionalArguments();
