@@ -63,6 +63,24 @@ struct EditResult {
 /** Removes a package from every literal list of packages that names it. */
 [[nodiscard]] EditResult planRemovePackage(const DocumentSet &set, std::string_view attr, const OptionPath &list = {"environment", "systemPackages"});
 
+/** One package named in a literal list of a package option, where it is written. */
+struct PackageEntry {
+    std::string attr;
+    std::size_t document = 0;
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+/**
+ * The packages named in the literal lists of a package option across the
+ * document set, in load order: what the configuration declares. Elements
+ * that are not plain package references (`(pkgs.foo.override { … })`) are
+ * left out; `opaque` receives the definitions whose list cannot be read.
+ */
+[[nodiscard]] std::vector<PackageEntry>
+listPackages(const DocumentSet &set, const OptionPath &list = {"environment", "systemPackages"}, std::vector<std::string> *opaque = nullptr);
+
 /** Applies sorted, non-overlapping edits to a text. */
 [[nodiscard]] std::string applyEdits(std::string_view text, const std::vector<TextEdit> &edits);
 

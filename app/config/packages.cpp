@@ -134,6 +134,33 @@ ReadBackCheck containsCheck(std::string_view attr, bool wanted)
 
 } // namespace
 
+std::vector<PackageEntry> listPackages(const DocumentSet &set, const OptionPath &option, std::vector<std::string> *opaque)
+{
+    std::vector<PackageList> lists;
+    for (const Definition &d : findDefinitions(set, option)) {
+        const std::size_t before = lists.size();
+        if (!d.partial && !d.opaqueSet) {
+            collectLists(*set.documents()[d.document].tree, d.value, d.document, false, lists);
+        }
+        if (lists.size() == before && opaque) {
+            opaque->push_back(where(d) + ": " + (d.reason.empty() ? std::string("not a literal list") : d.reason));
+        }
+    }
+    std::vector<PackageEntry> entries;
+    for (const PackageList &l : lists) {
+        const SyntaxTree &tree = *set.documents()[l.document].tree;
+        for (NodeId c = tree.firstChild(l.list); c != noNode; c = tree.nextSibling(c)) {
+            const Value v = readValue(tree, c);
+            if (v.type != Value::Type::Package) {
+                continue;
+            }
+            const auto at = tree.locate(tree.byteBegin(c));
+            entries.push_back({v.text, l.document, set.documents()[l.document].path, at.line, at.column});
+        }
+    }
+    return entries;
+}
+
 EditResult planAddPackage(const DocumentSet &set, std::string_view attr, const OptionPath &option)
 {
     EditResult result;

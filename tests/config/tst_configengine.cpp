@@ -84,6 +84,7 @@ private Q_SLOTS:
     void importsAndCycles();
     void badInput();
     void changeSetUndo();
+    void declaredPackages();
     void unifiedDiffFormat();
     void atomicWriteKeepsMode();
     void cliCommands();
@@ -281,6 +282,37 @@ void ConfigEngineTest::importsAndCycles()
     QCOMPARE(notFollowed, 3); // import call, search path, missing file
     QCOMPARE(findDefinitions(set, path("inline.x")).size(), std::size_t(1));
     QCOMPARE(findDefinitions(set, path("d.x")).size(), std::size_t(1));
+}
+
+void ConfigEngineTest::declaredPackages()
+{
+    const DocumentSet set = load(
+        "{ pkgs, ... }:\n"
+        "{\n"
+        "  environment.systemPackages = with pkgs; [\n"
+        "    git\n"
+        "    (vim.override { }) # a call: not a plain reference\n"
+        "    python3Packages.requests\n"
+        "  ] ++ [ pkgs.htop ];\n"
+        "  services.x.packages = [ pkgs.nope ];\n"
+        "}\n");
+    std::vector<std::string> opaque;
+    const std::vector<PackageEntry> entries = listPackages(set, path("environment.systemPackages"), &opaque);
+    QCOMPARE(entries.size(), std::size_t(3));
+    QCOMPARE(entries[0].attr, std::string("git"));
+    QCOMPARE(entries[0].line, 4u);
+    QCOMPARE(entries[0].column, 5u);
+    QCOMPARE(entries[1].attr, std::string("python3Packages.requests"));
+    QCOMPARE(entries[1].line, 6u);
+    QCOMPARE(entries[2].attr, std::string("htop"));
+    QCOMPARE(entries[2].line, 7u);
+    QCOMPARE(entries[2].file, std::string("/t/configuration.nix"));
+    QVERIFY(opaque.empty());
+
+    // A list the engine cannot read is reported, not guessed at.
+    const DocumentSet computed = load("{ pkgs, ... }: { environment.systemPackages = builtins.attrValues { inherit (pkgs) git; }; }\n");
+    QVERIFY(listPackages(computed, path("environment.systemPackages"), &opaque).empty());
+    QCOMPARE(opaque.size(), std::size_t(1));
 }
 
 void ConfigEngineTest::badInput()

@@ -1,0 +1,169 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "privilegedjob.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QStringList>
+
+/** The helper's jobs, as QML sees them: properties to bind a progress view to, never created from QML. */
+struct PrivilegedJobForeign {
+    Q_GADGET
+    QML_FOREIGN(snowpane::privileged::PrivilegedJob)
+    QML_NAMED_ELEMENT(PrivilegedJob)
+    QML_UNCREATABLE("Jobs are started by SystemActions.")
+};
+
+/**
+ * Everything that changes the machine, one operation at a time, through the
+ * privileged helper: applying the pending edits (save, commit, rebuild),
+ * switching to or booting a generation, and restoring an earlier
+ * configuration. The window shows one progress view, bound to `job`, for all
+ * of them; the log of the running operation is kept whole, so that it can be
+ * expanded and filtered after the helper's short window of recent lines has
+ * moved on.
+ */
+class SystemActions : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
+    Q_PROPERTY(QString title READ title NOTIFY stageChanged)
+    Q_PROPERTY(snowpane::privileged::PrivilegedJob *job READ job NOTIFY jobChanged)
+    Q_PROPERTY(QStringList log READ log NOTIFY logChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stageChanged)
+    Q_PROPERTY(QString errorDetails READ errorDetails NOTIFY stageChanged)
+    Q_PROPERTY(QString errorFile READ errorFile NOTIFY stageChanged)
+    Q_PROPERTY(int errorLine READ errorLine NOTIFY stageChanged)
+    Q_PROPERTY(bool canRevert READ canRevert NOTIFY stageChanged)
+    Q_PROPERTY(int newGeneration READ newGeneration NOTIFY stageChanged)
+    Q_PROPERTY(int previousGeneration READ previousGeneration NOTIFY stageChanged)
+
+public:
+    /** How an apply takes effect, as the Changes page offers it. */
+    enum class Mode {
+        Switch, ///< "Switch now"
+        Boot, ///< "Use at next boot"
+        Test, ///< "Try without adding to the boot menu"
+        Build, ///< "Build only"
+        DryActivate, ///< "Preview which services would restart"
+    };
+    Q_ENUM(Mode)
+
+    enum class Stage {
+        Idle,
+        Saving,
+        Building,
+        Switching,
+        Restoring,
+        Succeeded,
+        Failed,
+    };
+    Q_ENUM(Stage)
+
+    explicit SystemActions(QObject *parent = nullptr);
+    ~SystemActions() override;
+
+    [[nodiscard]] bool isBusy() const;
+    [[nodiscard]] Stage stage() const
+    {
+        return m_stage;
+    }
+    [[nodiscard]] QString title() const
+    {
+        return m_title;
+    }
+    [[nodiscard]] snowpane::privileged::PrivilegedJob *job() const
+    {
+        return m_job;
+    }
+    [[nodiscard]] QStringList log() const
+    {
+        return m_log;
+    }
+    [[nodiscard]] QString errorMessage() const
+    {
+        return m_errorMessage;
+    }
+    [[nodiscard]] QString errorDetails() const
+    {
+        return m_errorDetails;
+    }
+    [[nodiscard]] QString errorFile() const
+    {
+        return m_errorFile;
+    }
+    [[nodiscard]] int errorLine() const
+    {
+        return m_errorLine;
+    }
+    /** A failed apply saved the configuration: restoring the commit before it takes the change back. */
+    [[nodiscard]] bool canRevert() const
+    {
+        return m_stage == Stage::Failed && !m_commitBeforeSave.isEmpty();
+    }
+    [[nodiscard]] int newGeneration() const
+    {
+        return m_newGeneration;
+    }
+    [[nodiscard]] int previousGeneration() const
+    {
+        return m_previousGeneration;
+    }
+
+    /** Saves the pending edits (if any), commits them, then rebuilds with @p mode. */
+    Q_INVOKABLE void apply(Mode mode);
+    /** Makes generation @p generation current now (`boot` false) or at the next boot. */
+    Q_INVOKABLE void switchGeneration(int generation, bool boot);
+    /** Rolls back to the newest generation before the current one. */
+    Q_INVOKABLE void rollBack();
+    /** Restores the configuration files of @p commit as a new commit. */
+    Q_INVOKABLE void restoreConfiguration(const QString &commit);
+    /** After a failed apply: restores the configuration as it was before the save. */
+    Q_INVOKABLE void revert();
+    Q_INVOKABLE void cancel();
+    /** Back to Idle after the person has read a result. */
+    Q_INVOKABLE void dismiss();
+    /** The mode in words, for buttons and menus. */
+    Q_INVOKABLE static QString modeText(Mode mode);
+
+    /** The helper's mode argument for @p mode. */
+    [[nodiscard]] static QString modeArgument(Mode mode);
+
+Q_SIGNALS:
+    void busyChanged();
+    void stageChanged();
+    void jobChanged();
+    void logChanged();
+    /** The machine's generations or configuration changed: views re-read them. */
+    void systemChanged();
+
+private:
+    void start(snowpane::privileged::PrivilegedJob *job, Stage stage, const QString &title);
+    void setStage(Stage stage);
+    void collectLog();
+    void jobFinished();
+    void saved();
+    void rebuild();
+    void fail(const QString &message);
+
+    QPointer<snowpane::privileged::PrivilegedJob> m_job;
+    Stage m_stage = Stage::Idle;
+    Mode m_mode = Mode::Switch;
+    QString m_title;
+    QStringList m_log;
+    QString m_errorMessage;
+    QString m_errorDetails;
+    QString m_errorFile;
+    int m_errorLine = 0;
+    QString m_commitBeforeSave;
+    int m_newGeneration = 0;
+    int m_previousGeneration = 0;
+};
