@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Snowpane contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "applicationinfo.h"
 #include "snowpanesettings.h"
 #include "systempaths.h"
 #include "uitesting.h"
@@ -86,6 +87,8 @@ int main(int argc, char **argv)
     if (translator.load(QLocale(), u"snowpane"_s, u"_"_s, u":/i18n"_s)) {
         QApplication::installTranslator(&translator);
     }
+    // After the translators, so that the About page speaks the person's language.
+    ApplicationInfo::registerAboutData(QStringLiteral(SNOWPANE_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Settings for NixOS"_s);

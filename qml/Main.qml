@@ -11,13 +11,15 @@ Kirigami.ApplicationWindow {
     id: root
 
     /// The pages in drawer order; --self-test and --screenshot use these names.
-    readonly property list<string> pageNames: ["overview", "options", "packages", "generations", "changes"]
+    readonly property list<string> pageNames: ["overview", "options", "packages", "generations", "changes", "settings", "about"]
     readonly property var pageComponents: ({
             overview: Qt.createComponent("io.github.snowpane", "OverviewPage"),
             options: Qt.createComponent("io.github.snowpane", "OptionsPage"),
             packages: Qt.createComponent("io.github.snowpane", "PackagesPage"),
             generations: Qt.createComponent("io.github.snowpane", "GenerationsPage"),
-            changes: Qt.createComponent("io.github.snowpane", "ChangesPage")
+            changes: Qt.createComponent("io.github.snowpane", "ChangesPage"),
+            settings: Qt.createComponent("io.github.snowpane", "SettingsPage"),
+            about: Qt.createComponent("io.github.snowpane", "AboutPage")
         })
     property string currentPageName: ""
     /// Each page is made once and kept, so that it keeps its state (a search,
@@ -59,6 +61,9 @@ Kirigami.ApplicationWindow {
             showPage("overview");
         }
     }
+
+    // Progress and results of whatever changes the machine, from any page.
+    OperationSheet {}
 
     // A visual parent for pages that are not on the stack.
     Item {
@@ -104,11 +109,28 @@ Kirigami.ApplicationWindow {
                 onTriggered: root.showPage("generations")
             },
             Kirigami.Action {
-                text: qsTr("Changes", "@action:inmenu")
+                text: Configuration.pendingCount > 0 ? qsTr("Changes (%1)", "@action:inmenu with the number of pending changes").arg(Configuration.pendingCount) : qsTr("Changes", "@action:inmenu")
                 icon.name: "document-edit"
                 checkable: true
                 checked: root.currentPageName === "changes"
                 onTriggered: root.showPage("changes")
+            },
+            Kirigami.Action {
+                separator: true
+            },
+            Kirigami.Action {
+                text: qsTr("Settings", "@action:inmenu")
+                icon.name: "settings-configure"
+                checkable: true
+                checked: root.currentPageName === "settings"
+                onTriggered: root.showPage("settings")
+            },
+            Kirigami.Action {
+                text: qsTr("About Snowpane", "@action:inmenu")
+                icon.name: "help-about"
+                checkable: true
+                checked: root.currentPageName === "about"
+                onTriggered: root.showPage("about")
             }
         ]
     }

@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 namespace config = snowpane::config;
@@ -107,6 +108,25 @@ void ConfigurationSession::reload()
     findSyntaxError();
     Q_EMIT loadedChanged();
     Q_EMIT changesChanged();
+}
+
+void ConfigurationSession::useConfiguration(const QString &directory, const QString &host)
+{
+    SnowpaneSettings *settings = SnowpaneSettings::self();
+    settings->setConfigurationDirectory(QDir::cleanPath(directory));
+    settings->setFlakeHost(host.trimmed());
+    settings->save();
+    reload();
+}
+
+QString ConfigurationSession::detectedEntry()
+{
+    const QString etc = u"/etc/nixos"_s;
+    if (QFileInfo(etc + u"/flake.nix"_s).isFile()) {
+        return etc + u"/flake.nix"_s;
+    }
+    const QString fromEnvironment = qEnvironmentVariable("NIXOS_CONFIG");
+    return fromEnvironment.isEmpty() ? etc + u"/configuration.nix"_s : fromEnvironment;
 }
 
 void ConfigurationSession::findSyntaxError()

@@ -95,6 +95,10 @@ public:
 
     /** Reads the configuration again from the disk; pending edits are dropped. */
     Q_INVOKABLE void reload();
+    /** Manages the configuration in @p directory (and flake host @p host) from now on: saves the settings and reloads. */
+    Q_INVOKABLE void useConfiguration(const QString &directory, const QString &host);
+    /** Where NixOS itself would look for the configuration: `/etc/nixos/flake.nix` or the classic entry. */
+    Q_INVOKABLE static QString detectedEntry();
 
     /** Sets an option to a Nix expression, written as it will appear in the file. */
     Q_INVOKABLE QString setOptionNix(const QString &option, const QString &nixValue);

@@ -3,28 +3,31 @@
 
 #include "systemactions.h"
 
+#include "closurereader.h"
 #include "configurationsession.h"
 #include "generationreader.h"
 #include "gitrepository.h"
 #include "privilegedjobs.h"
 #include "snowpanesettings.h"
+#include "systemdiff.h"
 #include "uilogging.h"
 #include "windowstate.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDesktopServices>
+#include <QFileInfo>
 #include <QGuiApplication>
+#include <QLocale>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 using snowpane::privileged::PrivilegedJob;
 
 namespace
 {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SystemActions", text);
-}
 
 int currentGeneration()
 {
@@ -38,34 +41,34 @@ QString sentenceFor(PrivilegedJob::ErrorKind kind, SystemActions::Stage stage)
 {
     switch (kind) {
     case PrivilegedJob::ErrorKind::NotAuthorised:
-        return tr("Snowpane was not allowed to change the system. The authentication was refused or cancelled.");
+        return SystemActions::tr("Snowpane was not allowed to change the system. The authentication was refused or cancelled.");
     case PrivilegedJob::ErrorKind::Busy:
-        return tr("Another change to the system is still running. Wait for it to finish, then try again.");
+        return SystemActions::tr("Another change to the system is still running. Wait for it to finish, then try again.");
     case PrivilegedJob::ErrorKind::HelperMissing:
-        return tr(
+        return SystemActions::tr(
             "Snowpane's system helper is not installed, so changes cannot be applied. On NixOS, install Snowpane with "
             "“programs.snowpane.enable = true;” in your configuration.");
     case PrivilegedJob::ErrorKind::Cancelled:
-        return tr("The operation was cancelled. The system was not changed.");
+        return SystemActions::tr("The operation was cancelled. The system was not changed.");
     case PrivilegedJob::ErrorKind::TimedOut:
-        return tr("The operation took too long and was stopped.");
+        return SystemActions::tr("The operation took too long and was stopped.");
     case PrivilegedJob::ErrorKind::InvalidRequest:
-        return tr("The system helper refused the request.");
+        return SystemActions::tr("The system helper refused the request.");
     case PrivilegedJob::ErrorKind::NoError:
     case PrivilegedJob::ErrorKind::Failed:
         break;
     }
     switch (stage) {
     case SystemActions::Stage::Saving:
-        return tr("The configuration could not be saved.");
+        return SystemActions::tr("The configuration could not be saved.");
     case SystemActions::Stage::Building:
-        return tr("The new system could not be built.");
+        return SystemActions::tr("The new system could not be built.");
     case SystemActions::Stage::Switching:
-        return tr("The system could not switch to that generation.");
+        return SystemActions::tr("The system could not switch to that generation.");
     case SystemActions::Stage::Restoring:
-        return tr("The configuration could not be restored.");
+        return SystemActions::tr("The configuration could not be restored.");
     default:
-        return tr("The operation failed.");
+        return SystemActions::tr("The operation failed.");
     }
 }
 
@@ -117,6 +120,36 @@ QString SystemActions::modeText(Mode mode)
     return tr("Preview which services would restart");
 }
 
+QString SystemActions::phase() const
+{
+    return m_job ? phaseText(m_job->phase()) : QString();
+}
+
+qint64 SystemActions::derivationsDone() const
+{
+    return m_job ? m_job->derivationsDone() : 0;
+}
+
+qint64 SystemActions::derivationsExpected() const
+{
+    return m_job ? m_job->derivationsExpected() : 0;
+}
+
+qint64 SystemActions::bytesDone() const
+{
+    return m_job ? m_job->bytesDone() : 0;
+}
+
+qint64 SystemActions::bytesExpected() const
+{
+    return m_job ? m_job->bytesExpected() : 0;
+}
+
+QString SystemActions::activity() const
+{
+    return m_job ? m_job->activity() : QString();
+}
+
 void SystemActions::setStage(Stage stage)
 {
     const bool wasBusy = isBusy();
@@ -136,9 +169,16 @@ void SystemActions::start(PrivilegedJob *job, Stage stage, const QString &title)
     job->setParent(this);
     job->setParentWindow(QGuiApplication::focusWindow());
     connect(job, &PrivilegedJob::progressChanged, this, &SystemActions::collectLog);
+    connect(job, &PrivilegedJob::progressChanged, this, &SystemActions::progressChanged);
     connect(job, &PrivilegedJob::finished, this, &SystemActions::jobFinished);
     m_title = title;
-    Q_EMIT jobChanged();
+    m_resultText.clear();
+    m_changeSummary.clear();
+    m_errorMessage.clear();
+    m_errorDetails.clear();
+    m_errorFile.clear();
+    m_errorLine = 0;
+    Q_EMIT progressChanged();
     setStage(stage);
     job->start();
 }
@@ -313,12 +353,34 @@ void SystemActions::jobFinished()
         WindowState::self()->setLastRebuildDate(QDateTime::currentDateTime());
         WindowState::self()->setLastRebuildSucceeded(true);
         WindowState::self()->save();
+        switch (m_mode) {
+        case Mode::Switch:
+            m_resultText = tr("Generation %1 is built and active.").arg(m_newGeneration);
+            break;
+        case Mode::Boot:
+            m_resultText = tr("Generation %1 is built and starts at the next boot.").arg(m_newGeneration);
+            break;
+        case Mode::Test:
+            m_resultText = tr("The new system is active until the next boot. It was not added to the boot menu.");
+            break;
+        case Mode::Build:
+            m_resultText = tr("The new system was built. Nothing on the machine was changed.");
+            break;
+        case Mode::DryActivate:
+            m_resultText = tr("Nothing was changed. The log lists what switching would do.");
+            break;
+        }
+        summariseChange();
         break;
     case Stage::Switching:
         m_newGeneration = result.value(u"generation"_s).toInt();
+        m_resultText = result.value(u"mode"_s).toString() == u"boot"_s ? tr("Generation %1 starts at the next boot.").arg(m_newGeneration)
+                                                                       : tr("Generation %1 is active.").arg(m_newGeneration);
+        summariseChange();
         break;
     case Stage::Restoring:
         ConfigurationSession::self()->reload();
+        m_resultText = tr("The configuration files were restored and committed. Apply them to build a system from them.");
         break;
     default:
         break;
@@ -326,4 +388,75 @@ void SystemActions::jobFinished()
     m_commitBeforeSave.clear();
     setStage(Stage::Succeeded);
     Q_EMIT systemChanged();
+}
+
+void SystemActions::summariseChange()
+{
+    if (m_newGeneration <= 0 || m_previousGeneration <= 0 || m_newGeneration == m_previousGeneration) {
+        return;
+    }
+    const Snowpane::System::GenerationReader reader(SnowpaneSettings::self()->profile());
+    Snowpane::System::ClosureReader closures;
+    const Snowpane::System::PackageDiff diff = diffSystems(closures, reader.linkPathOf(m_previousGeneration), reader.linkPathOf(m_newGeneration));
+    if (!diff.isValid()) {
+        qCWarning(SNOWPANE_UI) << "cannot compare generations:" << diff.error;
+        return;
+    }
+    using Kind = Snowpane::System::PackageChange::Kind;
+    int upgraded = 0;
+    int downgraded = 0;
+    int added = 0;
+    int removed = 0;
+    for (const auto &change : diff.changes) {
+        upgraded += change.kind == Kind::Upgraded;
+        downgraded += change.kind == Kind::Downgraded;
+        added += change.kind == Kind::Added;
+        removed += change.kind == Kind::Removed;
+    }
+    const QString size = QLocale().formattedDataSize(std::abs(diff.sizeDelta()));
+    m_changeSummary = tr("Compared with generation %1: %2 upgraded, %3 downgraded, %4 added, %5 removed; the system is %6 %7.")
+                          .arg(m_previousGeneration)
+                          .arg(upgraded)
+                          .arg(downgraded)
+                          .arg(added)
+                          .arg(removed)
+                          .arg(size, diff.sizeDelta() < 0 ? tr("smaller") : tr("larger"));
+}
+
+QString SystemActions::phaseText(const QString &phase)
+{
+    if (phase == u"evaluating"_s) {
+        return tr("Reading the configuration");
+    }
+    if (phase == u"building"_s) {
+        return tr("Building");
+    }
+    if (phase == u"fetching"_s) {
+        return tr("Downloading");
+    }
+    if (phase == u"activating"_s) {
+        return tr("Activating the new system");
+    }
+    if (phase == u"committing"_s) {
+        return tr("Saving and committing the configuration");
+    }
+    if (phase == u"collecting"_s) {
+        return tr("Removing unused files");
+    }
+    return tr("Starting");
+}
+
+void SystemActions::openErrorLocation() const
+{
+    if (m_errorFile.isEmpty() || !QFileInfo(m_errorFile).isFile()) {
+        return;
+    }
+    // KDE's editors take a line on the command line; anything else opens the file.
+    for (const QString &editor : {u"kate"_s, u"kwrite"_s}) {
+        const QString program = QStandardPaths::findExecutable(editor);
+        if (!program.isEmpty() && QProcess::startDetached(program, {u"--line"_s, QString::number(m_errorLine), m_errorFile})) {
+            return;
+        }
+    }
+    QDesktopServices::openUrl(QUrl::fromLocalFile(m_errorFile));
 }

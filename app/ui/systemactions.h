@@ -10,20 +10,12 @@
 #include <QQmlEngine>
 #include <QStringList>
 
-/** The helper's jobs, as QML sees them: properties to bind a progress view to, never created from QML. */
-struct PrivilegedJobForeign {
-    Q_GADGET
-    QML_FOREIGN(snowpane::privileged::PrivilegedJob)
-    QML_NAMED_ELEMENT(PrivilegedJob)
-    QML_UNCREATABLE("Jobs are started by SystemActions.")
-};
-
 /**
  * Everything that changes the machine, one operation at a time, through the
  * privileged helper: applying the pending edits (save, commit, rebuild),
  * switching to or booting a generation, and restoring an earlier
- * configuration. The window shows one progress view, bound to `job`, for all
- * of them; the log of the running operation is kept whole, so that it can be
+ * configuration. The window shows one progress view, bound to the relayed
+ * progress of the running job, for all of them; the log of the running operation is kept whole, so that it can be
  * expanded and filtered after the helper's short window of recent lines has
  * moved on.
  */
@@ -36,7 +28,12 @@ class SystemActions : public QObject
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
     Q_PROPERTY(QString title READ title NOTIFY stageChanged)
-    Q_PROPERTY(snowpane::privileged::PrivilegedJob *job READ job NOTIFY jobChanged)
+    Q_PROPERTY(QString phase READ phase NOTIFY progressChanged)
+    Q_PROPERTY(qint64 derivationsDone READ derivationsDone NOTIFY progressChanged)
+    Q_PROPERTY(qint64 derivationsExpected READ derivationsExpected NOTIFY progressChanged)
+    Q_PROPERTY(qint64 bytesDone READ bytesDone NOTIFY progressChanged)
+    Q_PROPERTY(qint64 bytesExpected READ bytesExpected NOTIFY progressChanged)
+    Q_PROPERTY(QString activity READ activity NOTIFY progressChanged)
     Q_PROPERTY(QStringList log READ log NOTIFY logChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stageChanged)
     Q_PROPERTY(QString errorDetails READ errorDetails NOTIFY stageChanged)
@@ -45,6 +42,9 @@ class SystemActions : public QObject
     Q_PROPERTY(bool canRevert READ canRevert NOTIFY stageChanged)
     Q_PROPERTY(int newGeneration READ newGeneration NOTIFY stageChanged)
     Q_PROPERTY(int previousGeneration READ previousGeneration NOTIFY stageChanged)
+    Q_PROPERTY(Mode mode READ mode NOTIFY stageChanged)
+    Q_PROPERTY(QString resultText READ resultText NOTIFY stageChanged)
+    Q_PROPERTY(QString changeSummary READ changeSummary NOTIFY stageChanged)
 
 public:
     /** How an apply takes effect, as the Changes page offers it. */
@@ -80,10 +80,13 @@ public:
     {
         return m_title;
     }
-    [[nodiscard]] snowpane::privileged::PrivilegedJob *job() const
-    {
-        return m_job;
-    }
+    /** The running (or last) job's progress, relayed: the step in words, counts once Nix knows them. */
+    [[nodiscard]] QString phase() const;
+    [[nodiscard]] qint64 derivationsDone() const;
+    [[nodiscard]] qint64 derivationsExpected() const;
+    [[nodiscard]] qint64 bytesDone() const;
+    [[nodiscard]] qint64 bytesExpected() const;
+    [[nodiscard]] QString activity() const;
     [[nodiscard]] QStringList log() const
     {
         return m_log;
@@ -118,6 +121,21 @@ public:
         return m_previousGeneration;
     }
 
+    [[nodiscard]] Mode mode() const
+    {
+        return m_mode;
+    }
+    /** What a finished operation did, in one sentence. */
+    [[nodiscard]] QString resultText() const
+    {
+        return m_resultText;
+    }
+    /** After a rebuild or switch: the package changes from the previous generation, in words. */
+    [[nodiscard]] QString changeSummary() const
+    {
+        return m_changeSummary;
+    }
+
     /** Saves the pending edits (if any), commits them, then rebuilds with @p mode. */
     Q_INVOKABLE void apply(Mode mode);
     /** Makes generation @p generation current now (`boot` false) or at the next boot. */
@@ -134,13 +152,18 @@ public:
     /** The mode in words, for buttons and menus. */
     Q_INVOKABLE static QString modeText(Mode mode);
 
+    /** A helper phase ("building", "activating", …) in words. */
+    Q_INVOKABLE static QString phaseText(const QString &phase);
+    /** Opens the file named by a failed build's error in an editor, at its line. */
+    Q_INVOKABLE void openErrorLocation() const;
+
     /** The helper's mode argument for @p mode. */
     [[nodiscard]] static QString modeArgument(Mode mode);
 
 Q_SIGNALS:
     void busyChanged();
     void stageChanged();
-    void jobChanged();
+    void progressChanged();
     void logChanged();
     /** The machine's generations or configuration changed: views re-read them. */
     void systemChanged();
@@ -153,6 +176,7 @@ private:
     void saved();
     void rebuild();
     void fail(const QString &message);
+    void summariseChange();
 
     QPointer<snowpane::privileged::PrivilegedJob> m_job;
     Stage m_stage = Stage::Idle;
@@ -164,6 +188,8 @@ private:
     QString m_errorFile;
     int m_errorLine = 0;
     QString m_commitBeforeSave;
+    QString m_resultText;
+    QString m_changeSummary;
     int m_newGeneration = 0;
     int m_previousGeneration = 0;
 };

@@ -1,0 +1,190 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import io.github.snowpane
+
+/// The one view of whatever is changing the machine: progress while it runs,
+/// then the result, or the error in plain words with the details a click away.
+/// It opens by itself when SystemActions starts something.
+Kirigami.Dialog {
+    id: sheet
+
+    readonly property bool running: SystemActions.busy
+    readonly property bool failed: SystemActions.stage === SystemActions.Failed
+    readonly property bool succeeded: SystemActions.stage === SystemActions.Succeeded
+    property string logFilter: ""
+
+    title: SystemActions.title
+    preferredWidth: Kirigami.Units.gridUnit * 34
+    padding: Kirigami.Units.largeSpacing
+    closePolicy: running ? QQC2.Popup.NoAutoClose : QQC2.Popup.CloseOnEscape
+    showCloseButton: !running
+    onClosed: SystemActions.dismiss()
+
+    Connections {
+        target: SystemActions
+
+        function onStageChanged(): void {
+            if (SystemActions.stage !== SystemActions.Idle && !sheet.opened) {
+                sheet.open();
+            }
+        }
+    }
+
+    standardButtons: Kirigami.Dialog.NoButton
+    customFooterActions: [
+        Kirigami.Action {
+            text: qsTr("Cancel", "@action:button stop the running operation")
+            icon.name: "process-stop"
+            visible: sheet.running
+            onTriggered: SystemActions.cancel()
+        },
+        Kirigami.Action {
+            text: qsTr("Revert the Change", "@action:button")
+            icon.name: "edit-undo"
+            visible: SystemActions.canRevert
+            tooltip: qsTr("Restore the configuration files as they were before this change", "@info:tooltip")
+            onTriggered: SystemActions.revert()
+        },
+        Kirigami.Action {
+            text: qsTr("Close", "@action:button")
+            icon.name: "dialog-close"
+            visible: !sheet.running
+            onTriggered: sheet.close()
+        }
+    ]
+
+    ColumnLayout {
+        spacing: Kirigami.Units.largeSpacing
+
+        // While it runs: the step in words and, once Nix knows the counts, how far it is.
+        QQC2.Label {
+            Layout.fillWidth: true
+            visible: sheet.running
+            wrapMode: Text.Wrap
+            font.bold: true
+            text: SystemActions.phase
+        }
+        QQC2.ProgressBar {
+            objectName: "operationProgress"
+            Layout.fillWidth: true
+            visible: sheet.running
+            indeterminate: SystemActions.derivationsExpected <= 0
+            from: 0
+            to: Math.max(1, SystemActions.derivationsExpected)
+            value: SystemActions.derivationsDone
+            Accessible.name: qsTr("Progress", "@info:whatsthis")
+        }
+        QQC2.Label {
+            Layout.fillWidth: true
+            visible: sheet.running && text.length > 0
+            wrapMode: Text.Wrap
+            elide: Text.ElideRight
+            maximumLineCount: 2
+            color: Kirigami.Theme.disabledTextColor
+            text: {
+                let parts = [];
+                if (SystemActions.derivationsExpected > 0) {
+                    parts.push(qsTr("%1 of %2 packages built", "@info").arg(SystemActions.derivationsDone).arg(SystemActions.derivationsExpected));
+                }
+                if (SystemActions.bytesExpected > 0) {
+                    parts.push(qsTr("%1 of %2 downloaded", "@info").arg(Qt.locale().formattedDataSize(SystemActions.bytesDone)).arg(Qt.locale().formattedDataSize(SystemActions.bytesExpected)));
+                }
+                if (SystemActions.activity.length > 0) {
+                    parts.push(SystemActions.activity);
+                }
+                return parts.join(" · ");
+            }
+        }
+
+        Kirigami.InlineMessage {
+            objectName: "operationResult"
+            Layout.fillWidth: true
+            visible: sheet.succeeded
+            type: Kirigami.MessageType.Positive
+            text: SystemActions.resultText
+        }
+        QQC2.Label {
+            Layout.fillWidth: true
+            visible: sheet.succeeded && SystemActions.changeSummary.length > 0
+            wrapMode: Text.Wrap
+            text: SystemActions.changeSummary
+        }
+
+        Kirigami.InlineMessage {
+            objectName: "operationError"
+            Layout.fillWidth: true
+            visible: sheet.failed
+            type: Kirigami.MessageType.Error
+            text: SystemActions.errorMessage
+            actions: [
+                Kirigami.Action {
+                    text: qsTr("Open %1 at Line %2", "@action:button").arg(SystemActions.errorFile).arg(SystemActions.errorLine)
+                    icon.name: "document-open"
+                    visible: SystemActions.errorFile.length > 0
+                    onTriggered: SystemActions.openErrorLocation()
+                }
+            ]
+        }
+        QQC2.Label {
+            Layout.fillWidth: true
+            visible: sheet.failed && SystemActions.errorDetails.length > 0
+            text: SystemActions.errorDetails
+            wrapMode: Text.Wrap
+            font.family: "monospace"
+            textFormat: Text.PlainText
+        }
+
+        // The log: folded by default, since most people never need it.
+        RowLayout {
+            Layout.fillWidth: true
+            visible: SystemActions.log.length > 0
+
+            QQC2.Button {
+                id: showLog
+
+                checkable: true
+                checked: false
+                text: checked ? qsTr("Hide the Log", "@action:button") : qsTr("Show the Log (%1 lines)", "@action:button").arg(SystemActions.log.length)
+                icon.name: "view-list-text"
+            }
+            QQC2.TextField {
+                Layout.fillWidth: true
+                visible: showLog.checked
+                placeholderText: qsTr("Filter the log…", "@info:placeholder")
+                Accessible.name: qsTr("Filter the log", "@label:textbox")
+                onTextChanged: sheet.logFilter = text.toLowerCase()
+            }
+        }
+        QQC2.ScrollView {
+            Layout.fillWidth: true
+            Layout.preferredHeight: Kirigami.Units.gridUnit * 14
+            visible: showLog.checked
+
+            ListView {
+                id: logView
+
+                clip: true
+                model: sheet.logFilter.length === 0 ? SystemActions.log : SystemActions.log.filter(line => line.toLowerCase().includes(sheet.logFilter))
+                onCountChanged: positionViewAtEnd()
+                Accessible.name: qsTr("Log of the operation", "@info:whatsthis")
+
+                delegate: QQC2.Label {
+                    required property string modelData
+
+                    width: ListView.view.width
+                    text: modelData
+                    font.family: "monospace"
+                    wrapMode: Text.WrapAnywhere
+                    textFormat: Text.PlainText
+                }
+            }
+        }
+    }
+}
