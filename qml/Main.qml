@@ -65,6 +65,23 @@ Kirigami.ApplicationWindow {
     // Progress and results of whatever changes the machine, from any page.
     OperationSheet {}
 
+    Connections {
+        target: Navigation
+
+        function onPageRequested(name: string): void {
+            root.showPage(name);
+        }
+    }
+
+    // What is shown depends on the machine: read it again after every change.
+    Connections {
+        target: SystemActions
+
+        function onSystemChanged(): void {
+            SystemOverview.reload();
+        }
+    }
+
     // A visual parent for pages that are not on the stack.
     Item {
         id: pageHolder

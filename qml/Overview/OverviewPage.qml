@@ -17,11 +17,48 @@ Kirigami.ScrollablePage {
 
     actions: [
         Kirigami.Action {
+            objectName: "applyAction"
+            text: Configuration.pendingCount > 0 ? qsTr("Apply Changes", "@action:button") : qsTr("Rebuild", "@action:button")
+            icon.name: "dialog-ok-apply"
+            tooltip: qsTr("Save, build and switch to the configuration now", "@info:tooltip")
+            enabled: Configuration.editable && !SystemActions.busy
+            onTriggered: SystemActions.apply(SystemActions.Switch)
+        },
+        Kirigami.Action {
+            objectName: "rollBackAction"
+            text: qsTr("Roll Back", "@action:button")
+            icon.name: "edit-undo-history"
+            tooltip: qsTr("Switch to the generation before the current one", "@info:tooltip")
+            enabled: SystemOverview.currentGeneration > 1 && !SystemActions.busy
+            onTriggered: rollBackDialog.open()
+        },
+        Kirigami.Action {
             text: qsTr("Refresh", "@action:button")
             icon.name: "view-refresh"
-            onTriggered: SystemOverview.reload()
+            onTriggered: {
+                SystemOverview.reload();
+                Configuration.reload();
+            }
         }
     ]
+
+    Kirigami.PromptDialog {
+        id: rollBackDialog
+
+        title: qsTr("Roll Back?", "@title:window")
+        subtitle: qsTr("The machine switches to the generation before generation %1 now, and boots it from now on. Generation %1 stays in the list, so you can switch back to it.", "@info").arg(SystemOverview.currentGeneration)
+        standardButtons: Kirigami.Dialog.Cancel
+        customFooterActions: [
+            Kirigami.Action {
+                text: qsTr("Roll Back", "@action:button")
+                icon.name: "edit-undo-history"
+                onTriggered: {
+                    rollBackDialog.close();
+                    SystemActions.rollBack();
+                }
+            }
+        ]
+    }
 
     ColumnLayout {
         spacing: Kirigami.Units.largeSpacing
@@ -31,6 +68,41 @@ Kirigami.ScrollablePage {
             type: Kirigami.MessageType.Warning
             text: SystemOverview.errorString
             visible: SystemOverview.errorString.length > 0
+        }
+
+        Kirigami.InlineMessage {
+            objectName: "syntaxErrorMessage"
+            Layout.fillWidth: true
+            type: Kirigami.MessageType.Error
+            visible: Configuration.loaded && !Configuration.editable
+            text: qsTr("%1, line %2, column %3: %4. Editing is disabled until the file parses again.", "@info").arg(Configuration.syntaxErrorFile).arg(Configuration.syntaxErrorLine).arg(Configuration.syntaxErrorColumn).arg(Configuration.syntaxErrorMessage)
+            actions: [
+                Kirigami.Action {
+                    text: qsTr("Check Again", "@action:button")
+                    icon.name: "view-refresh"
+                    onTriggered: Configuration.reload()
+                }
+            ]
+        }
+        Kirigami.InlineMessage {
+            Layout.fillWidth: true
+            type: Kirigami.MessageType.Error
+            visible: Configuration.loadError.length > 0
+            text: Configuration.loadError
+        }
+        Kirigami.InlineMessage {
+            objectName: "pendingChangesMessage"
+            Layout.fillWidth: true
+            type: Kirigami.MessageType.Information
+            visible: Configuration.pendingCount > 0
+            text: qsTr("%1 pending change(s) are not applied yet.", "@info").arg(Configuration.pendingCount)
+            actions: [
+                Kirigami.Action {
+                    text: qsTr("Review", "@action:button")
+                    icon.name: "document-edit"
+                    onTriggered: Navigation.showPage("changes")
+                }
+            ]
         }
 
         Kirigami.Heading {
@@ -85,6 +157,24 @@ Kirigami.ScrollablePage {
                 text: SystemOverview.configurationRevision
                 visible: SystemOverview.configurationRevision.length > 0
                 font.family: "monospace"
+            }
+            QQC2.Label {
+                objectName: "lastRebuildLabel"
+                Kirigami.FormData.label: qsTr("Last rebuild:", "@label")
+                text: {
+                    if (isNaN(WindowState.lastRebuildDate.getTime())) {
+                        return qsTr("not yet from Snowpane", "@info");
+                    }
+                    const when = Qt.formatDateTime(WindowState.lastRebuildDate, Qt.locale().dateTimeFormat(Locale.ShortFormat));
+                    return WindowState.lastRebuildSucceeded ? qsTr("succeeded, %1", "@info").arg(when) : qsTr("failed, %1", "@info").arg(when);
+                }
+                color: !isNaN(WindowState.lastRebuildDate.getTime()) && !WindowState.lastRebuildSucceeded ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.textColor
+            }
+            QQC2.Label {
+                Kirigami.FormData.label: qsTr("Configuration:", "@label")
+                text: Configuration.entryFile.length > 0 ? Configuration.entryFile : Configuration.directory
+                elide: Text.ElideMiddle
+                Layout.maximumWidth: Kirigami.Units.gridUnit * 24
             }
             QQC2.Label {
                 Kirigami.FormData.label: qsTr("Profile:", "@label")
