@@ -97,7 +97,8 @@ int main(int argc, char **argv)
     const QCommandLineOption demoOption(u"demo"_s, u"Manage the stand-in system built by make-demo-system in DIR."_s, u"DIR"_s);
     const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every page, report QML warnings, and exit."_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a picture of PAGE to the file given as the next argument."_s, u"PAGE"_s);
-    parser.addOptions({demoOption, selfTestOption, screenshotOption});
+    const QCommandLineOption screenshotsOption(u"screenshots"_s, u"With --self-test: save a picture of every page into DIR."_s, u"DIR"_s);
+    parser.addOptions({demoOption, selfTestOption, screenshotOption, screenshotsOption});
     parser.addPositionalArgument(u"file"_s, u"With --screenshot: the PNG file to write."_s, u"[FILE]"_s);
     parser.process(app);
 
@@ -113,6 +114,7 @@ int main(int argc, char **argv)
     std::optional<Snowpane::Ui::SelfTest> selfTest;
     if (parser.isSet(selfTestOption)) {
         selfTest.emplace();
+        selfTest->setScreenshotDirectory(parser.value(screenshotsOption));
     }
 
     QQmlApplicationEngine engine;

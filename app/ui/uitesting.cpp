@@ -4,6 +4,7 @@
 #include "uitesting.h"
 #include "uilogging.h"
 
+#include <QDir>
 #include <QEventLoop>
 #include <QImage>
 #include <QQmlApplicationEngine>
@@ -110,6 +111,14 @@ int SelfTest::run(QQmlApplicationEngine &engine)
             continue;
         }
         settle(window);
+        if (!m_screenshotDirectory.isEmpty()) {
+            const QString file = QDir(m_screenshotDirectory).filePath(page + u".png"_s);
+            if (!QDir().mkpath(m_screenshotDirectory) || !window->grabWindow().save(file)) {
+                std::fprintf(stderr, "self-test: FAIL %s: cannot save %s\n", qPrintable(page), qPrintable(file));
+                ++failures;
+                continue;
+            }
+        }
         const QStringList warnings = collectedWarnings.mid(before);
         if (warnings.isEmpty()) {
             std::fprintf(stdout, "self-test: PASS %s\n", qPrintable(page));

@@ -24,6 +24,14 @@ public:
     SelfTest &operator=(const SelfTest &) = delete;
 
     [[nodiscard]] int run(QQmlApplicationEngine &engine);
+    /** Also saves a picture of each page, as PAGE.png, into @p directory (created if needed). */
+    void setScreenshotDirectory(const QString &directory)
+    {
+        m_screenshotDirectory = directory;
+    }
+
+private:
+    QString m_screenshotDirectory;
 };
 
 /**

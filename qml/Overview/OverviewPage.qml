@@ -95,7 +95,7 @@ Kirigami.ScrollablePage {
             Layout.fillWidth: true
             type: Kirigami.MessageType.Information
             visible: Configuration.pendingCount > 0
-            text: qsTr("%1 pending change(s) are not applied yet.", "@info").arg(Configuration.pendingCount)
+            text: qsTr("%n pending change(s) not applied yet.", "@info", Configuration.pendingCount)
             actions: [
                 Kirigami.Action {
                     text: qsTr("Review", "@action:button")

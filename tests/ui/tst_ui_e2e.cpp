@@ -1,0 +1,179 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The window's own path, end to end, with the real helper and polkit: the
+// models the pages use record the edits, SystemActions saves them through
+// the helper, rebuilds and switches the stand-in system with real Nix, and
+// the Generations page's action rolls it back. run-ui-e2e prepares the
+// system bus, polkitd, the installed helper and the stand-in machine, and
+// runs this as an unprivileged user.
+
+#include "configurationsession.h"
+#include "generationreader.h"
+#include "gitrepository.h"
+#include "privilegedjobs.h"
+#include "snowpanesettings.h"
+#include "systemactions.h"
+#include "unifieddiff.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace
+{
+
+QString work()
+{
+    return qEnvironmentVariable("SNOWPANE_E2E_WORK");
+}
+
+QString configDir()
+{
+    return qEnvironmentVariable("SNOWPANE_E2E_CONFIG");
+}
+
+QString profile()
+{
+    return work() + u"/profiles/system"_s;
+}
+
+QString readText(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+int currentGeneration()
+{
+    const auto current = Snowpane::System::GenerationReader(profile()).readCurrent();
+    return current ? current->number : 0;
+}
+
+// The lines a diff removes and adds, without its headers and context.
+QStringList changedLines(const QString &before, const QString &after)
+{
+    QStringList lines;
+    const QString diff = QString::fromStdString(snowpane::config::unifiedDiff("f", before.toStdString(), after.toStdString()));
+    for (const QString &line : diff.split(u'\n')) {
+        if ((line.startsWith(u'+') || line.startsWith(u'-')) && !line.startsWith(u"+++"_s) && !line.startsWith(u"---"_s)) {
+            lines.append(line);
+        }
+    }
+    return lines;
+}
+
+// Waits until the running operation ends; true when it succeeded.
+bool finish(SystemActions &actions)
+{
+    if (!QTest::qWaitFor(
+            [&] {
+                return !actions.isBusy();
+            },
+            240s)) {
+        qWarning() << "the operation did not end:" << actions.title();
+        return false;
+    }
+    if (actions.stage() != SystemActions::Stage::Succeeded) {
+        qWarning() << actions.title() << "failed:" << actions.errorMessage() << actions.errorDetails();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class UiEndToEndTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (work().isEmpty() || configDir().isEmpty()) {
+            QFAIL("run through tests/ui/run-ui-e2e (ctest -R ui-e2e), which sets up the system bus, polkit and the helper");
+        }
+        QVERIFY2(::geteuid() != 0, "the window runs as an unprivileged user");
+        SnowpaneSettings::instance(KSharedConfig::openConfig(work() + u"/home/snowpanerc"_s, KConfig::SimpleConfig));
+        SnowpaneSettings *settings = SnowpaneSettings::self();
+        settings->setConfigurationDirectory(configDir());
+        settings->setProfile(profile());
+        settings->setCurrentSystem(work() + u"/state/current-system"_s);
+        settings->setBootedSystem(work() + u"/home/booted-system"_s);
+        ConfigurationSession::self()->reload();
+        QVERIFY2(ConfigurationSession::self()->isEditable(), qPrintable(ConfigurationSession::self()->loadError()));
+
+        // A fresh machine's configuration is not under git yet; the helper starts its history.
+        if (!QFileInfo(configDir() + u"/.git"_s).isDir()) {
+            snowpane::privileged::InitRepoJob init;
+            QSignalSpy finished(&init, &snowpane::privileged::PrivilegedJob::finished);
+            init.start();
+            QVERIFY(finished.wait(120000));
+            QVERIFY2(init.state() == snowpane::privileged::PrivilegedJob::State::Succeeded, qPrintable(init.errorMessage()));
+        }
+    }
+
+    void editApplyAndRollBack()
+    {
+        ConfigurationSession *session = ConfigurationSession::self();
+        SystemActions actions;
+        const QString entry = configDir() + u"/configuration.nix"_s;
+        const QString before = readText(entry);
+        const int generationBefore = currentGeneration();
+
+        // 1 and 2: what the Options page's services toggle and the Packages page's install button call.
+        QCOMPARE(session->literalValue(u"services.openssh.enable"_s), QVariant(false));
+        QCOMPARE(session->setOptionValue(u"services.openssh.enable"_s, true), QString());
+        QVERIFY(!session->isDeclaredPackage(u"htop"_s));
+        QCOMPARE(session->addPackage(u"htop"_s), QString());
+        QCOMPARE(session->pendingCount(), 2);
+        // Nothing is written before the person applies.
+        QCOMPARE(readText(entry), before);
+
+        // 3: "Switch now".
+        actions.apply(SystemActions::Mode::Switch);
+        QVERIFY(actions.isBusy());
+        QVERIFY(finish(actions));
+        QVERIFY(!actions.log().isEmpty());
+
+        // 4: a new generation, the minimal edit on disk, and the commit.
+        const int generationAfter = currentGeneration();
+        QCOMPARE(generationAfter, generationBefore + 1);
+        QCOMPARE(actions.newGeneration(), generationAfter);
+        const QString after = readText(entry);
+        QCOMPARE(changedLines(before, after), (QStringList{u"-    enable = false;"_s, u"+    enable = true;"_s, u"+    htop"_s}));
+        QCOMPARE(session->pendingCount(), 0);
+        QCOMPARE(session->literalValue(u"services.openssh.enable"_s), QVariant(true));
+        QVERIFY(session->isDeclaredPackage(u"htop"_s));
+
+        auto repository = Snowpane::System::GitRepository::open(configDir());
+        QVERIFY2(repository.repository, qPrintable(repository.error));
+        const auto log = repository.repository->log(1);
+        QVERIFY(!log.commits.isEmpty());
+        const QString subject = log.commits.constFirst().subject;
+        QVERIFY2(subject.contains(u"OpenSSH"_s, Qt::CaseInsensitive) && subject.contains(u"htop"_s), qPrintable(subject));
+        QVERIFY(repository.repository->status().changedPaths.isEmpty());
+
+        const QString newSystem = QFileInfo(profile()).symLinkTarget();
+        QCOMPARE(QFileInfo(work() + u"/state/current-system"_s).symLinkTarget(), QFileInfo(newSystem).symLinkTarget());
+
+        // 5: the Generations page's "Switch to this generation" on the one before.
+        actions.switchGeneration(generationBefore, false);
+        QVERIFY(finish(actions));
+        QCOMPARE(currentGeneration(), generationBefore);
+        QCOMPARE(actions.newGeneration(), generationBefore);
+        const QString oldSystem = Snowpane::System::GenerationReader(profile()).readCurrent()->storePath;
+        QCOMPARE(QFileInfo(work() + u"/state/current-system"_s).canonicalFilePath(), QFileInfo(oldSystem).canonicalFilePath());
+    }
+};
+
+QTEST_GUILESS_MAIN(UiEndToEndTest)
+
+#include "tst_ui_e2e.moc"
