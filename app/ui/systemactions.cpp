@@ -217,9 +217,10 @@ void SystemActions::apply(Mode mode)
         names.append(name);
         contents.append(text);
     }
-    // Remembered before the save, so that a failed build can be taken back.
+    // Remembered before the save, so that a failed build can be taken back once the save went through.
+    m_headBeforeSave.clear();
     if (auto repository = Snowpane::System::GitRepository::open(session->directory()); repository.repository) {
-        m_commitBeforeSave = repository.repository->head().commit;
+        m_headBeforeSave = repository.repository->head().commit;
     }
     start(new snowpane::privileged::WriteConfigJob(names, contents, session->commitMessage()), Stage::Saving, tr("Saving the configuration"));
 }
@@ -276,7 +277,8 @@ void SystemActions::restoreConfiguration(const QString &commit)
 void SystemActions::revert()
 {
     if (canRevert()) {
-        restoreConfiguration(m_commitBeforeSave);
+        const QString commit = m_commitBeforeSave; // restoreConfiguration() clears the member
+        restoreConfiguration(commit);
     }
 }
 
@@ -341,9 +343,7 @@ void SystemActions::jobFinished()
     case Stage::Saving: {
         // The helper first commits changes made outside Snowpane; the state before the save is that commit.
         const QString savedBefore = result.value(u"savedBefore"_s).toString();
-        if (!savedBefore.isEmpty()) {
-            m_commitBeforeSave = savedBefore;
-        }
+        m_commitBeforeSave = savedBefore.isEmpty() ? m_headBeforeSave : savedBefore;
         ConfigurationSession::self()->reload();
         rebuild();
         return;

@@ -187,6 +187,7 @@ private:
     QString m_errorDetails;
     QString m_errorFile;
     int m_errorLine = 0;
+    QString m_headBeforeSave;
     QString m_commitBeforeSave;
     QString m_resultText;
     QString m_changeSummary;

@@ -90,6 +90,30 @@ bool finish(SystemActions &actions)
 
 } // namespace
 
+// Points the settings at the stand-in machine and loads its configuration.
+void useStandInMachine()
+{
+    SnowpaneSettings::instance(KSharedConfig::openConfig(work() + u"/home/snowpanerc-%1"_s.arg(::getuid()), KConfig::SimpleConfig));
+    SnowpaneSettings *settings = SnowpaneSettings::self();
+    settings->setConfigurationDirectory(configDir());
+    settings->setProfile(profile());
+    settings->setCurrentSystem(work() + u"/state/current-system"_s);
+    settings->setBootedSystem(work() + u"/home/booted-system"_s);
+    ConfigurationSession::self()->reload();
+}
+
+bool runJob(snowpane::privileged::PrivilegedJob &job)
+{
+    QSignalSpy finished(&job, &snowpane::privileged::PrivilegedJob::finished);
+    job.start();
+    return finished.wait(120000) && job.state() == snowpane::privileged::PrivilegedJob::State::Succeeded;
+}
+
+/**
+ * The scenarios of issue 9 through the window's own objects. run-e2e runs
+ * helperMissing before the helper is installed, editApplyAndRollBack as a
+ * user polkit allows, and deniedChangesNothing as one it refuses.
+ */
 class UiEndToEndTest : public QObject
 {
     Q_OBJECT
@@ -98,31 +122,110 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (work().isEmpty() || configDir().isEmpty()) {
-            QFAIL("run through tests/ui/run-ui-e2e (ctest -R ui-e2e), which sets up the system bus, polkit and the helper");
+            QFAIL("run through tests/privileged/run-e2e (ctest -R ui-e2e), which sets up the system bus, polkit and the helper");
         }
         QVERIFY2(::geteuid() != 0, "the window runs as an unprivileged user");
-        SnowpaneSettings::instance(KSharedConfig::openConfig(work() + u"/home/snowpanerc"_s, KConfig::SimpleConfig));
-        SnowpaneSettings *settings = SnowpaneSettings::self();
-        settings->setConfigurationDirectory(configDir());
-        settings->setProfile(profile());
-        settings->setCurrentSystem(work() + u"/state/current-system"_s);
-        settings->setBootedSystem(work() + u"/home/booted-system"_s);
-        ConfigurationSession::self()->reload();
-        QVERIFY2(ConfigurationSession::self()->isEditable(), qPrintable(ConfigurationSession::self()->loadError()));
+        // Before the helper is installed the configuration does not exist yet; loading it then fails quietly.
+        useStandInMachine();
+    }
 
-        // A fresh machine's configuration is not under git yet; the helper starts its history.
-        if (!QFileInfo(configDir() + u"/.git"_s).isDir()) {
-            snowpane::privileged::InitRepoJob init;
-            QSignalSpy finished(&init, &snowpane::privileged::PrivilegedJob::finished);
-            init.start();
-            QVERIFY(finished.wait(120000));
-            QVERIFY2(init.state() == snowpane::privileged::PrivilegedJob::State::Succeeded, qPrintable(init.errorMessage()));
-        }
+    // The window says so, in words a person can act on.
+    void helperMissing()
+    {
+        SystemActions actions;
+        actions.apply(SystemActions::Mode::Switch);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !actions.isBusy();
+            },
+            60s));
+        QCOMPARE(actions.stage(), SystemActions::Stage::Failed);
+        QVERIFY2(actions.errorMessage().contains(u"not installed"_s), qPrintable(actions.errorMessage()));
+        QVERIFY2(actions.errorMessage().contains(u"programs.snowpane.enable"_s), qPrintable(actions.errorMessage()));
+    }
+
+    // A change that does not evaluate: the error names the file and line, and one click takes the saved change back.
+    void failedApplyOffersRevert()
+    {
+        ConfigurationSession *session = ConfigurationSession::self();
+        QVERIFY2(session->isEditable(), qPrintable(session->loadError()));
+        const QString entry = configDir() + u"/configuration.nix"_s;
+        const QString before = readText(entry);
+        const int generation = currentGeneration();
+        QCOMPARE(session->setOptionNix(u"networking.hostName"_s, u"config.snowpaneNoSuchOption"_s), QString());
+
+        SystemActions actions;
+        actions.apply(SystemActions::Mode::Switch);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !actions.isBusy();
+            },
+            240s));
+        QCOMPARE(actions.stage(), SystemActions::Stage::Failed);
+        QVERIFY2(actions.errorMessage().contains(u"could not be built"_s), qPrintable(actions.errorMessage()));
+        QVERIFY2(actions.errorDetails().contains(u"snowpaneNoSuchOption"_s), qPrintable(actions.errorDetails()));
+        QVERIFY2(actions.errorFile().endsWith(u"configuration.nix"_s), qPrintable(actions.errorFile()));
+        QVERIFY(actions.errorLine() > 0);
+        QCOMPARE(currentGeneration(), generation);
+        QVERIFY(readText(entry) != before); // saved and committed before the build
+
+        QVERIFY(actions.canRevert());
+        actions.revert();
+        QVERIFY(finish(actions));
+        QCOMPARE(readText(entry), before);
+        QCOMPARE(session->pendingCount(), 0);
+        QVERIFY(session->definitions(u"networking.hostName"_s).constFirst().toMap().value(u"source"_s).toString().startsWith(u'"'));
+    }
+
+    void deniedChangesNothing()
+    {
+        ConfigurationSession *session = ConfigurationSession::self();
+        QVERIFY2(session->isEditable(), qPrintable(session->loadError()));
+        const QString entry = configDir() + u"/configuration.nix"_s;
+        const QString before = readText(entry);
+        const int generation = currentGeneration();
+        QCOMPARE(session->setOptionValue(u"time.timeZone"_s, u"Pacific/Auckland"_s), QString());
+        SystemActions actions;
+        actions.apply(SystemActions::Mode::Switch);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !actions.isBusy();
+            },
+            60s));
+        QCOMPARE(actions.stage(), SystemActions::Stage::Failed);
+        QVERIFY2(actions.errorMessage().contains(u"not allowed"_s), qPrintable(actions.errorMessage()));
+        QVERIFY(!actions.canRevert());
+        QCOMPARE(readText(entry), before);
+        QCOMPARE(currentGeneration(), generation);
+        // The edit is still pending: nothing the person did is lost.
+        QCOMPARE(session->pendingCount(), 1);
     }
 
     void editApplyAndRollBack()
     {
         ConfigurationSession *session = ConfigurationSession::self();
+        QVERIFY2(session->isEditable(), qPrintable(session->loadError()));
+        // A machine whose configuration is not under git yet: the helper starts its history.
+        if (!QFileInfo(configDir() + u"/.git"_s).isDir()) {
+            snowpane::privileged::InitRepoJob init;
+            QVERIFY2(runJob(init), qPrintable(init.errorMessage()));
+        }
+        // The demo has OpenSSH on; turn it off first, so that the scenario can turn it on.
+        if (session->literalValue(u"services.openssh.enable"_s) == QVariant(true)) {
+            QCOMPARE(session->setOptionValue(u"services.openssh.enable"_s, false), QString());
+            QString error;
+            const auto files = session->pendingFiles(&error);
+            QCOMPARE(files.size(), std::size_t(1));
+            snowpane::privileged::WriteConfigJob prepare({files.front().first}, {files.front().second}, u"Turn OpenSSH off for the test"_s);
+            QVERIFY2(runJob(prepare), qPrintable(prepare.errorMessage()));
+            session->reload();
+        }
+        // A machine that is running a generation, so that there is one to roll back to.
+        if (currentGeneration() == 0) {
+            snowpane::privileged::RebuildJob first(u"switch"_s);
+            QVERIFY2(runJob(first), qPrintable(first.errorMessage()));
+        }
+
         SystemActions actions;
         const QString entry = configDir() + u"/configuration.nix"_s;
         const QString before = readText(entry);
@@ -148,7 +251,7 @@ private Q_SLOTS:
         QCOMPARE(generationAfter, generationBefore + 1);
         QCOMPARE(actions.newGeneration(), generationAfter);
         const QString after = readText(entry);
-        QCOMPARE(changedLines(before, after), (QStringList{u"-    enable = false;"_s, u"+    enable = true;"_s, u"+    htop"_s}));
+        QCOMPARE(changedLines(before, after), (QStringList{u"+    htop"_s, u"-    enable = false;"_s, u"+    enable = true;"_s}));
         QCOMPARE(session->pendingCount(), 0);
         QCOMPARE(session->literalValue(u"services.openssh.enable"_s), QVariant(true));
         QVERIFY(session->isDeclaredPackage(u"htop"_s));
