@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "applicationinfo.h"
+#include "configurationsession.h"
 #include "snowpanesettings.h"
 #include "systempaths.h"
 #include "uitesting.h"
@@ -18,6 +19,8 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTranslator>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -98,7 +101,13 @@ int main(int argc, char **argv)
     const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every page, report QML warnings, and exit."_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a picture of PAGE to the file given as the next argument."_s, u"PAGE"_s);
     const QCommandLineOption screenshotsOption(u"screenshots"_s, u"With --self-test: save a picture of every page into DIR."_s, u"DIR"_s);
-    parser.addOptions({demoOption, selfTestOption, screenshotOption, screenshotsOption});
+    const QCommandLineOption proposeOption(u"propose"_s,
+                                           u"Open with OPTION=VALUE (a Nix expression) as a pending change, for review on the Changes page. May be repeated."_s,
+                                           u"OPTION=VALUE"_s);
+    const QCommandLineOption proposePackageOption(u"propose-package"_s,
+                                                  u"Open with the package ATTR added, as a pending change. May be repeated."_s,
+                                                  u"ATTR"_s);
+    parser.addOptions({demoOption, selfTestOption, screenshotOption, screenshotsOption, proposeOption, proposePackageOption});
     parser.addPositionalArgument(u"file"_s, u"With --screenshot: the PNG file to write."_s, u"[FILE]"_s);
     parser.process(app);
 
@@ -111,6 +120,21 @@ int main(int argc, char **argv)
         parser.showHelp(2);
     }
 
+    for (const QString &proposal : parser.values(proposeOption)) {
+        const qsizetype equals = proposal.indexOf(u'=');
+        const QString error =
+            equals > 0 ? ConfigurationSession::self()->setOptionNix(proposal.left(equals), proposal.mid(equals + 1)) : u"expected OPTION=VALUE"_s;
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "snowpane: --propose %s: %s\n", qPrintable(proposal), qPrintable(error));
+            return 2;
+        }
+    }
+    for (const QString &attr : parser.values(proposePackageOption)) {
+        if (const QString error = ConfigurationSession::self()->addPackage(attr); !error.isEmpty()) {
+            std::fprintf(stderr, "snowpane: --propose-package %s: %s\n", qPrintable(attr), qPrintable(error));
+            return 2;
+        }
+    }
     std::optional<Snowpane::Ui::SelfTest> selfTest;
     if (parser.isSet(selfTestOption)) {
         selfTest.emplace();

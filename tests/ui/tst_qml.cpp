@@ -5,6 +5,8 @@
 #include "snowpanesettings.h"
 #include "systempaths.h"
 
+#include <QDir>
+#include <QFile>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QTemporaryDir>
@@ -42,6 +44,15 @@ public Q_SLOTS:
         SnowpaneSettings::self()->setCurrentSystem(paths.currentSystem);
         SnowpaneSettings::self()->setBootedSystem(paths.bootedSystem);
         SnowpaneSettings::self()->setConfigurationDirectory(paths.configurationDirectory);
+
+        // The demo's configuration files, so that the editing pages have something to edit.
+        const QDir demo(QStringLiteral(SNOWPANE_DEMO_CONFIGURATION));
+        QDir().mkpath(paths.configurationDirectory);
+        for (const QString &name : {u"configuration.nix"_s, u"hardware-configuration.nix"_s, u"desktop.nix"_s}) {
+            if (!QFile::copy(demo.filePath(name), QDir(paths.configurationDirectory).filePath(name))) {
+                qFatal("cannot copy the demo configuration file %s", qPrintable(name));
+            }
+        }
     }
 
 private:
