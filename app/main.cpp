@@ -5,6 +5,7 @@
 #include "configurationsession.h"
 #include "snowpanesettings.h"
 #include "systempaths.h"
+#include "uibenchmark.h"
 #include "uitesting.h"
 #include "windowstate.h"
 
@@ -47,7 +48,7 @@ bool wantsOffscreen(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray argument(argv[i]);
-        if (argument == "--self-test" || argument == "--screenshot") {
+        if (argument == "--self-test" || argument == "--screenshot" || argument == "--benchmark") {
             return true;
         }
     }
@@ -107,7 +108,9 @@ int main(int argc, char **argv)
     const QCommandLineOption proposePackageOption(u"propose-package"_s,
                                                   u"Open with the package ATTR added, as a pending change. May be repeated."_s,
                                                   u"ATTR"_s);
-    parser.addOptions({demoOption, selfTestOption, screenshotOption, screenshotsOption, proposeOption, proposePackageOption});
+    const QCommandLineOption benchmarkOption(u"benchmark"_s, u"Measure WHAT (first-frame, typing:PAGE, memory) and print the figures."_s, u"WHAT"_s);
+    const QCommandLineOption referenceOption(u"benchmark-reference"_s, u"With --benchmark: measure a bare Kirigami window instead, for comparison."_s);
+    parser.addOptions({demoOption, selfTestOption, screenshotOption, screenshotsOption, proposeOption, proposePackageOption, benchmarkOption, referenceOption});
     parser.addPositionalArgument(u"file"_s, u"With --screenshot: the PNG file to write."_s, u"[FILE]"_s);
     parser.process(app);
 
@@ -142,9 +145,16 @@ int main(int argc, char **argv)
     }
 
     QQmlApplicationEngine engine;
-    engine.loadFromModule("io.github.snowpane", "Main");
+    if (parser.isSet(referenceOption)) {
+        engine.loadData(Snowpane::Ui::referenceWindowQml());
+    } else {
+        engine.loadFromModule("io.github.snowpane", "Main");
+    }
     if (engine.rootObjects().isEmpty()) {
         return 1;
+    }
+    if (parser.isSet(benchmarkOption)) {
+        return Snowpane::Ui::runBenchmark(engine, parser.value(benchmarkOption));
     }
     if (selfTest) {
         return selfTest->run(engine);

@@ -22,6 +22,8 @@ Kirigami.ApplicationWindow {
             about: Qt.createComponent("io.github.snowpane", "AboutPage")
         })
     property string currentPageName: ""
+    /// Something is loading in the background (a catalog): the memory benchmark waits for it.
+    readonly property bool busy: false
     /// Each page is made once and kept, so that it keeps its state (a search,
     /// a scroll position) when the person comes back to it.
     property var createdPages: ({})
