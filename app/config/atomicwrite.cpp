@@ -27,7 +27,8 @@ std::string writeTemporary(const std::string &target, const std::string &text, s
 {
     mode_t mode = 0644;
     struct stat st{};
-    if (::stat(target.c_str(), &st) == 0) {
+    const bool exists = ::stat(target.c_str(), &st) == 0;
+    if (exists) {
         mode = st.st_mode & 07777;
     }
     std::string name = directoryOf(target) + "/.snowpane-XXXXXX";
@@ -48,6 +49,12 @@ std::string writeTemporary(const std::string &target, const std::string &text, s
             return error;
         }
         written += static_cast<std::size_t>(n);
+    }
+    // The owner too, when this process may set it (root writing a user's file): the file must not change hands.
+    if (exists && (st.st_uid != ::geteuid() || st.st_gid != ::getegid()) && ::fchown(fd, st.st_uid, st.st_gid) != 0 && ::geteuid() == 0) {
+        const std::string error = target + ": cannot keep its owner: " + std::strerror(errno);
+        ::close(fd);
+        return error;
     }
     if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
         const std::string error = target + ": cannot flush: " + std::strerror(errno);

@@ -86,7 +86,7 @@ private Q_SLOTS:
     void changeSetUndo();
     void declaredPackages();
     void unifiedDiffFormat();
-    void atomicWriteKeepsMode();
+    void atomicWriteKeepsModeAndOwner();
     void cliCommands();
 };
 
@@ -400,16 +400,22 @@ void ConfigEngineTest::unifiedDiffFormat()
     QCOMPARE(unifiedDiff("f", "", "a\n"), std::string("--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+a\n"));
 }
 
-void ConfigEngineTest::atomicWriteKeepsMode()
+void ConfigEngineTest::atomicWriteKeepsModeAndOwner()
 {
     QTemporaryDir tmp;
     const QString name = tmp.path() + u"/configuration.nix"_s;
     writeFile(name, "{ a = 1; }\n");
     ::chmod(qPrintable(name), 0640);
+    // As root (the build root, the helper) the file belongs to someone else, and must keep its owner.
+    const uid_t owner = ::geteuid() == 0 ? 4242 : ::geteuid();
+    const gid_t group = ::geteuid() == 0 ? 4243 : ::getegid();
+    QCOMPARE(::chown(qPrintable(name), owner, group), 0);
     QCOMPARE(writeFilesAtomically({{name.toStdString(), "{ a = 2; }\n"}}), std::string());
     struct stat st{};
     QCOMPARE(::stat(qPrintable(name), &st), 0);
     QCOMPARE(st.st_mode & 07777, 0640u);
+    QCOMPARE(st.st_uid, owner);
+    QCOMPARE(st.st_gid, group);
     QFile f(name);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("{ a = 2; }\n"));
