@@ -87,7 +87,8 @@ GenerationComparisonResult compareGenerations(const QString &profile, const QStr
     }
     result.packages = diffSystems(*sharedClosureReader(), generations[0].storePath, generations[1].storePath);
     if (!result.packages.isValid()) {
-        result.packages.error = tr("The packages of generations %1 and %2 cannot be compared: %3").arg(before).arg(after).arg(result.packages.error);
+        result.errorDetails = result.packages.error;
+        result.packages.error = tr("The packages of generations %1 and %2 cannot be read from the Nix store.").arg(before).arg(after);
     }
     compareConfigurations(result, configurationDirectory, generations[0], generations[1]);
     return result;

@@ -16,6 +16,8 @@ struct GenerationComparisonResult {
     int before = 0;
     int after = 0;
     Snowpane::System::PackageDiff packages;
+    /// The technical reason behind packages.error (a command's message), for "details".
+    QString errorDetails;
     QString configurationDiff;
     int changedFiles = 0;
     /// Why there is no configuration diff; empty when there is one.
@@ -49,8 +51,10 @@ class GenerationComparison : public QObject
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     /// A result for the generations in before and after is shown.
     Q_PROPERTY(bool hasResult READ hasResult NOTIFY resultChanged)
-    /// Why the packages could not be compared; empty when they were.
+    /// Why the packages could not be compared, in words; empty when they were.
     Q_PROPERTY(QString errorString READ errorString NOTIFY resultChanged)
+    /// The technical detail behind errorString.
+    Q_PROPERTY(QString errorDetails READ errorDetails NOTIFY resultChanged)
     Q_PROPERTY(double sizeBefore READ sizeBefore NOTIFY resultChanged)
     Q_PROPERTY(double sizeAfter READ sizeAfter NOTIFY resultChanged)
     Q_PROPERTY(double sizeDelta READ sizeDelta NOTIFY resultChanged)
@@ -87,6 +91,10 @@ public:
     [[nodiscard]] QString errorString() const
     {
         return m_result.packages.error;
+    }
+    [[nodiscard]] QString errorDetails() const
+    {
+        return m_result.errorDetails;
     }
     [[nodiscard]] double sizeBefore() const
     {

@@ -371,8 +371,9 @@ QVariantMap GenerationListModel::confirmation(Action action, int number) const
         }
         const int pending = ConfigurationSession::self()->pendingCount();
         if (pending > 0) {
-            message +=
-                u' ' + QCoreApplication::translate("GenerationListModel", "Your %n edit(s) that are not applied yet will be discarded.", nullptr, pending);
+            message += u' '
+                + (pending == 1 ? tr("Your edit that is not applied yet will be discarded.")
+                                : tr("Your %1 edits that are not applied yet will be discarded.").arg(pending));
         }
         message += u' ' + tr("The system itself does not change: apply the restored configuration on the Changes page to build and use it.");
         return confirmed(title, message, tr("Restore"));

@@ -39,15 +39,35 @@ ColumnLayout {
     }
 
     Kirigami.InlineMessage {
+        id: errorMessage
+
+        property bool showDetails: false
+
         objectName: "comparisonError"
         Layout.fillWidth: true
         type: Kirigami.MessageType.Error
         visible: view.comparison.hasResult && view.comparison.errorString.length > 0
         text: view.comparison.errorString
+        actions: [
+            Kirigami.Action {
+                text: errorMessage.showDetails ? qsTr("Hide Details", "@action:button") : qsTr("Details", "@action:button")
+                icon.name: "documentinfo"
+                visible: view.comparison.errorDetails.length > 0
+                onTriggered: errorMessage.showDetails = !errorMessage.showDetails
+            }
+        ]
+    }
+    QQC2.Label {
+        objectName: "comparisonErrorDetails"
+        Layout.fillWidth: true
+        visible: errorMessage.visible && errorMessage.showDetails
+        wrapMode: Text.WrapAnywhere
+        font.family: "monospace"
+        text: view.comparison.errorDetails
     }
 
     ColumnLayout {
-        objectName: "packageChanges"
+        objectName: "comparisonSummary"
         Layout.fillWidth: true
         visible: view.comparison.hasResult && view.comparison.errorString.length === 0
         spacing: Kirigami.Units.smallSpacing
@@ -75,7 +95,69 @@ ColumnLayout {
                 return [qsTr("%1 upgraded", "@info package count").arg(packages.upgradedCount), qsTr("%1 downgraded", "@info package count").arg(packages.downgradedCount), qsTr("%1 added", "@info package count").arg(packages.addedCount), qsTr("%1 removed", "@info package count").arg(packages.removedCount), packages.otherCount > 0 ? qsTr("%1 other", "@info package count").arg(packages.otherCount) : ""].filter(part => part.length > 0).join(" · ");
             }
         }
+    }
 
+    ColumnLayout {
+        objectName: "configurationChanges"
+        Layout.fillWidth: true
+        visible: view.comparison.hasResult
+        spacing: Kirigami.Units.smallSpacing
+
+        Kirigami.Heading {
+            level: 3
+            text: qsTr("Configuration", "@title")
+        }
+        QQC2.Label {
+            objectName: "configurationProblem"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            visible: text.length > 0
+            color: Kirigami.Theme.disabledTextColor
+            text: {
+                if (view.comparison.configurationProblem.length > 0) {
+                    return view.comparison.configurationProblem;
+                }
+                if (view.comparison.configurationDiff.length === 0) {
+                    return qsTr("The configuration files are the same in both generations.", "@info");
+                }
+                return view.comparison.changedFiles === 1 ? qsTr("One file changed.", "@info") : qsTr("%1 files changed.", "@info").arg(view.comparison.changedFiles);
+            }
+        }
+        QQC2.TextArea {
+            id: diffText
+
+            objectName: "configurationDiff"
+            Layout.fillWidth: true
+            visible: view.comparison.configurationDiff.length > 0
+            readOnly: true
+            selectByMouse: true
+            textFormat: TextEdit.PlainText
+            wrapMode: TextEdit.WrapAnywhere
+            font.family: "monospace"
+            text: view.comparison.configurationDiff
+            Accessible.name: qsTr("Configuration diff between generations %1 and %2", "@info:whatsthis").arg(view.comparison.before).arg(view.comparison.after)
+
+            // org.kde.syntaxhighlighting registers its types from C++ only (its
+            // qmltypes file is empty), so qmllint cannot know this one.
+            // qmllint disable import unresolved-type missing-property
+            SyntaxHighlighter {
+                textEdit: diffText
+                definition: "Diff"
+            }
+            // qmllint enable import unresolved-type missing-property
+        }
+    }
+
+    ColumnLayout {
+        objectName: "packageChanges"
+        Layout.fillWidth: true
+        visible: view.comparison.hasResult && view.comparison.errorString.length === 0 && view.comparison.packages.count > 0
+        spacing: Kirigami.Units.smallSpacing
+
+        Kirigami.Heading {
+            level: 3
+            text: qsTr("Packages", "@title")
+        }
         Repeater {
             objectName: "packageRepeater"
             model: view.comparison.packages
@@ -118,57 +200,6 @@ ColumnLayout {
                     }
                 }
             }
-        }
-    }
-
-    ColumnLayout {
-        objectName: "configurationChanges"
-        Layout.fillWidth: true
-        visible: view.comparison.hasResult
-        spacing: Kirigami.Units.smallSpacing
-
-        Kirigami.Heading {
-            level: 3
-            text: qsTr("Configuration", "@title")
-        }
-        QQC2.Label {
-            objectName: "configurationProblem"
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            visible: text.length > 0
-            color: Kirigami.Theme.disabledTextColor
-            text: {
-                if (view.comparison.configurationProblem.length > 0) {
-                    return view.comparison.configurationProblem;
-                }
-                if (view.comparison.configurationDiff.length === 0) {
-                    return qsTr("The configuration files are the same in both generations.", "@info");
-                }
-                return qsTr("%n file(s) changed.", "@info", view.comparison.changedFiles);
-            }
-        }
-        QQC2.TextArea {
-            id: diffText
-
-            objectName: "configurationDiff"
-            Layout.fillWidth: true
-            visible: view.comparison.configurationDiff.length > 0
-            readOnly: true
-            selectByMouse: true
-            textFormat: TextEdit.PlainText
-            wrapMode: TextEdit.WrapAnywhere
-            font.family: "monospace"
-            text: view.comparison.configurationDiff
-            Accessible.name: qsTr("Configuration diff between generations %1 and %2", "@info:whatsthis").arg(view.comparison.before).arg(view.comparison.after)
-
-            // org.kde.syntaxhighlighting registers its types from C++ only (its
-            // qmltypes file is empty), so qmllint cannot know this one.
-            // qmllint disable import unresolved-type missing-property
-            SyntaxHighlighter {
-                textEdit: diffText
-                definition: "Diff"
-            }
-            // qmllint enable import unresolved-type missing-property
         }
     }
 }

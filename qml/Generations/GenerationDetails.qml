@@ -28,11 +28,10 @@ ColumnLayout {
     /// The person asked for @p action (a GenerationListModel.Action) on this generation.
     signal actionRequested(int action)
 
-    // Re-read whenever a row changes, so that the size and commit appear as they arrive.
-    readonly property var facts: {
-        details.generations.changeCount;
-        return details.generations.generation(details.number);
-    }
+    // Re-read whenever a row changes, so that the size and commit appear as
+    // they arrive (changeCount is read in the expression so that the binding
+    // depends on it; it is never negative).
+    readonly property var facts: details.generations.changeCount >= 0 ? details.generations.generation(details.number) : ({})
     readonly property bool known: facts.number !== undefined
 
     spacing: Kirigami.Units.largeSpacing
@@ -45,30 +44,33 @@ ColumnLayout {
         text: details.known ? qsTr("Generation %1", "@title").arg(details.number) : qsTr("No generation selected", "@title")
     }
 
-    Kirigami.FormLayout {
+    ColumnLayout {
         Layout.fillWidth: true
+        Layout.topMargin: -Kirigami.Units.smallSpacing
         visible: details.known
+        spacing: Kirigami.Units.smallSpacing
 
         QQC2.Label {
-            Kirigami.FormData.label: qsTr("Built:", "@label")
-            text: details.known ? Qt.formatDateTime(details.facts.date, Qt.locale().dateTimeFormat(Locale.LongFormat)) : ""
+            objectName: "detailsFacts"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: {
+                if (!details.known) {
+                    return "";
+                }
+                const size = details.facts.closureSizeText.length > 0 ? details.facts.closureSizeText : details.facts.detailsLoaded ? qsTr("size unknown", "@info") : qsTr("size: reading…", "@info");
+                return [details.facts.nixosVersion.length > 0 ? qsTr("NixOS %1", "@info").arg(details.facts.nixosVersion) : qsTr("Unknown version", "@info"), details.facts.kernelVersion.length > 0 ? qsTr("Linux %1", "@info").arg(details.facts.kernelVersion) : "", size].filter(part => part.length > 0).join(" · ");
+            }
         }
         QQC2.Label {
-            Kirigami.FormData.label: qsTr("NixOS:", "@label")
-            text: details.known && details.facts.nixosVersion.length > 0 ? details.facts.nixosVersion : qsTr("unknown", "@info")
-        }
-        QQC2.Label {
-            Kirigami.FormData.label: qsTr("Kernel:", "@label")
-            text: details.known && details.facts.kernelVersion.length > 0 ? qsTr("Linux %1", "@info").arg(details.facts.kernelVersion) : qsTr("unknown", "@info")
-        }
-        QQC2.Label {
-            objectName: "detailsSize"
-            Kirigami.FormData.label: qsTr("Closure size:", "@label")
-            text: !details.known ? "" : details.facts.closureSizeText.length > 0 ? details.facts.closureSizeText : details.facts.detailsLoaded ? qsTr("unknown", "@info") : qsTr("reading…", "@info")
+            objectName: "detailsDate"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: Kirigami.Theme.disabledTextColor
+            text: details.known ? qsTr("Built %1", "@info").arg(Qt.formatDateTime(details.facts.date, Qt.locale().dateTimeFormat(Locale.LongFormat))) : ""
         }
         QQC2.Label {
             objectName: "detailsCommit"
-            Kirigami.FormData.label: qsTr("Configuration:", "@label")
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             text: {
@@ -76,19 +78,20 @@ ColumnLayout {
                     return "";
                 }
                 if (!details.facts.detailsLoaded) {
-                    return qsTr("looking for its commit…", "@info");
+                    return qsTr("Looking for the commit that built it…", "@info");
                 }
                 if (details.facts.commit.length === 0) {
-                    return qsTr("not linked to a commit", "@info");
+                    return qsTr("Not linked to a commit of the configuration", "@info");
                 }
-                const dirty = details.facts.commitDirty ? qsTr(" (with changes that were not committed)", "@info") : "";
-                return qsTr("commit %1: %2", "@info").arg(details.facts.commitShortId).arg(details.facts.commitSubject) + dirty;
+                const dirty = details.facts.commitDirty ? qsTr(" (built with changes that were not committed)", "@info") : "";
+                return qsTr("Commit %1: %2", "@info").arg(details.facts.commitShortId).arg(details.facts.commitSubject) + dirty;
             }
         }
         QQC2.Label {
-            Kirigami.FormData.label: qsTr("Specialisations:", "@label")
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
             visible: details.known && details.facts.specialisations.length > 0
-            text: details.known ? details.facts.specialisations.join(", ") : ""
+            text: details.known ? qsTr("Specialisations: %1", "@info").arg(details.facts.specialisations.join(", ")) : ""
         }
     }
 

@@ -78,7 +78,7 @@ QQC2.ItemDelegate {
                 objectName: "factsLabel"
                 Layout.fillWidth: true
                 elide: Text.ElideRight
-                color: row.problem.length > 0 ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.disabledTextColor
+                color: row.problem.length > 0 ? Kirigami.Theme.negativeTextColor : row.highlighted ? Kirigami.Theme.highlightedTextColor : Kirigami.Theme.disabledTextColor
                 font: Kirigami.Theme.smallFont
                 text: row.problem.length > 0 ? row.problem : [Qt.formatDateTime(row.date, Qt.locale().dateTimeFormat(Locale.ShortFormat)), row.kernelVersion.length > 0 ? qsTr("Linux %1", "@info").arg(row.kernelVersion) : "", row.closureSizeText, row.specialisations.length > 0 ? qsTr("specialisations: %1", "@info").arg(row.specialisations.join(", ")) : ""].filter(part => part.length > 0).join(" · ")
             }
@@ -87,7 +87,7 @@ QQC2.ItemDelegate {
                 Layout.fillWidth: true
                 elide: Text.ElideRight
                 font: Kirigami.Theme.smallFont
-                color: row.commitSubject.length > 0 ? Kirigami.Theme.textColor : Kirigami.Theme.disabledTextColor
+                color: row.highlighted ? Kirigami.Theme.highlightedTextColor : row.commitSubject.length > 0 ? Kirigami.Theme.textColor : Kirigami.Theme.disabledTextColor
                 text: {
                     if (!row.detailsLoaded) {
                         return qsTr("Looking for its commit…", "@info");

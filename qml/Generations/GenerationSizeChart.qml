@@ -18,7 +18,7 @@ Item {
     /// The largest closure size in bytes; bars are scaled to it.
     required property real largestSize
     property int selectedGeneration: 0
-    readonly property int barCount: bars.count
+    readonly property int barCount: barRepeater.count
 
     signal generationClicked(int number)
 
@@ -69,69 +69,78 @@ Item {
         color: chart.gridColor
     }
 
-    ListView {
+    Row {
         id: bars
 
         objectName: "chartBars"
+        readonly property int count: barRepeater.count
+        readonly property real plotHeight: height - chart.labelHeight
+        readonly property real availableWidth: chart.width - chart.axisWidth
+        // Every bar fits: a long history gets thin bars rather than a scroll bar.
+        readonly property real barWidth: count > 0 ? Math.max(2, Math.min(Kirigami.Units.gridUnit * 4, (availableWidth - spacing * (count - 1)) / count)) : 0
+
         x: chart.axisWidth
         y: topLabel.height / 2
-        width: chart.width - chart.axisWidth
+        width: availableWidth
         height: chart.height - y
-        orientation: ListView.Horizontal
         // The model is newest first; the oldest generation goes on the left.
         layoutDirection: Qt.RightToLeft
-        interactive: contentWidth > width
-        spacing: Kirigami.Units.smallSpacing
-        model: chart.model
+        spacing: count > 40 ? 1 : Kirigami.Units.smallSpacing
         clip: true
 
-        readonly property real plotHeight: height - chart.labelHeight
-        readonly property real barWidth: count > 0 ? Math.max(Kirigami.Units.gridUnit, Math.min(Kirigami.Units.gridUnit * 4, (width - spacing * (count - 1)) / count)) : 0
+        Repeater {
+            id: barRepeater
 
-        delegate: QQC2.AbstractButton {
-            id: bar
+            model: chart.model
 
-            required property int number
-            required property real closureSize
-            required property string closureSizeText
-            required property bool current
+            delegate: QQC2.AbstractButton {
+                id: bar
 
-            readonly property bool selected: number === chart.selectedGeneration
-            readonly property real fraction: closureSize > 0 && chart.largestSize > 0 ? closureSize / chart.largestSize : 0
+                objectName: "barButton" + number
+                required property int number
+                required property real closureSize
+                required property string closureSizeText
+                required property bool current
 
-            width: bars.barWidth
-            height: bars.height
-            hoverEnabled: true
-            activeFocusOnTab: true
-            Accessible.name: closureSize >= 0 ? qsTr("Generation %1: %2", "@info:whatsthis chart bar").arg(number).arg(closureSizeText) : qsTr("Generation %1: size not known yet", "@info:whatsthis chart bar").arg(number)
-            onClicked: chart.generationClicked(number)
+                readonly property bool selected: number === chart.selectedGeneration
+                readonly property real fraction: closureSize > 0 && chart.largestSize > 0 ? closureSize / chart.largestSize : 0
 
-            QQC2.ToolTip.visible: hovered
-            QQC2.ToolTip.text: Accessible.name
-            QQC2.ToolTip.delay: Kirigami.Units.toolTipDelay
+                width: bars.barWidth
+                height: bars.height
+                hoverEnabled: true
+                activeFocusOnTab: true
+                Accessible.name: closureSize >= 0 ? qsTr("Generation %1: %2", "@info:whatsthis chart bar").arg(number).arg(closureSizeText) : qsTr("Generation %1: size not known yet", "@info:whatsthis chart bar").arg(number)
+                onClicked: chart.generationClicked(number)
 
-            contentItem: Item {}
-            background: Item {
-                Rectangle {
-                    objectName: "bar"
-                    anchors.bottom: parent.bottom
-                    anchors.bottomMargin: chart.labelHeight
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    width: parent.width * 0.7
-                    // A known size is always at least a sliver, so that it reads as a bar.
-                    height: bar.closureSize >= 0 ? Math.max(2, bars.plotHeight * bar.fraction) : 0
-                    radius: Kirigami.Units.cornerRadius / 2
-                    color: bar.selected ? Kirigami.Theme.highlightColor : (bar.hovered || bar.activeFocus ? Kirigami.ColorUtils.linearInterpolation(chart.barColor, Kirigami.Theme.highlightColor, 0.5) : chart.barColor)
-                }
-                QQC2.Label {
-                    anchors.bottom: parent.bottom
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    height: chart.labelHeight
-                    verticalAlignment: Text.AlignVCenter
-                    font.pointSize: Kirigami.Theme.smallFont.pointSize
-                    font.bold: bar.current
-                    color: bar.selected ? Kirigami.Theme.highlightColor : Kirigami.Theme.textColor
-                    text: String(bar.number)
+                QQC2.ToolTip.visible: hovered
+                QQC2.ToolTip.text: Accessible.name
+                QQC2.ToolTip.delay: Kirigami.Units.toolTipDelay
+
+                contentItem: Item {}
+                background: Item {
+                    Rectangle {
+                        objectName: "bar" + bar.number
+                        anchors.bottom: parent.bottom
+                        anchors.bottomMargin: chart.labelHeight
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        width: parent.width * 0.7
+                        // A known size is always at least a sliver, so that it reads as a bar.
+                        height: bar.closureSize >= 0 ? Math.max(2, bars.plotHeight * bar.fraction) : 0
+                        radius: Kirigami.Units.cornerRadius / 2
+                        color: bar.selected ? Kirigami.Theme.highlightColor : (bar.hovered || bar.activeFocus ? Kirigami.ColorUtils.linearInterpolation(chart.barColor, Kirigami.Theme.highlightColor, 0.5) : chart.barColor)
+                    }
+                    QQC2.Label {
+                        anchors.bottom: parent.bottom
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        height: chart.labelHeight
+                        // Thin bars label only what matters, so that numbers do not overlap.
+                        visible: bar.width >= Kirigami.Units.gridUnit * 1.2 || bar.selected || bar.current
+                        verticalAlignment: Text.AlignVCenter
+                        font.pointSize: Kirigami.Theme.smallFont.pointSize
+                        font.bold: bar.current
+                        color: bar.selected ? Kirigami.Theme.highlightColor : Kirigami.Theme.textColor
+                        text: String(bar.number)
+                    }
                 }
             }
         }

@@ -20,6 +20,8 @@ Kirigami.Page {
     /// The generation it is compared with.
     property int otherGeneration: 0
     readonly property bool wide: width >= Kirigami.Units.gridUnit * 36
+    /// The dialog that asks before an action; for tests.
+    readonly property alias confirmationDialog: confirmDialog
 
     /// Shows generation @p number and compares it with its default partner.
     function select(number: int) {
@@ -136,7 +138,7 @@ Kirigami.Page {
 
             objectName: "sizeChart"
             Layout.fillWidth: true
-            Layout.preferredHeight: Kirigami.Units.gridUnit * 7
+            Layout.preferredHeight: Kirigami.Units.gridUnit * 6
             visible: list.count > 1
             model: generationModel
             largestSize: generationModel.largestClosureSize

@@ -12,6 +12,8 @@ TestCase {
     id: testCase
 
     name: "Generations"
+    // A TestCase is hidden unless told otherwise; the chart is clicked inside it.
+    visible: true
     when: windowShown
     width: 1100
     height: 800
@@ -30,15 +32,16 @@ TestCase {
         return null;
     }
 
-    function findAllByObjectName(item, objectName, found) {
-        if (item.objectName === objectName) {
-            found.push(item);
-        }
-        const children = item.children ?? [];
-        for (let i = 0; i < children.length; ++i) {
-            findAllByObjectName(children[i], objectName, found);
-        }
-        return found;
+    /// The Generations page as the window shows it (a page is only visible on the window's page stack).
+    function openPage() {
+        const component = Qt.createComponent("io.github.snowpane", "Main");
+        compare(component.status, Component.Ready, component.errorString());
+        const window = createTemporaryObject(component, testCase, { visible: true, width: 1200, height: 800 });
+        verify(window.showPage("generations"));
+        const page = window.pageStack.currentItem;
+        compare(page.objectName, "generationsPage");
+        tryVerify(() => page.width > 0 && findByObjectName(page, "generationList").itemAtIndex(0) !== null);
+        return page;
     }
 
     Component {
@@ -73,32 +76,27 @@ TestCase {
         const chart = createTemporaryObject(chartComponent, testCase, { model: model, selectedGeneration: 2 });
         verify(chart);
         compare(chart.barCount, 4);
-        tryVerify(() => findAllByObjectName(chart, "bar", []).length === 4);
-        const bars = findAllByObjectName(chart, "bar", []);
-        // Delegates are made in model order: 4, 3, 2, 1.
-        const heights = bars.map(bar => bar.height);
-        compare(heights[0], 0, "an unknown size draws no bar");
-        verify(heights[1] > 0);
-        fuzzyCompare(heights[2], heights[1] / 2, 1);
-        fuzzyCompare(heights[3], heights[1] / 4, 1);
-        // Oldest on the left.
-        verify(bars[3].mapToItem(chart, 0, 0).x < bars[1].mapToItem(chart, 0, 0).x);
-        verify(bars[1].mapToItem(chart, 0, 0).x < bars[0].mapToItem(chart, 0, 0).x);
+        tryVerify(() => findByObjectName(chart, "bar1") !== null);
+        const bar = number => findByObjectName(chart, "bar" + number);
+        compare(bar(4).height, 0, "an unknown size draws no bar");
+        verify(bar(3).height > 0);
+        fuzzyCompare(bar(2).height, bar(3).height / 2, 1);
+        fuzzyCompare(bar(1).height, bar(3).height / 4, 1);
+        // Oldest on the left, once the bars are laid out.
+        const x = number => bar(number).mapToItem(chart, 0, 0).x;
+        tryVerify(() => x(1) < x(2) && x(2) < x(3) && x(3) < x(4));
         compare(findByObjectName(chart, "chartLargestLabel").text, Qt.locale().formattedDataSize(3000, 1, Locale.DataSizeSIFormat));
 
         clickSpy.target = chart;
         clickSpy.clear();
-        const bar = bars[2].parent.parent; // the button around generation 2's bar
-        mouseClick(bar);
+        const button = findByObjectName(chart, "barButton2");
+        mouseClick(button);
         compare(clickSpy.count, 1);
         compare(clickSpy.signalArguments[0][0], 2);
     }
 
     function test_pageSelectsTheCurrentGenerationAndComparesItWithTheOneBefore() {
-        const component = Qt.createComponent("io.github.snowpane", "GenerationsPage");
-        compare(component.status, Component.Ready, component.errorString());
-        const page = createTemporaryObject(component, testCase, { width: testCase.width, height: testCase.height });
-        verify(page);
+        const page = openPage();
         const list = findByObjectName(page, "generationList");
         compare(list.count, 3);
         compare(page.selectedGeneration, 3);
@@ -111,16 +109,16 @@ TestCase {
         // Nix does not know the fake store paths: the comparison says so in words.
         const error = findByObjectName(page, "comparisonError");
         tryVerify(() => error.visible, 60000);
-        verify(error.text.startsWith("The packages of generations 2 and 3 cannot be compared"), error.text);
+        compare(error.text, "The packages of generations 2 and 3 cannot be read from the Nix store.");
+        verify(findByObjectName(page, "comparisonErrorDetails").text.includes("is not in the Nix store"));
 
         // No git history: no restore action, and the rows say there is no commit.
-        tryVerify(() => findByObjectName(page, "detailsCommit").text === "not linked to a commit", 60000);
+        tryVerify(() => findByObjectName(page, "detailsCommit").text === "Not linked to a commit of the configuration", 60000);
         verify(!findByObjectName(page, "restoreButton").visible);
     }
 
     function test_badgesFollowTheProfile() {
-        const component = Qt.createComponent("io.github.snowpane", "GenerationsPage");
-        const page = createTemporaryObject(component, testCase, { width: testCase.width, height: testCase.height });
+        const page = openPage();
         const list = findByObjectName(page, "generationList");
         const badges = number => {
             const row = list.itemAtIndex(3 - number);
@@ -134,8 +132,7 @@ TestCase {
     }
 
     function test_pickingAnotherGenerationComparesItWithCurrent() {
-        const component = Qt.createComponent("io.github.snowpane", "GenerationsPage");
-        const page = createTemporaryObject(component, testCase, { width: testCase.width, height: testCase.height });
+        const page = openPage();
         const list = findByObjectName(page, "generationList");
         mouseClick(list.itemAtIndex(2));
         compare(page.selectedGeneration, 1);
@@ -153,9 +150,8 @@ TestCase {
     }
 
     function test_actionsAskFirstAndSayWhatWillHappen() {
-        const component = Qt.createComponent("io.github.snowpane", "GenerationsPage");
-        const page = createTemporaryObject(component, testCase, { width: testCase.width, height: testCase.height });
-        const dialog = findByObjectName(page, "confirmDialog");
+        const page = openPage();
+        const dialog = page.confirmationDialog;
         verify(dialog);
 
         page.select(1);
