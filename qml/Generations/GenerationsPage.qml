@@ -58,7 +58,7 @@ Kirigami.Page {
         confirmDialog.generation = selectedGeneration;
         confirmDialog.commit = generationModel.generation(selectedGeneration).commit ?? "";
         confirmDialog.title = text.title;
-        confirmDialog.subtitle = text.message;
+        confirmDialog.message = text.message;
         confirmDialog.confirmText = text.confirmText;
         confirmDialog.allowed = text.allowed;
         confirmDialog.open();
@@ -96,6 +96,8 @@ Kirigami.Page {
     Kirigami.PromptDialog {
         id: confirmDialog
 
+        /// What the action will do, in full sentences.
+        property alias message: confirmDialog.subtitle
         property int action: GenerationListModel.Switch
         property int generation: 0
         property string commit: ""
@@ -103,6 +105,8 @@ Kirigami.Page {
         property bool allowed: false
 
         objectName: "confirmDialog"
+        // Long enough to read the whole sentence at once, narrow enough to wrap it.
+        maximumWidth: Math.min(Kirigami.Units.gridUnit * 28, page.width)
         standardButtons: confirmDialog.allowed ? Kirigami.Dialog.Cancel : Kirigami.Dialog.Close
         customFooterActions: [
             Kirigami.Action {

@@ -158,8 +158,8 @@ TestCase {
         mouseClick(findByObjectName(page, "switchButton"));
         tryVerify(() => dialog.opened);
         compare(dialog.title, "Switch to generation 1?");
-        verify(dialog.subtitle.startsWith("Generation 1 (NixOS 24.11.1 (Vicuna), Linux 6.6.51, built "), dialog.subtitle);
-        verify(dialog.subtitle.includes("Generation 2, which is running now"), dialog.subtitle);
+        verify(dialog.message.startsWith("Generation 1 (NixOS 24.11.1 (Vicuna), Linux 6.6.51, built "), dialog.message);
+        verify(dialog.message.includes("Generation 2, which is running now"), dialog.message);
         verify(dialog.allowed);
         compare(dialog.confirmText, "Switch Now");
         dialog.close();
@@ -171,8 +171,23 @@ TestCase {
         tryVerify(() => dialog.opened);
         compare(dialog.title, "Boot into generation 3 next time?");
         verify(!dialog.allowed);
-        compare(dialog.subtitle, "Generation 3 is already the default entry of the boot menu.");
+        compare(dialog.message, "Generation 3 is already the default entry of the boot menu.");
         dialog.close();
         tryVerify(() => !dialog.visible);
+    }
+
+    function test_systemChangeReloadsAndKeepsTheSelection() {
+        const page = openPage();
+        const list = findByObjectName(page, "generationList");
+        tryVerify(() => !list.model.loadingDetails, 60000);
+        page.select(1);
+        page.compareWith(2);
+        // What SystemActions says after a switch, a boot change or a restore.
+        SystemActions.systemChanged();
+        verify(list.model.loadingDetails, "the sizes and commits are read again");
+        compare(page.selectedGeneration, 1);
+        compare(page.otherGeneration, 2);
+        compare(list.currentIndex, 2);
+        tryVerify(() => !list.model.loadingDetails, 60000);
     }
 }
