@@ -9,95 +9,215 @@ import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 import io.github.snowpane
 
-Kirigami.ScrollablePage {
+/// The generations of the system: a chart of their closure sizes, the list,
+/// and the selected generation with its actions and its comparison with
+/// another one (the current generation unless the person picks another).
+Kirigami.Page {
     id: page
+
+    /// The generation whose details are shown.
+    property int selectedGeneration: 0
+    /// The generation it is compared with.
+    property int otherGeneration: 0
+    readonly property bool wide: width >= Kirigami.Units.gridUnit * 36
+    /// The dialog that asks before an action; for tests.
+    readonly property alias confirmationDialog: confirmDialog
+
+    /// Shows generation @p number and compares it with its default partner.
+    function select(number: int) {
+        selectedGeneration = number;
+        otherGeneration = generationModel.defaultComparisonFor(number);
+        list.currentIndex = generationModel.rowOfGeneration(number);
+        comparisonModel.compare(selectedGeneration, otherGeneration);
+    }
+
+    function compareWith(number: int) {
+        otherGeneration = number;
+        comparisonModel.compare(selectedGeneration, otherGeneration);
+    }
+
+    /// Reads everything again, keeping the selection where it still exists.
+    function reload() {
+        const kept = selectedGeneration;
+        const keptOther = otherGeneration;
+        generationModel.reload();
+        if (generationModel.rowOfGeneration(kept) < 0) {
+            select(generationModel.currentGeneration > 0 ? generationModel.currentGeneration : generationModel.numberAt(0));
+            return;
+        }
+        selectedGeneration = kept;
+        list.currentIndex = generationModel.rowOfGeneration(kept);
+        otherGeneration = generationModel.rowOfGeneration(keptOther) >= 0 ? keptOther : generationModel.defaultComparisonFor(kept);
+        comparisonModel.compare(selectedGeneration, otherGeneration);
+    }
+
+    /// Asks before @p action on the selected generation, saying what it will do.
+    function confirm(action: int) {
+        const text = generationModel.confirmation(action, selectedGeneration);
+        confirmDialog.action = action;
+        confirmDialog.generation = selectedGeneration;
+        confirmDialog.commit = generationModel.generation(selectedGeneration).commit ?? "";
+        confirmDialog.title = text.title;
+        confirmDialog.message = text.message;
+        confirmDialog.confirmText = text.confirmText;
+        confirmDialog.allowed = text.allowed;
+        confirmDialog.open();
+    }
 
     objectName: "generationsPage"
     title: qsTr("Generations", "@title")
+
+    Component.onCompleted: select(generationModel.currentGeneration > 0 ? generationModel.currentGeneration : generationModel.numberAt(0))
 
     actions: [
         Kirigami.Action {
             text: qsTr("Refresh", "@action:button")
             icon.name: "view-refresh"
-            onTriggered: generations.reload()
+            onTriggered: page.reload()
         }
     ]
 
-    ListView {
-        id: list
+    GenerationListModel {
+        id: generationModel
+    }
 
-        objectName: "generationList"
-        // Nothing is selected until the person picks a generation.
-        currentIndex: -1
-        model: GenerationListModel {
-            id: generations
+    GenerationComparison {
+        id: comparisonModel
+    }
+
+    Connections {
+        target: SystemActions
+
+        function onSystemChanged() {
+            page.reload();
         }
-        Accessible.name: qsTr("Generations of the system profile", "@info:whatsthis")
+    }
 
-        Kirigami.PlaceholderMessage {
-            anchors.centerIn: parent
-            width: parent.width - Kirigami.Units.gridUnit * 4
-            visible: list.count === 0
-            text: qsTr("No generations", "@info")
-            explanation: generations.errorString
-        }
+    Kirigami.PromptDialog {
+        id: confirmDialog
 
-        delegate: QQC2.ItemDelegate {
-            id: row
+        /// What the action will do, in full sentences.
+        property alias message: confirmDialog.subtitle
+        property int action: GenerationListModel.Switch
+        property int generation: 0
+        property string commit: ""
+        property string confirmText: ""
+        property bool allowed: false
 
-            required property int number
-            required property date date
-            required property string nixosVersion
-            required property string kernelVersion
-            required property string configurationRevision
-            required property list<string> specialisations
-            required property bool current
-            required property bool booted
-            required property bool running
-            required property string problem
-
-            width: ListView.view.width
-            Accessible.name: qsTr("Generation %1", "@info:whatsthis").arg(row.number)
-
-            contentItem: RowLayout {
-                spacing: Kirigami.Units.largeSpacing
-
-                Kirigami.Heading {
-                    level: 2
-                    text: String(row.number)
-                    Layout.preferredWidth: Kirigami.Units.gridUnit * 2.5
-                    horizontalAlignment: Text.AlignRight
-                }
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    spacing: 0
-
-                    QQC2.Label {
-                        Layout.fillWidth: true
-                        elide: Text.ElideRight
-                        text: row.nixosVersion.length > 0 ? qsTr("NixOS %1", "@info").arg(row.nixosVersion) : qsTr("Unknown version", "@info")
-                    }
-                    QQC2.Label {
-                        Layout.fillWidth: true
-                        elide: Text.ElideRight
-                        color: row.problem.length > 0 ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.disabledTextColor
-                        font: Kirigami.Theme.smallFont
-                        text: row.problem.length > 0 ? row.problem : [Qt.formatDateTime(row.date, Qt.locale().dateTimeFormat(Locale.ShortFormat)), qsTr("Linux %1", "@info").arg(row.kernelVersion), row.specialisations.length > 0 ? qsTr("specialisations: %1", "@info").arg(row.specialisations.join(", ")) : ""].filter(part => part.length > 0).join(" · ")
+        objectName: "confirmDialog"
+        // Long enough to read the whole sentence at once, narrow enough to wrap it.
+        maximumWidth: Math.min(Kirigami.Units.gridUnit * 28, page.width)
+        standardButtons: confirmDialog.allowed ? Kirigami.Dialog.Cancel : Kirigami.Dialog.Close
+        customFooterActions: [
+            Kirigami.Action {
+                text: confirmDialog.confirmText
+                icon.name: "dialog-ok"
+                visible: confirmDialog.allowed
+                enabled: !SystemActions.busy
+                onTriggered: {
+                    confirmDialog.close();
+                    if (confirmDialog.action === GenerationListModel.Restore) {
+                        SystemActions.restoreConfiguration(confirmDialog.commit);
+                    } else {
+                        SystemActions.switchGeneration(confirmDialog.generation, confirmDialog.action === GenerationListModel.Boot);
                     }
                 }
-                Repeater {
-                    model: [
-                        { shown: row.current, label: qsTr("Current", "@info generation tag") },
-                        { shown: row.running, label: qsTr("Running", "@info generation tag") },
-                        { shown: row.booted, label: qsTr("Booted", "@info generation tag") }
-                    ]
-                    delegate: Kirigami.Chip {
-                        required property var modelData
-                        visible: modelData.shown
-                        text: modelData.label
-                        closable: false
-                        checkable: false
+            }
+        ]
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Kirigami.Units.largeSpacing
+
+        Kirigami.InlineMessage {
+            Layout.fillWidth: true
+            type: Kirigami.MessageType.Error
+            visible: generationModel.errorString.length > 0
+            text: generationModel.errorString
+        }
+
+        GenerationSizeChart {
+            id: chart
+
+            objectName: "sizeChart"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Kirigami.Units.gridUnit * 6
+            visible: list.count > 1
+            model: generationModel
+            largestSize: generationModel.largestClosureSize
+            selectedGeneration: page.selectedGeneration
+            onGenerationClicked: number => page.select(number)
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            columns: page.wide ? 3 : 1
+            columnSpacing: 0
+            rowSpacing: Kirigami.Units.largeSpacing
+
+            QQC2.ScrollView {
+                Layout.fillHeight: true
+                Layout.fillWidth: !page.wide
+                Layout.preferredWidth: page.wide ? Math.max(Kirigami.Units.gridUnit * 16, page.width * 0.42) : -1
+
+                ListView {
+                    id: list
+
+                    objectName: "generationList"
+                    currentIndex: -1
+                    model: generationModel
+                    keyNavigationEnabled: true
+                    activeFocusOnTab: true
+                    Accessible.name: qsTr("Generations of the system profile", "@info:whatsthis")
+                    onCurrentIndexChanged: {
+                        const number = generationModel.numberAt(currentIndex);
+                        if (number > 0 && number !== page.selectedGeneration) {
+                            page.select(number);
+                        }
                     }
+
+                    Kirigami.PlaceholderMessage {
+                        anchors.centerIn: parent
+                        width: parent.width - Kirigami.Units.gridUnit * 4
+                        visible: list.count === 0
+                        text: qsTr("No generations", "@info")
+                        explanation: generationModel.errorString
+                    }
+
+                    delegate: GenerationRow {
+                        id: row
+
+                        onClicked: page.select(row.number)
+                    }
+                }
+            }
+
+            Kirigami.Separator {
+                Layout.fillHeight: true
+                visible: page.wide
+            }
+
+            QQC2.ScrollView {
+                id: detailsScroll
+
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                contentWidth: availableWidth
+                visible: list.count > 0
+
+                GenerationDetails {
+                    objectName: "generationDetails"
+                    x: Kirigami.Units.largeSpacing
+                    width: detailsScroll.availableWidth - 2 * Kirigami.Units.largeSpacing
+                    generations: generationModel
+                    comparison: comparisonModel
+                    number: page.selectedGeneration
+                    otherNumber: page.otherGeneration
+                    actionsEnabled: !SystemActions.busy
+                    onCompareWith: other => page.compareWith(other)
+                    onActionRequested: action => page.confirm(action)
                 }
             }
         }
