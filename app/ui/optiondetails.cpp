@@ -230,13 +230,23 @@ QVariant OptionDetails::initialValue() const
     const QString text = fallback.text.trimmed();
     QJsonDocument document = QJsonDocument::fromJson("[" + text.toUtf8() + "]");
     if (!document.isArray() && text.startsWith(u'[') && text.endsWith(u']')) {
-        const QStringList items = text.mid(1, text.size() - 2).split(u' ', Qt::SkipEmptyParts);
+        static const QRegularExpression space(u"\\s+"_s);
+        const QStringList items = text.mid(1, text.size() - 2).split(space, Qt::SkipEmptyParts);
         document = QJsonDocument::fromJson("[[" + items.join(u',').toUtf8() + "]]");
     }
     if (!document.isArray() || document.array().size() != 1) {
         return {};
     }
     return document.array().at(0).toVariant();
+}
+
+QStringList OptionDetails::listItems() const
+{
+    QStringList items;
+    for (const QVariant &item : initialValue().toList()) {
+        items.append(item.metaType() == QMetaType::fromType<bool>() ? (item.toBool() ? u"true"_s : u"false"_s) : item.toString());
+    }
+    return items;
 }
 
 bool OptionDetails::isDefined() const
@@ -275,7 +285,8 @@ QString OptionDetails::checkEditable() const
         const QVariantMap definition = found.constFirst().toMap();
         if (!definition.value(u"editable"_s).toBool() || definition.value(u"partial"_s).toBool()) {
             const QString reason = definition.value(u"reason"_s).toString();
-            return reason.isEmpty() ? tr("The value in your configuration is computed, so it is edited in the file.") : reason;
+            return reason.isEmpty() ? tr("Your configuration computes this value, so it is edited in the file.")
+                                    : tr("Your configuration computes this value (%1), so it is edited in the file.").arg(reason);
         }
     }
     return {};

@@ -51,6 +51,8 @@ class OptionDetails : public QObject
     Q_PROPERTY(QVariant value READ value NOTIFY configurationChanged)
     /// What an editor starts from: the configuration's literal value, else the default when it is a plain value, else undefined.
     Q_PROPERTY(QVariant initialValue READ initialValue NOTIFY configurationChanged)
+    /// For lists: initialValue's elements as text, one per row of the list editor.
+    Q_PROPERTY(QStringList listItems READ listItems NOTIFY configurationChanged)
     /// For choices: the index in choices of initialValue, or -1.
     Q_PROPERTY(int currentChoice READ currentChoice NOTIFY configurationChanged)
     Q_PROPERTY(bool defined READ isDefined NOTIFY configurationChanged)
@@ -109,6 +111,7 @@ public:
     [[nodiscard]] QVariant value() const;
     [[nodiscard]] QVariant initialValue() const;
     [[nodiscard]] int currentChoice() const;
+    [[nodiscard]] QStringList listItems() const;
     [[nodiscard]] bool isDefined() const;
     [[nodiscard]] bool isEditable() const;
     [[nodiscard]] QString editBlockedReason() const;

@@ -22,6 +22,7 @@ Kirigami.ScrollablePage {
 
     objectName: "optionPage"
     title: page.optionName
+    Accessible.name: qsTr("Option %1", "@title").arg(page.optionName)
 
     actions: [
         Kirigami.Action {
@@ -38,15 +39,6 @@ Kirigami.ScrollablePage {
 
     ColumnLayout {
         spacing: Kirigami.Units.largeSpacing
-
-        Kirigami.Heading {
-            objectName: "optionHeading"
-            Layout.fillWidth: true
-            level: 2
-            text: page.optionName
-            wrapMode: Text.WrapAnywhere
-            Accessible.name: qsTr("Option %1", "@title").arg(page.optionName)
-        }
 
         Kirigami.InlineMessage {
             Layout.fillWidth: true
@@ -112,6 +104,23 @@ Kirigami.ScrollablePage {
 
         Kirigami.Heading {
             level: 3
+            text: qsTr("Description", "@title")
+            visible: description.text.length > 0
+        }
+
+        QQC2.Label {
+            id: description
+
+            objectName: "description"
+            Layout.fillWidth: true
+            text: page.details.description
+            textFormat: Text.MarkdownText
+            wrapMode: Text.Wrap
+            onLinkActivated: link => Qt.openUrlExternally(link)
+        }
+
+        Kirigami.Heading {
+            level: 3
             text: qsTr("Effective value", "@title")
         }
 
@@ -147,23 +156,6 @@ Kirigami.ScrollablePage {
             type: Kirigami.MessageType.Warning
             visible: page.details.effectiveState === OptionDetails.Failed
             text: page.details.effectiveError
-        }
-
-        Kirigami.Heading {
-            level: 3
-            text: qsTr("Description", "@title")
-            visible: description.text.length > 0
-        }
-
-        QQC2.Label {
-            id: description
-
-            objectName: "description"
-            Layout.fillWidth: true
-            text: page.details.description
-            textFormat: Text.MarkdownText
-            wrapMode: Text.Wrap
-            onLinkActivated: link => Qt.openUrlExternally(link)
         }
 
         Kirigami.Heading {

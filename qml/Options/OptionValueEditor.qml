@@ -207,10 +207,7 @@ ColumnLayout {
         OptionListEditor {
             packages: editor.details.editorKind === "package-list"
             itemKind: editor.details.elementKind
-            items: {
-                const current = editor.details.initialValue;
-                return Array.isArray(current) ? current.map(item => String(item)) : [];
-            }
+            items: editor.details.listItems
             onApplied: texts => {
                 editor.message = packages ? editor.details.setPackages(texts) : editor.details.setListItems(texts);
             }

@@ -256,6 +256,10 @@ private Q_SLOTS:
         ports.setName(u"services.openssh.ports"_s);
         QCOMPARE(ports.editorKind(), u"list"_s);
         QCOMPARE(ports.elementKind(), u"integer"_s);
+        // Not set in the file: the editor starts from the default, written as a Nix list over several lines.
+        QCOMPARE(ports.initialValue().toList().size(), 1);
+        QCOMPARE(ports.initialValue().toList().constFirst().toInt(), 22);
+        QCOMPARE(ports.listItems(), QStringList{u"22"_s});
         const QString bad = ports.setListItems({u"22"_s, u"70000"_s});
         QVERIFY2(bad.contains(u"70000"_s), qPrintable(bad));
         QVERIFY(!ports.setListItems({u"twenty-two"_s}).isEmpty());
@@ -283,6 +287,7 @@ private Q_SLOTS:
         revision.setName(u"system.configurationRevision"_s);
         QVERIFY(revision.exists());
         QVERIFY(!revision.isEditable());
+        QVERIFY2(revision.editBlockedReason().startsWith(u"Your configuration computes this value"_s), qPrintable(revision.editBlockedReason()));
         QVERIFY2(revision.definitionSource().contains(u"mkIf"_s), qPrintable(revision.definitionSource()));
     }
 

@@ -120,6 +120,21 @@ private Q_SLOTS:
         QVERIFY(m_window->grabWindow().save(m_screenshots + u"/options-option.png"_s));
     }
 
+    void listEditorAndReadOnlyView()
+    {
+        for (const auto &[option, picture] :
+             {std::pair{u"services.openssh.ports"_s, u"options-list.png"_s}, std::pair{u"system.configurationRevision"_s, u"options-readonly.png"_s}}) {
+            QVERIFY(QMetaObject::invokeMethod(m_page, "openOption", Q_ARG(QString, option)));
+            QQuickItem *optionPage = nullptr;
+            QTRY_VERIFY((optionPage = m_window->findChild<QQuickItem *>(u"optionPage"_s)) != nullptr && optionPage->property("optionName") == option);
+            auto *effective = optionPage->findChild<QQuickItem *>(u"effectiveValue"_s);
+            auto *failed = optionPage->findChild<QQuickItem *>(u"effectiveError"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(effective->isVisible() || failed->isVisible(), 120000);
+            settle(m_window);
+            QVERIFY(m_window->grabWindow().save(m_screenshots + u'/' + picture));
+        }
+    }
+
 private:
     QTemporaryDir m_root;
     QString m_screenshots;
