@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+
+/// Edits a list of values as text, one row each: add, remove, apply. With
+/// `packages` the rows are package attribute names (firefox,
+/// python3Packages.numpy).
+ColumnLayout {
+    id: listEditor
+
+    /// The values the list starts from, as text.
+    property list<string> items
+    property bool packages: false
+    /// The editor kind of one element ("text", "integer", ...), for the placeholder.
+    property string itemKind: "text"
+    /// The rows as the person edited them.
+    property list<string> edited: items
+    readonly property bool changed: JSON.stringify(edited) !== JSON.stringify(items)
+
+    /// Apply was pressed with these rows.
+    signal applied(list<string> texts)
+
+    spacing: Kirigami.Units.smallSpacing
+
+    onItemsChanged: edited = items
+
+    Repeater {
+        model: listEditor.edited.length
+
+        delegate: RowLayout {
+            id: itemRow
+
+            required property int index
+
+            Layout.fillWidth: true
+
+            QQC2.TextField {
+                objectName: "listItem"
+                Layout.fillWidth: true
+                text: listEditor.edited[itemRow.index]
+                font.family: "monospace"
+                Accessible.name: qsTr("Item %1", "@label:textbox").arg(itemRow.index + 1)
+                onTextEdited: {
+                    const copy = Array.from(listEditor.edited);
+                    copy[itemRow.index] = text;
+                    listEditor.edited = copy;
+                }
+            }
+            QQC2.ToolButton {
+                icon.name: "list-remove"
+                text: qsTr("Remove", "@action:button")
+                display: QQC2.AbstractButton.IconOnly
+                Accessible.name: qsTr("Remove item %1", "@action:button").arg(itemRow.index + 1)
+                QQC2.ToolTip.text: text
+                QQC2.ToolTip.visible: hovered
+                onClicked: {
+                    const copy = Array.from(listEditor.edited);
+                    copy.splice(itemRow.index, 1);
+                    listEditor.edited = copy;
+                }
+            }
+        }
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+
+        QQC2.TextField {
+            id: newItem
+
+            objectName: "newListItem"
+            Layout.fillWidth: true
+            font.family: "monospace"
+            placeholderText: listEditor.packages ? qsTr("Package to add, such as firefox", "@info:placeholder") : listEditor.itemKind === "integer" ? qsTr("Number to add", "@info:placeholder") : qsTr("Item to add", "@info:placeholder")
+            Accessible.name: listEditor.packages ? qsTr("Package to add", "@label:textbox") : qsTr("Item to add", "@label:textbox")
+            onAccepted: addButton.clicked()
+        }
+        QQC2.Button {
+            id: addButton
+
+            objectName: "addListItemButton"
+            text: qsTr("Add", "@action:button")
+            icon.name: "list-add"
+            enabled: newItem.text.trim().length > 0
+            Accessible.name: listEditor.packages ? qsTr("Add the package", "@action:button") : qsTr("Add the item", "@action:button")
+            onClicked: {
+                listEditor.edited = listEditor.edited.concat([newItem.text.trim()]);
+                newItem.clear();
+            }
+        }
+    }
+
+    RowLayout {
+        QQC2.Button {
+            objectName: "applyButton"
+            text: qsTr("Apply", "@action:button")
+            icon.name: "dialog-ok-apply"
+            enabled: listEditor.changed
+            Accessible.name: qsTr("Apply the list", "@action:button")
+            onClicked: listEditor.applied(listEditor.edited)
+        }
+        QQC2.Button {
+            text: qsTr("Undo edits", "@action:button")
+            icon.name: "edit-undo"
+            enabled: listEditor.changed
+            Accessible.name: qsTr("Undo the edits to the list", "@action:button")
+            onClicked: listEditor.edited = listEditor.items
+        }
+    }
+}
