@@ -5,6 +5,7 @@
 #include "uilogging.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QImage>
 #include <QQmlApplicationEngine>
@@ -65,6 +66,20 @@ void settle(QQuickWindow *window)
     QObject::disconnect(connection);
 }
 
+// Pictures show a page as a person sees it once its catalog is loaded, not the loading message.
+void waitWhileBusy(QQuickWindow *window)
+{
+    constexpr int giveUpMs = 180000;
+    QElapsedTimer waited;
+    waited.start();
+    while (window->property("busy").toBool() && waited.elapsed() < giveUpMs) {
+        QEventLoop loop;
+        QTimer::singleShot(50, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    settle(window);
+}
+
 bool showPage(QQuickWindow *window, const QString &page)
 {
     bool shown = false;
@@ -112,6 +127,7 @@ int SelfTest::run(QQmlApplicationEngine &engine)
         }
         settle(window);
         if (!m_screenshotDirectory.isEmpty()) {
+            waitWhileBusy(window);
             const QString file = QDir(m_screenshotDirectory).filePath(page + u".png"_s);
             if (!QDir().mkpath(m_screenshotDirectory) || !window->grabWindow().save(file)) {
                 std::fprintf(stderr, "self-test: FAIL %s: cannot save %s\n", qPrintable(page), qPrintable(file));
@@ -145,7 +161,7 @@ int saveScreenshot(QQmlApplicationEngine &engine, const QString &page, const QSt
         std::fprintf(stderr, "screenshot: unknown page '%s'; pages are: %s\n", qPrintable(page), qPrintable(pages.join(u", "_s)));
         return 2;
     }
-    settle(window);
+    waitWhileBusy(window);
     const QImage image = window->grabWindow();
     if (image.isNull() || !image.save(fileName)) {
         std::fprintf(stderr, "screenshot: could not save %s\n", qPrintable(fileName));
