@@ -151,6 +151,7 @@ Kirigami.Page {
             model: generationModel
             largestSize: generationModel.largestClosureSize
             selectedGeneration: page.selectedGeneration
+            comparedGeneration: page.otherGeneration
             onGenerationClicked: number => page.select(number)
         }
 
