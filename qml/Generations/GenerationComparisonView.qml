@@ -143,6 +143,10 @@ ColumnLayout {
             SyntaxHighlighter {
                 textEdit: diffText
                 definition: "Diff"
+                // Repository.DarkTheme (1) or LightTheme (0), by the colours this
+                // text is drawn on: the application palette the module would ask
+                // is not always the one Kirigami draws with.
+                theme: Kirigami.ColorUtils.brightnessForColor(Kirigami.Theme.backgroundColor) === Kirigami.ColorUtils.Dark ? 1 : 0
             }
             // qmllint enable import unresolved-type missing-property
         }

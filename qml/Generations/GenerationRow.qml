@@ -13,7 +13,6 @@ import org.kde.kirigami as Kirigami
 QQC2.ItemDelegate {
     id: row
 
-    required property int index
     required property int number
     required property date date
     required property string nixosVersion

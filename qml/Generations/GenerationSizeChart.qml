@@ -18,6 +18,8 @@ Item {
     /// The largest closure size in bytes; bars are scaled to it.
     required property real largestSize
     property int selectedGeneration: 0
+    /// The generation the selected one is compared with, outlined.
+    property int comparedGeneration: 0
     readonly property int barCount: barRepeater.count
 
     signal generationClicked(int number)
@@ -127,6 +129,8 @@ Item {
                         // A known size is always at least a sliver, so that it reads as a bar.
                         height: bar.closureSize >= 0 ? Math.max(2, bars.plotHeight * bar.fraction) : 0
                         radius: Kirigami.Units.cornerRadius / 2
+                        border.width: bar.number === chart.comparedGeneration && !bar.selected ? 2 : 0
+                        border.color: Kirigami.Theme.highlightColor
                         color: bar.selected ? Kirigami.Theme.highlightColor : (bar.hovered || bar.activeFocus ? Kirigami.ColorUtils.linearInterpolation(chart.barColor, Kirigami.Theme.highlightColor, 0.5) : chart.barColor)
                     }
                     QQC2.Label {

@@ -19,6 +19,7 @@ Kirigami.Page {
     property int selectedGeneration: 0
     /// The generation it is compared with.
     property int otherGeneration: 0
+    property bool reloading: false
     readonly property bool wide: width >= Kirigami.Units.gridUnit * 36
     /// The dialog that asks before an action; for tests.
     readonly property alias confirmationDialog: confirmDialog
@@ -40,7 +41,10 @@ Kirigami.Page {
     function reload() {
         const kept = selectedGeneration;
         const keptOther = otherGeneration;
+        // The model's reset moves the list's current row; that is not a choice of the person.
+        reloading = true;
         generationModel.reload();
+        reloading = false;
         if (generationModel.rowOfGeneration(kept) < 0) {
             select(generationModel.currentGeneration > 0 ? generationModel.currentGeneration : generationModel.numberAt(0));
             return;
@@ -147,6 +151,7 @@ Kirigami.Page {
             model: generationModel
             largestSize: generationModel.largestClosureSize
             selectedGeneration: page.selectedGeneration
+            comparedGeneration: page.otherGeneration
             onGenerationClicked: number => page.select(number)
         }
 
@@ -173,7 +178,7 @@ Kirigami.Page {
                     Accessible.name: qsTr("Generations of the system profile", "@info:whatsthis")
                     onCurrentIndexChanged: {
                         const number = generationModel.numberAt(currentIndex);
-                        if (number > 0 && number !== page.selectedGeneration) {
+                        if (!page.reloading && number > 0 && number !== page.selectedGeneration) {
                             page.select(number);
                         }
                     }

@@ -93,6 +93,10 @@ TestCase {
         mouseClick(button);
         compare(clickSpy.count, 1);
         compare(clickSpy.signalArguments[0][0], 2);
+
+        chart.comparedGeneration = 1;
+        compare(bar(1).border.width, 2, "the generation compared with is outlined");
+        compare(bar(3).border.width, 0);
     }
 
     function test_pageSelectsTheCurrentGenerationAndComparesItWithTheOneBefore() {
