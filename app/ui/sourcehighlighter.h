@@ -30,7 +30,7 @@ class SourceHighlighter : public QObject
 
     Q_PROPERTY(QQuickTextDocument *document READ document WRITE setDocument NOTIFY documentChanged)
     Q_PROPERTY(QString definition READ definition WRITE setDefinition NOTIFY definitionChanged)
-    /// Bind to the page's background (`Kirigami.Theme.backgroundColor.hslLightness < 0.5`) to follow a colour scheme switch.
+    /// Bind to the colours the text is drawn on (Kirigami.ColorUtils.brightnessForColor of the background) to follow the colour scheme.
     Q_PROPERTY(bool dark READ isDark WRITE setDark NOTIFY darkChanged)
 
 public:

@@ -82,7 +82,7 @@ Kirigami.AbstractCard {
         SourceHighlighter {
             document: diffText.textDocument
             definition: "Diff"
-            dark: Kirigami.Theme.backgroundColor.hslLightness < 0.5
+            dark: Kirigami.ColorUtils.brightnessForColor(Kirigami.Theme.backgroundColor) === Kirigami.ColorUtils.Dark
         }
     }
 }

@@ -7,7 +7,6 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
-import org.kde.syntaxhighlighting
 import io.github.snowpane
 
 /// What a GenerationComparison found: closure sizes, package changes by
@@ -137,18 +136,11 @@ ColumnLayout {
             text: view.comparison.configurationDiff
             Accessible.name: qsTr("Configuration diff between generations %1 and %2", "@info:whatsthis").arg(view.comparison.before).arg(view.comparison.after)
 
-            // org.kde.syntaxhighlighting registers its types from C++ only (its
-            // qmltypes file is empty), so qmllint cannot know this one.
-            // qmllint disable import unresolved-type missing-property
-            SyntaxHighlighter {
-                textEdit: diffText
+            SourceHighlighter {
+                document: diffText.textDocument
                 definition: "Diff"
-                // Repository.DarkTheme (1) or LightTheme (0), by the colours this
-                // text is drawn on: the application palette the module would ask
-                // is not always the one Kirigami draws with.
-                theme: Kirigami.ColorUtils.brightnessForColor(Kirigami.Theme.backgroundColor) === Kirigami.ColorUtils.Dark ? 1 : 0
+                dark: Kirigami.ColorUtils.brightnessForColor(Kirigami.Theme.backgroundColor) === Kirigami.ColorUtils.Dark
             }
-            // qmllint enable import unresolved-type missing-property
         }
     }
 
