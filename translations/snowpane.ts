@@ -189,6 +189,469 @@
     </message>
 </context>
 <context>
+    <name>GenerationComparisonView</name>
+    <message>
+        <source>Comparing</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing generation %1 with generation %2…</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide Details</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From generation %1 to generation %2</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure size: %1 → %2 (%3)</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No package changed.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 upgraded</source>
+        <comment>@info package count</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 downgraded</source>
+        <comment>@info package count</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <comment>@info package count</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <comment>@info package count</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 other</source>
+        <comment>@info package count</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration files are the same in both generations.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One file changed.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files changed.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration diff between generations %1 and %2</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>@info:whatsthis package change</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenerationDetails</name>
+    <message>
+        <source>Generation %1</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No generation selected</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size: reading…</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NixOS %1</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown version</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linux %1</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built %1</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the commit that built it…</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not linked to a commit of the configuration</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (built with changes that were not committed)</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit %1: %2</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialisations: %1</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to This Generation</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to generation %1</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot into This Next Time</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot into generation %1 next time</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore This Configuration</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the configuration of generation %1</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <comment>@label:listbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation to compare with</source>
+        <comment>@label:listbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with Current</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another generation to compare with.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenerationListModel</name>
+    <message>
+        <source>Generation %1 (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 (running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 is not in the system profile any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to generation %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 is already the current generation, and it is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 becomes the current generation and is activated now: services start, stop or restart to match it, and it becomes the default entry of the boot menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1, which is running now, stays in the list, so you can switch back to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot into generation %1 next time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 is already the default entry of the boot menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 becomes the current generation and the default entry of the boot menu. It starts the next time the computer starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until then, nothing changes in the running system (generation %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until then, nothing changes in the running system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at Next Boot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the configuration of generation %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snowpane is still looking for the commit that built generation %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 is not linked to a commit of the configuration, so there is nothing to restore. Generations built before the configuration was kept in git have no commit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (“%2”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files in %1 are replaced by those of commit %2, which built generation %3. The result is saved as a new commit, so the history keeps both versions; changes in %1 that are not committed yet are committed first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 was built with changes that were never committed; those changes cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your edit that is not applied yet will be discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 edits that are not applied yet will be discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system itself does not change: apply the restored configuration on the Changes page to build and use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenerationPackageChangeModel</name>
+    <message>
+        <source>Upgraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downgraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other version changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now installed directly, or no longer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, now in the system packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, now only a dependency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenerationRow</name>
+    <message>
+        <source>Generation %1</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <comment>@info generation tag</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <comment>@info generation tag</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booted</source>
+        <comment>@info generation tag</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NixOS %1</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown version</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <comment>@info generation tag</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <comment>@info generation tag</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booted</source>
+        <comment>@info generation tag</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linux %1</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>specialisations: %1</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for its commit…</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No configuration commit</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenerationSizeChart</name>
+    <message>
+        <source>Closure size of each generation</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1: %2</source>
+        <comment>@info:whatsthis chart bar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1: size not known yet</source>
+        <comment>@info:whatsthis chart bar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenerationSizes</name>
+    <message>
+        <source>no change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GenerationsPage</name>
     <message>
         <source>Generations</source>
@@ -208,46 +671,6 @@
     <message>
         <source>No generations</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generation %1</source>
-        <comment>@info:whatsthis</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NixOS %1</source>
-        <comment>@info</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown version</source>
-        <comment>@info</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Linux %1</source>
-        <comment>@info</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>specialisations: %1</source>
-        <comment>@info</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Current</source>
-        <comment>@info generation tag</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <comment>@info generation tag</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Booted</source>
-        <comment>@info generation tag</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -381,6 +804,451 @@
     </message>
 </context>
 <context>
+    <name>OptionDetails</name>
+    <message>
+        <source>NixOS sets this option itself; a configuration cannot set it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute sets are edited in the configuration file, where each entry can be written out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The elements of this list are structured values, so the list is edited in the configuration file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no option called %1 in the catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a syntax error at line %2. Fix it before making changes here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your configuration defines this option in %n places, so it is edited in the files.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your configuration computes this value, so it is edited in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your configuration computes this value (%1), so it is edited in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is neither true nor false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a list of packages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a package name such as firefox or python3Packages.numpy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not one of the choices of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No option is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionListEditor</name>
+    <message>
+        <source>Item %1</source>
+        <comment>@label:textbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove item %1</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package to add, such as firefox</source>
+        <comment>@info:placeholder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number to add</source>
+        <comment>@info:placeholder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item to add</source>
+        <comment>@info:placeholder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package to add</source>
+        <comment>@label:textbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item to add</source>
+        <comment>@label:textbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the package</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the item</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the list</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo edits</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the edits to the list</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionLoadStatus</name>
+    <message>
+        <source>Opening the options</source>
+        <comment>@info:status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel opening the options</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nix&apos;s message</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionPage</name>
+    <message>
+        <source>Option %1</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the setting from your configuration, so that the default applies</source>
+        <comment>@info:tooltip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog of your system has no option called %1.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defined in:</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <comment>@info file:line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set in your configuration; the default applies</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition in your configuration</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective value</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Nix computes for this option from the saved configuration and every module; edits that are not applied yet are not included.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating</source>
+        <comment>@info:status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating with Nix…</source>
+        <comment>@info:status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective value</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default value</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example value</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declared in</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionPresentation</name>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>defined %n times; edit it in the files</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, computed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionRow</name>
+    <message>
+        <source>Enable %1</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionValueEditor</name>
+    <message>
+        <source>Set to null</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 to null</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <comment>@option:check</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <comment>@option:check</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <comment>@option:check</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <comment>@label:spinbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <comment>@info:placeholder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <comment>@label:textbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file for %1</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must match %1</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file for %1</source>
+        <comment>@title:window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <comment>@label:listbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionsBackend</name>
+    <message>
+        <source>Opening the options of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the options was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nix could not evaluate the options of your system, so the options come from %1 and may not match it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The options file %1 could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The options of your system could not be evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no option called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an on/off option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only: NixOS sets it itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OptionsPage</name>
     <message>
         <source>Options</source>
@@ -388,9 +1256,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Searching and editing the options of your own evaluated system comes with the option catalog.</source>
+        <source>Evaluate again</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the options of your system again with Nix</source>
+        <comment>@info:tooltip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Search %n options…</source>
+        <comment>@info:placeholder</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search options</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services and programs</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories of options</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to all categories</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 options found; showing the best %2.</source>
         <comment>@info</comment>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n option(s) found.</source>
+        <comment>@info</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No option matches “%1”</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search looks at option names first, then at their descriptions.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <comment>@title:group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <comment>@title:group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n option(s)</source>
+        <comment>@info</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n option(s)</source>
+        <comment>@info</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -700,6 +1661,21 @@
     <message>
         <source>Choose the Configuration Directory</source>
         <comment>@title:window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Snowpane::Ui</name>
+    <message>
+        <source>Generation %1 is not in the system profile any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The packages of generations %1 and %2 cannot be read from the Nix store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
