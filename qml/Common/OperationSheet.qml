@@ -132,9 +132,18 @@ Kirigami.Dialog {
                 }
             ]
         }
+        // The technical detail, one click away from the sentence above.
+        QQC2.Button {
+            id: showDetails
+
+            visible: sheet.failed && SystemActions.errorDetails.length > 0
+            checkable: true
+            text: checked ? qsTr("Hide Details", "@action:button") : qsTr("Show Details", "@action:button")
+            icon.name: "documentinfo"
+        }
         QQC2.Label {
             Layout.fillWidth: true
-            visible: sheet.failed && SystemActions.errorDetails.length > 0
+            visible: showDetails.visible && showDetails.checked
             text: SystemActions.errorDetails
             wrapMode: Text.Wrap
             font.family: "monospace"
