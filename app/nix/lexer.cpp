@@ -38,17 +38,33 @@ void Lexer::lexDefault()
         return;
     }
 
-    // An identifier that no longer rule can extend: the next byte cannot
-    // continue a path or a URI. This is most tokens of real code.
+    // An identifier that no longer rule can extend. Only a path
+    // ({PATH_CHAR}*\/...) or a URI (scheme ':' uri-char) could be longer, and
+    // both need a particular byte right after a run that starts here: '/'
+    // after the run of path characters, ':' after the scheme. This is most
+    // tokens of real code, `config.services.foo` included.
     if (k & IdentStart) {
         const std::uint32_t n = 1 + runOf(p + 1, IdentRest);
         const char next = at(p + n);
-        if (next != '.' && next != '+' && next != '/' && next != ':') {
+        if ((next != '.' && next != '+' && next != '/' && next != ':') || (!mayStartPath(p) && !mayStartUri(p))) {
             emit(keywordOrIdent(m_src.substr(p, n)), n);
             return;
         }
     }
     switch (c) {
+    case '.':
+        // A select dot, unless it starts "...", a float (.5) or a path (./a).
+        if (at(p + 1) != '.' && !(cls(p + 1) & Digit) && !mayStartPath(p)) {
+            emit(TokenKind::Dot, 1);
+            return;
+        }
+        break;
+    case '}':
+        if (m_states.back() != State::Initial) {
+            pop();
+        }
+        emit(TokenKind::RBrace, 1);
+        return;
     case ';':
         emit(TokenKind::Semicolon, 1);
         return;

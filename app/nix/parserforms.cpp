@@ -160,6 +160,10 @@ void Parser::parseList()
             parseSelect();
             continue;
         }
+        if (k == TokenKind::KwLet) {
+            letWithoutBrace();
+            continue;
+        }
         unexpected("']'");
         if (isCloser(k)) {
             break;

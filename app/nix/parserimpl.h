@@ -56,17 +56,28 @@ struct PostNode {
 class Parser
 {
 public:
-    Parser(std::string_view source, const TokenStream &tokens, const ParseOptions &options)
+    // `scratch` holds the postorder nodes; the caller may keep it between
+    // parses so that its memory is already mapped.
+    Parser(std::string_view source, const TokenStream &tokens, const ParseOptions &options, std::vector<PostNode> &scratch)
         : m_src(source)
         , m_tokens(tokens)
         , m_count(tokens.size())
         , m_maxDepth(options.maxDepth)
+        , m_nodes(scratch)
     {
-        m_nodes.reserve(tokens.size() / 2 + 8);
+        // NixOS-style code has about 0.55 nodes per token; a little more
+        // avoids regrowing (and copying) the array on typical input.
+        m_nodes.clear();
+        m_nodes.reserve(tokens.size() / 8 * 5 + 16);
         m_pos = skipTrivia(0);
     }
 
-    std::vector<Node> run();
+    /** The nodes in preorder, and each node's parent. */
+    struct Result {
+        std::vector<Node> nodes;
+        std::vector<NodeId> parents;
+    };
+    Result run();
     std::vector<Diagnostic> takeDiagnostics()
     {
         return std::move(m_diagnostics);
@@ -158,6 +169,22 @@ private:
         }
         error(here(), std::move(message));
     }
+    // `let` where only a simple expression may start, so only `let {` is
+    // valid: Bison shifts the `let` and fails on the token after it, which is
+    // where Nix reports the error. The let expression is then parsed anyway,
+    // inside an Error node, to keep the tree's structure.
+    void letWithoutBrace()
+    {
+        const std::uint32_t m = mark();
+        const TokenId first = m_pos;
+        const TokenId next = skipTrivia(m_pos + 1);
+        std::string message = "syntax error, unexpected ";
+        message += next < m_count ? bisonName(m_tokens.kinds[next]) : std::string_view("end of file");
+        message += ", expecting '{'";
+        error(next < m_count ? m_tokens.offsets[next] : static_cast<std::uint32_t>(m_src.size()), std::move(message));
+        parseExpr();
+        finish(NodeKind::Error, m, first);
+    }
     // Skips tokens up to (not including) a closer at bracket depth zero, into
     // an Error node. Always makes progress unless already at a closer.
     void skipToCloser()
@@ -234,7 +261,7 @@ private:
     unsigned m_depth = 0;
     unsigned m_maxDepth;
     bool m_aborted = false;
-    std::vector<PostNode> m_nodes;
+    std::vector<PostNode> &m_nodes;
     std::vector<Diagnostic> m_diagnostics;
 
     // Operator-precedence stacks, shared by all nesting levels; each call of

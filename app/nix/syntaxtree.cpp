@@ -103,6 +103,16 @@ SyntaxTree::SyntaxTree(std::string source, std::string fileName, TokenStream tok
     }
 }
 
+SyntaxTree::SyntaxTree(std::string source, std::string fileName, TokenStream tokens, std::vector<Node> nodes, std::vector<NodeId> parents)
+    : m_source(std::move(source))
+    , m_fileName(std::move(fileName))
+    , m_tokens(std::move(tokens))
+    , m_nodes(std::move(nodes))
+    , m_parents(std::move(parents))
+    , m_lines(m_source)
+{
+}
+
 bool SyntaxTree::hasErrors() const
 {
     return std::any_of(m_diagnostics.begin(), m_diagnostics.end(), [](const Diagnostic &d) {

@@ -191,6 +191,8 @@ public:
 
 private:
     friend SyntaxTree parse(std::string source, const ParseOptions &options);
+    // For the parser, which knows the parents already.
+    SyntaxTree(std::string source, std::string fileName, TokenStream tokens, std::vector<Node> nodes, std::vector<NodeId> parents);
 
     std::string m_source;
     std::string m_fileName;
