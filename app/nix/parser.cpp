@@ -210,7 +210,7 @@ Parser::Result Parser::run()
         m_lastEnd = m_count;
         finish(NodeKind::Error, m, first);
     }
-    m_nodes.push_back({0, m_count, static_cast<std::uint32_t>(m_nodes.size()), NodeKind::Root, 0});
+    m_nodes.push_back({0, m_count, static_cast<std::uint32_t>(m_nodes.size()), NodeKind::Root, 0, false});
 
     // Postorder to preorder in one backward pass over the postorder array,
     // which the hardware prefetches well. A node's preorder index is the
@@ -235,6 +235,9 @@ Parser::Result Parser::run()
         const auto pre = static_cast<NodeId>(lo + ancestors.size());
         result.nodes[pre] = {pn.firstToken, pn.endToken, pn.descendants, pn.kind, pn.detail};
         result.parents[pre] = ancestors.empty() ? noNode : ancestors.back().pre;
+        if (pn.check) {
+            result.checks.push_back(pre);
+        }
         if (pn.descendants > 0) {
             ancestors.push_back({lo, pre});
         }
@@ -270,6 +273,7 @@ void Parser::parseExpr()
             expect(TokenKind::Colon);
             parseExpr();
             finish(NodeKind::Lambda, m, first);
+            needsCheck();
         } else {
             parsePipeline();
         }
@@ -292,6 +296,7 @@ void Parser::parseExpr()
             }
             parseExpr();
             finish(NodeKind::Lambda, m, first);
+            needsCheck();
         } else {
             parsePipeline();
         }
@@ -306,17 +311,21 @@ void Parser::parseExpr()
         finish(kind, m, first);
         break;
     }
-    case TokenKind::KwLet:
+    case TokenKind::KwLet: {
         if (peekAt(1) == TokenKind::LBrace) {
             parsePipeline();
             break;
         }
         bump();
-        parseBindings(TokenKind::KwIn);
+        const bool check = parseBindings(TokenKind::KwIn);
         expect(TokenKind::KwIn);
         parseExpr();
         finish(NodeKind::LetIn, m, first);
+        if (check) {
+            needsCheck();
+        }
         break;
+    }
     case TokenKind::KwIf:
         bump();
         parseExpr();
@@ -596,7 +605,7 @@ SyntaxTree parse(std::string source, const ParseOptions &options)
     });
     if (syntaxOk) {
         // Nix rejects these while building its AST, so they count as parse errors.
-        std::vector<Diagnostic> more = validate(tree);
+        std::vector<Diagnostic> more = validateNodes(tree, parsed.checks);
         diagnostics.insert(diagnostics.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {

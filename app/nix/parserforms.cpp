@@ -6,6 +6,8 @@
 
 #include "parserimpl.h"
 
+#include <algorithm>
+
 namespace snowpane::nix::detail
 {
 
@@ -180,26 +182,40 @@ void Parser::parseBraces(NodeKind kind, std::uint32_t m, TokenId first, std::uin
         finish(NodeKind::Error, m, first);
         return;
     }
-    parseBindings(TokenKind::RBrace);
+    const bool check = parseBindings(TokenKind::RBrace);
     expect(TokenKind::RBrace);
     finish(kind, m, first, detail);
+    if (check) {
+        needsCheck();
+    }
 }
 
-void Parser::parseBindings(TokenKind terminator)
+// Returns whether the validator must check these bindings: not when every
+// binding and inherited name is a plain identifier and the leading names are
+// distinct, since such a set can hold neither a duplicate nor a dynamic name.
+// Most sets of real code are like this, and the names are checked here while
+// their tokens are still in the cache.
+bool Parser::parseBindings(TokenKind terminator)
 {
+    const std::size_t base = m_names.size();
+    bool plain = true;
     for (;;) {
         const TokenKind k = peek();
         if (k == terminator || k == Eof) {
-            return;
+            break;
         }
         switch (k) {
         case TokenKind::KwInherit:
-            parseInherit();
+            plain = parseInherit() && plain;
             continue;
         case TokenKind::Ident:
         case TokenKind::KwOr:
+            m_names.push_back(m_pos);
+            parseBinding();
+            continue;
         case TokenKind::Quote:
         case TokenKind::DollarCurly:
+            plain = false;
             parseBinding();
             continue;
         default:
@@ -207,7 +223,7 @@ void Parser::parseBindings(TokenKind terminator)
         }
         unexpected();
         if (isCloser(k) && k != TokenKind::Semicolon && k != TokenKind::Comma) {
-            return;
+            break;
         }
         skipToCloser();
         accept(TokenKind::Semicolon);
@@ -215,6 +231,34 @@ void Parser::parseBindings(TokenKind terminator)
             bump();
         }
     }
+    const bool check = !plain || !distinctNames(base);
+    m_names.resize(base);
+    return check;
+}
+
+bool Parser::distinctNames(std::size_t base)
+{
+    const std::size_t count = m_names.size() - base;
+    auto text = [&](TokenId t) {
+        return m_src.substr(m_tokens.offsets[t], m_tokens.offsets[t + 1] - m_tokens.offsets[t]);
+    };
+    if (count <= 16) {
+        for (std::size_t i = base; i < m_names.size(); ++i) {
+            const std::string_view a = text(m_names[i]);
+            for (std::size_t j = i + 1; j < m_names.size(); ++j) {
+                if (text(m_names[j]) == a) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+    m_sortedNames.clear();
+    for (std::size_t i = base; i < m_names.size(); ++i) {
+        m_sortedNames.push_back(text(m_names[i]));
+    }
+    std::sort(m_sortedNames.begin(), m_sortedNames.end());
+    return std::adjacent_find(m_sortedNames.begin(), m_sortedNames.end()) == m_sortedNames.end();
 }
 
 void Parser::expectSemicolon()
@@ -245,8 +289,10 @@ void Parser::parseBinding()
     finish(NodeKind::Binding, m, first);
 }
 
-void Parser::parseInherit()
+// Returns whether every inherited name is a plain identifier; records them.
+bool Parser::parseInherit()
 {
+    bool plain = true;
     const std::uint32_t m = mark();
     const TokenId first = m_pos;
     bump();
@@ -263,10 +309,16 @@ void Parser::parseInherit()
         if (k != TokenKind::Ident && k != TokenKind::KwOr && k != TokenKind::Quote && k != TokenKind::DollarCurly) {
             break;
         }
+        if (k == TokenKind::Ident || k == TokenKind::KwOr) {
+            m_names.push_back(m_pos);
+        } else {
+            plain = false;
+        }
         parseAttr();
     }
     expectSemicolon();
     finish(NodeKind::Inherit, m, first);
+    return plain;
 }
 
 // `{` starts a pattern rather than a set when what follows can only be

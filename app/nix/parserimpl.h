@@ -51,6 +51,7 @@ struct PostNode {
     std::uint32_t descendants;
     NodeKind kind;
     std::uint8_t detail;
+    bool check; // the validator must look at it (see Parser::Result::checks)
 };
 
 class Parser
@@ -72,10 +73,16 @@ public:
         m_pos = skipTrivia(0);
     }
 
-    /** The nodes in preorder, and each node's parent. */
+    /**
+     * The nodes in preorder, each node's parent, and the nodes that may hold
+     * an error Nix finds while building its AST: sets and lets whose bindings
+     * do not all start with distinct plain names, and lambdas with formals.
+     * Every other set is valid by construction, so the validator skips it.
+     */
     struct Result {
         std::vector<Node> nodes;
         std::vector<NodeId> parents;
+        std::vector<NodeId> checks;
     };
     Result run();
     std::vector<Diagnostic> takeDiagnostics()
@@ -136,7 +143,12 @@ private:
     void finish(NodeKind kind, std::uint32_t mark, TokenId first, std::uint8_t detail = 0)
     {
         const TokenId end = std::max(first, m_lastEnd);
-        m_nodes.push_back({first, end, static_cast<std::uint32_t>(m_nodes.size()) - mark, kind, detail});
+        m_nodes.push_back({first, end, static_cast<std::uint32_t>(m_nodes.size()) - mark, kind, detail, false});
+    }
+    // Flags the node just finished for the validator.
+    void needsCheck()
+    {
+        m_nodes.back().check = true;
     }
     void leaf(NodeKind kind)
     {
@@ -246,9 +258,10 @@ private:
     void parseInterpolation();
     void parseList();
     void parseBraces(NodeKind kind, std::uint32_t m, TokenId first, std::uint8_t detail);
-    void parseBindings(TokenKind terminator);
+    [[nodiscard]] bool parseBindings(TokenKind terminator);
+    [[nodiscard]] bool distinctNames(std::size_t base);
     void parseBinding();
-    void parseInherit();
+    [[nodiscard]] bool parseInherit();
     void parsePattern();
     [[nodiscard]] bool atPattern() const;
     void expectSemicolon();
@@ -279,6 +292,11 @@ private:
     };
     std::vector<Operand> m_operands;
     std::vector<Operator> m_operators;
+
+    // The leading plain names of the bindings and inherits of the sets being
+    // parsed, innermost set on top; each parseBindings() call removes its own.
+    std::vector<TokenId> m_names;
+    std::vector<std::string_view> m_sortedNames;
 };
 
 } // namespace snowpane::nix::detail
