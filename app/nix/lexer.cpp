@@ -10,6 +10,15 @@ namespace detail
 
 void Lexer::lexDefault()
 {
+    // Most tokens are lexed in the default state: stay in this loop until a
+    // string or path opens, or the end of input.
+    do {
+        lexDefaultToken();
+    } while (m_pos < m_size && m_states.back() <= State::Default);
+}
+
+inline void Lexer::lexDefaultToken()
+{
     const std::uint32_t p = m_pos;
     const char c = m_src[p];
     const std::uint8_t k = classes[static_cast<unsigned char>(c)];
@@ -21,12 +30,8 @@ void Lexer::lexDefault()
         return;
     }
     // Fast paths for the commonest tokens that no other rule can extend.
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        std::uint32_t i = p + 1;
-        while (i < m_size && (m_src[i] == ' ' || m_src[i] == '\t' || m_src[i] == '\n' || m_src[i] == '\r')) {
-            ++i;
-        }
-        emit(TokenKind::Whitespace, i - p);
+    if (k & Space) {
+        emit(TokenKind::Whitespace, 1 + runOf(p + 1, Space));
         return;
     }
     if (c == '#') {

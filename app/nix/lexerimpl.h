@@ -8,6 +8,7 @@
 
 #include "lexer.h"
 #include "literals.h"
+#include "recycler.h"
 
 #include <array>
 
@@ -24,6 +25,7 @@ enum CharClass : std::uint8_t {
     UriChar = 16, // [a-zA-Z0-9%/?:@&=+$,_.!~*'-]
     Digit = 32,
     Alpha = 64,
+    Space = 128, // [ \t\r\n]
 };
 
 constexpr std::array<std::uint8_t, 256> makeClasses()
@@ -53,6 +55,9 @@ constexpr std::array<std::uint8_t, 256> makeClasses()
         }
         if (alpha) {
             bits |= Alpha;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            bits |= Space;
         }
         table[static_cast<std::size_t>(c)] = bits;
     }
@@ -126,8 +131,8 @@ public:
         // NixOS modules average about four bytes per token (0.26 tokens per
         // byte); reserving for three avoids regrowth, and with it a copy of
         // the arrays and a doubled capacity, on all but unusually dense code.
-        m_out.tokens.offsets.reserve(source.size() / 3 + 16);
-        m_out.tokens.kinds.reserve(source.size() / 3 + 16);
+        m_out.tokens.offsets = reuseBuffer<std::uint32_t>(source.size() / 3 + 16);
+        m_out.tokens.kinds = reuseBuffer<TokenKind>(source.size() / 3 + 16);
         m_states.push_back(State::Initial);
     }
 
@@ -397,6 +402,7 @@ private:
     };
 
     void lexDefault();
+    void lexDefaultToken();
     void lexString();
     void lexIndString();
     void lexInPath();

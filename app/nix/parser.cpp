@@ -3,6 +3,7 @@
 
 #include "parser.h"
 #include "parserimpl.h"
+#include "recycler.h"
 #include "validator.h"
 
 #include <algorithm>
@@ -218,7 +219,9 @@ Parser::Result Parser::run()
     // ancestors still open are kept on a stack, which also gives the parent.
     const auto n = static_cast<std::uint32_t>(m_nodes.size());
     Result result;
+    result.nodes = reuseBuffer<Node>(n);
     result.nodes.resize(n);
+    result.parents = reuseBuffer<NodeId>(n);
     result.parents.resize(n);
     struct Open {
         std::uint32_t lo; // where the ancestor's subtree starts in postorder

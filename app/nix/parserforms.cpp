@@ -246,7 +246,9 @@ bool Parser::distinctNames(std::size_t base)
         for (std::size_t i = base; i < m_names.size(); ++i) {
             const std::string_view a = text(m_names[i]);
             for (std::size_t j = i + 1; j < m_names.size(); ++j) {
-                if (text(m_names[j]) == a) {
+                // Names of one set mostly differ in length or first byte.
+                const std::string_view b = text(m_names[j]);
+                if (b.size() == a.size() && b[0] == a[0] && b == a) {
                     return false;
                 }
             }

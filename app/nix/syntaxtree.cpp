@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "syntaxtree.h"
+#include "recycler.h"
 
 #include <algorithm>
 
@@ -111,6 +112,14 @@ SyntaxTree::SyntaxTree(std::string source, std::string fileName, TokenStream tok
     , m_parents(std::move(parents))
     , m_lines(m_source)
 {
+}
+
+SyntaxTree::~SyntaxTree()
+{
+    detail::recycleBuffer(m_tokens.offsets);
+    detail::recycleBuffer(m_tokens.kinds);
+    detail::recycleBuffer(m_nodes);
+    detail::recycleBuffer(m_parents);
 }
 
 bool SyntaxTree::hasErrors() const

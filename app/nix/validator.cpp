@@ -102,12 +102,9 @@ bool obviouslyValid(const SyntaxTree &tree, NodeId owner, std::vector<std::strin
 namespace
 {
 
-void checkNode(const SyntaxTree &tree, NodeId id, AttrModel &model, std::vector<std::string_view> &names, std::vector<Diagnostic> &out)
+void checkNode(const SyntaxTree &tree, NodeId id, AttrModel &model, std::vector<Diagnostic> &out)
 {
     const NodeKind kind = tree.kind(id);
-    if ((kind == NodeKind::AttrSet || kind == NodeKind::LegacyLet || kind == NodeKind::LetIn) && obviouslyValid(tree, id, names)) {
-        return;
-    }
     switch (kind) {
     case NodeKind::AttrSet:
     case NodeKind::LegacyLet:
@@ -152,7 +149,11 @@ std::vector<Diagnostic> validate(const SyntaxTree &tree)
     std::vector<std::string_view> names;
     const auto count = static_cast<NodeId>(tree.nodes().size());
     for (NodeId id = 0; id < count; ++id) {
-        checkNode(tree, id, model, names, out);
+        const NodeKind kind = tree.kind(id);
+        if ((kind == NodeKind::AttrSet || kind == NodeKind::LegacyLet || kind == NodeKind::LetIn) && obviouslyValid(tree, id, names)) {
+            continue;
+        }
+        checkNode(tree, id, model, out);
     }
     return sortedUnique(std::move(out));
 }
@@ -164,9 +165,10 @@ std::vector<Diagnostic> validateNodes(const SyntaxTree &tree, const std::vector<
         return out;
     }
     AttrModel model(tree, out);
-    std::vector<std::string_view> names;
+    // The parser flags only sets that fail obviouslyValid(), so it is not
+    // asked again.
     for (const NodeId id : candidates) {
-        checkNode(tree, id, model, names, out);
+        checkNode(tree, id, model, out);
     }
     return sortedUnique(std::move(out));
 }
