@@ -210,7 +210,7 @@ bool Parser::parseBindings(TokenKind terminator)
             continue;
         case TokenKind::Ident:
         case TokenKind::KwOr:
-            m_names.push_back(m_pos);
+            m_names.push_back({m_pos, secondName()});
             parseBinding();
             continue;
         case TokenKind::Quote:
@@ -236,19 +236,40 @@ bool Parser::parseBindings(TokenKind terminator)
     return check;
 }
 
+// The plain second name of the dotted path starting here (`a.b`), or noNode.
+TokenId Parser::secondName() const
+{
+    if (peekAt(1) != TokenKind::Dot) {
+        return noNode;
+    }
+    const TokenId dot = skipTrivia(m_pos + 1);
+    const TokenId second = skipTrivia(dot + 1);
+    if (second >= m_count || (m_tokens.kinds[second] != TokenKind::Ident && m_tokens.kinds[second] != TokenKind::KwOr)) {
+        return noNode;
+    }
+    return second;
+}
+
+// Whether the leading names of one set cannot clash. Equal leading names are
+// fine when both are dotted paths with different plain second names
+// (`users.users.x = …; users.groups.x = …;`): Nix merges them into one
+// implicit set and nothing collides. Anything else goes to the validator.
 bool Parser::distinctNames(std::size_t base)
 {
     const std::size_t count = m_names.size() - base;
     auto text = [&](TokenId t) {
-        return m_src.substr(m_tokens.offsets[t], m_tokens.offsets[t + 1] - m_tokens.offsets[t]);
+        return t == noNode ? std::string_view() : m_src.substr(m_tokens.offsets[t], m_tokens.offsets[t + 1] - m_tokens.offsets[t]);
+    };
+    auto compatible = [](std::string_view secondA, std::string_view secondB) {
+        return !secondA.empty() && !secondB.empty() && secondA != secondB;
     };
     if (count <= 16) {
         for (std::size_t i = base; i < m_names.size(); ++i) {
-            const std::string_view a = text(m_names[i]);
+            const std::string_view a = text(m_names[i].first);
             for (std::size_t j = i + 1; j < m_names.size(); ++j) {
                 // Names of one set mostly differ in length or first byte.
-                const std::string_view b = text(m_names[j]);
-                if (b.size() == a.size() && b[0] == a[0] && b == a) {
+                const std::string_view b = text(m_names[j].first);
+                if (b.size() == a.size() && b[0] == a[0] && b == a && !compatible(text(m_names[i].second), text(m_names[j].second))) {
                     return false;
                 }
             }
@@ -257,10 +278,19 @@ bool Parser::distinctNames(std::size_t base)
     }
     m_sortedNames.clear();
     for (std::size_t i = base; i < m_names.size(); ++i) {
-        m_sortedNames.push_back(text(m_names[i]));
+        m_sortedNames.push_back({text(m_names[i].first), text(m_names[i].second)});
     }
-    std::sort(m_sortedNames.begin(), m_sortedNames.end());
-    return std::adjacent_find(m_sortedNames.begin(), m_sortedNames.end()) == m_sortedNames.end();
+    // Sorted by both names, a group of equal leading names is contiguous and
+    // any clash within it is between neighbours.
+    std::sort(m_sortedNames.begin(), m_sortedNames.end(), [](const NamePair &x, const NamePair &y) {
+        return x.first != y.first ? x.first < y.first : x.second < y.second;
+    });
+    for (std::size_t i = 0; i + 1 < m_sortedNames.size(); ++i) {
+        if (m_sortedNames[i].first == m_sortedNames[i + 1].first && !compatible(m_sortedNames[i].second, m_sortedNames[i + 1].second)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void Parser::expectSemicolon()
@@ -312,7 +342,7 @@ bool Parser::parseInherit()
             break;
         }
         if (k == TokenKind::Ident || k == TokenKind::KwOr) {
-            m_names.push_back(m_pos);
+            m_names.push_back({m_pos, noNode});
         } else {
             plain = false;
         }

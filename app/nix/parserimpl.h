@@ -260,6 +260,7 @@ private:
     void parseBraces(NodeKind kind, std::uint32_t m, TokenId first, std::uint8_t detail);
     [[nodiscard]] bool parseBindings(TokenKind terminator);
     [[nodiscard]] bool distinctNames(std::size_t base);
+    [[nodiscard]] TokenId secondName() const;
     void parseBinding();
     [[nodiscard]] bool parseInherit();
     void parsePattern();
@@ -295,8 +296,18 @@ private:
 
     // The leading plain names of the bindings and inherits of the sets being
     // parsed, innermost set on top; each parseBindings() call removes its own.
-    std::vector<TokenId> m_names;
-    std::vector<std::string_view> m_sortedNames;
+    // `second` is the plain second name of a dotted path (`a.b = …`), or
+    // noNode for a single name, an inherit or a computed second name.
+    struct LeadingName {
+        TokenId first;
+        TokenId second;
+    };
+    std::vector<LeadingName> m_names;
+    struct NamePair {
+        std::string_view first;
+        std::string_view second; // empty when there is no plain second name
+    };
+    std::vector<NamePair> m_sortedNames;
 };
 
 } // namespace snowpane::nix::detail
