@@ -241,7 +241,24 @@ private:
     [[nodiscard]] std::uint32_t runOf(std::uint32_t i, std::uint8_t mask) const
     {
         const std::uint32_t start = i;
-        while (i < m_size && (classes[static_cast<unsigned char>(m_src[i])] & mask)) {
+        const char *const src = m_src.data();
+        // Four bytes per bound check while far from the end.
+        while (i + 4 <= m_size) {
+            if (!(classes[static_cast<unsigned char>(src[i])] & mask)) {
+                return i - start;
+            }
+            if (!(classes[static_cast<unsigned char>(src[i + 1])] & mask)) {
+                return i + 1 - start;
+            }
+            if (!(classes[static_cast<unsigned char>(src[i + 2])] & mask)) {
+                return i + 2 - start;
+            }
+            if (!(classes[static_cast<unsigned char>(src[i + 3])] & mask)) {
+                return i + 3 - start;
+            }
+            i += 4;
+        }
+        while (i < m_size && (classes[static_cast<unsigned char>(src[i])] & mask)) {
             ++i;
         }
         return i - start;
