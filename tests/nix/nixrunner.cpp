@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace snowpane::nix::testing
 {
 
@@ -52,8 +54,12 @@ NixResult runNixParse(const QString &nixInstantiate, const QString &file)
 std::string nixErrorLocation(const NixResult &nix)
 {
     // Nix 2.26 prints "error: MESSAGE" and then "       at FILE:LINE:COL:".
+    // Warnings before it (`or` used as an identifier) have "at" lines too.
+    const QString text = QString::fromUtf8(nix.errors);
+    static const QRegularExpression errorLine(QStringLiteral("^error:"), QRegularExpression::MultilineOption);
+    const qsizetype error = text.indexOf(errorLine);
     static const QRegularExpression at(QStringLiteral("^\\s+at .*:(\\d+):(\\d+):$"), QRegularExpression::MultilineOption);
-    const QRegularExpressionMatch match = at.match(QString::fromUtf8(nix.errors));
+    const QRegularExpressionMatch match = at.match(text, std::max<qsizetype>(error, 0));
     return match.hasMatch() ? QString(match.captured(1) + u':' + match.captured(2)).toStdString() : std::string();
 }
 
