@@ -10,26 +10,36 @@ namespace detail
 
 void Lexer::lexDefault()
 {
+    // Most tokens are lexed in the default state: stay in this loop until a
+    // string or path opens, or the end of input.
+    do {
+        lexDefaultToken();
+    } while (m_pos < m_size && m_states.back() <= State::Default);
+}
+
+inline void Lexer::lexDefaultToken()
+{
     const std::uint32_t p = m_pos;
     const char c = m_src[p];
     const std::uint8_t k = classes[static_cast<unsigned char>(c)];
 
-    if (c == '\0') {
+    // One jump on the first byte for the commonest tokens, the ones that no
+    // other rule can extend; the rest fall through to the longest-match
+    // search below. A single indirect jump mispredicts less often than a
+    // chain of tests as whitespace, names and punctuation alternate.
+    switch (c) {
+    case '\0':
         // Flex hands the NUL byte to Bison, which takes it for end of input.
         warning(p, "input after a NUL byte is ignored");
         emit(TokenKind::Ignored, m_size - p);
         return;
-    }
-    // Fast paths for the commonest tokens that no other rule can extend.
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        std::uint32_t i = p + 1;
-        while (i < m_size && (m_src[i] == ' ' || m_src[i] == '\t' || m_src[i] == '\n' || m_src[i] == '\r')) {
-            ++i;
-        }
-        emit(TokenKind::Whitespace, i - p);
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+        emit(TokenKind::Whitespace, 1 + runOf(p + 1, Space));
         return;
-    }
-    if (c == '#') {
+    case '#': {
         std::uint32_t i = p + 1;
         while (i < m_size && m_src[i] != '\n' && m_src[i] != '\r') {
             ++i;
@@ -37,18 +47,85 @@ void Lexer::lexDefault()
         emit(TokenKind::LineComment, i - p);
         return;
     }
-
-    // An identifier that no longer rule can extend: the next byte cannot
-    // continue a path or a URI. This is most tokens of real code.
-    if (k & IdentStart) {
+    case 'a':
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'e':
+    case 'f':
+    case 'g':
+    case 'h':
+    case 'i':
+    case 'j':
+    case 'k':
+    case 'l':
+    case 'm':
+    case 'n':
+    case 'o':
+    case 'p':
+    case 'q':
+    case 'r':
+    case 's':
+    case 't':
+    case 'u':
+    case 'v':
+    case 'w':
+    case 'x':
+    case 'y':
+    case 'z':
+    case 'A':
+    case 'B':
+    case 'C':
+    case 'D':
+    case 'E':
+    case 'F':
+    case 'G':
+    case 'H':
+    case 'I':
+    case 'J':
+    case 'K':
+    case 'L':
+    case 'M':
+    case 'N':
+    case 'O':
+    case 'P':
+    case 'Q':
+    case 'R':
+    case 'S':
+    case 'T':
+    case 'U':
+    case 'V':
+    case 'W':
+    case 'X':
+    case 'Y':
+    case 'Z':
+    case '_': {
+        // An identifier that no longer rule can extend. Only a path
+        // ({PATH_CHAR}*\/...) or a URI (scheme ':' uri-char) could be longer,
+        // and both need a particular byte right after a run that starts here:
+        // '/' after the run of path characters, ':' after the scheme. This is
+        // most tokens of real code, `config.services.foo` included.
         const std::uint32_t n = 1 + runOf(p + 1, IdentRest);
         const char next = at(p + n);
-        if (next != '.' && next != '+' && next != '/' && next != ':') {
+        if ((next != '.' && next != '+' && next != '/' && next != ':') || (!mayStartPath(p) && !mayStartUri(p))) {
             emit(keywordOrIdent(m_src.substr(p, n)), n);
             return;
         }
+        break;
     }
-    switch (c) {
+    case '.':
+        // A select dot, unless it starts "...", a float (.5) or a path (./a).
+        if (at(p + 1) != '.' && !(cls(p + 1) & Digit) && !mayStartPath(p)) {
+            emit(TokenKind::Dot, 1);
+            return;
+        }
+        break;
+    case '}':
+        if (m_states.back() != State::Initial) {
+            pop();
+        }
+        emit(TokenKind::RBrace, 1);
+        return;
     case ';':
         emit(TokenKind::Semicolon, 1);
         return;

@@ -8,6 +8,7 @@
 
 #include "lexer.h"
 #include "literals.h"
+#include "recycler.h"
 
 #include <array>
 
@@ -24,6 +25,7 @@ enum CharClass : std::uint8_t {
     UriChar = 16, // [a-zA-Z0-9%/?:@&=+$,_.!~*'-]
     Digit = 32,
     Alpha = 64,
+    Space = 128, // [ \t\r\n]
 };
 
 constexpr std::array<std::uint8_t, 256> makeClasses()
@@ -54,6 +56,9 @@ constexpr std::array<std::uint8_t, 256> makeClasses()
         if (alpha) {
             bits |= Alpha;
         }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            bits |= Space;
+        }
         table[static_cast<std::size_t>(c)] = bits;
     }
     return table;
@@ -77,29 +82,43 @@ struct Keyword {
     TokenKind kind;
 };
 
-inline constexpr std::array<Keyword, 10> keywords{{
-    {"if", TokenKind::KwIf},
-    {"then", TokenKind::KwThen},
-    {"else", TokenKind::KwElse},
-    {"assert", TokenKind::KwAssert},
-    {"with", TokenKind::KwWith},
-    {"let", TokenKind::KwLet},
-    {"in", TokenKind::KwIn},
-    {"rec", TokenKind::KwRec},
-    {"inherit", TokenKind::KwInherit},
-    {"or", TokenKind::KwOr},
-}};
-
+// Keywords by length, so that an identifier is compared with at most two of
+// them; most identifiers are longer than seven bytes or differ in the first.
 inline TokenKind keywordOrIdent(std::string_view word)
 {
-    if (word.size() >= 2 && word.size() <= 7) {
-        for (const Keyword &kw : keywords) {
-            if (kw.text == word) {
-                return kw.kind;
-            }
+    auto is = [&](std::string_view keyword, TokenKind kind) {
+        return word == keyword ? kind : TokenKind::Ident;
+    };
+    switch (word.size()) {
+    case 2:
+        switch (word[0]) {
+        case 'i':
+            return word[1] == 'f' ? TokenKind::KwIf : word[1] == 'n' ? TokenKind::KwIn : TokenKind::Ident;
+        case 'o':
+            return word[1] == 'r' ? TokenKind::KwOr : TokenKind::Ident;
+        default:
+            return TokenKind::Ident;
         }
+    case 3:
+        return word[0] == 'l' ? is("let", TokenKind::KwLet) : word[0] == 'r' ? is("rec", TokenKind::KwRec) : TokenKind::Ident;
+    case 4:
+        switch (word[0]) {
+        case 't':
+            return is("then", TokenKind::KwThen);
+        case 'e':
+            return is("else", TokenKind::KwElse);
+        case 'w':
+            return is("with", TokenKind::KwWith);
+        default:
+            return TokenKind::Ident;
+        }
+    case 6:
+        return is("assert", TokenKind::KwAssert);
+    case 7:
+        return is("inherit", TokenKind::KwInherit);
+    default:
+        return TokenKind::Ident;
     }
-    return TokenKind::Ident;
 }
 
 class Lexer
@@ -109,10 +128,11 @@ public:
         : m_src(source)
         , m_size(static_cast<std::uint32_t>(source.size()))
     {
-        // Real code averages five or six bytes per token; reserving avoids
-        // most regrowth without wasting much on dense inputs.
-        m_out.tokens.offsets.reserve(source.size() / 4 + 16);
-        m_out.tokens.kinds.reserve(source.size() / 4 + 16);
+        // NixOS modules average about four bytes per token (0.26 tokens per
+        // byte); reserving for three avoids regrowth, and with it a copy of
+        // the arrays and a doubled capacity, on all but unusually dense code.
+        m_out.tokens.offsets = reuseBuffer<std::uint32_t>(source.size() / 3 + 16);
+        m_out.tokens.kinds = reuseBuffer<TokenKind>(source.size() / 3 + 16);
         m_states.push_back(State::Initial);
     }
 
@@ -136,10 +156,11 @@ public:
                 break;
             }
         }
-        // A path that ends the file: PATH_END at end of input is fine, but
-        // a trailing slash is the same error as before any other byte.
+        // A path that ends the file: PATH_END at end of input is fine, but a
+        // trailing slash is an error. Flex runs no user action for <<EOF>>,
+        // so Nix reports it at the last token, the piece ending in '/'.
         if (m_states.back() == State::InPathSlash) {
-            error(m_size, "path has a trailing slash");
+            error(m_out.tokens.offsets.back(), "path has a trailing slash");
         }
         m_out.tokens.offsets.push_back(m_size);
         return std::move(m_out);
@@ -220,10 +241,43 @@ private:
     [[nodiscard]] std::uint32_t runOf(std::uint32_t i, std::uint8_t mask) const
     {
         const std::uint32_t start = i;
-        while (i < m_size && (classes[static_cast<unsigned char>(m_src[i])] & mask)) {
+        const char *const src = m_src.data();
+        // Four bytes per bound check while far from the end.
+        while (i + 4 <= m_size) {
+            if (!(classes[static_cast<unsigned char>(src[i])] & mask)) {
+                return i - start;
+            }
+            if (!(classes[static_cast<unsigned char>(src[i + 1])] & mask)) {
+                return i + 1 - start;
+            }
+            if (!(classes[static_cast<unsigned char>(src[i + 2])] & mask)) {
+                return i + 2 - start;
+            }
+            if (!(classes[static_cast<unsigned char>(src[i + 3])] & mask)) {
+                return i + 3 - start;
+            }
+            i += 4;
+        }
+        while (i < m_size && (classes[static_cast<unsigned char>(src[i])] & mask)) {
             ++i;
         }
         return i - start;
+    }
+
+    // Whether a path token (with or without interpolation) could start here:
+    // every form begins with {PATH_CHAR}*\/ .
+    [[nodiscard]] bool mayStartPath(std::uint32_t start) const
+    {
+        return at(start + pathRun(start)) == '/';
+    }
+    // Whether a URI could start here: [a-zA-Z][a-zA-Z0-9+.-]*:{URI_CHAR}
+    [[nodiscard]] bool mayStartUri(std::uint32_t start) const
+    {
+        if (!(cls(start) & Alpha)) {
+            return false;
+        }
+        const std::uint32_t colon = start + 1 + schemeRun(start + 1);
+        return at(colon) == ':' && (cls(colon + 1) & UriChar);
     }
 
     // {PATH_CHAR}*(\/{PATH_CHAR}+)+\/?  — the length of the longest match, or 0.
@@ -365,6 +419,7 @@ private:
     };
 
     void lexDefault();
+    void lexDefaultToken();
     void lexString();
     void lexIndString();
     void lexInPath();

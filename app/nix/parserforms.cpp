@@ -6,6 +6,8 @@
 
 #include "parserimpl.h"
 
+#include <algorithm>
+
 namespace snowpane::nix::detail
 {
 
@@ -160,6 +162,10 @@ void Parser::parseList()
             parseSelect();
             continue;
         }
+        if (k == TokenKind::KwLet) {
+            letWithoutBrace();
+            continue;
+        }
         unexpected("']'");
         if (isCloser(k)) {
             break;
@@ -176,26 +182,40 @@ void Parser::parseBraces(NodeKind kind, std::uint32_t m, TokenId first, std::uin
         finish(NodeKind::Error, m, first);
         return;
     }
-    parseBindings(TokenKind::RBrace);
+    const bool check = parseBindings(TokenKind::RBrace);
     expect(TokenKind::RBrace);
     finish(kind, m, first, detail);
+    if (check) {
+        needsCheck();
+    }
 }
 
-void Parser::parseBindings(TokenKind terminator)
+// Returns whether the validator must check these bindings: not when every
+// binding and inherited name is a plain identifier and the leading names are
+// distinct, since such a set can hold neither a duplicate nor a dynamic name.
+// Most sets of real code are like this, and the names are checked here while
+// their tokens are still in the cache.
+bool Parser::parseBindings(TokenKind terminator)
 {
+    const std::size_t base = m_names.size();
+    bool plain = true;
     for (;;) {
         const TokenKind k = peek();
         if (k == terminator || k == Eof) {
-            return;
+            break;
         }
         switch (k) {
         case TokenKind::KwInherit:
-            parseInherit();
+            plain = parseInherit() && plain;
             continue;
         case TokenKind::Ident:
         case TokenKind::KwOr:
+            m_names.push_back({m_pos, secondName()});
+            parseBinding();
+            continue;
         case TokenKind::Quote:
         case TokenKind::DollarCurly:
+            plain = false;
             parseBinding();
             continue;
         default:
@@ -203,7 +223,7 @@ void Parser::parseBindings(TokenKind terminator)
         }
         unexpected();
         if (isCloser(k) && k != TokenKind::Semicolon && k != TokenKind::Comma) {
-            return;
+            break;
         }
         skipToCloser();
         accept(TokenKind::Semicolon);
@@ -211,6 +231,66 @@ void Parser::parseBindings(TokenKind terminator)
             bump();
         }
     }
+    const bool check = !plain || !distinctNames(base);
+    m_names.resize(base);
+    return check;
+}
+
+// The plain second name of the dotted path starting here (`a.b`), or noNode.
+TokenId Parser::secondName() const
+{
+    if (peekAt(1) != TokenKind::Dot) {
+        return noNode;
+    }
+    const TokenId dot = skipTrivia(m_pos + 1);
+    const TokenId second = skipTrivia(dot + 1);
+    if (second >= m_count || (m_tokens.kinds[second] != TokenKind::Ident && m_tokens.kinds[second] != TokenKind::KwOr)) {
+        return noNode;
+    }
+    return second;
+}
+
+// Whether the leading names of one set cannot clash. Equal leading names are
+// fine when both are dotted paths with different plain second names
+// (`users.users.x = …; users.groups.x = …;`): Nix merges them into one
+// implicit set and nothing collides. Anything else goes to the validator.
+bool Parser::distinctNames(std::size_t base)
+{
+    const std::size_t count = m_names.size() - base;
+    auto text = [&](TokenId t) {
+        return t == noNode ? std::string_view() : m_src.substr(m_tokens.offsets[t], m_tokens.offsets[t + 1] - m_tokens.offsets[t]);
+    };
+    auto compatible = [](std::string_view secondA, std::string_view secondB) {
+        return !secondA.empty() && !secondB.empty() && secondA != secondB;
+    };
+    if (count <= 16) {
+        for (std::size_t i = base; i < m_names.size(); ++i) {
+            const std::string_view a = text(m_names[i].first);
+            for (std::size_t j = i + 1; j < m_names.size(); ++j) {
+                // Names of one set mostly differ in length or first byte.
+                const std::string_view b = text(m_names[j].first);
+                if (b.size() == a.size() && b[0] == a[0] && b == a && !compatible(text(m_names[i].second), text(m_names[j].second))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+    m_sortedNames.clear();
+    for (std::size_t i = base; i < m_names.size(); ++i) {
+        m_sortedNames.push_back({text(m_names[i].first), text(m_names[i].second)});
+    }
+    // Sorted by both names, a group of equal leading names is contiguous and
+    // any clash within it is between neighbours.
+    std::sort(m_sortedNames.begin(), m_sortedNames.end(), [](const NamePair &x, const NamePair &y) {
+        return x.first != y.first ? x.first < y.first : x.second < y.second;
+    });
+    for (std::size_t i = 0; i + 1 < m_sortedNames.size(); ++i) {
+        if (m_sortedNames[i].first == m_sortedNames[i + 1].first && !compatible(m_sortedNames[i].second, m_sortedNames[i + 1].second)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void Parser::expectSemicolon()
@@ -241,8 +321,10 @@ void Parser::parseBinding()
     finish(NodeKind::Binding, m, first);
 }
 
-void Parser::parseInherit()
+// Returns whether every inherited name is a plain identifier; records them.
+bool Parser::parseInherit()
 {
+    bool plain = true;
     const std::uint32_t m = mark();
     const TokenId first = m_pos;
     bump();
@@ -259,10 +341,16 @@ void Parser::parseInherit()
         if (k != TokenKind::Ident && k != TokenKind::KwOr && k != TokenKind::Quote && k != TokenKind::DollarCurly) {
             break;
         }
+        if (k == TokenKind::Ident || k == TokenKind::KwOr) {
+            m_names.push_back({m_pos, noNode});
+        } else {
+            plain = false;
+        }
         parseAttr();
     }
     expectSemicolon();
     finish(NodeKind::Inherit, m, first);
+    return plain;
 }
 
 // `{` starts a pattern rather than a set when what follows can only be

@@ -51,22 +51,40 @@ struct PostNode {
     std::uint32_t descendants;
     NodeKind kind;
     std::uint8_t detail;
+    bool check; // the validator must look at it (see Parser::Result::checks)
 };
 
 class Parser
 {
 public:
-    Parser(std::string_view source, const TokenStream &tokens, const ParseOptions &options)
+    // `scratch` holds the postorder nodes; the caller may keep it between
+    // parses so that its memory is already mapped.
+    Parser(std::string_view source, const TokenStream &tokens, const ParseOptions &options, std::vector<PostNode> &scratch)
         : m_src(source)
         , m_tokens(tokens)
         , m_count(tokens.size())
         , m_maxDepth(options.maxDepth)
+        , m_nodes(scratch)
     {
-        m_nodes.reserve(tokens.size() / 2 + 8);
+        // NixOS-style code has about 0.55 nodes per token; a little more
+        // avoids regrowing (and copying) the array on typical input.
+        m_nodes.clear();
+        m_nodes.reserve(tokens.size() / 8 * 5 + 16);
         m_pos = skipTrivia(0);
     }
 
-    std::vector<Node> run();
+    /**
+     * The nodes in preorder, each node's parent, and the nodes that may hold
+     * an error Nix finds while building its AST: sets and lets whose bindings
+     * do not all start with distinct plain names, and lambdas with formals.
+     * Every other set is valid by construction, so the validator skips it.
+     */
+    struct Result {
+        std::vector<Node> nodes;
+        std::vector<NodeId> parents;
+        std::vector<NodeId> checks;
+    };
+    Result run();
     std::vector<Diagnostic> takeDiagnostics()
     {
         return std::move(m_diagnostics);
@@ -125,7 +143,12 @@ private:
     void finish(NodeKind kind, std::uint32_t mark, TokenId first, std::uint8_t detail = 0)
     {
         const TokenId end = std::max(first, m_lastEnd);
-        m_nodes.push_back({first, end, static_cast<std::uint32_t>(m_nodes.size()) - mark, kind, detail});
+        m_nodes.push_back({first, end, static_cast<std::uint32_t>(m_nodes.size()) - mark, kind, detail, false});
+    }
+    // Flags the node just finished for the validator.
+    void needsCheck()
+    {
+        m_nodes.back().check = true;
     }
     void leaf(NodeKind kind)
     {
@@ -157,6 +180,22 @@ private:
             message += expecting;
         }
         error(here(), std::move(message));
+    }
+    // `let` where only a simple expression may start, so only `let {` is
+    // valid: Bison shifts the `let` and fails on the token after it, which is
+    // where Nix reports the error. The let expression is then parsed anyway,
+    // inside an Error node, to keep the tree's structure.
+    void letWithoutBrace()
+    {
+        const std::uint32_t m = mark();
+        const TokenId first = m_pos;
+        const TokenId next = skipTrivia(m_pos + 1);
+        std::string message = "syntax error, unexpected ";
+        message += next < m_count ? bisonName(m_tokens.kinds[next]) : std::string_view("end of file");
+        message += ", expecting '{'";
+        error(next < m_count ? m_tokens.offsets[next] : static_cast<std::uint32_t>(m_src.size()), std::move(message));
+        parseExpr();
+        finish(NodeKind::Error, m, first);
     }
     // Skips tokens up to (not including) a closer at bracket depth zero, into
     // an Error node. Always makes progress unless already at a closer.
@@ -219,9 +258,11 @@ private:
     void parseInterpolation();
     void parseList();
     void parseBraces(NodeKind kind, std::uint32_t m, TokenId first, std::uint8_t detail);
-    void parseBindings(TokenKind terminator);
+    [[nodiscard]] bool parseBindings(TokenKind terminator);
+    [[nodiscard]] bool distinctNames(std::size_t base);
+    [[nodiscard]] TokenId secondName() const;
     void parseBinding();
-    void parseInherit();
+    [[nodiscard]] bool parseInherit();
     void parsePattern();
     [[nodiscard]] bool atPattern() const;
     void expectSemicolon();
@@ -234,7 +275,7 @@ private:
     unsigned m_depth = 0;
     unsigned m_maxDepth;
     bool m_aborted = false;
-    std::vector<PostNode> m_nodes;
+    std::vector<PostNode> &m_nodes;
     std::vector<Diagnostic> m_diagnostics;
 
     // Operator-precedence stacks, shared by all nesting levels; each call of
@@ -252,6 +293,21 @@ private:
     };
     std::vector<Operand> m_operands;
     std::vector<Operator> m_operators;
+
+    // The leading plain names of the bindings and inherits of the sets being
+    // parsed, innermost set on top; each parseBindings() call removes its own.
+    // `second` is the plain second name of a dotted path (`a.b = …`), or
+    // noNode for a single name, an inherit or a computed second name.
+    struct LeadingName {
+        TokenId first;
+        TokenId second;
+    };
+    std::vector<LeadingName> m_names;
+    struct NamePair {
+        std::string_view first;
+        std::string_view second; // empty when there is no plain second name
+    };
+    std::vector<NamePair> m_sortedNames;
 };
 
 } // namespace snowpane::nix::detail

@@ -290,9 +290,13 @@ void ScopeChecker::visit(NodeId id)
     switch (m_tree.kind(id)) {
     case NodeKind::Ident: {
         const std::string_view name = m_tree.text(id);
-        if (name != "__curPos") {
-            lookup(name, m_tree.byteBegin(id));
+        if (name == "__curPos") {
+            return;
         }
+        // `f or` applies f to the variable `or`, which Nix places where the
+        // application starts (its rule's position), not at the keyword.
+        const bool orKeyword = m_tree.tokenKind(m_tree.node(id).firstToken) == TokenKind::KwOr;
+        lookup(name, m_tree.byteBegin(orKeyword && m_tree.parent(id) != noNode ? m_tree.parent(id) : id));
         return;
     }
     case NodeKind::Lambda: {

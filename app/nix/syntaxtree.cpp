@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "syntaxtree.h"
+#include "recycler.h"
 
 #include <algorithm>
 
@@ -101,6 +102,24 @@ SyntaxTree::SyntaxTree(std::string source, std::string fileName, TokenStream tok
             open.push_back(i);
         }
     }
+}
+
+SyntaxTree::SyntaxTree(std::string source, std::string fileName, TokenStream tokens, std::vector<Node> nodes, std::vector<NodeId> parents)
+    : m_source(std::move(source))
+    , m_fileName(std::move(fileName))
+    , m_tokens(std::move(tokens))
+    , m_nodes(std::move(nodes))
+    , m_parents(std::move(parents))
+    , m_lines(m_source)
+{
+}
+
+SyntaxTree::~SyntaxTree()
+{
+    detail::recycleBuffer(m_tokens.offsets);
+    detail::recycleBuffer(m_tokens.kinds);
+    detail::recycleBuffer(m_nodes);
+    detail::recycleBuffer(m_parents);
 }
 
 bool SyntaxTree::hasErrors() const

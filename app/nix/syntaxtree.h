@@ -96,6 +96,12 @@ class SyntaxTree
 {
 public:
     SyntaxTree(std::string source, std::string fileName, TokenStream tokens, std::vector<Node> nodes, std::vector<Diagnostic> diagnostics);
+    // The big arrays go back to the parsing thread's pool for the next tree.
+    ~SyntaxTree();
+    SyntaxTree(const SyntaxTree &) = default;
+    SyntaxTree(SyntaxTree &&) noexcept = default;
+    SyntaxTree &operator=(const SyntaxTree &) = default;
+    SyntaxTree &operator=(SyntaxTree &&) noexcept = default;
 
     [[nodiscard]] std::string_view source() const
     {
@@ -191,6 +197,8 @@ public:
 
 private:
     friend SyntaxTree parse(std::string source, const ParseOptions &options);
+    // For the parser, which knows the parents already.
+    SyntaxTree(std::string source, std::string fileName, TokenStream tokens, std::vector<Node> nodes, std::vector<NodeId> parents);
 
     std::string m_source;
     std::string m_fileName;

@@ -99,36 +99,34 @@ bool obviouslyValid(const SyntaxTree &tree, NodeId owner, std::vector<std::strin
 
 } // namespace
 
-std::vector<Diagnostic> validate(const SyntaxTree &tree)
+namespace
 {
-    std::vector<Diagnostic> out;
-    AttrModel model(tree, out);
-    std::vector<std::string_view> names;
-    const auto count = static_cast<NodeId>(tree.nodes().size());
-    for (NodeId id = 0; id < count; ++id) {
-        const NodeKind kind = tree.kind(id);
-        if ((kind == NodeKind::AttrSet || kind == NodeKind::LegacyLet || kind == NodeKind::LetIn) && obviouslyValid(tree, id, names)) {
-            continue;
+
+void checkNode(const SyntaxTree &tree, NodeId id, AttrModel &model, std::vector<Diagnostic> &out)
+{
+    const NodeKind kind = tree.kind(id);
+    switch (kind) {
+    case NodeKind::AttrSet:
+    case NodeKind::LegacyLet:
+        model.clear();
+        (void)model.build(id);
+        break;
+    case NodeKind::LetIn:
+        model.clear();
+        if (!model.set(model.build(id)).dynamics.empty()) {
+            out.push_back({tree.byteBegin(id), Severity::Error, DiagnosticKind::Syntax, "dynamic attributes not allowed in let"});
         }
-        switch (kind) {
-        case NodeKind::AttrSet:
-        case NodeKind::LegacyLet:
-            model.clear();
-            (void)model.build(id);
-            break;
-        case NodeKind::LetIn:
-            model.clear();
-            if (!model.set(model.build(id)).dynamics.empty()) {
-                out.push_back({tree.byteBegin(id), Severity::Error, DiagnosticKind::Syntax, "dynamic attributes not allowed in let"});
-            }
-            break;
-        case NodeKind::Lambda:
-            checkFormals(tree, id, out);
-            break;
-        default:
-            break;
-        }
+        break;
+    case NodeKind::Lambda:
+        checkFormals(tree, id, out);
+        break;
+    default:
+        break;
     }
+}
+
+std::vector<Diagnostic> sortedUnique(std::vector<Diagnostic> out)
+{
     // A set literal merged into another is checked from both places.
     std::sort(out.begin(), out.end(), [](const Diagnostic &a, const Diagnostic &b) {
         return a.offset != b.offset ? a.offset < b.offset : a.message < b.message;
@@ -140,6 +138,39 @@ std::vector<Diagnostic> validate(const SyntaxTree &tree)
                           }),
               out.end());
     return out;
+}
+
+} // namespace
+
+std::vector<Diagnostic> validate(const SyntaxTree &tree)
+{
+    std::vector<Diagnostic> out;
+    AttrModel model(tree, out);
+    std::vector<std::string_view> names;
+    const auto count = static_cast<NodeId>(tree.nodes().size());
+    for (NodeId id = 0; id < count; ++id) {
+        const NodeKind kind = tree.kind(id);
+        if ((kind == NodeKind::AttrSet || kind == NodeKind::LegacyLet || kind == NodeKind::LetIn) && obviouslyValid(tree, id, names)) {
+            continue;
+        }
+        checkNode(tree, id, model, out);
+    }
+    return sortedUnique(std::move(out));
+}
+
+std::vector<Diagnostic> validateNodes(const SyntaxTree &tree, const std::vector<NodeId> &candidates)
+{
+    std::vector<Diagnostic> out;
+    if (candidates.empty()) {
+        return out;
+    }
+    AttrModel model(tree, out);
+    // The parser flags only sets that fail obviouslyValid(), so it is not
+    // asked again.
+    for (const NodeId id : candidates) {
+        checkNode(tree, id, model, out);
+    }
+    return sortedUnique(std::move(out));
 }
 
 } // namespace snowpane::nix

@@ -17,4 +17,10 @@ namespace snowpane::nix
  */
 [[nodiscard]] std::vector<Diagnostic> validate(const SyntaxTree &tree);
 
+/**
+ * The same, looking only at the given nodes: the sets, lets and lambdas the
+ * parser found may hold such an error (the others cannot).
+ */
+[[nodiscard]] std::vector<Diagnostic> validateNodes(const SyntaxTree &tree, const std::vector<NodeId> &candidates);
+
 } // namespace snowpane::nix

@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace snowpane::nix::testing;
 
@@ -47,6 +48,8 @@ int main(int argc, char **argv)
     timer.start();
     qint64 accepted = 0;
     qint64 rejected = 0;
+    qint64 elsewhere = 0; // rejected by both, first error at another line:column
+    std::string firstElsewhere;
     for (qint64 i = 0; i < count; ++i) {
         const std::string program = randomProgram(seed + static_cast<quint64>(i), i % 2 == 1);
         const QString file = dir.filePath(QStringLiteral("case.nix"));
@@ -60,6 +63,25 @@ int main(int argc, char **argv)
         const OurResult ours = runOurParse(program, file.toStdString());
         const std::string why = disagreement(ours, theirs);
         (theirs.ok ? accepted : rejected)++;
+        if (why.empty() && !theirs.ok) {
+            // Reported, not failed: a damaged program can make the two
+            // parsers' recoveries meet their first error differently.
+            const std::string at = nixErrorLocation(theirs);
+            if (at != ours.errorLocation) {
+                if (std::getenv("NIX_FUZZ_SHOW_ALL") != nullptr) {
+                    std::printf("ELSEWHERE seed %llu: Nix %s %s | ours %s %s\n",
+                                static_cast<unsigned long long>(seed + static_cast<quint64>(i)),
+                                at.c_str(),
+                                theirs.errors.trimmed().split('\n').value(0).constData(),
+                                ours.errorLocation.c_str(),
+                                ours.firstError.c_str());
+                }
+                if (elsewhere++ == 0) {
+                    firstElsewhere = "seed " + std::to_string(seed + static_cast<quint64>(i)) + ": Nix " + at + " ("
+                        + theirs.errors.trimmed().split('\n').value(0).toStdString() + "), ours " + ours.errorLocation + " (" + ours.firstError + ")";
+                }
+            }
+        }
         if (!why.empty()) {
             std::printf("disagreement on seed %llu (%s):\n%s\n--- program ---\n%s\n",
                         static_cast<unsigned long long>(seed + static_cast<quint64>(i)),
@@ -81,5 +103,10 @@ int main(int argc, char **argv)
                 static_cast<long long>(accepted),
                 static_cast<long long>(rejected),
                 static_cast<double>(timer.elapsed()) / 1000.0);
+    std::printf("nix-fuzz-diff: %lld of %lld rejected programs have their first error at another line:column than Nix's%s%s\n",
+                static_cast<long long>(elsewhere),
+                static_cast<long long>(rejected),
+                elsewhere > 0 ? "; first: " : "",
+                firstElsewhere.c_str());
     return 0;
 }

