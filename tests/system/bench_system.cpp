@@ -22,7 +22,9 @@
 
 #include <algorithm>
 #include <cstdio>
+
 #include <functional>
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 using namespace Snowpane::System;
@@ -52,28 +54,53 @@ in builtins.toFile "system-${variant}" (builtins.concatStringsSep "\n" selected)
 )nix";
 
 // The machine is shared, so the fastest run says most about the code and
-// the median about what a user would see; both are printed.
+// the median about what a user would see; both are printed, with the median
+// CPU time of this process (all its threads) and of the commands it ran,
+// which other load moves less.
 struct Timing {
     double median = 0;
     double fastest = 0;
+    double cpuMedian = 0;
 };
+
+// This process's threads and the children it waited for (nix, nix-store).
+double processCpuMs()
+{
+    double total = 0;
+    for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
+        rusage usage{};
+        getrusage(who, &usage);
+        total += double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+    }
+    return total;
+}
 
 Timing timeMs(const std::function<void()> &run, int repetitions)
 {
     QList<double> samples;
+    QList<double> cpu;
     for (int i = 0; i < repetitions; ++i) {
         QElapsedTimer timer;
+        const double cpuStart = processCpuMs();
         timer.start();
         run();
         samples.append(double(timer.nsecsElapsed()) / 1e6);
+        cpu.append(processCpuMs() - cpuStart);
     }
     std::ranges::sort(samples);
-    return {samples.at(samples.size() / 2), samples.first()};
+    std::ranges::sort(cpu);
+    return {samples.at(samples.size() / 2), samples.first(), cpu.at(cpu.size() / 2)};
 }
 
 void print(const char *what, const Timing &timing, int repetitions, const char *note = "")
 {
-    std::printf("%-46s median %8.2f ms, fastest %8.2f ms (%d runs)%s\n", what, timing.median, timing.fastest, repetitions, note);
+    std::printf("%-46s median %8.2f ms, fastest %8.2f ms, CPU %8.2f ms (%d runs)%s\n",
+                what,
+                timing.median,
+                timing.fastest,
+                timing.cpuMedian,
+                repetitions,
+                note);
 }
 
 QString makeClosure(const QString &file, const char *variant, QString *error)
