@@ -32,6 +32,10 @@ using Commit = Owned<git_commit, git_commit_free>;
 using Signature = Owned<git_signature, git_signature_free>;
 using StatusList = Owned<git_status_list, git_status_list_free>;
 using Reference = Owned<git_reference, git_reference_free>;
+using Note = Owned<git_note, git_note_free>;
+
+// Where the client looks for the link between commits and generations (app/system/generationlink.h).
+constexpr char GenerationNotesRef[] = "refs/notes/snowpane";
 
 // libgit2 is set up once per process, with no global or system configuration.
 void ensureInitialised()
@@ -170,6 +174,56 @@ Checked<std::optional<QString>> GitStore::commitAll(const QString &message) cons
         return R::fail(id.error());
     }
     return R::ok(committed ? std::optional<QString>(id.value()) : std::nullopt);
+}
+
+Checked<bool> GitStore::recordGeneration(const QString &commit, int generation, const QString &storePath) const
+{
+    using R = Checked<bool>;
+    if (generation <= 0 || !storePath.startsWith(QLatin1Char('/')) || storePath.contains(QLatin1Char('\n')) || storePath.contains(QLatin1Char(' '))) {
+        return R::fail(QStringLiteral("not a generation: %1 %2").arg(generation).arg(storePath));
+    }
+    auto repo = openRepository(m_directory);
+    if (!repo) {
+        return R::fail(repo.error());
+    }
+    git_repository *r = repo.value().get();
+    git_oid target;
+    if (git_oid_fromstr(&target, commit.toLatin1().constData()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the commit id")));
+    }
+    // git would annotate any id; only a commit of this history may build a generation.
+    git_commit *rawCommit = nullptr;
+    if (git_commit_lookup(&rawCommit, r, &target) != 0) {
+        return R::fail(QStringLiteral("commit %1 is not in the configuration's history").arg(commit));
+    }
+    const Commit built(rawCommit);
+    QByteArray text;
+    git_note *rawNote = nullptr;
+    const int found = git_note_read(&rawNote, r, GenerationNotesRef, &target);
+    const Note existing(rawNote);
+    if (found == 0) {
+        text = git_note_message(existing.get());
+    } else if (found != GIT_ENOTFOUND) {
+        return R::fail(lastError(QStringLiteral("reading the note of %1").arg(commit)));
+    }
+    const QByteArray line = QStringLiteral("generation %1 store-path %2").arg(generation).arg(storePath).toUtf8();
+    if (text.split('\n').contains(line)) {
+        return R::ok(false);
+    }
+    if (!text.isEmpty() && !text.endsWith('\n')) {
+        text.append('\n');
+    }
+    text.append(line + '\n');
+    git_signature *rawSignature = nullptr;
+    if (git_signature_now(&rawSignature, m_authorName.toUtf8().constData(), "snowpane@localhost") != 0) {
+        return R::fail(lastError(QStringLiteral("making the signature")));
+    }
+    const Signature signature(rawSignature);
+    git_oid noteId;
+    if (git_note_create(&noteId, r, GenerationNotesRef, signature.get(), signature.get(), &target, text.constData(), 1) != 0) {
+        return R::fail(lastError(QStringLiteral("writing the note of %1").arg(commit)));
+    }
+    return R::ok(true);
 }
 
 Checked<QString> GitStore::head() const

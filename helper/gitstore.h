@@ -45,6 +45,14 @@ public:
      */
     [[nodiscard]] Checked<QString> restore(const QString &commit, const QString &message) const;
 
+    /**
+     * Records on `commit`, in a note under refs/notes/snowpane, that it built
+     * `generation` as `storePath`: a line "generation N store-path P" added to
+     * the note's earlier lines (app/system's generationlink.cpp reads them).
+     * Recording the same pair twice changes nothing.
+     */
+    [[nodiscard]] Checked<bool> recordGeneration(const QString &commit, int generation, const QString &storePath) const;
+
     /** The id of HEAD, or an empty string in a repository without commits. */
     [[nodiscard]] Checked<QString> head() const;
 

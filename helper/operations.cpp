@@ -260,6 +260,19 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
         }
     }
 
+    // A new generation is linked to the commit that built it, so a tree changed
+    // outside Snowpane is committed first: the commit then holds what is built.
+    QString builtCommit;
+    GitStore git(m_config.configurationDirectory, m_context.authorName);
+    if (modeSetsProfile(request.mode) && git.isRepository()) {
+        auto saved = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before a rebuild"));
+        auto head = saved ? git.head() : Checked<QString>::fail(saved.error());
+        if (!head) {
+            return OperationResult::failure(HelperError::Failed, head.error());
+        }
+        builtCommit = head.value();
+    }
+
     NixLogParser parser;
     QVariantList steps;
     report(parser, true);
@@ -301,7 +314,17 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
             result.data = data;
             return result;
         }
-        data.insert(QStringLiteral("generation"), currentGeneration());
+        const int generation = currentGeneration();
+        data.insert(QStringLiteral("generation"), generation);
+        if (!builtCommit.isEmpty()) {
+            // The generation exists whatever happens to the note: a failure is reported, not fatal.
+            auto noted = git.recordGeneration(builtCommit, generation, system.value());
+            data.insert(QStringLiteral("commit"), builtCommit);
+            if (!noted) {
+                qCWarning(SNOWPANE_HELPER) << "cannot record the generation in git:" << noted.error();
+                data.insert(QStringLiteral("noteError"), noted.error());
+            }
+        }
     }
 
     if (modeActivates(request.mode)) {

@@ -49,14 +49,17 @@ KAuth::ActionReply SnowpaneHelper::perform(const char *action, const QVariantMap
         return reply;
     }
     m_busy = true;
-    const auto clearBusy = qScopeGuard([this] {
-        m_busy = false;
-    });
-
     QString request;
     if (auto id = validateRequestId(arguments.value(QLatin1String(protocol::key::Request))); id) {
         request = id.value();
     }
+    // Registered on the first request: the bus connection needs the application KAuth creates after this object.
+    m_cancelEndpoint.registerOnSystemBus();
+    m_cancelGate.begin(request, KAuth::HelperSupport::callerUid());
+    const auto clearBusy = qScopeGuard([this] {
+        m_cancelGate.end();
+        m_busy = false;
+    });
     const auto send = [&request](QVariantMap map) {
         map.insert(QLatin1String(protocol::key::Request), request);
         KAuth::HelperSupport::progressStep(map);
@@ -71,8 +74,9 @@ KAuth::ActionReply SnowpaneHelper::perform(const char *action, const QVariantMap
     } else {
         OperationContext context;
         context.sendProgress = send;
-        context.stopRequested = [] {
-            return KAuth::HelperSupport::isStopped();
+        // Not KAuth::HelperSupport::isStopped(): KAuth takes a stop from anyone, and keeps one sent while idle for the next operation.
+        context.stopRequested = [this] {
+            return m_cancelGate.stopRequested();
         };
         context.authorName = authorFor(KAuth::HelperSupport::callerUid());
         Operations operations(config.value(), context);

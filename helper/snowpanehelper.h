@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "cancelendpoint.h"
+#include "cancelgate.h"
 #include "operations.h"
 
 #include <KAuth/ActionReply>
@@ -32,4 +34,6 @@ private:
     [[nodiscard]] KAuth::ActionReply perform(const char *action, const QVariantMap &arguments, const Body &body);
 
     bool m_busy = false;
+    snowpane::helper::CancelGate m_cancelGate;
+    CancelEndpoint m_cancelEndpoint{m_cancelGate};
 };

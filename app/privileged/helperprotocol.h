@@ -26,6 +26,18 @@ inline constexpr char RestoreConfig[] = "io.github.snowpane.restoreconfig";
 inline constexpr char DeleteGenerations[] = "io.github.snowpane.deletegenerations";
 }
 
+/**
+ * The helper's own cancel method. KAuth's stopAction is not used: any caller
+ * may send it and it is not tied to an operation. This one names the
+ * request id and only stops an operation the same user started.
+ */
+namespace cancel
+{
+inline constexpr char ObjectPath[] = "/io/github/snowpane/Cancel";
+inline constexpr char Interface[] = "io.github.snowpane.Cancel";
+inline constexpr char Method[] = "cancel";
+}
+
 namespace key
 {
 /** A client-chosen id echoed in every progress map, so a client can tell its own operation from another client's. */

@@ -13,6 +13,8 @@
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusPendingCall>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
 #include <QDataStream>
 #include <QUuid>
 #include <QWindow>
@@ -134,13 +136,36 @@ void PrivilegedJob::cancel()
         return;
     }
     m_cancelRequested = true;
-    // KJob::kill() would end the job at once and drop the helper's answer, so
-    // the stop request goes to the helper directly, as KAuth itself sends it,
-    // and the job waits for the helper to confirm.
-    QDBusMessage stop =
-        QDBusMessage::createMethodCall(QLatin1String(protocol::HelperId), QStringLiteral("/"), QLatin1String(KAuthInterface), QStringLiteral("stopAction"));
-    stop << m_action;
-    QDBusConnection::systemBus().asyncCall(stop);
+    // The helper stops only the operation it is running; until it has accepted
+    // this request (polkit may still be asking for a password) the cancel waits.
+    if (m_accepted) {
+        sendCancel();
+    }
+}
+
+void PrivilegedJob::sendCancel()
+{
+    if (m_cancelSent) {
+        return;
+    }
+    m_cancelSent = true;
+    // Not KJob::kill(), which ends the job at once and drops the helper's answer,
+    // and not KAuth's stopAction, which the helper ignores: its own cancel method
+    // names this request, and the job waits for the helper to confirm.
+    namespace c = protocol::cancel;
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(QLatin1String(protocol::HelperId), QLatin1String(c::ObjectPath), QLatin1String(c::Interface), QLatin1String(c::Method));
+    call << m_request;
+    auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::systemBus().asyncCall(call), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *self) {
+        const QDBusPendingReply<bool> reply = *self;
+        if (reply.isError()) {
+            qCWarning(SNOWPANE_PRIVILEGED) << "cancel of" << m_request << "failed:" << reply.error().message();
+        } else {
+            qCDebug(SNOWPANE_PRIVILEGED) << "cancel of" << m_request << (reply.value() ? "accepted" : "refused (already finished)");
+        }
+        self->deleteLater();
+    });
     qCDebug(SNOWPANE_PRIVILEGED) << "cancel requested" << m_action << m_request;
 }
 
@@ -168,6 +193,9 @@ void PrivilegedJob::onRemoteSignal(int type, const QString &action, const QByteA
     if (request == m_request) {
         m_accepted = true;
         m_busyTimer.stop();
+        if (m_cancelRequested) {
+            sendCancel();
+        }
         onProgress(data);
         return;
     }

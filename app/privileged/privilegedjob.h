@@ -73,7 +73,11 @@ public:
 
     /** Sends the request. The helper asks polkit, which may show a dialog over the parent window. */
     Q_INVOKABLE void start();
-    /** Asks the helper to stop; the job then finishes with Cancelled (or with its result, if it was already past the point of no return). */
+    /**
+     * Asks the helper to stop this request (and only it); the job then finishes with Cancelled, or with its
+     * result if it was already past the point of no return. Before the helper has accepted the request, the
+     * cancel is sent as soon as it does.
+     */
     Q_INVOKABLE void cancel();
 
     void setParentWindow(QWindow *window);
@@ -146,6 +150,7 @@ private:
     void finish(ErrorKind kind, const QString &message);
     void succeed(const QVariantMap &result);
     void checkBusy();
+    void sendCancel();
 
     QString m_action;
     QVariantMap m_arguments;
@@ -164,6 +169,7 @@ private:
 
     bool m_accepted = false;
     bool m_cancelRequested = false;
+    bool m_cancelSent = false;
     bool m_othersRunning = false;
     bool m_startedSeen = false;
     QElapsedTimer m_sinceStart;

@@ -12,6 +12,7 @@
 #include <QProcess>
 
 #include <algorithm>
+#include <map>
 
 using namespace Qt::StringLiterals;
 
@@ -90,13 +91,36 @@ ClosureReader::ClosureReader(Settings settings)
 
 ClosureReader::~ClosureReader() = default;
 
+namespace
+{
+
+// Open connections are kept for the whole process, shared by every reader of
+// the same database: opening one and filling its page cache costs about half
+// a millisecond per closure, and the app opens readers for each page it shows.
+// A connection between queries holds no lock and no snapshot, so Nix writes
+// and checkpoints as usual.
+struct ConnectionPool {
+    QMutex mutex;
+    std::map<QString, std::vector<std::unique_ptr<NixStoreDatabase>>> idle;
+};
+
+ConnectionPool &connectionPool()
+{
+    static ConnectionPool pool;
+    return pool;
+}
+
+} // namespace
+
 std::unique_ptr<NixStoreDatabase> ClosureReader::takeDatabase()
 {
     {
-        const QMutexLocker locker(&m_mutex);
-        if (!m_idleDatabases.empty()) {
-            std::unique_ptr<NixStoreDatabase> database = std::move(m_idleDatabases.back());
-            m_idleDatabases.pop_back();
+        ConnectionPool &pool = connectionPool();
+        const QMutexLocker locker(&pool.mutex);
+        std::vector<std::unique_ptr<NixStoreDatabase>> &idle = pool.idle[m_settings.databasePath];
+        if (!idle.empty()) {
+            std::unique_ptr<NixStoreDatabase> database = std::move(idle.back());
+            idle.pop_back();
             return database;
         }
     }
@@ -106,11 +130,17 @@ std::unique_ptr<NixStoreDatabase> ClosureReader::takeDatabase()
 void ClosureReader::returnDatabase(std::unique_ptr<NixStoreDatabase> database)
 {
     // A few idle connections serve the usual pair of closures; more would
-    // only hold file handles.
+    // only hold file handles. One that failed to open is not kept: the next
+    // reader tries afresh (the database may be readable by then).
     constexpr size_t maxIdle = 4;
-    const QMutexLocker locker(&m_mutex);
-    if (m_idleDatabases.size() < maxIdle) {
-        m_idleDatabases.push_back(std::move(database));
+    if (!database->isOpen()) {
+        return;
+    }
+    ConnectionPool &pool = connectionPool();
+    const QMutexLocker locker(&pool.mutex);
+    std::vector<std::unique_ptr<NixStoreDatabase>> &idle = pool.idle[m_settings.databasePath];
+    if (idle.size() < maxIdle) {
+        idle.push_back(std::move(database));
     }
 }
 

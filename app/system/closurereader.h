@@ -23,7 +23,8 @@ class NixStoreDatabase;
  * the database cannot be read or does not know the path yet. Results are
  * cached per store path, because a store path never changes. The reader is
  * safe to share between threads: each query takes a database connection of
- * its own from a small pool, so two closures can be read at once.
+ * its own from a small pool (one per process and database file), so two
+ * closures can be read at once.
  */
 class ClosureReader
 {
@@ -66,7 +67,6 @@ private:
 
     Settings m_settings;
     mutable QMutex m_mutex;
-    std::vector<std::unique_ptr<NixStoreDatabase>> m_idleDatabases;
     QHash<QString, Closure> m_closures;
     QHash<QString, References> m_references;
 };

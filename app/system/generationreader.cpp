@@ -3,18 +3,17 @@
 
 #include "generationreader.h"
 #include "closurereader.h"
+#include "systemcontents.h"
 #include "systemlogging.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
-#include <QMutex>
-#include <QProcess>
 #include <QRegularExpression>
 
 #include <algorithm>
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -24,21 +23,6 @@ namespace Snowpane::System
 
 namespace
 {
-
-// nixos-version is a one-line file; anything longer is not one.
-constexpr qint64 maxVersionFileBytes = 4096;
-// The configuration revision comes from running the generation's own
-// nixos-version, as nixos-rebuild does; a generation must not hang the caller.
-constexpr int nixosVersionTimeoutMs = 5000;
-
-QString readFirstLine(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    return QString::fromUtf8(file.read(maxVersionFileBytes)).section(u'\n', 0, 0).trimmed();
-}
 
 // QFileInfo follows links; nix-env dates a generation by the link itself
 // (store paths all carry mtime 1).
@@ -51,62 +35,25 @@ QDateTime linkModificationTime(const QString &path)
     return QDateTime::fromSecsSinceEpoch(status.st_mtim.tv_sec);
 }
 
-QStringList entriesOf(const QString &path)
+// "<profile>-N-link" gives N; anything else gives 0.
+int generationNumberOf(QStringView name, QStringView profileName)
 {
-    return QDir(path).entryList(QDir::Dirs | QDir::Files | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-}
-
-QString kernelVersionOf(const QString &systemPath)
-{
-    // kernel-modules is what NixOS activates; the kernel package's own
-    // lib/modules is where older nixos-rebuild looked. Either names the version.
-    QStringList versions = entriesOf(systemPath + u"/kernel-modules/lib/modules"_s);
-    if (versions.isEmpty()) {
-        const QString kernelPackage = QFileInfo(QFileInfo(systemPath + u"/kernel"_s).canonicalFilePath()).path();
-        if (!kernelPackage.isEmpty()) {
-            versions = entriesOf(kernelPackage + u"/lib/modules"_s);
+    constexpr QStringView suffix = u"-link";
+    if (!name.startsWith(profileName) || !name.endsWith(suffix) || name.size() <= profileName.size() + 1 + suffix.size() || name[profileName.size()] != u'-') {
+        return 0;
+    }
+    const QStringView digits = name.sliced(profileName.size() + 1, name.size() - profileName.size() - 1 - suffix.size());
+    if (digits.size() > 9) {
+        return 0;
+    }
+    int number = 0;
+    for (const QChar c : digits) {
+        if (c < u'0' || c > u'9') {
+            return 0;
         }
+        number = number * 10 + (c.unicode() - u'0');
     }
-    return versions.value(0);
-}
-
-QString runConfigurationRevision(const QString &systemPath)
-{
-    const QString program = systemPath + u"/sw/bin/nixos-version"_s;
-    if (!QFileInfo(program).isExecutable()) {
-        return {};
-    }
-    QProcess process;
-    process.setProcessChannelMode(QProcess::SeparateChannels);
-    process.start(program, {u"--configuration-revision"_s});
-    if (!process.waitForFinished(nixosVersionTimeoutMs)) {
-        qCWarning(SNOWPANE_SYSTEM) << "nixos-version did not answer in time:" << program;
-        process.kill();
-        process.waitForFinished(1000);
-        return {};
-    }
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        return {};
-    }
-    return QString::fromUtf8(process.readAllStandardOutput().left(maxVersionFileBytes)).trimmed();
-}
-
-// Running nixos-version costs a process per generation; a store path never
-// changes, so each is asked once per process.
-QString configurationRevisionOf(const QString &systemPath)
-{
-    static QMutex mutex;
-    static QHash<QString, QString> revisions;
-    {
-        const QMutexLocker locker(&mutex);
-        if (const auto it = revisions.constFind(systemPath); it != revisions.cend()) {
-            return *it;
-        }
-    }
-    const QString revision = runConfigurationRevision(systemPath);
-    const QMutexLocker locker(&mutex);
-    revisions.insert(systemPath, revision);
-    return revision;
+    return number;
 }
 
 } // namespace
@@ -140,19 +87,26 @@ QString GenerationReader::currentLinkName() const
 
 Generation GenerationReader::readGeneration(const QString &linkPath, int number)
 {
+    SystemLinkResolver resolver;
+    return readGeneration(linkPath, number, resolver);
+}
+
+Generation GenerationReader::readGeneration(const QString &linkPath, int number, SystemLinkResolver &resolver)
+{
     Generation generation;
     generation.number = number;
-    const QFileInfo link(linkPath);
     generation.date = linkModificationTime(linkPath);
-    generation.storePath = link.canonicalFilePath();
+    const SystemLinkResolver::Resolved resolved = resolver.resolve(linkPath);
+    generation.storePath = resolved.storePath;
     if (generation.storePath.isEmpty()) {
-        generation.problem = u"The link points to %1, which does not exist (was it garbage-collected?)."_s.arg(link.symLinkTarget());
+        generation.problem = u"The link points to %1, which does not exist (was it garbage-collected?)."_s.arg(resolved.target);
         return generation;
     }
-    generation.nixosVersion = readFirstLine(generation.storePath + u"/nixos-version"_s);
-    generation.kernelVersion = kernelVersionOf(generation.storePath);
-    generation.configurationRevision = configurationRevisionOf(generation.storePath);
-    generation.specialisations = entriesOf(generation.storePath + u"/specialisation"_s);
+    const SystemContents contents = systemContentsOf(generation.storePath);
+    generation.nixosVersion = contents.nixosVersion;
+    generation.kernelVersion = contents.kernelVersion;
+    generation.configurationRevision = contents.configurationRevision;
+    generation.specialisations = contents.specialisations;
     if (generation.nixosVersion.isEmpty()) {
         generation.problem = u"This generation has no nixos-version file; it may not be a NixOS system."_s;
     }
@@ -162,17 +116,21 @@ Generation GenerationReader::readGeneration(const QString &linkPath, int number)
 QList<std::pair<int, QString>> GenerationReader::generationLinks() const
 {
     const QFileInfo profile(m_profilePath);
-    const QRegularExpression pattern(u"^%1-(\\d+)-link$"_s.arg(QRegularExpression::escape(profile.fileName())));
+    const QString profileName = profile.fileName();
     QList<std::pair<int, QString>> links;
-    const QStringList names = profile.dir().entryList({profile.fileName() + u"-*-link"_s}, QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
-    for (const QString &name : names) {
-        const QRegularExpressionMatch match = pattern.match(name);
-        bool ok = false;
-        const int number = match.hasMatch() ? match.captured(1).toInt(&ok) : 0;
-        if (ok && number > 0) {
+    // readdir rather than QDir: a profile of 1,000 generations is listed with
+    // a few getdents calls, without a stat per entry.
+    DIR *directory = ::opendir(QFile::encodeName(profile.absolutePath()).constData());
+    if (!directory) {
+        return links;
+    }
+    while (const dirent *entry = ::readdir(directory)) {
+        const QString name = QFile::decodeName(entry->d_name);
+        if (const int number = generationNumberOf(name, profileName); number > 0) {
             links.append({number, name});
         }
     }
+    ::closedir(directory);
     return links;
 }
 
@@ -193,8 +151,9 @@ GenerationReader::Result GenerationReader::readAll() const
     const QString current = currentLinkName();
     const QString booted = m_bootedSystem.isEmpty() ? QString() : QFileInfo(m_bootedSystem).canonicalFilePath();
     const QString running = m_runningSystem.isEmpty() ? QString() : QFileInfo(m_runningSystem).canonicalFilePath();
+    SystemLinkResolver resolver;
     for (const auto &[number, name] : generationLinks()) {
-        Generation generation = readGeneration(directory.filePath(name), number);
+        Generation generation = readGeneration(directory.filePath(name), number, resolver);
         generation.current = (name == current);
         generation.booted = !booted.isEmpty() && generation.storePath == booted;
         generation.running = !running.isEmpty() && generation.storePath == running;

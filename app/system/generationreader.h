@@ -21,6 +21,7 @@ namespace Snowpane::System
  * it is listed with what could be read and a `problem`.
  */
 class ClosureReader;
+class SystemLinkResolver;
 
 class GenerationReader
 {
@@ -50,6 +51,7 @@ public:
     [[nodiscard]] static Generation readGeneration(const QString &linkPath, int number);
 
 private:
+    [[nodiscard]] static Generation readGeneration(const QString &linkPath, int number, SystemLinkResolver &resolver);
     [[nodiscard]] QString currentLinkName() const;
     /// The (number, file name) of every `<profile>-N-link` beside the profile.
     [[nodiscard]] QList<std::pair<int, QString>> generationLinks() const;

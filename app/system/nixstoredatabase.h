@@ -30,6 +30,10 @@ public:
 
     /// Opens the database; false and errorString() when it cannot be read.
     [[nodiscard]] bool open();
+    [[nodiscard]] bool isOpen() const
+    {
+        return m_database != nullptr;
+    }
     [[nodiscard]] QString errorString() const
     {
         return m_error;

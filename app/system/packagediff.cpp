@@ -10,6 +10,8 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -34,24 +36,54 @@ bool versionLess(QStringView a, QStringView b)
     return order != 0 ? order < 0 : a < b;
 }
 
+// Which of the closure's paths are selected, by one walk along both sorted
+// lists; empty when a selected path is not in the closure or the list is not
+// sorted, and the names are then compared instead.
+std::vector<bool> selectedPaths(const Closure &closure, const QStringList &selected)
+{
+    std::vector<bool> marks(size_t(closure.paths.size()), false);
+    qsizetype i = 0;
+    for (qsizetype j = 0; j < selected.size(); ++j) {
+        if (j > 0 && storePathLess(selected[j], selected[j - 1])) {
+            return {};
+        }
+        while (i < closure.paths.size() && storePathLess(closure.paths[i].path, selected[j])) {
+            ++i;
+        }
+        if (i == closure.paths.size() || closure.paths[i].path != selected[j]) {
+            return {};
+        }
+        marks[size_t(i)] = true;
+    }
+    return marks;
+}
+
 Packages packagesOf(const Closure &closure, const QStringList &selected)
 {
+    const std::vector<bool> marks = selectedPaths(closure, selected);
     QSet<QStringView> selectedNames;
-    selectedNames.reserve(selected.size());
-    for (const QString &path : selected) {
-        selectedNames.insert(splitStoreName(path).pname);
+    if (marks.empty() && !selected.isEmpty()) {
+        selectedNames.reserve(selected.size());
+        for (const QString &path : selected) {
+            selectedNames.insert(splitStoreName(path).pname);
+        }
     }
     Packages packages;
     packages.reserve(closure.paths.size());
-    for (const StorePathInfo &info : closure.paths) {
-        const StoreNameView name = splitStoreName(info.path);
+    for (qsizetype i = 0; i < closure.paths.size(); ++i) {
+        const StoreNameView name = splitStoreName(closure.paths[i].path);
         PackageState &state = packages[name.pname];
         if (!state.versions.contains(name.version)) {
             state.versions.append(name.version);
         }
+        if (!marks.empty() && marks[size_t(i)]) {
+            state.selected = true;
+        }
     }
     for (auto it = packages.begin(); it != packages.end(); ++it) {
-        it->selected = selectedNames.contains(it.key());
+        if (!selectedNames.isEmpty()) {
+            it->selected = selectedNames.contains(it.key());
+        }
         if (it->versions.size() > 1) {
             std::sort(it->versions.begin(), it->versions.end(), versionLess);
         }
@@ -75,9 +107,9 @@ void pathDifference(const QList<StorePathInfo> &before, const QList<StorePathInf
     qsizetype i = 0;
     qsizetype j = 0;
     while (i < before.size() || j < after.size()) {
-        if (j == after.size() || (i < before.size() && before[i].path < after[j].path)) {
+        if (j == after.size() || (i < before.size() && storePathLess(before[i].path, after[j].path))) {
             removed.append(before[i++].path);
-        } else if (i == before.size() || after[j].path < before[i].path) {
+        } else if (i == before.size() || storePathLess(after[j].path, before[i].path)) {
             added.append(after[j++].path);
         } else {
             ++i;

@@ -57,7 +57,14 @@ constexpr std::array outputNames =
 StoreNameView splitStoreName(QStringView storePathOrName)
 {
     QStringView text = storePathOrName;
-    if (text.startsWith(u'/')) {
+    constexpr QStringView store = u"/nix/store/";
+    if (text.startsWith(store) && looksLikeHash(text.sliced(store.size()))) {
+        // The usual case, without a search for every component.
+        text = text.sliced(store.size());
+        if (const qsizetype slash = text.indexOf(u'/', hashLength); slash >= 0) {
+            text = text.first(slash);
+        }
+    } else if (text.startsWith(u'/')) {
         // /nix/store/HASH-NAME/sub/path: the store path's base name is the
         // first component that starts with a hash; without one, the last.
         QStringView found;

@@ -32,7 +32,10 @@ Side readSide(ClosureReader &reader, const QString &system)
 {
     Side side{reader.closure(system), {}};
     if (side.closure.isValid()) {
-        side.selected = selectedPackagesOf(reader, side.closure.root);
+        // A closure read from the database knows the references of `sw`, which is in it.
+        const QString sw = QFileInfo(side.closure.root + u"/sw"_s).canonicalFilePath();
+        const std::optional<QStringList> known = side.closure.referencesOf(sw.isEmpty() ? side.closure.root : sw);
+        side.selected = known ? *known : selectedPackagesOf(reader, side.closure.root);
     }
     return side;
 }

@@ -5,6 +5,7 @@
 // never rewrite history, and no program from the repository's configuration
 // ever run — the reason the helper uses libgit2 instead of git.
 
+#include "generationlink.h"
 #include "gitstore.h"
 
 #include <QDir>
@@ -92,6 +93,47 @@ private Q_SLOTS:
         QCOMPARE(log.size(), 3); // added to, never rewritten
         QVERIFY(log.first().endsWith(QLatin1String("|Restore")));
         QVERIFY(!git.restore(QString(40, QLatin1Char('0')), QStringLiteral("x")).isOk());
+    }
+
+    // The note after a rebuild, read back with git itself and with the app's own reader.
+    void recordsGenerationsInNotes()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ }\n");
+        GitStore git(dir.path(), QStringLiteral("Snowpane"));
+        const auto commit = git.initialise(QStringLiteral("first"));
+        QVERIFY2(commit, qPrintable(commit.error()));
+        const QString storeA = QStringLiteral("/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-a");
+        const QString storeB = QStringLiteral("/nix/store/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-b");
+        auto first = git.recordGeneration(commit.value(), 1, storeA);
+        QVERIFY2(first && first.value(), qPrintable(first ? QString() : first.error()));
+        auto again = git.recordGeneration(commit.value(), 1, storeA);
+        QVERIFY(again && !again.value()); // the same pair twice changes nothing
+        auto second = git.recordGeneration(commit.value(), 3, storeB);
+        QVERIFY(second && second.value());
+
+        QProcess show;
+        show.start(QStringLiteral("git"),
+                   {QStringLiteral("-c"),
+                    QStringLiteral("safe.directory=*"),
+                    QStringLiteral("-C"),
+                    dir.path(),
+                    QStringLiteral("notes"),
+                    QStringLiteral("--ref=snowpane"),
+                    QStringLiteral("show"),
+                    commit.value()});
+        QVERIFY(show.waitForFinished());
+        const QString note = QString::fromUtf8(show.readAllStandardOutput());
+        QCOMPARE(note, QStringLiteral("generation 1 store-path %1\ngeneration 3 store-path %2\n").arg(storeA, storeB));
+        const QList<Snowpane::System::GenerationNote> parsed = Snowpane::System::parseGenerationNote(note);
+        QCOMPARE(parsed, (QList<Snowpane::System::GenerationNote>{{1, storeA}, {3, storeB}}));
+        QCOMPARE(gitLog(dir.path()).size(), 1); // a note is not a commit
+
+        QVERIFY(!git.recordGeneration(commit.value(), 0, storeA));
+        QVERIFY(!git.recordGeneration(commit.value(), 2, QStringLiteral("relative/path")));
+        QVERIFY(!git.recordGeneration(commit.value(), 2, storeA + QStringLiteral("\ngeneration 9 store-path /x")));
+        QVERIFY(!git.recordGeneration(QString(40, QLatin1Char('f')), 2, storeA));
     }
 
     void runsNoProgramFromTheRepository()

@@ -6,7 +6,15 @@
 // functions as an unprivileged user; every job goes through KAuth, D-Bus,
 // polkit and the root helper to real Nix and the stand-in system.
 
+#include "generationlink.h"
+#include "generationreader.h"
+#include "gitrepository.h"
+#include "helperprotocol.h"
 #include "privilegedjobs.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusReply>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -15,6 +23,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUuid>
 
 using namespace snowpane::privileged;
 using namespace std::chrono_literals;
@@ -102,13 +111,53 @@ QString describe(const PrivilegedJob &job)
 
 #define VERIFY_SUCCEEDED(job) QVERIFY2((job).state() == PrivilegedJob::State::Succeeded, qPrintable(describe(job)))
 
-// A derivation that takes two minutes to build, different on every call so Nix never has it already.
-QString slowPackage()
+// A derivation that takes two minutes (or `seconds`) to build, different on every call so Nix never has it already.
+QString slowPackage(int seconds = 120)
 {
     return QStringLiteral(
                "(derivation { name = \"snowpane-e2e-slow\"; system = builtins.currentSystem; builder = \"/bin/sh\"; "
-               "args = [ \"-c\" \"echo slow build %1 starts; /bin/sleep 120; echo done > $out\" ]; })")
-        .arg(QDateTime::currentMSecsSinceEpoch());
+               "args = [ \"-c\" \"echo slow build %1 starts; /bin/sleep %2; echo done > $out\" ]; })")
+        .arg(QDateTime::currentMSecsSinceEpoch())
+        .arg(seconds);
+}
+
+// Files through which cancelOnlyByItsCaller (the allowed user) and foreignCancel (another user) meet.
+QString cancelTargetFile()
+{
+    return work() + QStringLiteral("/home/cancel-target");
+}
+QString foreignVerdictFile()
+{
+    return work() + QStringLiteral("/home/foreign-cancel-verdict");
+}
+
+// The helper's cancel method, called directly as any program on the bus could.
+// "refused", "accepted", or "error: …" (no such object: the helper has not
+// served a request since it was started, so there is nothing to cancel).
+QString callCancel(const QString &request)
+{
+    namespace c = snowpane::protocol::cancel;
+    QDBusMessage call = QDBusMessage::createMethodCall(QLatin1String(snowpane::protocol::HelperId),
+                                                       QLatin1String(c::ObjectPath),
+                                                       QLatin1String(c::Interface),
+                                                       QLatin1String(c::Method));
+    call << request;
+    const QDBusReply<bool> reply = QDBusConnection::systemBus().call(call, QDBus::Block, 30000);
+    if (!reply.isValid()) {
+        return QStringLiteral("error: ") + reply.error().name();
+    }
+    return reply.value() ? QStringLiteral("accepted") : QStringLiteral("refused");
+}
+
+// KAuth's own stop, which takes no request and is open to every caller: the helper must ignore it.
+bool callKAuthStop(const QString &action)
+{
+    QDBusMessage call = QDBusMessage::createMethodCall(QLatin1String(snowpane::protocol::HelperId),
+                                                       QStringLiteral("/"),
+                                                       QStringLiteral("org.kde.kf6auth"),
+                                                       QStringLiteral("stopAction"));
+    call << action;
+    return QDBusConnection::systemBus().call(call, QDBus::Block, 30000).type() == QDBusMessage::ReplyMessage;
 }
 
 QString withPackage(const QString &text, const QString &package)
@@ -218,6 +267,31 @@ private Q_SLOTS:
         }
         QVERIFY2(phases.contains(QStringLiteral("activating")), qPrintable(phases.join(QLatin1Char(','))));
         QVERIFY2(phases.first() == QStringLiteral("evaluating"), qPrintable(phases.join(QLatin1Char(','))));
+
+        // The helper linked the generation to the commit that built it; this
+        // user, who owns neither the repository nor the profile, reads both.
+        namespace System = Snowpane::System;
+        QCOMPARE(QFileInfo(configDir() + QStringLiteral("/.git")).ownerId(), 0u);
+        const System::GitRepository::OpenResult opened = System::GitRepository::open(configDir());
+        QVERIFY2(opened.status == System::GitRepository::OpenResult::Status::Opened, qPrintable(opened.error));
+        QVERIFY(opened.ownedByOtherUser);
+        const System::GitRepository::LogResult log = opened.repository->log();
+        QVERIFY2(log.error.isEmpty(), qPrintable(log.error));
+        QCOMPARE(log.commits.first().subject, QStringLiteral("Move to Lisbon"));
+        QCOMPARE(result.value(QStringLiteral("commit")).toString(), log.commits.first().id);
+        QVERIFY2(!result.contains(QStringLiteral("noteError")), qPrintable(result.value(QStringLiteral("noteError")).toString()));
+        const System::GenerationReader::Result generations = System::GenerationReader(profile()).readAll();
+        QCOMPARE(generations.generations.size(), 1);
+        // The demo sets configurationRevision from .git; without it, the helper's note links the two.
+        const System::GenerationCommit byRevision = System::commitOfGeneration(*opened.repository, generations.generations.first());
+        QCOMPARE(byRevision.via, System::GenerationCommit::Via::ConfigurationRevision);
+        QCOMPARE(byRevision.commit, log.commits.first().id);
+        System::Generation withoutRevision = generations.generations.first();
+        withoutRevision.configurationRevision.clear();
+        const System::GenerationCommit byNote = System::commitOfGeneration(*opened.repository, withoutRevision);
+        QVERIFY2(byNote.error.isEmpty(), qPrintable(byNote.error));
+        QCOMPARE(byNote.via, System::GenerationCommit::Via::Note);
+        QCOMPARE(byNote.commit, log.commits.first().id);
     }
 
     void bootAndTest()
@@ -413,6 +487,83 @@ private Q_SLOTS:
         WriteConfigJob undo({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Without the slow package again"));
         QVERIFY(runJob(undo));
         VERIFY_SUCCEEDED(undo);
+    }
+
+    // A stop sent while the helper is idle, through KAuth or the helper's own
+    // method, naming the very request that comes next, stops nothing.
+    void idleStopIsIgnored()
+    {
+        const QString good = configText();
+        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withPackage(good, slowPackage(3))}, QStringLiteral("A package of three seconds"));
+        QVERIFY(runJob(write));
+        VERIFY_SUCCEEDED(write);
+
+        RebuildJob rebuild(QStringLiteral("build"));
+        QVERIFY(callKAuthStop(QLatin1String(snowpane::protocol::action::Rebuild)));
+        const QString verdict = callCancel(rebuild.requestId());
+        QVERIFY2(verdict == QLatin1String("refused") || verdict == QLatin1String("error: org.freedesktop.DBus.Error.UnknownObject"), qPrintable(verdict));
+        QVERIFY(runJob(rebuild));
+        VERIFY_SUCCEEDED(rebuild);
+        QVERIFY(rebuild.result().value(QStringLiteral("storePath")).toString().contains(QLatin1String("nixos-system-")));
+
+        WriteConfigJob undo({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Without the package of three seconds"));
+        QVERIFY(runJob(undo));
+        VERIFY_SUCCEEDED(undo);
+    }
+
+    // Runs beside foreignCancel, which another user runs at the same time. Nobody
+    // but this client, naming this request, stops this build.
+    void cancelOnlyByItsCaller()
+    {
+        QFile::remove(cancelTargetFile());
+        QFile::remove(foreignVerdictFile());
+        const QString good = configText();
+        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withPackage(good, slowPackage(20))}, QStringLiteral("A package of twenty seconds"));
+        QVERIFY(runJob(write));
+        VERIFY_SUCCEEDED(write);
+
+        RebuildJob rebuild(QStringLiteral("build"));
+        QSignalSpy finished(&rebuild, &PrivilegedJob::finished);
+        rebuild.start();
+        QTRY_VERIFY_WITH_TIMEOUT(rebuild.activity().contains(QLatin1String("snowpane-e2e-slow")), 120000);
+
+        // The same user, naming another request, or through KAuth's stop: ignored.
+        QCOMPARE(callCancel(QUuid::createUuid().toString(QUuid::WithoutBraces)), QStringLiteral("refused"));
+        QVERIFY(callKAuthStop(QLatin1String(snowpane::protocol::action::Rebuild)));
+
+        // Another user, naming this very request (it is in every progress signal): refused.
+        QFile target(cancelTargetFile());
+        QVERIFY(target.open(QIODevice::WriteOnly));
+        target.write(rebuild.requestId().toUtf8());
+        target.close();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(foreignVerdictFile()), 60000);
+        QCOMPARE(QString::fromUtf8(readFile(foreignVerdictFile())), QStringLiteral("refused"));
+        // The build was still running when the others asked, so a stop would have ended it.
+        QCOMPARE(rebuild.state(), PrivilegedJob::State::Running);
+        QCOMPARE(finished.size(), 0);
+
+        QVERIFY(finished.wait(120000));
+        VERIFY_SUCCEEDED(rebuild);
+        QVERIFY(!rebuild.result().value(QStringLiteral("storePath")).toString().isEmpty());
+
+        WriteConfigJob undo({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Without the package of twenty seconds"));
+        QVERIFY(runJob(undo));
+        VERIFY_SUCCEEDED(undo);
+    }
+
+    // Run by another user while cancelOnlyByItsCaller builds: it tries to stop that build.
+    void foreignCancel()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(cancelTargetFile()).size() > 0, 140000);
+        const QString request = QString::fromUtf8(readFile(cancelTargetFile())).trimmed();
+        const QString verdict = callCancel(request);
+        QVERIFY(callKAuthStop(QLatin1String(snowpane::protocol::action::Rebuild)));
+        QFile file(foreignVerdictFile() + QStringLiteral(".part"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(verdict.toUtf8());
+        file.close();
+        QVERIFY(QFile::rename(file.fileName(), foreignVerdictFile()));
+        QCOMPARE(verdict, QStringLiteral("refused"));
     }
 
     void deleteGenerations()

@@ -123,6 +123,17 @@ private Q_SLOTS:
         QVERIFY2(rb.error.isEmpty(), qPrintable(rb.error));
         QCOMPARE(ra.paths, rb.paths);
         QVERIFY(!ra.paths.isEmpty());
+
+        // The walk of the database records every path's references, as nix-store --query --references gives them.
+        QVERIFY(!b.referencesOf(sw)); // the commands give paths only
+        for (const StorePathInfo &info : a.paths) {
+            const std::optional<QStringList> known = a.referencesOf(info.path);
+            QVERIFY2(known, qPrintable(info.path));
+            const References fromNix = fromCommands.references(info.path);
+            QVERIFY2(fromNix.error.isEmpty(), qPrintable(fromNix.error));
+            QCOMPARE(*known, fromNix.paths);
+        }
+        QVERIFY(!a.referencesOf(u"/nix/store/00000000000000000000000000000000-not-in-it"_s));
     }
 
     // A store path never changes, so a closure read once is not read again:

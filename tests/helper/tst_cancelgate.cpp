@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Who may stop the helper's running operation: only the user who started
+// it, naming its request id; a cancel while idle is forgotten. The D-Bus
+// path (sender uid from the bus daemon) is covered by tests/privileged.
+
+#include "cancelgate.h"
+
+#include <QTest>
+
+using namespace snowpane::helper;
+
+namespace
+{
+const QString Request = QStringLiteral("6f1c2c1e-8f6b-4a43-9d1e-2a8f0b7d5c11");
+const QString Other = QStringLiteral("0d6c8d0a-5c0e-4d2b-8a39-7f4c0e1b2a33");
+constexpr int Owner = 4201;
+constexpr int Stranger = 4202;
+}
+
+class CancelGateTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void ownerStopsOwnOperation()
+    {
+        CancelGate gate;
+        gate.begin(Request, Owner);
+        QVERIFY(!gate.stopRequested());
+        QVERIFY(gate.requestCancel(Request, Owner));
+        QVERIFY(gate.stopRequested());
+    }
+
+    void anotherUserCannotStop()
+    {
+        CancelGate gate;
+        gate.begin(Request, Owner);
+        QVERIFY(!gate.requestCancel(Request, Stranger));
+        QVERIFY(!gate.requestCancel(Request, 0)); // not even root: root did not start it
+        QVERIFY(!gate.requestCancel(Request, -1)); // the bus could not say who sent it
+        QVERIFY(!gate.stopRequested());
+    }
+
+    void anotherRequestIdCannotStop()
+    {
+        CancelGate gate;
+        gate.begin(Request, Owner);
+        QVERIFY(!gate.requestCancel(Other, Owner));
+        QVERIFY(!gate.requestCancel(QString(), Owner));
+        QVERIFY(!gate.stopRequested());
+    }
+
+    void operationWithoutRequestIdCannotBeStopped()
+    {
+        CancelGate gate;
+        gate.begin(QString(), Owner);
+        QVERIFY(!gate.requestCancel(QString(), Owner));
+        QVERIFY(!gate.stopRequested());
+    }
+
+    void unknownCallerCannotBeMatched()
+    {
+        CancelGate gate;
+        gate.begin(Request, -1);
+        QVERIFY(!gate.requestCancel(Request, -1));
+        QVERIFY(!gate.stopRequested());
+    }
+
+    void idleCancelIsForgotten()
+    {
+        CancelGate gate;
+        QVERIFY(!gate.requestCancel(Request, Owner)); // nothing runs yet
+        gate.begin(Request, Owner); // the very request it named now starts
+        QVERIFY(!gate.stopRequested());
+    }
+
+    void stopEndsWithItsOperation()
+    {
+        CancelGate gate;
+        gate.begin(Request, Owner);
+        QVERIFY(gate.requestCancel(Request, Owner));
+        gate.end();
+        QVERIFY(!gate.stopRequested());
+        QVERIFY(!gate.requestCancel(Request, Owner)); // after the end, too late
+        gate.begin(Other, Owner);
+        QVERIFY(!gate.stopRequested());
+    }
+};
+
+QTEST_GUILESS_MAIN(CancelGateTest)
+#include "tst_cancelgate.moc"
