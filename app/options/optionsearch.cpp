@@ -140,6 +140,8 @@ OptionSearch::Query OptionSearch::normalize(QStringView query)
         normalized.text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
         normalized.mask |= characterBit(static_cast<unsigned char>(normalized.text.back()));
     }
+    normalized.dotted = normalized.text.find('.') != std::string::npos;
+    normalized.oneWord = normalized.text.find(' ') == std::string::npos;
     std::string_view rest = normalized.text;
     while (!rest.empty()) {
         const size_t end = rest.find(' ');
@@ -164,29 +166,36 @@ quint64 OptionSearch::key(int index, const Query &query) const
     if (name == text) {
         return pack(MatchTier::ExactName, 0, name.size(), index);
     }
-    const size_t lastDot = name.rfind('.');
-    const std::string_view last = lastDot == std::string_view::npos ? name : name.substr(lastDot + 1);
-    if (last == text) {
+    // The last component: the text ends the name, right after a dot (a dotted query spans components).
+    if (!query.dotted && name.size() > text.size() && name.ends_with(text) && name[name.size() - text.size() - 1] == '.') {
         return pack(MatchTier::LastComponent, 0, name.size(), index);
     }
     // The first occurrence that starts a component (the name's start or after a dot).
-    for (size_t at = name.find(text); at != std::string_view::npos; at = name.find(text, at + 1)) {
+    const size_t firstOccurrence = name.find(text);
+    for (size_t at = firstOccurrence; at != std::string_view::npos; at = name.find(text, at + 1)) {
         if (at == 0 || name[at - 1] == '.') {
             return pack(MatchTier::ComponentPrefix, at, name.size(), index);
         }
     }
-    size_t firstAt = std::string_view::npos;
-    bool allWords = true;
-    for (const std::string_view word : query.words) {
-        const size_t at = name.find(word);
-        if (at == std::string_view::npos) {
-            allWords = false;
-            break;
+    if (query.oneWord) {
+        // The one word is the whole text, already looked for above.
+        if (firstOccurrence != std::string_view::npos) {
+            return pack(MatchTier::AllWords, firstOccurrence, name.size(), index);
         }
-        firstAt = std::min(firstAt, at);
-    }
-    if (allWords) {
-        return pack(MatchTier::AllWords, firstAt, name.size(), index);
+    } else {
+        size_t firstAt = std::string_view::npos;
+        bool allWords = true;
+        for (const std::string_view word : query.words) {
+            const size_t at = name.find(word);
+            if (at == std::string_view::npos) {
+                allWords = false;
+                break;
+            }
+            firstAt = std::min(firstAt, at);
+        }
+        if (allWords) {
+            return pack(MatchTier::AllWords, firstAt, name.size(), index);
+        }
     }
     size_t spread = 0;
     bool fuzzy = true;

@@ -63,6 +63,8 @@ private:
         std::string text; ///< lower-case, words separated by one space
         std::vector<std::string_view> words;
         quint64 mask = 0; ///< the characters of the query, as bits
+        bool dotted = false; ///< the query holds a '.', so it cannot be one last component
+        bool oneWord = false; ///< the query is a single word: "all words in the name" is "the text in the name"
         Bigrams bigrams{}; ///< the pairs of adjacent characters within its words
     };
     [[nodiscard]] static Query normalize(QStringView query);

@@ -14,6 +14,7 @@ OptionCategoryModel::OptionCategoryModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(OptionsBackend::self(), &OptionsBackend::catalogChanged, this, &OptionCategoryModel::rebuild);
+    connect(SnowpaneSettings::self(), &SnowpaneSettings::ShowReadOnlyOptionsChanged, this, &OptionCategoryModel::rebuild);
     rebuild();
 }
 

@@ -61,6 +61,7 @@ void OptionDetails::findOption()
     m_effectiveState = EffectiveState::NotEvaluated;
     m_effectiveText.clear();
     m_effectiveError.clear();
+    m_effectiveDetails.clear();
     Q_EMIT optionChanged();
     Q_EMIT configurationChanged();
     Q_EMIT effectiveValueChanged();
@@ -439,7 +440,10 @@ void OptionDetails::effectiveValueEvaluated(const EffectiveValue &value)
     }
     m_effectiveState = value.ok ? EffectiveState::Ready : EffectiveState::Failed;
     m_effectiveText = value.text;
-    m_effectiveError = value.error;
+    // Nix's own message is the detail behind a sentence; Snowpane's messages are sentences already.
+    const bool fromNix = value.error.startsWith(u"error:"_s);
+    m_effectiveError = fromNix ? tr("Nix could not compute the value of this option.") : value.error;
+    m_effectiveDetails = fromNix ? value.error : QString();
     Q_EMIT effectiveValueChanged();
 }
 

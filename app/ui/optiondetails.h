@@ -64,7 +64,9 @@ class OptionDetails : public QObject
 
     Q_PROPERTY(EffectiveState effectiveState READ effectiveState NOTIFY effectiveValueChanged)
     Q_PROPERTY(QString effectiveText READ effectiveText NOTIFY effectiveValueChanged)
+    /// Why there is no effective value, as a sentence; effectiveDetails has Nix's own message.
     Q_PROPERTY(QString effectiveError READ effectiveError NOTIFY effectiveValueChanged)
+    Q_PROPERTY(QString effectiveDetails READ effectiveDetails NOTIFY effectiveValueChanged)
 
 public:
     enum class EffectiveState {
@@ -129,6 +131,10 @@ public:
     {
         return m_effectiveError;
     }
+    [[nodiscard]] QString effectiveDetails() const
+    {
+        return m_effectiveDetails;
+    }
 
     /** Why @p value does not fit the option's type, or "". */
     Q_INVOKABLE QString validate(const QVariant &value) const;
@@ -164,4 +170,5 @@ private:
     EffectiveState m_effectiveState = EffectiveState::NotEvaluated;
     QString m_effectiveText;
     QString m_effectiveError;
+    QString m_effectiveDetails;
 };

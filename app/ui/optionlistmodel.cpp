@@ -20,6 +20,7 @@ OptionListModel::OptionListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(OptionsBackend::self(), &OptionsBackend::catalogChanged, this, &OptionListModel::rebuild);
+    connect(SnowpaneSettings::self(), &SnowpaneSettings::ShowReadOnlyOptionsChanged, this, &OptionListModel::rebuild);
     connect(ConfigurationSession::self(), &ConfigurationSession::changesChanged, this, &OptionListModel::configurationChanged);
     connect(ConfigurationSession::self(), &ConfigurationSession::loadedChanged, this, &OptionListModel::configurationChanged);
     rebuild();

@@ -28,10 +28,12 @@ QQC2.TextArea {
 
     // Debian's org.kde.syntaxhighlighting ships an empty .qmltypes file, so
     // the linter cannot see the type that the plugin registers at run time.
-    // qmllint disable import unresolved-type missing-property
+    // qmllint disable import unresolved-type missing-property unqualified
     SyntaxHighlighter {
         textEdit: view
         definition: "Nix"
+        // Colours that read on the background: KSyntaxHighlighting's dark theme under a dark colour scheme.
+        theme: Repository.defaultTheme(Kirigami.Theme.backgroundColor.hslLightness < 0.5 ? Repository.DarkTheme : Repository.LightTheme)
     }
-    // qmllint enable import unresolved-type missing-property
+    // qmllint enable import unresolved-type missing-property unqualified
 }

@@ -151,11 +151,34 @@ Kirigami.ScrollablePage {
         }
 
         Kirigami.InlineMessage {
+            id: effectiveError
+
+            property bool showDetails: false
+
             objectName: "effectiveError"
             Layout.fillWidth: true
             type: Kirigami.MessageType.Warning
             visible: page.details.effectiveState === OptionDetails.Failed
             text: page.details.effectiveError
+            actions: [
+                Kirigami.Action {
+                    text: effectiveError.showDetails ? qsTr("Hide details", "@action:button") : qsTr("Details", "@action:button")
+                    icon.name: "help-about"
+                    visible: page.details.effectiveDetails.length > 0
+                    onTriggered: effectiveError.showDetails = !effectiveError.showDetails
+                }
+            ]
+        }
+
+        QQC2.TextArea {
+            objectName: "effectiveErrorDetails"
+            Layout.fillWidth: true
+            visible: effectiveError.visible && effectiveError.showDetails
+            text: page.details.effectiveDetails
+            readOnly: true
+            wrapMode: TextEdit.Wrap
+            font.family: "monospace"
+            Accessible.name: qsTr("Nix's message", "@label")
         }
 
         Kirigami.Heading {

@@ -57,27 +57,34 @@ QQC2.ItemDelegate {
             }
         }
 
-        QQC2.Label {
-            visible: row.isSwitch
-            text: row.stateText
-            elide: Text.ElideLeft
-            Layout.maximumWidth: Kirigami.Units.gridUnit * 12
-            color: Kirigami.Theme.disabledTextColor
-            font: Kirigami.Theme.smallFont
-        }
+        // Most rows of a search are not switches: the toggle is made only where it is used.
+        Loader {
+            active: row.isSwitch
+            visible: active
+            sourceComponent: RowLayout {
+                spacing: Kirigami.Units.largeSpacing
 
-        QQC2.Switch {
-            objectName: "optionToggle"
-            visible: row.isSwitch
-            enabled: row.toggleable
-            checked: row.switchOn
-            Accessible.name: qsTr("Enable %1", "@action:button").arg(row.name)
-            onToggled: {
-                const message = OptionsBackend.setSwitch(row.name, checked);
-                // The model's state is the truth: a refused edit flips back.
-                checked = Qt.binding(() => row.switchOn);
-                if (message.length > 0) {
-                    row.refused(message);
+                QQC2.Label {
+                    text: row.stateText
+                    elide: Text.ElideLeft
+                    Layout.maximumWidth: Kirigami.Units.gridUnit * 12
+                    color: Kirigami.Theme.disabledTextColor
+                    font: Kirigami.Theme.smallFont
+                }
+
+                QQC2.Switch {
+                    objectName: "optionToggle"
+                    enabled: row.toggleable
+                    checked: row.switchOn
+                    Accessible.name: qsTr("Enable %1", "@action:button").arg(row.name)
+                    onToggled: {
+                        const message = OptionsBackend.setSwitch(row.name, checked);
+                        // The model's state is the truth: a refused edit flips back.
+                        checked = Qt.binding(() => row.switchOn);
+                        if (message.length > 0) {
+                            row.refused(message);
+                        }
+                    }
                 }
             }
         }

@@ -145,6 +145,9 @@ Kirigami.Page {
                 ListView {
                     id: searchList
 
+                    // Arrow keys move through the rows; Enter opens the option.
+                    Keys.onReturnPressed: page.openOption((searchList.model as OptionListModel).nameAt(searchList.currentIndex))
+                    Keys.onEnterPressed: page.openOption((searchList.model as OptionListModel).nameAt(searchList.currentIndex))
                     objectName: "searchResults"
                     clip: true
                     model: OptionListModel {
@@ -171,6 +174,9 @@ Kirigami.Page {
                 ListView {
                     id: servicesList
 
+                    // Arrow keys move through the rows; Enter opens the option.
+                    Keys.onReturnPressed: page.openOption((servicesList.model as OptionListModel).nameAt(servicesList.currentIndex))
+                    Keys.onEnterPressed: page.openOption((servicesList.model as OptionListModel).nameAt(servicesList.currentIndex))
                     objectName: "servicesList"
                     clip: true
                     model: OptionListModel {
@@ -194,6 +200,8 @@ Kirigami.Page {
                 ListView {
                     id: categoryList
 
+                    Keys.onReturnPressed: page.category = (categoryList.currentItem as QQC2.ItemDelegate)?.text ?? ""
+                    Keys.onEnterPressed: page.category = (categoryList.currentItem as QQC2.ItemDelegate)?.text ?? ""
                     objectName: "categoryList"
                     clip: true
                     model: OptionCategoryModel {}
@@ -232,6 +240,9 @@ Kirigami.Page {
                 ListView {
                     id: categoryOptions
 
+                    // Arrow keys move through the rows; Enter opens the option.
+                    Keys.onReturnPressed: page.openOption((categoryOptions.model as OptionListModel).nameAt(categoryOptions.currentIndex))
+                    Keys.onEnterPressed: page.openOption((categoryOptions.model as OptionListModel).nameAt(categoryOptions.currentIndex))
                     objectName: "categoryOptions"
                     clip: true
                     model: OptionListModel {

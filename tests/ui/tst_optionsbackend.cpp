@@ -213,6 +213,27 @@ private Q_SLOTS:
         QCOMPARE(roleOf(model, u"networking.hostName"_s, OptionListModel::TitleRole).toString(), u"hostName"_s);
     }
 
+    void readOnlyOptionsFollowTheSetting()
+    {
+        OptionListModel model;
+        model.setMode(OptionListModel::Mode::Category);
+        model.setCategory(u"system"_s);
+        // system.nixos.release is declared read-only.
+        QVERIFY(rowOf(model, u"system.nixos.release"_s) >= 0);
+        const int all = model.count();
+        SnowpaneSettings::self()->setShowReadOnlyOptions(false);
+        QCOMPARE(rowOf(model, u"system.nixos.release"_s), -1);
+        QVERIFY(model.count() < all);
+        SnowpaneSettings::self()->setShowReadOnlyOptions(true);
+        QCOMPARE(model.count(), all);
+
+        OptionDetails release;
+        release.setName(u"system.nixos.release"_s);
+        QVERIFY(release.isReadOnly());
+        QVERIFY(!release.isEditable());
+        QVERIFY(!release.setValue(u"99.99"_s).isEmpty());
+    }
+
     void detailsOfAnOption()
     {
         OptionDetails details;
@@ -310,6 +331,15 @@ private Q_SLOTS:
         again.evaluateEffectiveValue();
         QCOMPARE(again.effectiveState(), OptionDetails::EffectiveState::Ready);
         QCOMPARE(again.effectiveText(), u"[ 22 ]"_s);
+
+        // An option that stands for every entry has no one value; the sentence says so, with no Nix detail.
+        OptionDetails each;
+        each.setName(u"users.users.<name>.isNormalUser"_s);
+        QVERIFY(each.exists());
+        each.evaluateEffectiveValue();
+        QTRY_COMPARE(each.effectiveState(), OptionDetails::EffectiveState::Failed);
+        QVERIFY2(each.effectiveError().contains(u"users.users"_s), qPrintable(each.effectiveError()));
+        QVERIFY(each.effectiveDetails().isEmpty());
     }
 
     void nixErrorThenOptionsJsonFallback()
