@@ -6,7 +6,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls as QQC2
 import org.kde.kirigami as Kirigami
-import org.kde.syntaxhighlighting
+import io.github.snowpane
 
 /// Nix source, read-only, highlighted with KSyntaxHighlighting's Nix definition.
 QQC2.TextArea {
@@ -26,14 +26,9 @@ QQC2.TextArea {
         border.color: Kirigami.ColorUtils.linearInterpolation(Kirigami.Theme.backgroundColor, Kirigami.Theme.textColor, 0.15)
     }
 
-    // Debian's org.kde.syntaxhighlighting ships an empty .qmltypes file, so
-    // the linter cannot see the type that the plugin registers at run time.
-    // qmllint disable import unresolved-type missing-property unqualified
-    SyntaxHighlighter {
-        textEdit: view
+    SourceHighlighter {
+        document: view.textDocument
         definition: "Nix"
-        // Colours that read on the background: KSyntaxHighlighting's dark theme under a dark colour scheme.
-        theme: Repository.defaultTheme(Kirigami.Theme.backgroundColor.hslLightness < 0.5 ? Repository.DarkTheme : Repository.LightTheme)
+        dark: Kirigami.ColorUtils.brightnessForColor(Kirigami.Theme.backgroundColor) === Kirigami.ColorUtils.Dark
     }
-    // qmllint enable import unresolved-type missing-property unqualified
 }
