@@ -19,7 +19,7 @@ namespace Snowpane::Ui
  * - `first-frame`: prints `first-frame` as soon as the window has drawn
  *   once, then quits; the runner times it from the process start.
  * - `typing:PAGE`: shows PAGE, types a ten-letter query into the item named
- *   `searchField`, and reports the longest time from a key press to the
+ *   page's search field (the item whose name ends in `SearchField`), and reports the longest time from a key press to the
  *   next drawn frame and the longest stall of the event loop, in ms.
  * - `memory`: shows every page, waits until every catalog is loaded (the
  *   window's `busy` property is false for a while), and reports the resident
