@@ -6,9 +6,9 @@
     <message numerus="yes">
         <source>%n change(s) to apply</source>
         <comment>@info</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change to apply</numerusform>
+            <numerusform>%n changes to apply</numerusform>
         </translation>
     </message>
 </context>
@@ -16,9 +16,9 @@
     <name>OptionDetails</name>
     <message numerus="yes">
         <source>Your configuration defines this option in %n places, so it is edited in the files.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Your configuration defines this option in %n place, so it is edited in the files.</numerusform>
+            <numerusform>Your configuration defines this option in %n places, so it is edited in the files.</numerusform>
         </translation>
     </message>
 </context>
@@ -26,9 +26,9 @@
     <name>OptionPresentation</name>
     <message numerus="yes">
         <source>defined %n times; edit it in the files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>defined %n time; edit it in the files</numerusform>
+            <numerusform>defined %n times; edit it in the files</numerusform>
         </translation>
     </message>
 </context>
@@ -37,33 +37,33 @@
     <message numerus="yes">
         <source>Search %n options…</source>
         <comment>@info:placeholder</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Search %n option…</numerusform>
+            <numerusform>Search %n options…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n option(s) found.</source>
         <comment>@info</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n option found.</numerusform>
+            <numerusform>%n options found.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1, %n option(s)</source>
         <comment>@info</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n option</numerusform>
+            <numerusform>%1, %n options</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n option(s)</source>
         <comment>@info</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n option</numerusform>
+            <numerusform>%n options</numerusform>
         </translation>
     </message>
 </context>
@@ -72,9 +72,9 @@
     <message numerus="yes">
         <source>%n pending change(s) not applied yet.</source>
         <comment>@info</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pending change not applied yet.</numerusform>
+            <numerusform>%n pending changes not applied yet.</numerusform>
         </translation>
     </message>
 </context>
@@ -83,17 +83,17 @@
     <message numerus="yes">
         <source>Reading %1 and %n file(s) it imports. NixOS itself uses %2.</source>
         <comment>@info</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Reading %1 and %n file it imports. NixOS itself uses %2.</numerusform>
+            <numerusform>Reading %1 and %n files it imports. NixOS itself uses %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <comment>@item:valuesuffix</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
 </context>

@@ -1,0 +1,1863 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ApplicationInfo</name>
+    <message>
+        <source>Settings for NixOS: options, packages and generations, with every change reviewed, committed and reversible.</source>
+        <translation>Einstellungen für NixOS: Optionen, Pakete und Generationen – jede Änderung wird geprüft, als Commit gespeichert und lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>© 2026 Snowpane contributors</source>
+        <translation>© 2026 Snowpane-Mitwirkende</translation>
+    </message>
+    <message>
+        <source>Snowpane contributors</source>
+        <translation>Snowpane-Mitwirkende</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>Builds and switches the system</source>
+        <translation>Erstellt das System und wechselt zu ihm</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPage</name>
+    <message>
+        <source>Changes</source>
+        <comment>@title</comment>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Discard All</source>
+        <comment>@action:button</comment>
+        <translation>Alle verwerfen</translation>
+    </message>
+    <message>
+        <source>Reload Files</source>
+        <comment>@action:button</comment>
+        <translation>Dateien neu laden</translation>
+    </message>
+    <message>
+        <source>Read the configuration files again; pending changes are dropped</source>
+        <comment>@info:tooltip</comment>
+        <translation>Die Konfigurationsdateien erneut einlesen; ausstehende Änderungen werden verworfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to apply</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>%n anzuwendende Änderung</numerusform>
+            <numerusform>%n anzuwendende Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No pending changes: applying rebuilds the configuration as it is.</source>
+        <comment>@info</comment>
+        <translation>Keine ausstehenden Änderungen: Beim Anwenden wird die Konfiguration so neu erstellt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>How to apply</source>
+        <comment>@label:listbox</comment>
+        <translation>Art des Anwendens</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <comment>@action:button</comment>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Apply: %1</source>
+        <comment>@action:button</comment>
+        <translation>Anwenden: %1</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3. Fix this syntax error before making or applying changes.</source>
+        <comment>@info</comment>
+        <translation>%1, Zeile %2: %3. Beheben Sie diesen Syntaxfehler, bevor Sie Änderungen vornehmen oder anwenden.</translation>
+    </message>
+    <message>
+        <source>No pending changes</source>
+        <comment>@info</comment>
+        <translation>Keine ausstehenden Änderungen</translation>
+    </message>
+    <message>
+        <source>Changes made on the Options and Packages pages are listed here, as they will be written into your files, before anything is applied.</source>
+        <comment>@info</comment>
+        <translation>Änderungen auf den Seiten „Optionen“ und „Pakete“ werden hier so aufgeführt, wie sie in Ihre Dateien geschrieben werden, bevor etwas angewendet wird.</translation>
+    </message>
+    <message>
+        <source>Edits</source>
+        <comment>@title:group</comment>
+        <translation>Bearbeitungen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <comment>@action:button</comment>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard: %1</source>
+        <comment>@action:button</comment>
+        <translation>Verwerfen: %1</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <comment>@title:group</comment>
+        <translation>Dateien</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigurationSession</name>
+    <message>
+        <source>Enable %1</source>
+        <translation>%1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>%1 auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>Remove the setting %1</source>
+        <translation>Die Einstellung %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Add the package %1</source>
+        <translation>Das Paket %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the package %1</source>
+        <translation>Das Paket %1 entfernen</translation>
+    </message>
+    <message>
+        <source>The configuration in %1 could not be read: %2</source>
+        <translation>Die Konfiguration in %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 has a syntax error at line %2. Fix it before making changes here.</source>
+        <translation>%1 enthält einen Syntaxfehler in Zeile %2. Beheben Sie ihn, bevor Sie hier Änderungen vornehmen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an option name.</source>
+        <translation>„%1“ ist kein Optionsname.</translation>
+    </message>
+    <message>
+        <source>This value cannot be written into a configuration file.</source>
+        <translation>Dieser Wert kann nicht in eine Konfigurationsdatei geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>There is no such change.</source>
+        <translation>Diese Änderung gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 lies outside the configuration directory %2, so Snowpane cannot save it.</source>
+        <translation>%1 liegt außerhalb des Konfigurationsordners %2, daher kann Snowpane die Datei nicht speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDiffCard</name>
+    <message>
+        <source>+%1 −%2</source>
+        <comment>@info lines added and removed</comment>
+        <translation>+%1 −%2</translation>
+    </message>
+    <message>
+        <source>%1 lines added, %2 lines removed</source>
+        <comment>@info:whatsthis</comment>
+        <translation>%1 Zeilen hinzugefügt, %2 Zeilen entfernt</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <comment>@action:button discard the edits of one file</comment>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard the changes to %1</source>
+        <comment>@action:button</comment>
+        <translation>Die Änderungen an %1 verwerfen</translation>
+    </message>
+    <message>
+        <source>Changes to %1</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Änderungen an %1</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationComparisonView</name>
+    <message>
+        <source>Comparing</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Comparing generation %1 with generation %2…</source>
+        <comment>@info</comment>
+        <translation>Generation %1 wird mit Generation %2 verglichen …</translation>
+    </message>
+    <message>
+        <source>Hide Details</source>
+        <comment>@action:button</comment>
+        <translation>Details ausblenden</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <comment>@action:button</comment>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>From generation %1 to generation %2</source>
+        <comment>@title</comment>
+        <translation>Von Generation %1 zu Generation %2</translation>
+    </message>
+    <message>
+        <source>Closure size: %1 → %2 (%3)</source>
+        <comment>@info</comment>
+        <translation>Closure-Größe: %1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No package changed.</source>
+        <comment>@info</comment>
+        <translation>Kein Paket wurde geändert.</translation>
+    </message>
+    <message>
+        <source>%1 upgraded</source>
+        <comment>@info package count</comment>
+        <translation>%1 aktualisiert</translation>
+    </message>
+    <message>
+        <source>%1 downgraded</source>
+        <comment>@info package count</comment>
+        <translation>%1 herabgestuft</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <comment>@info package count</comment>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <comment>@info package count</comment>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 other</source>
+        <comment>@info package count</comment>
+        <translation>%1 sonstige</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <comment>@title</comment>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>The configuration files are the same in both generations.</source>
+        <comment>@info</comment>
+        <translation>Die Konfigurationsdateien sind in beiden Generationen gleich.</translation>
+    </message>
+    <message>
+        <source>One file changed.</source>
+        <comment>@info</comment>
+        <translation>Eine Datei wurde geändert.</translation>
+    </message>
+    <message>
+        <source>%1 files changed.</source>
+        <comment>@info</comment>
+        <translation>%1 Dateien wurden geändert.</translation>
+    </message>
+    <message>
+        <source>Configuration diff between generations %1 and %2</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Konfigurationsunterschiede zwischen den Generationen %1 und %2</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <comment>@title</comment>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>@info:whatsthis package change</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationDetails</name>
+    <message>
+        <source>Generation %1</source>
+        <comment>@title</comment>
+        <translation>Generation %1</translation>
+    </message>
+    <message>
+        <source>No generation selected</source>
+        <comment>@title</comment>
+        <translation>Keine Generation ausgewählt</translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <comment>@info</comment>
+        <translation>Größe unbekannt</translation>
+    </message>
+    <message>
+        <source>size: reading…</source>
+        <comment>@info</comment>
+        <translation>Größe: wird gelesen …</translation>
+    </message>
+    <message>
+        <source>NixOS %1</source>
+        <comment>@info</comment>
+        <translation>NixOS %1</translation>
+    </message>
+    <message>
+        <source>Unknown version</source>
+        <comment>@info</comment>
+        <translation>Unbekannte Version</translation>
+    </message>
+    <message>
+        <source>Linux %1</source>
+        <comment>@info</comment>
+        <translation>Linux %1</translation>
+    </message>
+    <message>
+        <source>Built %1</source>
+        <comment>@info</comment>
+        <translation>Erstellt am %1</translation>
+    </message>
+    <message>
+        <source>Looking for the commit that built it…</source>
+        <comment>@info</comment>
+        <translation>Der Commit, aus dem sie erstellt wurde, wird gesucht …</translation>
+    </message>
+    <message>
+        <source>Not linked to a commit of the configuration</source>
+        <comment>@info</comment>
+        <translation>Mit keinem Commit der Konfiguration verknüpft</translation>
+    </message>
+    <message>
+        <source> (built with changes that were not committed)</source>
+        <comment>@info</comment>
+        <translation> (mit Änderungen erstellt, die nicht als Commit gespeichert wurden)</translation>
+    </message>
+    <message>
+        <source>Commit %1: %2</source>
+        <comment>@info</comment>
+        <translation>Commit %1: %2</translation>
+    </message>
+    <message>
+        <source>Specialisations: %1</source>
+        <comment>@info</comment>
+        <translation>Spezialisierungen: %1</translation>
+    </message>
+    <message>
+        <source>Switch to This Generation</source>
+        <comment>@action:button</comment>
+        <translation>Zu dieser Generation wechseln</translation>
+    </message>
+    <message>
+        <source>Switch to generation %1</source>
+        <comment>@action:button</comment>
+        <translation>Zu Generation %1 wechseln</translation>
+    </message>
+    <message>
+        <source>Boot into This Next Time</source>
+        <comment>@action:button</comment>
+        <translation>Beim nächsten Systemstart verwenden</translation>
+    </message>
+    <message>
+        <source>Boot into generation %1 next time</source>
+        <comment>@action:button</comment>
+        <translation>Generation %1 beim nächsten Systemstart verwenden</translation>
+    </message>
+    <message>
+        <source>Restore This Configuration</source>
+        <comment>@action:button</comment>
+        <translation>Diese Konfiguration wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the configuration of generation %1</source>
+        <comment>@action:button</comment>
+        <translation>Die Konfiguration von Generation %1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <comment>@label:listbox</comment>
+        <translation>Vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>Generation to compare with</source>
+        <comment>@label:listbox</comment>
+        <translation>Generation zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with Current</source>
+        <comment>@action:button</comment>
+        <translation>Mit aktueller vergleichen</translation>
+    </message>
+    <message>
+        <source>Choose another generation to compare with.</source>
+        <comment>@info</comment>
+        <translation>Wählen Sie eine andere Generation zum Vergleichen.</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationListModel</name>
+    <message>
+        <source>Generation %1 (current)</source>
+        <translation>Generation %1 (aktuell)</translation>
+    </message>
+    <message>
+        <source>Generation %1 (running)</source>
+        <translation>Generation %1 (läuft)</translation>
+    </message>
+    <message>
+        <source>Generation %1</source>
+        <translation>Generation %1</translation>
+    </message>
+    <message>
+        <source>No such generation</source>
+        <translation>Diese Generation gibt es nicht</translation>
+    </message>
+    <message>
+        <source>Generation %1 is not in the system profile any more.</source>
+        <translation>Generation %1 ist nicht mehr im Systemprofil.</translation>
+    </message>
+    <message>
+        <source>Generation %1 cannot be used</source>
+        <translation>Generation %1 kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Generation %1 cannot be read: %2</source>
+        <translation>Generation %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Switch to generation %1?</source>
+        <translation>Zu Generation %1 wechseln?</translation>
+    </message>
+    <message>
+        <source>Generation %1 is already the current generation, and it is running.</source>
+        <translation>Generation %1 ist bereits die aktuelle Generation und läuft.</translation>
+    </message>
+    <message>
+        <source>%1 becomes the current generation and is activated now: services start, stop or restart to match it, and it becomes the default entry of the boot menu.</source>
+        <translation>%1 wird zur aktuellen Generation und jetzt aktiviert: Dienste werden passend dazu gestartet, gestoppt oder neu gestartet, und sie wird zum Standardeintrag im Bootmenü.</translation>
+    </message>
+    <message>
+        <source>Generation %1, which is running now, stays in the list, so you can switch back to it.</source>
+        <translation>Generation %1, die gerade läuft, bleibt in der Liste, sodass Sie zu ihr zurückwechseln können.</translation>
+    </message>
+    <message>
+        <source>Switch Now</source>
+        <translation>Jetzt wechseln</translation>
+    </message>
+    <message>
+        <source>Boot into generation %1 next time?</source>
+        <translation>Generation %1 beim nächsten Systemstart verwenden?</translation>
+    </message>
+    <message>
+        <source>Generation %1 is already the default entry of the boot menu.</source>
+        <translation>Generation %1 ist bereits der Standardeintrag im Bootmenü.</translation>
+    </message>
+    <message>
+        <source>%1 becomes the current generation and the default entry of the boot menu. It starts the next time the computer starts.</source>
+        <translation>%1 wird zur aktuellen Generation und zum Standardeintrag im Bootmenü. Sie wird beim nächsten Start des Rechners gestartet.</translation>
+    </message>
+    <message>
+        <source>Until then, nothing changes in the running system (generation %1).</source>
+        <translation>Bis dahin ändert sich am laufenden System (Generation %1) nichts.</translation>
+    </message>
+    <message>
+        <source>Until then, nothing changes in the running system.</source>
+        <translation>Bis dahin ändert sich am laufenden System nichts.</translation>
+    </message>
+    <message>
+        <source>Use at Next Boot</source>
+        <translation>Beim nächsten Systemstart verwenden</translation>
+    </message>
+    <message>
+        <source>Restore the configuration of generation %1?</source>
+        <translation>Die Konfiguration von Generation %1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Snowpane is still looking for the commit that built generation %1.</source>
+        <translation>Snowpane sucht noch nach dem Commit, aus dem Generation %1 erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>Generation %1 is not linked to a commit of the configuration, so there is nothing to restore. Generations built before the configuration was kept in git have no commit.</source>
+        <translation>Generation %1 ist mit keinem Commit der Konfiguration verknüpft, daher gibt es nichts wiederherzustellen. Generationen, die erstellt wurden, bevor die Konfiguration in git verwaltet wurde, haben keinen Commit.</translation>
+    </message>
+    <message>
+        <source>%1 (“%2”)</source>
+        <translation>%1 („%2“)</translation>
+    </message>
+    <message>
+        <source>The files in %1 are replaced by those of commit %2, which built generation %3. The result is saved as a new commit, so the history keeps both versions; changes in %1 that are not committed yet are committed first.</source>
+        <translation>Die Dateien in %1 werden durch die aus Commit %2 ersetzt, aus dem Generation %3 erstellt wurde. Das Ergebnis wird als neuer Commit gespeichert, sodass der Verlauf beide Fassungen behält; Änderungen in %1, die noch nicht als Commit gespeichert sind, werden zuvor als Commit gespeichert.</translation>
+    </message>
+    <message>
+        <source>Generation %1 was built with changes that were never committed; those changes cannot be restored.</source>
+        <translation>Generation %1 wurde mit Änderungen erstellt, die nie als Commit gespeichert wurden; diese Änderungen können nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Your edit that is not applied yet will be discarded.</source>
+        <translation>Ihre noch nicht angewendete Bearbeitung wird verworfen.</translation>
+    </message>
+    <message>
+        <source>Your %1 edits that are not applied yet will be discarded.</source>
+        <translation>Ihre %1 noch nicht angewendeten Bearbeitungen werden verworfen.</translation>
+    </message>
+    <message>
+        <source>The system itself does not change: apply the restored configuration on the Changes page to build and use it.</source>
+        <translation>Das System selbst ändert sich nicht: Wenden Sie die wiederhergestellte Konfiguration auf der Seite „Änderungen“ an, um sie zu erstellen und zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationPackageChangeModel</name>
+    <message>
+        <source>Upgraded</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Downgraded</source>
+        <translation>Herabgestuft</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Other version changes</source>
+        <translation>Andere Versionsänderungen</translation>
+    </message>
+    <message>
+        <source>Now installed directly, or no longer</source>
+        <translation>Jetzt direkt installiert oder nicht mehr</translation>
+    </message>
+    <message>
+        <source>%1, now in the system packages</source>
+        <translation>%1, jetzt in den Systempaketen</translation>
+    </message>
+    <message>
+        <source>%1, now only a dependency</source>
+        <translation>%1, jetzt nur noch eine Abhängigkeit</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationRow</name>
+    <message>
+        <source>Generation %1</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Generation %1</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <comment>@info generation tag</comment>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <comment>@info generation tag</comment>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>booted</source>
+        <comment>@info generation tag</comment>
+        <translation>gebootet</translation>
+    </message>
+    <message>
+        <source>NixOS %1</source>
+        <comment>@info</comment>
+        <translation>NixOS %1</translation>
+    </message>
+    <message>
+        <source>Unknown version</source>
+        <comment>@info</comment>
+        <translation>Unbekannte Version</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <comment>@info generation tag</comment>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <comment>@info generation tag</comment>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Booted</source>
+        <comment>@info generation tag</comment>
+        <translation>Gebootet</translation>
+    </message>
+    <message>
+        <source>Linux %1</source>
+        <comment>@info</comment>
+        <translation>Linux %1</translation>
+    </message>
+    <message>
+        <source>specialisations: %1</source>
+        <comment>@info</comment>
+        <translation>Spezialisierungen: %1</translation>
+    </message>
+    <message>
+        <source>Looking for its commit…</source>
+        <comment>@info</comment>
+        <translation>Commit wird gesucht …</translation>
+    </message>
+    <message>
+        <source>No configuration commit</source>
+        <comment>@info</comment>
+        <translation>Kein Konfigurations-Commit</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationSizeChart</name>
+    <message>
+        <source>Closure size of each generation</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Closure-Größe jeder Generation</translation>
+    </message>
+    <message>
+        <source>Generation %1: %2</source>
+        <comment>@info:whatsthis chart bar</comment>
+        <translation>Generation %1: %2</translation>
+    </message>
+    <message>
+        <source>Generation %1: size not known yet</source>
+        <comment>@info:whatsthis chart bar</comment>
+        <translation>Generation %1: Größe noch unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationSizes</name>
+    <message>
+        <source>no change</source>
+        <translation>keine Änderung</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationsPage</name>
+    <message>
+        <source>Generations</source>
+        <comment>@title</comment>
+        <translation>Generationen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>@action:button</comment>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Generations of the system profile</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Generationen des Systemprofils</translation>
+    </message>
+    <message>
+        <source>No generations</source>
+        <comment>@info</comment>
+        <translation>Keine Generationen</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Snowpane</source>
+        <comment>@title:window</comment>
+        <translation>Snowpane</translation>
+    </message>
+    <message>
+        <source>Snowpane</source>
+        <comment>@title</comment>
+        <translation>Snowpane</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <comment>@action:inmenu</comment>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <comment>@action:inmenu</comment>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <comment>@action:inmenu</comment>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Generations</source>
+        <comment>@action:inmenu</comment>
+        <translation>Generationen</translation>
+    </message>
+    <message>
+        <source>Changes (%1)</source>
+        <comment>@action:inmenu with the number of pending changes</comment>
+        <translation>Änderungen (%1)</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <comment>@action:inmenu</comment>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>@action:inmenu</comment>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>About Snowpane</source>
+        <comment>@action:inmenu</comment>
+        <translation>Über Snowpane</translation>
+    </message>
+</context>
+<context>
+    <name>NotYetPage</name>
+    <message>
+        <source>Not available in this version yet</source>
+        <comment>@info</comment>
+        <translation>In dieser Version noch nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>OperationSheet</name>
+    <message>
+        <source>Cancel</source>
+        <comment>@action:button stop the running operation</comment>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Revert the Change</source>
+        <comment>@action:button</comment>
+        <translation>Änderung zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Restore the configuration files as they were before this change</source>
+        <comment>@info:tooltip</comment>
+        <translation>Die Konfigurationsdateien so wiederherstellen, wie sie vor dieser Änderung waren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <comment>@action:button</comment>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 packages built</source>
+        <comment>@info</comment>
+        <translation>%1 von %2 Paketen erstellt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 downloaded</source>
+        <comment>@info</comment>
+        <translation>%1 von %2 heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Open %1 at Line %2</source>
+        <comment>@action:button</comment>
+        <translation>%1 in Zeile %2 öffnen</translation>
+    </message>
+    <message>
+        <source>Hide the Log</source>
+        <comment>@action:button</comment>
+        <translation>Protokoll ausblenden</translation>
+    </message>
+    <message>
+        <source>Show the Log (%1 lines)</source>
+        <comment>@action:button</comment>
+        <translation>Protokoll anzeigen (%1 Zeilen)</translation>
+    </message>
+    <message>
+        <source>Filter the log…</source>
+        <comment>@info:placeholder</comment>
+        <translation>Protokoll filtern …</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <comment>@label:textbox</comment>
+        <translation>Protokoll filtern</translation>
+    </message>
+    <message>
+        <source>Log of the operation</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Protokoll des Vorgangs</translation>
+    </message>
+</context>
+<context>
+    <name>OptionDetails</name>
+    <message>
+        <source>NixOS sets this option itself; a configuration cannot set it.</source>
+        <translation>NixOS setzt diese Option selbst; eine Konfiguration kann sie nicht setzen.</translation>
+    </message>
+    <message>
+        <source>Attribute sets are edited in the configuration file, where each entry can be written out.</source>
+        <translation>Attributmengen werden in der Konfigurationsdatei bearbeitet, wo jeder Eintrag ausgeschrieben werden kann.</translation>
+    </message>
+    <message>
+        <source>The elements of this list are structured values, so the list is edited in the configuration file.</source>
+        <translation>Die Elemente dieser Liste sind strukturierte Werte, daher wird die Liste in der Konfigurationsdatei bearbeitet.</translation>
+    </message>
+    <message>
+        <source>There is no option called %1 in the catalog.</source>
+        <translation>Im Katalog gibt es keine Option namens %1.</translation>
+    </message>
+    <message>
+        <source>%1 has a syntax error at line %2. Fix it before making changes here.</source>
+        <translation>%1 enthält einen Syntaxfehler in Zeile %2. Beheben Sie ihn, bevor Sie hier Änderungen vornehmen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your configuration defines this option in %n places, so it is edited in the files.</source>
+        <translation>
+            <numerusform>Ihre Konfiguration definiert diese Option an %n Stelle, daher wird sie in den Dateien bearbeitet.</numerusform>
+            <numerusform>Ihre Konfiguration definiert diese Option an %n Stellen, daher wird sie in den Dateien bearbeitet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your configuration computes this value, so it is edited in the file.</source>
+        <translation>Ihre Konfiguration berechnet diesen Wert, daher wird er in der Datei bearbeitet.</translation>
+    </message>
+    <message>
+        <source>Your configuration computes this value (%1), so it is edited in the file.</source>
+        <translation>Ihre Konfiguration berechnet diesen Wert (%1), daher wird er in der Datei bearbeitet.</translation>
+    </message>
+    <message>
+        <source>%1 is not a list.</source>
+        <translation>%1 ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number.</source>
+        <translation>„%1“ ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>„%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>“%1” is neither true nor false.</source>
+        <translation>„%1“ ist weder true noch false.</translation>
+    </message>
+    <message>
+        <source>%1 is not a list of packages.</source>
+        <translation>%1 ist keine Liste von Paketen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a package name such as firefox or python3Packages.numpy.</source>
+        <translation>„%1“ ist kein Paketname wie firefox oder python3Packages.numpy.</translation>
+    </message>
+    <message>
+        <source>That is not one of the choices of %1.</source>
+        <translation>Das ist keine der Auswahlmöglichkeiten von %1.</translation>
+    </message>
+    <message>
+        <source>No option is shown.</source>
+        <translation>Es wird keine Option angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionListEditor</name>
+    <message>
+        <source>Item %1</source>
+        <comment>@label:textbox</comment>
+        <translation>Eintrag %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <comment>@action:button</comment>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove item %1</source>
+        <comment>@action:button</comment>
+        <translation>Eintrag %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Package to add, such as firefox</source>
+        <comment>@info:placeholder</comment>
+        <translation>Hinzuzufügendes Paket, z. B. firefox</translation>
+    </message>
+    <message>
+        <source>Number to add</source>
+        <comment>@info:placeholder</comment>
+        <translation>Hinzuzufügende Zahl</translation>
+    </message>
+    <message>
+        <source>Item to add</source>
+        <comment>@info:placeholder</comment>
+        <translation>Hinzuzufügender Eintrag</translation>
+    </message>
+    <message>
+        <source>Package to add</source>
+        <comment>@label:textbox</comment>
+        <translation>Hinzuzufügendes Paket</translation>
+    </message>
+    <message>
+        <source>Item to add</source>
+        <comment>@label:textbox</comment>
+        <translation>Hinzuzufügender Eintrag</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <comment>@action:button</comment>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the package</source>
+        <comment>@action:button</comment>
+        <translation>Paket hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the item</source>
+        <comment>@action:button</comment>
+        <translation>Eintrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <comment>@action:button</comment>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Apply the list</source>
+        <comment>@action:button</comment>
+        <translation>Liste anwenden</translation>
+    </message>
+    <message>
+        <source>Undo edits</source>
+        <comment>@action:button</comment>
+        <translation>Bearbeitungen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo the edits to the list</source>
+        <comment>@action:button</comment>
+        <translation>Bearbeitungen an der Liste rückgängig machen</translation>
+    </message>
+</context>
+<context>
+    <name>OptionLoadStatus</name>
+    <message>
+        <source>Opening the options</source>
+        <comment>@info:status</comment>
+        <translation>Optionen werden geöffnet</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>@action:button</comment>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel opening the options</source>
+        <comment>@action:button</comment>
+        <translation>Öffnen der Optionen abbrechen</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <comment>@action:button</comment>
+        <translation>Details ausblenden</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <comment>@action:button</comment>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <comment>@action:button</comment>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Nix&apos;s message</source>
+        <comment>@label</comment>
+        <translation>Meldung von Nix</translation>
+    </message>
+</context>
+<context>
+    <name>OptionPage</name>
+    <message>
+        <source>Option %1</source>
+        <comment>@title</comment>
+        <translation>Option %1</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <comment>@action:button</comment>
+        <translation>Auf Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Remove the setting from your configuration, so that the default applies</source>
+        <comment>@info:tooltip</comment>
+        <translation>Die Einstellung aus Ihrer Konfiguration entfernen, sodass der Standardwert gilt</translation>
+    </message>
+    <message>
+        <source>The catalog of your system has no option called %1.</source>
+        <comment>@info</comment>
+        <translation>Der Katalog Ihres Systems hat keine Option namens %1.</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <comment>@label</comment>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Defined in:</source>
+        <comment>@label</comment>
+        <translation>Definiert in:</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <comment>@info file:line</comment>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>not set in your configuration; the default applies</source>
+        <comment>@info</comment>
+        <translation>nicht in Ihrer Konfiguration gesetzt; der Standardwert gilt</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <comment>@label</comment>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <source>The definition in your configuration</source>
+        <comment>@label</comment>
+        <translation>Die Definition in Ihrer Konfiguration</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <comment>@title</comment>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Effective value</source>
+        <comment>@title</comment>
+        <translation>Wirksamer Wert</translation>
+    </message>
+    <message>
+        <source>What Nix computes for this option from the saved configuration and every module; edits that are not applied yet are not included.</source>
+        <comment>@info</comment>
+        <translation>Was Nix für diese Option aus der gespeicherten Konfiguration und allen Modulen berechnet; noch nicht angewendete Bearbeitungen sind nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Evaluating</source>
+        <comment>@info:status</comment>
+        <translation>Wird ausgewertet</translation>
+    </message>
+    <message>
+        <source>Evaluating with Nix…</source>
+        <comment>@info:status</comment>
+        <translation>Wird mit Nix ausgewertet …</translation>
+    </message>
+    <message>
+        <source>Effective value</source>
+        <comment>@label</comment>
+        <translation>Wirksamer Wert</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <comment>@title</comment>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Default value</source>
+        <comment>@label</comment>
+        <translation>Standardwert</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <comment>@title</comment>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Example value</source>
+        <comment>@label</comment>
+        <translation>Beispielwert</translation>
+    </message>
+    <message>
+        <source>Declared in</source>
+        <comment>@title</comment>
+        <translation>Deklariert in</translation>
+    </message>
+</context>
+<context>
+    <name>OptionPresentation</name>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>defined %n times; edit it in the files</source>
+        <translation>
+            <numerusform>%n-mal definiert; in den Dateien bearbeiten</numerusform>
+            <numerusform>%n-mal definiert; in den Dateien bearbeiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, computed: %2</source>
+        <translation>%1, berechnet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OptionRow</name>
+    <message>
+        <source>Enable %1</source>
+        <comment>@action:button</comment>
+        <translation>%1 aktivieren</translation>
+    </message>
+</context>
+<context>
+    <name>OptionValueEditor</name>
+    <message>
+        <source>Set to null</source>
+        <comment>@action:button</comment>
+        <translation>Auf null setzen</translation>
+    </message>
+    <message>
+        <source>Set %1 to null</source>
+        <comment>@action:button</comment>
+        <translation>%1 auf null setzen</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <comment>@option:check</comment>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <comment>@option:check</comment>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <comment>@option:check</comment>
+        <translation>%1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <comment>@label:spinbox</comment>
+        <translation>Wert von %1</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <comment>@action:button</comment>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <comment>@action:button</comment>
+        <translation>%1 auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <comment>@info</comment>
+        <translation>von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <comment>@info:placeholder</comment>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <comment>@label:textbox</comment>
+        <translation>Wert von %1</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <comment>@action:button</comment>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>Choose a file for %1</source>
+        <comment>@action:button</comment>
+        <translation>Eine Datei für %1 auswählen</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <comment>@action:button</comment>
+        <translation>%1 setzen</translation>
+    </message>
+    <message>
+        <source>Must match %1</source>
+        <comment>@info</comment>
+        <translation>Muss %1 entsprechen</translation>
+    </message>
+    <message>
+        <source>Choose a file for %1</source>
+        <comment>@title:window</comment>
+        <translation>Datei für %1 auswählen</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <comment>@label:listbox</comment>
+        <translation>Wert von %1</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsBackend</name>
+    <message>
+        <source>Opening the options of %1</source>
+        <translation>Optionen von %1 werden geöffnet</translation>
+    </message>
+    <message>
+        <source>Opening the options was cancelled.</source>
+        <translation>Das Öffnen der Optionen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Nix could not evaluate the options of your system, so the options come from %1 and may not match it.</source>
+        <translation>Nix konnte die Optionen Ihres Systems nicht auswerten, daher stammen die Optionen aus %1 und passen möglicherweise nicht zu ihm.</translation>
+    </message>
+    <message>
+        <source>The options file %1 could not be read.</source>
+        <translation>Die Optionsdatei %1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The options of your system could not be evaluated.</source>
+        <translation>Die Optionen Ihres Systems konnten nicht ausgewertet werden.</translation>
+    </message>
+    <message>
+        <source>There is no option called %1.</source>
+        <translation>Es gibt keine Option namens %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not an on/off option.</source>
+        <translation>%1 ist keine Ein/Aus-Option.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: NixOS sets it itself.</source>
+        <translation>%1 ist schreibgeschützt: NixOS setzt die Option selbst.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <source>Options</source>
+        <comment>@title</comment>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Evaluate again</source>
+        <comment>@action:button</comment>
+        <translation>Erneut auswerten</translation>
+    </message>
+    <message>
+        <source>Read the options of your system again with Nix</source>
+        <comment>@info:tooltip</comment>
+        <translation>Die Optionen Ihres Systems erneut mit Nix einlesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search %n options…</source>
+        <comment>@info:placeholder</comment>
+        <translation>
+            <numerusform>%n Option durchsuchen …</numerusform>
+            <numerusform>%n Optionen durchsuchen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search options</source>
+        <comment>@label</comment>
+        <translation>Optionen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <comment>@action:button</comment>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Services and programs</source>
+        <comment>@action:button</comment>
+        <translation>Dienste und Programme</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <comment>@action:button</comment>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Categories of options</source>
+        <comment>@action:button</comment>
+        <translation>Kategorien der Optionen</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <comment>@action:button</comment>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <source>Back to all categories</source>
+        <comment>@action:button</comment>
+        <translation>Zurück zu allen Kategorien</translation>
+    </message>
+    <message>
+        <source>%1 options found; showing the best %2.</source>
+        <comment>@info</comment>
+        <translation>%1 Optionen gefunden; die besten %2 werden angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n option(s) found.</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>%n Option gefunden.</numerusform>
+            <numerusform>%n Optionen gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No option matches “%1”</source>
+        <comment>@info</comment>
+        <translation>Keine Option passt zu „%1“</translation>
+    </message>
+    <message>
+        <source>Search looks at option names first, then at their descriptions.</source>
+        <comment>@info</comment>
+        <translation>Die Suche berücksichtigt zuerst die Namen der Optionen, dann ihre Beschreibungen.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <comment>@title:group</comment>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <comment>@title:group</comment>
+        <translation>Programme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n option(s)</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>%1, %n Option</numerusform>
+            <numerusform>%1, %n Optionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n option(s)</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>%n Option</numerusform>
+            <numerusform>%n Optionen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <comment>@title</comment>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Apply Changes</source>
+        <comment>@action:button</comment>
+        <translation>Änderungen anwenden</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <comment>@action:button</comment>
+        <translation>Neu erstellen</translation>
+    </message>
+    <message>
+        <source>Save, build and switch to the configuration now</source>
+        <comment>@info:tooltip</comment>
+        <translation>Die Konfiguration jetzt speichern, erstellen und zu ihr wechseln</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <comment>@action:button</comment>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <source>Switch to the generation before the current one</source>
+        <comment>@info:tooltip</comment>
+        <translation>Zur Generation vor der aktuellen wechseln</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>@action:button</comment>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Roll Back?</source>
+        <comment>@title:window</comment>
+        <translation>Zurückrollen?</translation>
+    </message>
+    <message>
+        <source>The machine switches to the generation before generation %1 now, and boots it from now on. Generation %1 stays in the list, so you can switch back to it.</source>
+        <comment>@info</comment>
+        <translation>Der Rechner wechselt jetzt zur Generation vor Generation %1 und startet sie von nun an. Generation %1 bleibt in der Liste, sodass Sie zu ihr zurückwechseln können.</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4. Editing is disabled until the file parses again.</source>
+        <comment>@info</comment>
+        <translation>%1, Zeile %2, Spalte %3: %4. Das Bearbeiten ist deaktiviert, bis die Datei wieder fehlerfrei eingelesen werden kann.</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <comment>@action:button</comment>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <comment>@action:button</comment>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Host name: %1</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Rechnername: %1</translation>
+    </message>
+    <message>
+        <source>NixOS %1</source>
+        <comment>@info</comment>
+        <translation>NixOS %1</translation>
+    </message>
+    <message>
+        <source>Current generation:</source>
+        <comment>@label</comment>
+        <translation>Aktuelle Generation:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>@info</comment>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Built:</source>
+        <comment>@label</comment>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Kernel:</source>
+        <comment>@label</comment>
+        <translation>Kernel:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>@info</comment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Running generation:</source>
+        <comment>@label</comment>
+        <translation>Laufende Generation:</translation>
+    </message>
+    <message>
+        <source>not in this profile</source>
+        <comment>@info</comment>
+        <translation>nicht in diesem Profil</translation>
+    </message>
+    <message>
+        <source>Booted generation:</source>
+        <comment>@label</comment>
+        <translation>Gebootete Generation:</translation>
+    </message>
+    <message>
+        <source>Configuration revision:</source>
+        <comment>@label</comment>
+        <translation>Konfigurationsrevision:</translation>
+    </message>
+    <message>
+        <source>Last rebuild:</source>
+        <comment>@label</comment>
+        <translation>Letzte Neuerstellung:</translation>
+    </message>
+    <message>
+        <source>not yet from Snowpane</source>
+        <comment>@info</comment>
+        <translation>noch nicht mit Snowpane</translation>
+    </message>
+    <message>
+        <source>succeeded, %1</source>
+        <comment>@info</comment>
+        <translation>erfolgreich, %1</translation>
+    </message>
+    <message>
+        <source>failed, %1</source>
+        <comment>@info</comment>
+        <translation>fehlgeschlagen, %1</translation>
+    </message>
+    <message>
+        <source>Configuration:</source>
+        <comment>@label</comment>
+        <translation>Konfiguration:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <comment>@label</comment>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Generation %1 starts at the next boot; this machine booted generation %2.</source>
+        <comment>@info</comment>
+        <translation>Generation %1 startet beim nächsten Systemstart; dieser Rechner wurde mit Generation %2 gestartet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s) not applied yet.</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>%n ausstehende Änderung ist noch nicht angewendet.</numerusform>
+            <numerusform>%n ausstehende Änderungen sind noch nicht angewendet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackagesPage</name>
+    <message>
+        <source>Packages</source>
+        <comment>@title</comment>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Browsing, adding and removing packages from your nixpkgs comes with the package catalog.</source>
+        <comment>@info</comment>
+        <translation>Das Durchsuchen, Hinzufügen und Entfernen von Paketen aus Ihrem nixpkgs kommt mit dem Paketkatalog.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <comment>@title</comment>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <comment>@title:group</comment>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <comment>@label:textbox</comment>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Configuration directory</source>
+        <comment>@label:textbox</comment>
+        <translation>Konfigurationsordner</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <comment>@action:button</comment>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>Choose the configuration directory</source>
+        <comment>@action:button</comment>
+        <translation>Konfigurationsordner auswählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %1 and %n file(s) it imports. NixOS itself uses %2.</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>%1 und %n davon importierte Datei werden gelesen. NixOS selbst verwendet %2.</numerusform>
+            <numerusform>%1 und %n davon importierte Dateien werden gelesen. NixOS selbst verwendet %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flake host:</source>
+        <comment>@label:textbox</comment>
+        <translation>Flake-Host:</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s host name</source>
+        <comment>@info:placeholder</comment>
+        <translation>Rechnername dieses Systems</translation>
+    </message>
+    <message>
+        <source>Flake host</source>
+        <comment>@label:textbox</comment>
+        <translation>Flake-Host</translation>
+    </message>
+    <message>
+        <source>Use This Configuration</source>
+        <comment>@action:button</comment>
+        <translation>Diese Konfiguration verwenden</translation>
+    </message>
+    <message>
+        <source>Catalogs</source>
+        <comment>@title:group</comment>
+        <translation>Kataloge</translation>
+    </message>
+    <message>
+        <source>Import the package catalog again after:</source>
+        <comment>@label:spinbox</comment>
+        <translation>Paketkatalog erneut importieren nach:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <comment>@item:valuesuffix</comment>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Days before the package catalog is imported again</source>
+        <comment>@label:spinbox</comment>
+        <translation>Tage, bis der Paketkatalog erneut importiert wird</translation>
+    </message>
+    <message>
+        <source>Options file:</source>
+        <comment>@label:textbox</comment>
+        <translation>Optionsdatei:</translation>
+    </message>
+    <message>
+        <source>Evaluate the system&apos;s own options</source>
+        <comment>@info:placeholder</comment>
+        <translation>Die eigenen Optionen des Systems auswerten</translation>
+    </message>
+    <message>
+        <source>An options.json file to use instead of evaluating</source>
+        <comment>@label:textbox</comment>
+        <translation>Eine options.json-Datei, die statt der Auswertung verwendet wird</translation>
+    </message>
+    <message>
+        <source>Options page:</source>
+        <comment>@label</comment>
+        <translation>Optionsseite:</translation>
+    </message>
+    <message>
+        <source>Show internal options</source>
+        <comment>@option:check</comment>
+        <translation>Interne Optionen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show read-only options</source>
+        <comment>@option:check</comment>
+        <translation>Schreibgeschützte Optionen anzeigen</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <comment>@title:group</comment>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <comment>@label</comment>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Running system:</source>
+        <comment>@label</comment>
+        <translation>Laufendes System:</translation>
+    </message>
+    <message>
+        <source>Booted system:</source>
+        <comment>@label</comment>
+        <translation>Gebootetes System:</translation>
+    </message>
+    <message>
+        <source>Choose the Configuration Directory</source>
+        <comment>@title:window</comment>
+        <translation>Konfigurationsordner auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>Snowpane::Ui</name>
+    <message>
+        <source>Generation %1 is not in the system profile any more.</source>
+        <translation>Generation %1 ist nicht mehr im Systemprofil.</translation>
+    </message>
+    <message>
+        <source>Generation %1 cannot be read: %2</source>
+        <translation>Generation %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The packages of generations %1 and %2 cannot be read from the Nix store.</source>
+        <translation>Die Pakete der Generationen %1 und %2 können nicht aus dem Nix-Store gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SystemActions</name>
+    <message>
+        <source>Snowpane was not allowed to change the system. The authentication was refused or cancelled.</source>
+        <translation>Snowpane durfte das System nicht ändern. Die Authentifizierung wurde verweigert oder abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Another change to the system is still running. Wait for it to finish, then try again.</source>
+        <translation>Eine andere Änderung am System läuft noch. Warten Sie, bis sie abgeschlossen ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Snowpane&apos;s system helper is not installed, so changes cannot be applied. On NixOS, install Snowpane with “programs.snowpane.enable = true;” in your configuration.</source>
+        <translation>Das Systemhilfsprogramm von Snowpane ist nicht installiert, daher können keine Änderungen angewendet werden. Installieren Sie Snowpane unter NixOS mit „programs.snowpane.enable = true;“ in Ihrer Konfiguration.</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled. The system was not changed.</source>
+        <translation>Der Vorgang wurde abgebrochen. Das System wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>The operation took too long and was stopped.</source>
+        <translation>Der Vorgang hat zu lange gedauert und wurde gestoppt.</translation>
+    </message>
+    <message>
+        <source>The system helper refused the request.</source>
+        <translation>Das Systemhilfsprogramm hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The configuration could not be saved.</source>
+        <translation>Die Konfiguration konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The new system could not be built.</source>
+        <translation>Das neue System konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The system could not switch to that generation.</source>
+        <translation>Das System konnte nicht zu dieser Generation wechseln.</translation>
+    </message>
+    <message>
+        <source>The configuration could not be restored.</source>
+        <translation>Die Konfiguration konnte nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>The operation failed.</source>
+        <translation>Der Vorgang ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Switch now</source>
+        <translation>Jetzt wechseln</translation>
+    </message>
+    <message>
+        <source>Use at next boot</source>
+        <translation>Beim nächsten Systemstart verwenden</translation>
+    </message>
+    <message>
+        <source>Try without adding to the boot menu</source>
+        <translation>Ausprobieren, ohne zum Bootmenü hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Build only</source>
+        <translation>Nur erstellen</translation>
+    </message>
+    <message>
+        <source>Preview which services would restart</source>
+        <translation>Vorschau, welche Dienste neu starten würden</translation>
+    </message>
+    <message>
+        <source>Saving the configuration</source>
+        <translation>Konfiguration wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Checking which services would restart</source>
+        <translation>Es wird geprüft, welche Dienste neu starten würden</translation>
+    </message>
+    <message>
+        <source>Building the new system</source>
+        <translation>Das neue System wird erstellt</translation>
+    </message>
+    <message>
+        <source>Making generation %1 the boot default</source>
+        <translation>Generation %1 wird als Standard für den Systemstart festgelegt</translation>
+    </message>
+    <message>
+        <source>Switching to generation %1</source>
+        <translation>Wechsel zu Generation %1</translation>
+    </message>
+    <message>
+        <source>Rolling back</source>
+        <translation>Wird zurückgerollt</translation>
+    </message>
+    <message>
+        <source>There is no generation before the current one to roll back to.</source>
+        <translation>Es gibt keine Generation vor der aktuellen, zu der zurückgerollt werden kann.</translation>
+    </message>
+    <message>
+        <source>Restoring the configuration of %1</source>
+        <translation>Konfiguration von %1 wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Generation %1 is built and active.</source>
+        <translation>Generation %1 ist erstellt und aktiv.</translation>
+    </message>
+    <message>
+        <source>Generation %1 is built and starts at the next boot.</source>
+        <translation>Generation %1 ist erstellt und startet beim nächsten Systemstart.</translation>
+    </message>
+    <message>
+        <source>The new system is active until the next boot. It was not added to the boot menu.</source>
+        <translation>Das neue System ist bis zum nächsten Systemstart aktiv. Es wurde nicht zum Bootmenü hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The new system was built. Nothing on the machine was changed.</source>
+        <translation>Das neue System wurde erstellt. Auf dem Rechner wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. The log lists what switching would do.</source>
+        <translation>Es wurde nichts geändert. Das Protokoll zeigt, was ein Wechsel bewirken würde.</translation>
+    </message>
+    <message>
+        <source>Generation %1 starts at the next boot.</source>
+        <translation>Generation %1 startet beim nächsten Systemstart.</translation>
+    </message>
+    <message>
+        <source>Generation %1 is active.</source>
+        <translation>Generation %1 ist aktiv.</translation>
+    </message>
+    <message>
+        <source>The configuration files were restored and committed. Apply them to build a system from them.</source>
+        <translation>Die Konfigurationsdateien wurden wiederhergestellt und als Commit gespeichert. Wenden Sie sie an, um daraus ein System zu erstellen.</translation>
+    </message>
+    <message>
+        <source>Compared with generation %1: %2 upgraded, %3 downgraded, %4 added, %5 removed; the system is %6 %7.</source>
+        <translation>Verglichen mit Generation %1: %2 aktualisiert, %3 herabgestuft, %4 hinzugefügt, %5 entfernt; das System ist %6 %7.</translation>
+    </message>
+    <message>
+        <source>smaller</source>
+        <translation>kleiner</translation>
+    </message>
+    <message>
+        <source>larger</source>
+        <translation>größer</translation>
+    </message>
+    <message>
+        <source>Reading the configuration</source>
+        <translation>Konfiguration wird gelesen</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Wird erstellt</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Activating the new system</source>
+        <translation>Das neue System wird aktiviert</translation>
+    </message>
+    <message>
+        <source>Saving and committing the configuration</source>
+        <translation>Konfiguration wird gespeichert und als Commit festgehalten</translation>
+    </message>
+    <message>
+        <source>Removing unused files</source>
+        <translation>Nicht verwendete Dateien werden entfernt</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+</context>
+</TS>
