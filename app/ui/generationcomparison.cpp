@@ -25,19 +25,15 @@ using Snowpane::Ui::GenerationComparisonResult;
 namespace
 {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("GenerationComparison", text);
-}
-
 // The configuration half of a comparison; fills diff, file count or the reason there is none.
 void compareConfigurations(GenerationComparisonResult &result, const QString &directory, const Generation &before, const Generation &after)
 {
     const auto opened = GitRepository::open(directory);
     if (!opened.repository) {
         result.configurationProblem = opened.status == GitRepository::OpenResult::Status::NotARepository
-            ? tr("The configuration in %1 is not kept in git, so the configuration files of generations cannot be compared.").arg(directory)
-            : tr("The configuration's git history in %1 cannot be read: %2").arg(directory, opened.error);
+            ? GenerationComparison::tr("The configuration in %1 is not kept in git, so the configuration files of generations cannot be compared.")
+                  .arg(directory)
+            : GenerationComparison::tr("The configuration's git history in %1 cannot be read: %2").arg(directory, opened.error);
         return;
     }
     QString commits[2];
@@ -45,7 +41,8 @@ void compareConfigurations(GenerationComparisonResult &result, const QString &di
         const GenerationCommit link = commitOfGeneration(*opened.repository, *generation);
         if (link.commit.isEmpty()) {
             result.configurationProblem = link.error.isEmpty()
-                ? tr("Generation %1 is not linked to a commit of the configuration, so its configuration files cannot be compared.").arg(generation->number)
+                ? GenerationComparison::tr("Generation %1 is not linked to a commit of the configuration, so its configuration files cannot be compared.")
+                      .arg(generation->number)
                 : link.error;
             return;
         }
@@ -76,19 +73,19 @@ GenerationComparisonResult compareGenerations(const QString &profile, const QStr
         const int number = i == 0 ? before : after;
         const QString link = reader.linkPathOf(number);
         if (!QFileInfo(link).isSymLink()) {
-            result.packages.error = tr("Generation %1 is not in the system profile any more.").arg(number);
+            result.packages.error = GenerationComparison::tr("Generation %1 is not in the system profile any more.").arg(number);
             return result;
         }
         generations[i] = GenerationReader::readGeneration(link, number);
         if (generations[i].storePath.isEmpty()) {
-            result.packages.error = tr("Generation %1 cannot be read: %2").arg(number).arg(generations[i].problem);
+            result.packages.error = GenerationComparison::tr("Generation %1 cannot be read: %2").arg(number).arg(generations[i].problem);
             return result;
         }
     }
     result.packages = diffSystems(*sharedClosureReader(), generations[0].storePath, generations[1].storePath);
     if (!result.packages.isValid()) {
         result.errorDetails = result.packages.error;
-        result.packages.error = tr("The packages of generations %1 and %2 cannot be read from the Nix store.").arg(before).arg(after);
+        result.packages.error = GenerationComparison::tr("The packages of generations %1 and %2 cannot be read from the Nix store.").arg(before).arg(after);
     }
     compareConfigurations(result, configurationDirectory, generations[0], generations[1]);
     return result;

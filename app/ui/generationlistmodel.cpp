@@ -23,23 +23,18 @@ using Snowpane::Ui::GenerationFacts;
 namespace
 {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("GenerationListModel", text);
-}
-
 // "NixOS 24.05, Linux 6.6.40, built 12/08/2024 19:15": how a confirmation names a generation.
 QString describe(const Generation &generation)
 {
     QStringList parts;
     if (!generation.nixosVersion.isEmpty()) {
-        parts.append(tr("NixOS %1").arg(generation.nixosVersion));
+        parts.append(GenerationListModel::tr("NixOS %1").arg(generation.nixosVersion));
     }
     if (!generation.kernelVersion.isEmpty()) {
-        parts.append(tr("Linux %1").arg(generation.kernelVersion));
+        parts.append(GenerationListModel::tr("Linux %1").arg(generation.kernelVersion));
     }
     if (generation.date.isValid()) {
-        parts.append(tr("built %1").arg(QLocale().toString(generation.date, QLocale::ShortFormat)));
+        parts.append(GenerationListModel::tr("built %1").arg(QLocale().toString(generation.date, QLocale::ShortFormat)));
     }
     return parts.join(u", "_s);
 }
@@ -47,7 +42,8 @@ QString describe(const Generation &generation)
 QString named(const Generation &generation)
 {
     const QString description = describe(generation);
-    return description.isEmpty() ? tr("Generation %1").arg(generation.number) : tr("Generation %1 (%2)").arg(generation.number).arg(description);
+    return description.isEmpty() ? GenerationListModel::tr("Generation %1").arg(generation.number)
+                                 : GenerationListModel::tr("Generation %1 (%2)").arg(generation.number).arg(description);
 }
 
 QVariantMap refusal(const QString &title, const QString &reason)
@@ -134,12 +130,12 @@ QVariant GenerationListModel::roleData(int row, int role) const
         return m_factsLoaded.at(row);
     case TitleRole:
         if (generation.current) {
-            return tr("Generation %1 (current)").arg(generation.number);
+            return GenerationListModel::tr("Generation %1 (current)").arg(generation.number);
         }
         if (generation.number == m_running) {
-            return tr("Generation %1 (running)").arg(generation.number);
+            return GenerationListModel::tr("Generation %1 (running)").arg(generation.number);
         }
-        return tr("Generation %1").arg(generation.number);
+        return GenerationListModel::tr("Generation %1").arg(generation.number);
     }
     return {};
 }
@@ -316,67 +312,76 @@ QVariantMap GenerationListModel::confirmation(Action action, int number) const
 {
     const Generation *target = find(number);
     if (!target) {
-        return refusal(tr("No such generation"), tr("Generation %1 is not in the system profile any more.").arg(number));
+        return refusal(GenerationListModel::tr("No such generation"),
+                       GenerationListModel::tr("Generation %1 is not in the system profile any more.").arg(number));
     }
     if (target->storePath.isEmpty()) {
-        return refusal(tr("Generation %1 cannot be used").arg(number), tr("Generation %1 cannot be read: %2").arg(number).arg(target->problem));
+        return refusal(GenerationListModel::tr("Generation %1 cannot be used").arg(number),
+                       GenerationListModel::tr("Generation %1 cannot be read: %2").arg(number).arg(target->problem));
     }
     const int current = currentGeneration();
     switch (action) {
     case Action::Switch: {
-        const QString title = tr("Switch to generation %1?").arg(number);
+        const QString title = GenerationListModel::tr("Switch to generation %1?").arg(number);
         if (number == current && number == m_running) {
-            return refusal(title, tr("Generation %1 is already the current generation, and it is running.").arg(number));
+            return refusal(title, GenerationListModel::tr("Generation %1 is already the current generation, and it is running.").arg(number));
         }
-        QString message = tr("%1 becomes the current generation and is activated now: services start, stop or restart to match it, and it becomes the "
-                             "default entry of the boot menu.")
+        QString message = GenerationListModel::tr(
+                              "%1 becomes the current generation and is activated now: services start, stop or restart to match it, and it becomes the "
+                              "default entry of the boot menu.")
                               .arg(named(*target));
         if (m_running > 0 && m_running != number) {
-            message += u' ' + tr("Generation %1, which is running now, stays in the list, so you can switch back to it.").arg(m_running);
+            message += u' ' + GenerationListModel::tr("Generation %1, which is running now, stays in the list, so you can switch back to it.").arg(m_running);
         }
-        return confirmed(title, message, tr("Switch Now"));
+        return confirmed(title, message, GenerationListModel::tr("Switch Now"));
     }
     case Action::Boot: {
-        const QString title = tr("Boot into generation %1 next time?").arg(number);
+        const QString title = GenerationListModel::tr("Boot into generation %1 next time?").arg(number);
         if (number == current) {
-            return refusal(title, tr("Generation %1 is already the default entry of the boot menu.").arg(number));
+            return refusal(title, GenerationListModel::tr("Generation %1 is already the default entry of the boot menu.").arg(number));
         }
         QString message =
-            tr("%1 becomes the current generation and the default entry of the boot menu. It starts the next time the computer starts.").arg(named(*target));
+            GenerationListModel::tr("%1 becomes the current generation and the default entry of the boot menu. It starts the next time the computer starts.")
+                .arg(named(*target));
         message += u' '
-            + (m_running > 0 ? tr("Until then, nothing changes in the running system (generation %1).").arg(m_running)
-                             : tr("Until then, nothing changes in the running system."));
-        return confirmed(title, message, tr("Use at Next Boot"));
+            + (m_running > 0 ? GenerationListModel::tr("Until then, nothing changes in the running system (generation %1).").arg(m_running)
+                             : GenerationListModel::tr("Until then, nothing changes in the running system."));
+        return confirmed(title, message, GenerationListModel::tr("Use at Next Boot"));
     }
     case Action::Restore: {
-        const QString title = tr("Restore the configuration of generation %1?").arg(number);
+        const QString title = GenerationListModel::tr("Restore the configuration of generation %1?").arg(number);
         const GenerationFacts &facts = m_facts.at(rowOfGeneration(number));
         if (!m_factsLoaded.at(rowOfGeneration(number))) {
-            return refusal(title, tr("Snowpane is still looking for the commit that built generation %1.").arg(number));
+            return refusal(title, GenerationListModel::tr("Snowpane is still looking for the commit that built generation %1.").arg(number));
         }
         if (facts.commit.isEmpty()) {
-            return refusal(title,
-                           tr("Generation %1 is not linked to a commit of the configuration, so there is nothing to restore. Generations built "
-                              "before the configuration was kept in git have no commit.")
-                               .arg(number));
+            return refusal(
+                title,
+                GenerationListModel::tr("Generation %1 is not linked to a commit of the configuration, so there is nothing to restore. Generations built "
+                                        "before the configuration was kept in git have no commit.")
+                    .arg(number));
         }
         const QString directory = SnowpaneSettings::self()->configurationDirectory();
-        const QString commit = facts.commitSubject.isEmpty() ? facts.commit.left(7) : tr("%1 (“%2”)").arg(facts.commit.left(7), facts.commitSubject);
-        QString message = tr("The files in %1 are replaced by those of commit %2, which built generation %3. The result is saved as a new commit, so "
-                             "the history keeps both versions; changes in %1 that are not committed yet are committed first.")
+        const QString commit =
+            facts.commitSubject.isEmpty() ? facts.commit.left(7) : GenerationListModel::tr("%1 (“%2”)").arg(facts.commit.left(7), facts.commitSubject);
+        QString message = GenerationListModel::tr(
+                              "The files in %1 are replaced by those of commit %2, which built generation %3. The result is saved as a new commit, so "
+                              "the history keeps both versions; changes in %1 that are not committed yet are committed first.")
                               .arg(directory, commit)
                               .arg(number);
         if (facts.commitDirty) {
-            message += u' ' + tr("Generation %1 was built with changes that were never committed; those changes cannot be restored.").arg(number);
+            message +=
+                u' ' + GenerationListModel::tr("Generation %1 was built with changes that were never committed; those changes cannot be restored.").arg(number);
         }
         const int pending = ConfigurationSession::self()->pendingCount();
         if (pending > 0) {
             message += u' '
-                + (pending == 1 ? tr("Your edit that is not applied yet will be discarded.")
-                                : tr("Your %1 edits that are not applied yet will be discarded.").arg(pending));
+                + (pending == 1 ? GenerationListModel::tr("Your edit that is not applied yet will be discarded.")
+                                : GenerationListModel::tr("Your %1 edits that are not applied yet will be discarded.").arg(pending));
         }
-        message += u' ' + tr("The system itself does not change: apply the restored configuration on the Changes page to build and use it.");
-        return confirmed(title, message, tr("Restore"));
+        message +=
+            u' ' + GenerationListModel::tr("The system itself does not change: apply the restored configuration on the Changes page to build and use it.");
+        return confirmed(title, message, GenerationListModel::tr("Restore"));
     }
     }
     return {};

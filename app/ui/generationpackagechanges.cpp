@@ -13,11 +13,6 @@ using Snowpane::System::PackageChange;
 namespace
 {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("GenerationPackageChangeModel", text);
-}
-
 // The order of the groups on screen: what most people look for first.
 int groupOrder(PackageChange::Kind kind)
 {
@@ -42,7 +37,7 @@ QString versions(const QStringList &list)
 {
     QStringList shown;
     for (const QString &version : list) {
-        shown.append(version.isEmpty() ? tr("no version") : version);
+        shown.append(version.isEmpty() ? GenerationPackageChangeModel::tr("no version") : version);
     }
     return shown.join(u", "_s);
 }
@@ -146,17 +141,17 @@ QString GenerationPackageChangeModel::groupTitle(PackageChange::Kind kind)
 {
     switch (kind) {
     case PackageChange::Kind::Upgraded:
-        return tr("Upgraded");
+        return GenerationPackageChangeModel::tr("Upgraded");
     case PackageChange::Kind::Downgraded:
-        return tr("Downgraded");
+        return GenerationPackageChangeModel::tr("Downgraded");
     case PackageChange::Kind::Added:
-        return tr("Added");
+        return GenerationPackageChangeModel::tr("Added");
     case PackageChange::Kind::Removed:
-        return tr("Removed");
+        return GenerationPackageChangeModel::tr("Removed");
     case PackageChange::Kind::Changed:
-        return tr("Other version changes");
+        return GenerationPackageChangeModel::tr("Other version changes");
     case PackageChange::Kind::SelectionChanged:
-        return tr("Now installed directly, or no longer");
+        return GenerationPackageChangeModel::tr("Now installed directly, or no longer");
     }
     return {};
 }
@@ -169,12 +164,12 @@ QString GenerationPackageChangeModel::changeText(const PackageChange &change)
     case PackageChange::Kind::Removed:
         return versions(change.versionsBefore);
     case PackageChange::Kind::SelectionChanged:
-        return change.selectedAfter ? tr("%1, now in the system packages").arg(versions(change.versionsAfter))
-                                    : tr("%1, now only a dependency").arg(versions(change.versionsAfter));
+        return change.selectedAfter ? GenerationPackageChangeModel::tr("%1, now in the system packages").arg(versions(change.versionsAfter))
+                                    : GenerationPackageChangeModel::tr("%1, now only a dependency").arg(versions(change.versionsAfter));
     case PackageChange::Kind::Upgraded:
     case PackageChange::Kind::Downgraded:
     case PackageChange::Kind::Changed:
         break;
     }
-    return tr("%1 → %2").arg(versions(change.versionsBefore), versions(change.versionsAfter));
+    return GenerationPackageChangeModel::tr("%1 → %2").arg(versions(change.versionsBefore), versions(change.versionsAfter));
 }
