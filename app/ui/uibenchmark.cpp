@@ -116,6 +116,9 @@ int typing(QQuickWindow *window, const QString &page)
     qint64 longestFrame = 0;
     const auto frames = QObject::connect(window, &QQuickWindow::frameSwapped, window, [&] {
         if (pressedAt >= 0) {
+            if (qEnvironmentVariableIsSet("SNOWPANE_BENCH_VERBOSE")) {
+                std::printf("key-to-frame-ms %.1f\n", double(clock.nsecsElapsed() - pressedAt) / 1e6);
+            }
             longestFrame = std::max(longestFrame, clock.nsecsElapsed() - pressedAt);
             pressedAt = -1;
         }
