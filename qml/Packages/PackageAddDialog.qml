@@ -17,6 +17,7 @@ Kirigami.PromptDialog {
 
     signal addConfirmed(string attrPath, bool allowUnfree)
 
+    preferredWidth: Kirigami.Units.gridUnit * 30
     title: dialog.advice.title ?? ""
     subtitle: (dialog.advice.warnings ?? []).join("\n\n")
     standardButtons: Kirigami.Dialog.NoButton

@@ -42,8 +42,11 @@ QQC2.ItemDelegate {
 
                 QQC2.Label {
                     Layout.maximumWidth: implicitWidth
+                    Layout.minimumWidth: Math.min(implicitWidth, Kirigami.Units.gridUnit * 8)
                     Layout.fillWidth: true
-                    text: row.name
+                    Layout.horizontalStretchFactor: 1000
+                    // The attribute the configuration names, when the catalog knows it.
+                    text: row.attrPath.length > 0 ? row.attrPath : row.name
                     font.bold: true
                     elide: Text.ElideRight
                 }
@@ -73,10 +76,8 @@ QQC2.ItemDelegate {
                 objectName: "packageLocation"
                 Layout.fillWidth: true
                 text: {
-                    if (row.declared) {
-                        return qsTr("%1 · declared in %2", "@info attribute path · file:line").arg(row.attrPath).arg(row.location);
-                    }
-                    return row.attrPath.length > 0 ? qsTr("%1 · added by another setting", "@info attribute path").arg(row.attrPath) : qsTr("Added by another setting; not in the package catalog", "@info");
+                    const where = row.declared ? qsTr("declared in %1", "@info file:line").arg(row.location) : row.attrPath.length > 0 ? qsTr("added by another setting", "@info") : qsTr("added by another setting; not in the package catalog", "@info");
+                    return row.attrPath.length > 0 && row.name !== row.attrPath ? qsTr("%1 · %2", "@info package name · where it comes from").arg(row.name).arg(where) : where;
                 }
                 color: Kirigami.Theme.disabledTextColor
                 font: Kirigami.Theme.smallFont

@@ -43,11 +43,14 @@ QQC2.ItemDelegate {
                 Layout.fillWidth: true
                 spacing: Kirigami.Units.smallSpacing
 
+                // The attribute path is what the configuration names, so it is the title.
                 QQC2.Label {
                     objectName: "packageName"
                     Layout.maximumWidth: implicitWidth
+                    Layout.minimumWidth: Math.min(implicitWidth, Kirigami.Units.gridUnit * 8)
                     Layout.fillWidth: true
-                    text: row.name.length > 0 ? row.name : row.attrPath
+                    Layout.horizontalStretchFactor: 1000
+                    text: row.attrPath
                     font.bold: true
                     elide: Text.ElideRight
                 }
@@ -94,7 +97,16 @@ QQC2.ItemDelegate {
             QQC2.Label {
                 objectName: "packageDetails"
                 Layout.fillWidth: true
-                text: row.license.length > 0 ? qsTr("%1 · %2", "@info attribute path · licence").arg(row.attrPath).arg(row.license) : row.attrPath
+                text: {
+                    const parts = [];
+                    if (row.name.length > 0 && row.name !== row.attrPath) {
+                        parts.push(row.name);
+                    }
+                    if (row.license.length > 0) {
+                        parts.push(row.license);
+                    }
+                    return parts.length > 0 ? parts.join(" · ") : qsTr("No licence given", "@info");
+                }
                 color: Kirigami.Theme.disabledTextColor
                 font: Kirigami.Theme.smallFont
                 elide: Text.ElideRight

@@ -119,7 +119,6 @@ Kirigami.Page {
                 QQC2.ToolButton {
                     objectName: "searchTab"
                     text: qsTr("Search Results", "@action:button")
-                    icon.name: "search"
                     checkable: true
                     checked: viewTabs.currentIndex === 0
                     Accessible.name: text
@@ -128,7 +127,6 @@ Kirigami.Page {
                 QQC2.ToolButton {
                     objectName: "installedTab"
                     text: qsTr("Installed (%1)", "@action:button").arg(installedModel.declaredCount + installedModel.systemOnlyCount)
-                    icon.name: "package-installed-updated"
                     checkable: true
                     checked: viewTabs.currentIndex === 1
                     Accessible.name: qsTr("Installed packages", "@action:button")

@@ -83,7 +83,8 @@ TestCase {
         compare(findByObjectName(row, "packageName").text, "vscode");
         verify(findByObjectName(row, "packageVersion").text.length > 0);
         verify(findByObjectName(row, "packageDescription").text.length > 0);
-        verify(findByObjectName(row, "packageDetails").text.startsWith("vscode · "), findByObjectName(row, "packageDetails").text);
+        // The attribute is the title; the details line has the licence.
+        verify(findByObjectName(row, "packageDetails").text.length > 0);
         verify(findByObjectName(row, "unfreeBadge").visible);
         const free = search(page, "ripgrep", "ripgrep");
         verify(!findByObjectName(free, "unfreeBadge").visible);
