@@ -290,10 +290,16 @@ void PackageCatalogTest::cancelledFirstImportSaysSo()
     const QByteArray nixPath = qgetenv("NIX_PATH");
     qputenv("NIX_PATH", QByteArray("nixpkgs=" + other.toUtf8()));
     PackageCatalog catalog(nullptr);
+    // Cancelled the moment the import starts, before nix-env can have printed anything.
+    bool cancelled = false;
+    connect(&catalog, &PackageCatalog::importingChanged, &catalog, [&catalog, &cancelled] {
+        if (catalog.isImporting() && !cancelled) {
+            cancelled = true;
+            catalog.cancelImport();
+        }
+    });
     catalog.start();
-    QTRY_VERIFY_WITH_TIMEOUT(catalog.isImporting(), importWaitMs);
-    // nix-env evaluates for far longer than the job takes to notice.
-    catalog.cancelImport();
+    QTRY_VERIFY_WITH_TIMEOUT(cancelled, importWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!catalog.isImporting(), importWaitMs);
     qputenv("NIX_PATH", nixPath);
     QCOMPARE(catalog.status(), PackageCatalog::Status::Failed);
