@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -27,7 +28,21 @@ QString formatName(CatalogFormat format)
 
 } // namespace
 
-QStringList CatalogImporter::nixEnvArguments(const QString &nixpkgs)
+QByteArray CatalogImporter::listerExpression()
+{
+    return R"nix(# Written by Snowpane for nix-env -qaP --json --meta -f THIS.
+{ nixpkgs, config ? { } }:
+let
+  pkgs = import (/. + nixpkgs) { inherit config; };
+  # A copy is a value nix-env has not seen, so it is listed under this name
+  # too; `// { }` would not do, as Nix returns the same value for it.
+  own = name: value: if builtins.isAttrs value && (value.type or null) == "derivation" then value // { __snowpaneListedAs = name; } else value;
+in
+builtins.mapAttrs own pkgs
+)nix";
+}
+
+QStringList CatalogImporter::nixEnvArguments(const QString &nixpkgs, const QString &lister)
 {
     // The configuration channels use for packages.json: list what a user may
     // be blocked from building too, and flag it, rather than hide it.
@@ -35,6 +50,9 @@ QStringList CatalogImporter::nixEnvArguments(const QString &nixpkgs)
             u"--json"_s,
             u"--meta"_s,
             u"-f"_s,
+            lister,
+            u"--argstr"_s,
+            u"nixpkgs"_s,
             nixpkgs,
             u"--arg"_s,
             u"config"_s,
@@ -53,6 +71,7 @@ ImportResult CatalogImporter::run(const ImportRequest &request, const std::atomi
     };
 
     QFile file;
+    QTemporaryDir listerDirectory;
     QProcess process;
     ImportProgress current;
     JsonReader::ReadFunction read;
@@ -67,8 +86,14 @@ ImportResult CatalogImporter::run(const ImportRequest &request, const std::atomi
             return file.read(buffer, size);
         };
     } else {
+        QFile lister(listerDirectory.filePath(u"list-packages.nix"_s));
+        if (!listerDirectory.isValid() || !lister.open(QIODevice::WriteOnly) || lister.write(listerExpression()) < 0 || !lister.flush()) {
+            result.error = u"cannot write %1: %2%3"_s.arg(lister.fileName(), lister.errorString(), kept);
+            return result;
+        }
+        lister.close();
         process.setProcessChannelMode(QProcess::SeparateChannels);
-        process.start(request.nixEnvProgram, nixEnvArguments(request.source.nixpkgs));
+        process.start(request.nixEnvProgram, nixEnvArguments(request.source.nixpkgs, lister.fileName()));
         if (!process.waitForStarted()) {
             result.error = u"cannot run %1: %2%3"_s.arg(request.nixEnvProgram, process.errorString(), kept);
             return result;

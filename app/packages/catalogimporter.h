@@ -59,8 +59,19 @@ public:
 
     [[nodiscard]] static ImportResult run(const ImportRequest &request, const std::atomic<bool> *cancel = nullptr, const ProgressFunction &progress = {});
 
-    /// The arguments given to nix-env for @p nixpkgs: every package, unfree, broken and insecure ones included, without aliases.
-    [[nodiscard]] static QStringList nixEnvArguments(const QString &nixpkgs);
+    /**
+     * The Nix file nix-env lists instead of nixpkgs itself. nix-env lists a
+     * value only once, under its first name, so `python3 = python312` would
+     * hide python312 from the catalog although configurations name it; here
+     * each top-level derivation reaches nix-env as a copy of its own.
+     */
+    [[nodiscard]] static QByteArray listerExpression();
+    /**
+     * The arguments given to nix-env for @p nixpkgs through the lister file at
+     * @p lister: every package, unfree, broken and insecure ones included,
+     * without aliases.
+     */
+    [[nodiscard]] static QStringList nixEnvArguments(const QString &nixpkgs, const QString &lister);
 };
 
 } // namespace Snowpane::Packages

@@ -5,9 +5,12 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -80,6 +83,74 @@ CatalogSource CatalogSource::fromNixPath(QString *error)
         *error = u"<nixpkgs> does not exist"_s;
     }
     return source;
+}
+
+namespace
+{
+
+// Asks Nix where the flake's nixpkgs input is: `nix flake archive` prints the
+// store path of every input it fetched, without building anything.
+CatalogSource fromFlakeArchive(const QString &flakeDirectory, const QString &nixProgram, QString *error)
+{
+    QProcess process;
+    process.start(nixProgram, {u"flake"_s, u"archive"_s, u"--dry-run"_s, u"--json"_s, flakeDirectory});
+    if (!process.waitForFinished(300000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        const QString message = QString::fromUtf8(process.readAllStandardError()).trimmed();
+        *error = u"cannot find the nixpkgs input of the flake %1 with nix flake archive: %2"_s.arg(flakeDirectory,
+                                                                                                   message.isEmpty() ? process.errorString() : message);
+        return {};
+    }
+    const QJsonObject archive = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    const QString path = archive.value(u"inputs"_s).toObject().value(u"nixpkgs"_s).toObject().value(u"path"_s).toString();
+    if (path.isEmpty()) {
+        *error = u"nix flake archive names no store path for the nixpkgs input of the flake %1"_s.arg(flakeDirectory);
+        return {};
+    }
+    CatalogSource source = CatalogSource::fromPath(path);
+    if (!source.isValid()) {
+        *error = u"the nixpkgs input of the flake %1 is %2, which does not exist"_s.arg(flakeDirectory, path);
+    }
+    return source;
+}
+
+} // namespace
+
+CatalogSource CatalogSource::fromFlake(const QString &flakeDirectory, QString *error, const QString &nixProgram)
+{
+    QString ignored;
+    QString &problem = error ? *error : ignored;
+    QFile lockFile(flakeDirectory + u"/flake.lock"_s);
+    if (!lockFile.open(QIODevice::ReadOnly)) {
+        problem = u"the flake %1 has no flake.lock; run 'nix flake lock' there first"_s.arg(flakeDirectory);
+        return {};
+    }
+    const QJsonObject lock = QJsonDocument::fromJson(lockFile.readAll()).object();
+    const QJsonObject nodes = lock.value(u"nodes"_s).toObject();
+    const QJsonObject root = nodes.value(lock.value(u"root"_s).toString(u"root"_s)).toObject();
+    const QJsonValue input = root.value(u"inputs"_s).toObject().value(u"nixpkgs"_s);
+    if (input.isUndefined()) {
+        problem = u"the flake %1 has no input called nixpkgs"_s.arg(flakeDirectory);
+        return {};
+    }
+    // A direct input names its node; a `follows` is a list, which only Nix resolves.
+    const QJsonObject locked = nodes.value(input.toString()).toObject().value(u"locked"_s).toObject();
+    if (input.isString() && locked.value(u"type"_s).toString() == u"path"_s) {
+        const QString path = QDir(flakeDirectory).absoluteFilePath(locked.value(u"path"_s).toString());
+        CatalogSource source = fromPath(path);
+        if (!source.isValid()) {
+            problem = u"the nixpkgs input of the flake %1 is the path %2, which does not exist"_s.arg(flakeDirectory, path);
+        }
+        return source;
+    }
+    return fromFlakeArchive(QFileInfo(flakeDirectory).absoluteFilePath(), nixProgram, &problem);
+}
+
+CatalogSource CatalogSource::forConfiguration(const QString &configurationDirectory, QString *error)
+{
+    if (QFileInfo::exists(configurationDirectory + u"/flake.nix"_s)) {
+        return fromFlake(configurationDirectory, error);
+    }
+    return fromNixPath(error);
 }
 
 } // namespace Snowpane::Packages

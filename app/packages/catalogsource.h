@@ -42,6 +42,22 @@ struct CatalogSource {
      * resolves it; invalid with @p error set when Nix cannot find it.
      */
     [[nodiscard]] static CatalogSource fromNixPath(QString *error);
+    /**
+     * The `nixpkgs` input of the flake in @p flakeDirectory, as its lock file
+     * pins it. A `path` input is resolved on the disk beside the flake (the
+     * way Nix resolves a relative path inside the flake's repository); any
+     * other input (github, git, tarball, a `follows`) is asked of Nix with
+     * `nix flake archive --dry-run --json`, which fetches it if needed and
+     * prints its store path. Invalid with @p error set when the flake has no
+     * lock file, no nixpkgs input, or Nix cannot fetch it.
+     */
+    [[nodiscard]] static CatalogSource fromFlake(const QString &flakeDirectory, QString *error, const QString &nixProgram = QStringLiteral("nix"));
+    /**
+     * The nixpkgs the configuration in @p configurationDirectory is built
+     * from: the flake's nixpkgs input when the directory has a `flake.nix`,
+     * else the `<nixpkgs>` of NIX_PATH, as nixos-rebuild decides.
+     */
+    [[nodiscard]] static CatalogSource forConfiguration(const QString &configurationDirectory, QString *error);
     /// Where all catalog caches go.
     [[nodiscard]] static QString cacheDirectory();
 };

@@ -331,9 +331,16 @@ int main(int argc, char **argv)
 
     // Real nix-env on the stand-in nixpkgs, and the whole import through it.
     const QString standIn = QStringLiteral(SNOWPANE_SOURCE_DIR "/tests/fixtures/nixpkgs");
+    QTemporaryDir listerDirectory;
+    QFile lister(listerDirectory.filePath(u"list-packages.nix"_s));
+    if (!lister.open(QIODevice::WriteOnly) || lister.write(CatalogImporter::listerExpression()) < 0) {
+        std::printf("cannot write %s\n", qPrintable(lister.fileName()));
+        return 1;
+    }
+    lister.close();
     QProcess nixEnv;
     timer.restart();
-    nixEnv.start(u"nix-env"_s, CatalogImporter::nixEnvArguments(standIn));
+    nixEnv.start(u"nix-env"_s, CatalogImporter::nixEnvArguments(standIn, lister.fileName()));
     if (!nixEnv.waitForFinished(600000) || nixEnv.exitCode() != 0) {
         QFile load(u"/proc/loadavg"_s);
         if (load.open(QIODevice::ReadOnly)) {

@@ -75,10 +75,20 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         qputenv("NIX_CONFIG", "substituters =\n");
         QVERIFY(m_dir.isValid());
-        const auto listed = NixTools::run(u"nix-env"_s, CatalogImporter::nixEnvArguments(standIn));
+        QFile lister(m_dir.filePath(u"list-packages.nix"_s));
+        QVERIFY(lister.open(QIODevice::WriteOnly));
+        QVERIFY(lister.write(CatalogImporter::listerExpression()) > 0);
+        lister.close();
+        const auto listed = NixTools::run(u"nix-env"_s, CatalogImporter::nixEnvArguments(standIn, lister.fileName()));
         QVERIFY2(listed.ok(), listed.err.constData());
         m_nixEnv = QJsonDocument::fromJson(listed.out).object();
         QVERIFY(m_nixEnv.size() > 50);
+        // Names that are the same value as another (python3 = python312) are listed too.
+        QVERIFY(m_nixEnv.contains(u"python3"_s));
+        QVERIFY(m_nixEnv.contains(u"python312"_s));
+        const auto plain = NixTools::run(u"nix-env"_s, {u"-qaP"_s, u"--json"_s, u"-f"_s, standIn, u"--arg"_s, u"config"_s, u"{ allowAliases = false; }"_s});
+        QVERIFY2(plain.ok(), plain.err.constData());
+        QVERIFY(!QJsonDocument::fromJson(plain.out).object().contains(u"python312"_s));
 
         m_demo = m_dir.filePath(u"demo"_s);
         const auto demo = NixTools::run(QStringLiteral(SNOWPANE_SOURCE_DIR "/tests/fixtures/make-demo-system"), {m_demo}, {}, 600000);
