@@ -23,7 +23,7 @@ Kirigami.ApplicationWindow {
         })
     property string currentPageName: ""
     /// Something is loading in the background (a catalog): the memory benchmark waits for it.
-    readonly property bool busy: OptionsBackend.status === OptionsBackend.Loading
+    readonly property bool busy: OptionsBackend.status === OptionsBackend.Loading || PackageCatalog.status === PackageCatalog.Locating || PackageCatalog.importing || (PackageCatalog.status === PackageCatalog.Ready && !PackageCatalog.installedLoaded)
     /// Each page is made once and kept, so that it keeps its state (a search,
     /// a scroll position) when the person comes back to it.
     property var createdPages: ({})
