@@ -141,7 +141,11 @@ Kirigami.Page {
             Layout.fillHeight: true
             currentIndex: page.searching ? 0 : (page.view === "services" ? 1 : (page.category.length > 0 ? 3 : 2))
 
+            // A hidden view takes its content's height, so a list filled while hidden would make a row for every
+            // result at once (hundreds, half a second); with no implicit height it makes only the rows it shows.
             QQC2.ScrollView {
+                implicitHeight: 0
+
                 ListView {
                     id: searchList
 
@@ -171,6 +175,8 @@ Kirigami.Page {
             }
 
             QQC2.ScrollView {
+                implicitHeight: 0
+
                 ListView {
                     id: servicesList
 
@@ -197,6 +203,8 @@ Kirigami.Page {
             }
 
             QQC2.ScrollView {
+                implicitHeight: 0
+
                 ListView {
                     id: categoryList
 
@@ -237,6 +245,8 @@ Kirigami.Page {
             }
 
             QQC2.ScrollView {
+                implicitHeight: 0
+
                 ListView {
                     id: categoryOptions
 

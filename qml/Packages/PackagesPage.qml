@@ -175,7 +175,10 @@ Kirigami.Page {
         anchors.fill: parent
         currentIndex: viewTabs.currentIndex
 
+        // Hidden, a view would take its content's height and make a row for every result at once.
         QQC2.ScrollView {
+            implicitHeight: 0
+
             QQC2.ScrollBar.horizontal.policy: QQC2.ScrollBar.AlwaysOff
 
             ListView {
@@ -208,7 +211,10 @@ Kirigami.Page {
             }
         }
 
+        // Hidden, a view would take its content's height and make a row for every result at once.
         QQC2.ScrollView {
+            implicitHeight: 0
+
             QQC2.ScrollBar.horizontal.policy: QQC2.ScrollBar.AlwaysOff
 
             ListView {
