@@ -190,6 +190,33 @@
     </message>
 </context>
 <context>
+    <name>GenerationComparison</name>
+    <message>
+        <source>The configuration in %1 is not kept in git, so the configuration files of generations cannot be compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration&apos;s git history in %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 is not linked to a commit of the configuration, so its configuration files cannot be compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 is not in the system profile any more.</source>
+        <translation type="unfinished">Generation %1 ist nicht mehr im Systemprofil.</translation>
+    </message>
+    <message>
+        <source>Generation %1 cannot be read: %2</source>
+        <translation type="unfinished">Generation %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The packages of generations %1 and %2 cannot be read from the Nix store.</source>
+        <translation type="unfinished">Die Pakete der Generationen %1 und %2 können nicht aus dem Nix-Store gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>GenerationComparisonView</name>
     <message>
         <source>Comparing</source>
@@ -519,6 +546,22 @@
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
+    <message>
+        <source>NixOS %1</source>
+        <translation type="unfinished">NixOS %1</translation>
+    </message>
+    <message>
+        <source>Linux %1</source>
+        <translation type="unfinished">Linux %1</translation>
+    </message>
+    <message>
+        <source>built %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GenerationPackageChangeModel</name>
@@ -557,6 +600,10 @@
     <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>no version</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -803,6 +850,16 @@
         <comment>@info:whatsthis</comment>
         <translation>Protokoll des Vorgangs</translation>
     </message>
+    <message>
+        <source>Hide Details</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished">Details ausblenden</translation>
+    </message>
+    <message>
+        <source>Show Details</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OptionDetails</name>
@@ -872,6 +929,10 @@
     <message>
         <source>No option is shown.</source>
         <translation>Es wird keine Option angezeigt.</translation>
+    </message>
+    <message>
+        <source>Nix could not compute the value of this option.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1157,21 @@
         <source>Declared in</source>
         <comment>@title</comment>
         <translation>Deklariert in</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished">Details ausblenden</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished">Details</translation>
+    </message>
+    <message>
+        <source>Nix&apos;s message</source>
+        <comment>@label</comment>
+        <translation type="unfinished">Meldung von Nix</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1599,287 @@
     </message>
 </context>
 <context>
+    <name>PackageAddDialog</name>
+    <message>
+        <source>Allow Unfree Packages and Add</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Anyway</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>PackageCatalog</name>
+    <message numerus="yes">
+        <source>The package catalog is more than %n day(s) old.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nixpkgs has changed since the package catalog was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no package catalog for this nixpkgs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package catalog cannot be read, so it is made again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snowpane cannot tell which nixpkgs your configuration is built from, so it cannot list packages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the package catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import of the package catalog was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package catalog could not be updated; the previous one is still used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package catalog could not be made from your nixpkgs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package catalog cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The packages of the current system cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackageEdits</name>
+    <message>
+        <source>%1 is unfree: its licence does not let everyone use, change and share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unfree: its licence (%2) does not let everyone use, change and share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NixOS builds unfree packages only when nixpkgs.config.allowUnfree is set, and your configuration does not set it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your configuration sets nixpkgs.config.allowUnfree to false, so the rebuild would stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your configuration decides with nixpkgs.config.allowUnfreePredicate; make sure it allows %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is marked as broken in your nixpkgs: it is known not to build or not to work. The rebuild will stop unless nixpkgs.config.allowBroken is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is marked as insecure: it has known security vulnerabilities. The rebuild will stop unless it is listed in nixpkgs.config.permittedInsecurePackages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackageImportStatus</name>
+    <message>
+        <source>Finding the nixpkgs your configuration is built from…</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s) read.</source>
+        <comment>@info</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nix is evaluating every package of your nixpkgs; this can take a minute or two.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the package catalog in the background. %1 %2</source>
+        <comment>@info reason, progress</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the package catalog. %1 %2</source>
+        <comment>@info reason, progress</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Package catalog import</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide Details</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished">Details ausblenden</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished">Details</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackageInstalledDelegate</name>
+    <message>
+        <source>%1, version %2</source>
+        <comment>@info:whatsthis package name and version</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not built yet</source>
+        <comment>@label badge</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declared in %1</source>
+        <comment>@info file:line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added by another setting</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added by another setting; not in the package catalog</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>@info package name · where it comes from</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished">Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the configuration</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackageSearchDelegate</name>
+    <message>
+        <source>%1, version %2</source>
+        <comment>@info:whatsthis package name and version</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfree</source>
+        <comment>@label badge</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <comment>@label badge</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insecure</source>
+        <comment>@label badge</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your configuration</source>
+        <comment>@label badge</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the system</source>
+        <comment>@label badge</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No description</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No licence given</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished">Entfernen</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the configuration</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackageSearchModel</name>
+    <message>
+        <source>The package catalog cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PackagesPage</name>
     <message>
         <source>Packages</source>
@@ -1530,9 +1887,114 @@
         <translation>Pakete</translation>
     </message>
     <message>
-        <source>Browsing, adding and removing packages from your nixpkgs comes with the package catalog.</source>
+        <source>%1 will be added when you apply the changes.</source>
         <comment>@info</comment>
-        <translation>Das Durchsuchen, Hinzufügen und Entfernen von Paketen aus Ihrem nixpkgs kommt mit dem Paketkatalog.</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be removed when you apply the changes.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Catalog</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search %L1 packages…</source>
+        <comment>@info:placeholder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search packages…</source>
+        <comment>@info:placeholder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search packages</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any licence</source>
+        <comment>@item:inlistbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free only</source>
+        <comment>@item:inlistbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfree only</source>
+        <comment>@item:inlistbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show packages by licence</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search Results</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed (%1)</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed packages</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages found</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No packages match “%1”</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try fewer or shorter words, or another licence filter.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed packages</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declared in your configuration (%1)</source>
+        <comment>@title:group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the system only (%1)</source>
+        <comment>@title:group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No installed packages found</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages you add show up here, and so do the packages of the current system once the catalog is ready.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be added, and unfree packages allowed, when you apply the changes.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1672,21 +2134,6 @@
         <source>Choose the Configuration Directory</source>
         <comment>@title:window</comment>
         <translation>Konfigurationsordner auswählen</translation>
-    </message>
-</context>
-<context>
-    <name>Snowpane::Ui</name>
-    <message>
-        <source>Generation %1 is not in the system profile any more.</source>
-        <translation>Generation %1 ist nicht mehr im Systemprofil.</translation>
-    </message>
-    <message>
-        <source>Generation %1 cannot be read: %2</source>
-        <translation>Generation %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The packages of generations %1 and %2 cannot be read from the Nix store.</source>
-        <translation>Die Pakete der Generationen %1 und %2 können nicht aus dem Nix-Store gelesen werden.</translation>
     </message>
 </context>
 <context>

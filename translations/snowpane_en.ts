@@ -79,6 +79,27 @@
     </message>
 </context>
 <context>
+    <name>PackageCatalog</name>
+    <message numerus="yes">
+        <source>The package catalog is more than %n day(s) old.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackageImportStatus</name>
+    <message numerus="yes">
+        <source>%n package(s) read.</source>
+        <comment>@info</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message numerus="yes">
         <source>Reading %1 and %n file(s) it imports. NixOS itself uses %2.</source>
