@@ -193,27 +193,27 @@
     <name>GenerationComparison</name>
     <message>
         <source>The configuration in %1 is not kept in git, so the configuration files of generations cannot be compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration in %1 wird nicht in git verwaltet, daher können die Konfigurationsdateien von Generationen nicht verglichen werden.</translation>
     </message>
     <message>
         <source>The configuration&apos;s git history in %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der git-Verlauf der Konfiguration in %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Generation %1 is not linked to a commit of the configuration, so its configuration files cannot be compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Generation %1 ist mit keinem Commit der Konfiguration verknüpft, daher können ihre Konfigurationsdateien nicht verglichen werden.</translation>
     </message>
     <message>
         <source>Generation %1 is not in the system profile any more.</source>
-        <translation type="unfinished">Generation %1 ist nicht mehr im Systemprofil.</translation>
+        <translation>Generation %1 ist nicht mehr im Systemprofil.</translation>
     </message>
     <message>
         <source>Generation %1 cannot be read: %2</source>
-        <translation type="unfinished">Generation %1 kann nicht gelesen werden: %2</translation>
+        <translation>Generation %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The packages of generations %1 and %2 cannot be read from the Nix store.</source>
-        <translation type="unfinished">Die Pakete der Generationen %1 und %2 können nicht aus dem Nix-Store gelesen werden.</translation>
+        <translation>Die Pakete der Generationen %1 und %2 können nicht aus dem Nix-Store gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -548,19 +548,19 @@
     </message>
     <message>
         <source>NixOS %1</source>
-        <translation type="unfinished">NixOS %1</translation>
+        <translation>NixOS %1</translation>
     </message>
     <message>
         <source>Linux %1</source>
-        <translation type="unfinished">Linux %1</translation>
+        <translation>Linux %1</translation>
     </message>
     <message>
         <source>built %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erstellt am %1</translation>
     </message>
     <message>
         <source>Generation %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Generation %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -603,7 +603,7 @@
     </message>
     <message>
         <source>no version</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Version</translation>
     </message>
 </context>
 <context>
@@ -853,12 +853,12 @@
     <message>
         <source>Hide Details</source>
         <comment>@action:button</comment>
-        <translation type="unfinished">Details ausblenden</translation>
+        <translation>Details ausblenden</translation>
     </message>
     <message>
         <source>Show Details</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>Details anzeigen</translation>
     </message>
 </context>
 <context>
@@ -932,7 +932,7 @@
     </message>
     <message>
         <source>Nix could not compute the value of this option.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nix konnte den Wert dieser Option nicht berechnen.</translation>
     </message>
 </context>
 <context>
@@ -1161,17 +1161,17 @@
     <message>
         <source>Hide details</source>
         <comment>@action:button</comment>
-        <translation type="unfinished">Details ausblenden</translation>
+        <translation>Details ausblenden</translation>
     </message>
     <message>
         <source>Details</source>
         <comment>@action:button</comment>
-        <translation type="unfinished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Nix&apos;s message</source>
         <comment>@label</comment>
-        <translation type="unfinished">Meldung von Nix</translation>
+        <translation>Meldung von Nix</translation>
     </message>
 </context>
 <context>
@@ -1603,102 +1603,102 @@
     <message>
         <source>Allow Unfree Packages and Add</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>Unfreie Pakete erlauben und hinzufügen</translation>
     </message>
     <message>
         <source>Add Anyway</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem hinzufügen</translation>
     </message>
     <message>
         <source>Cancel</source>
         <comment>@action:button</comment>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>PackageCatalog</name>
     <message numerus="yes">
         <source>The package catalog is more than %n day(s) old.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Paketkatalog ist mehr als %n Tag alt.</numerusform>
+            <numerusform>Der Paketkatalog ist mehr als %n Tage alt.</numerusform>
         </translation>
     </message>
     <message>
         <source>nixpkgs has changed since the package catalog was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>nixpkgs hat sich geändert, seit der Paketkatalog erstellt wurde.</translation>
     </message>
     <message>
         <source>There is no package catalog for this nixpkgs yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses nixpkgs gibt es noch keinen Paketkatalog.</translation>
     </message>
     <message>
         <source>The package catalog cannot be read, so it is made again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Paketkatalog kann nicht gelesen werden, daher wird er neu erstellt.</translation>
     </message>
     <message>
         <source>Snowpane cannot tell which nixpkgs your configuration is built from, so it cannot list packages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Snowpane kann nicht feststellen, aus welchem nixpkgs Ihre Konfiguration erstellt wird, daher können keine Pakete aufgelistet werden.</translation>
     </message>
     <message>
         <source>Updating the package catalog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Paketkatalog wird aktualisiert.</translation>
     </message>
     <message>
         <source>The import of the package catalog was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Import des Paketkatalogs wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The package catalog could not be updated; the previous one is still used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Paketkatalog konnte nicht aktualisiert werden; der bisherige wird weiter verwendet.</translation>
     </message>
     <message>
         <source>The package catalog could not be made from your nixpkgs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Paketkatalog konnte nicht aus Ihrem nixpkgs erstellt werden.</translation>
     </message>
     <message>
         <source>The package catalog cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Paketkatalog kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The packages of the current system cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pakete des aktuellen Systems können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>PackageEdits</name>
     <message>
         <source>%1 is unfree: its licence does not let everyone use, change and share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist unfrei: Seine Lizenz erlaubt nicht jedem, es zu verwenden, zu ändern und weiterzugeben.</translation>
     </message>
     <message>
         <source>%1 is unfree: its licence (%2) does not let everyone use, change and share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist unfrei: Seine Lizenz (%2) erlaubt nicht jedem, es zu verwenden, zu ändern und weiterzugeben.</translation>
     </message>
     <message>
         <source>NixOS builds unfree packages only when nixpkgs.config.allowUnfree is set, and your configuration does not set it.</source>
-        <translation type="unfinished"></translation>
+        <translation>NixOS erstellt unfreie Pakete nur, wenn nixpkgs.config.allowUnfree gesetzt ist, und Ihre Konfiguration setzt diese Option nicht.</translation>
     </message>
     <message>
         <source>Your configuration sets nixpkgs.config.allowUnfree to false, so the rebuild would stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Konfiguration setzt nixpkgs.config.allowUnfree auf false, daher würde die Neuerstellung abbrechen.</translation>
     </message>
     <message>
         <source>Your configuration decides with nixpkgs.config.allowUnfreePredicate; make sure it allows %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Konfiguration entscheidet mit nixpkgs.config.allowUnfreePredicate; stellen Sie sicher, dass sie %1 erlaubt.</translation>
     </message>
     <message>
         <source>%1 is marked as broken in your nixpkgs: it is known not to build or not to work. The rebuild will stop unless nixpkgs.config.allowBroken is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist in Ihrem nixpkgs als defekt markiert: Es lässt sich bekanntermaßen nicht erstellen oder funktioniert nicht. Die Neuerstellung bricht ab, sofern nixpkgs.config.allowBroken nicht gesetzt ist.</translation>
     </message>
     <message>
         <source>%1 is marked as insecure: it has known security vulnerabilities. The rebuild will stop unless it is listed in nixpkgs.config.permittedInsecurePackages.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist als unsicher markiert: Es hat bekannte Sicherheitslücken. Die Neuerstellung bricht ab, sofern es nicht in nixpkgs.config.permittedInsecurePackages aufgeführt ist.</translation>
     </message>
     <message>
         <source>Add %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinzufügen?</translation>
     </message>
 </context>
 <context>
@@ -1706,60 +1706,60 @@
     <message>
         <source>Finding the nixpkgs your configuration is built from…</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>Das nixpkgs, aus dem Ihre Konfiguration erstellt wird, wird gesucht …</translation>
     </message>
     <message numerus="yes">
         <source>%n package(s) read.</source>
         <comment>@info</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Paket gelesen.</numerusform>
+            <numerusform>%n Pakete gelesen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nix is evaluating every package of your nixpkgs; this can take a minute or two.</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>Nix wertet jedes Paket Ihres nixpkgs aus; das kann ein bis zwei Minuten dauern.</translation>
     </message>
     <message>
         <source>Updating the package catalog in the background. %1 %2</source>
         <comment>@info reason, progress</comment>
-        <translation type="unfinished"></translation>
+        <translation>Der Paketkatalog wird im Hintergrund aktualisiert. %1 %2</translation>
     </message>
     <message>
         <source>Making the package catalog. %1 %2</source>
         <comment>@info reason, progress</comment>
-        <translation type="unfinished"></translation>
+        <translation>Der Paketkatalog wird erstellt. %1 %2</translation>
     </message>
     <message>
         <source>Cancel</source>
         <comment>@action:button</comment>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Package catalog import</source>
         <comment>@info:whatsthis</comment>
-        <translation type="unfinished"></translation>
+        <translation>Import des Paketkatalogs</translation>
     </message>
     <message>
         <source>Try Again</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Hide Details</source>
         <comment>@action:button</comment>
-        <translation type="unfinished">Details ausblenden</translation>
+        <translation>Details ausblenden</translation>
     </message>
     <message>
         <source>Details</source>
         <comment>@action:button</comment>
-        <translation type="unfinished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Technical details</source>
         <comment>@info:whatsthis</comment>
-        <translation type="unfinished"></translation>
+        <translation>Technische Details</translation>
     </message>
 </context>
 <context>
@@ -1767,42 +1767,42 @@
     <message>
         <source>%1, version %2</source>
         <comment>@info:whatsthis package name and version</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, Version %2</translation>
     </message>
     <message>
         <source>Not built yet</source>
         <comment>@label badge</comment>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht erstellt</translation>
     </message>
     <message>
         <source>declared in %1</source>
         <comment>@info file:line</comment>
-        <translation type="unfinished"></translation>
+        <translation>deklariert in %1</translation>
     </message>
     <message>
         <source>added by another setting</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>von einer anderen Einstellung hinzugefügt</translation>
     </message>
     <message>
         <source>added by another setting; not in the package catalog</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>von einer anderen Einstellung hinzugefügt; nicht im Paketkatalog</translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <comment>@info package name · where it comes from</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Remove</source>
         <comment>@action:button</comment>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove %1 from the configuration</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus der Konfiguration entfernen</translation>
     </message>
 </context>
 <context>
@@ -1810,73 +1810,73 @@
     <message>
         <source>%1, version %2</source>
         <comment>@info:whatsthis package name and version</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, Version %2</translation>
     </message>
     <message>
         <source>Unfree</source>
         <comment>@label badge</comment>
-        <translation type="unfinished"></translation>
+        <translation>Unfrei</translation>
     </message>
     <message>
         <source>Broken</source>
         <comment>@label badge</comment>
-        <translation type="unfinished"></translation>
+        <translation>Defekt</translation>
     </message>
     <message>
         <source>Insecure</source>
         <comment>@label badge</comment>
-        <translation type="unfinished"></translation>
+        <translation>Unsicher</translation>
     </message>
     <message>
         <source>In your configuration</source>
         <comment>@label badge</comment>
-        <translation type="unfinished"></translation>
+        <translation>In Ihrer Konfiguration</translation>
     </message>
     <message>
         <source>In the system</source>
         <comment>@label badge</comment>
-        <translation type="unfinished"></translation>
+        <translation>Im System</translation>
     </message>
     <message>
         <source>No description</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>Keine Beschreibung</translation>
     </message>
     <message>
         <source>No licence given</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>Keine Lizenz angegeben</translation>
     </message>
     <message>
         <source>Remove</source>
         <comment>@action:button</comment>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Install</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>Installieren</translation>
     </message>
     <message>
         <source>Remove %1 from the configuration</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus der Konfiguration entfernen</translation>
     </message>
     <message>
         <source>Install %1</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 installieren</translation>
     </message>
 </context>
 <context>
     <name>PackageSearchModel</name>
     <message>
         <source>The package catalog cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Paketkatalog kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1889,112 +1889,112 @@
     <message>
         <source>%1 will be added when you apply the changes.</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird beim Anwenden der Änderungen hinzugefügt.</translation>
     </message>
     <message>
         <source>%1 will be removed when you apply the changes.</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird beim Anwenden der Änderungen entfernt.</translation>
     </message>
     <message>
         <source>Update Catalog</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>Katalog aktualisieren</translation>
     </message>
     <message>
         <source>Search %L1 packages…</source>
         <comment>@info:placeholder</comment>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Pakete durchsuchen …</translation>
     </message>
     <message>
         <source>Search packages…</source>
         <comment>@info:placeholder</comment>
-        <translation type="unfinished"></translation>
+        <translation>Pakete durchsuchen …</translation>
     </message>
     <message>
         <source>Search packages</source>
         <comment>@info:whatsthis</comment>
-        <translation type="unfinished"></translation>
+        <translation>Pakete durchsuchen</translation>
     </message>
     <message>
         <source>Any licence</source>
         <comment>@item:inlistbox</comment>
-        <translation type="unfinished"></translation>
+        <translation>Beliebige Lizenz</translation>
     </message>
     <message>
         <source>Free only</source>
         <comment>@item:inlistbox</comment>
-        <translation type="unfinished"></translation>
+        <translation>Nur freie Lizenzen</translation>
     </message>
     <message>
         <source>Unfree only</source>
         <comment>@item:inlistbox</comment>
-        <translation type="unfinished"></translation>
+        <translation>Nur unfreie Lizenzen</translation>
     </message>
     <message>
         <source>Show packages by licence</source>
         <comment>@info:whatsthis</comment>
-        <translation type="unfinished"></translation>
+        <translation>Pakete nach Lizenz anzeigen</translation>
     </message>
     <message>
         <source>Search Results</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Installed (%1)</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>Installiert (%1)</translation>
     </message>
     <message>
         <source>Installed packages</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>Installierte Pakete</translation>
     </message>
     <message>
         <source>Packages found</source>
         <comment>@info:whatsthis</comment>
-        <translation type="unfinished"></translation>
+        <translation>Gefundene Pakete</translation>
     </message>
     <message>
         <source>No packages match “%1”</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>Keine Pakete passen zu „%1“</translation>
     </message>
     <message>
         <source>Try fewer or shorter words, or another licence filter.</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie es mit weniger oder kürzeren Wörtern oder einem anderen Lizenzfilter.</translation>
     </message>
     <message>
         <source>Installed packages</source>
         <comment>@info:whatsthis</comment>
-        <translation type="unfinished"></translation>
+        <translation>Installierte Pakete</translation>
     </message>
     <message>
         <source>Declared in your configuration (%1)</source>
         <comment>@title:group</comment>
-        <translation type="unfinished"></translation>
+        <translation>In Ihrer Konfiguration deklariert (%1)</translation>
     </message>
     <message>
         <source>In the system only (%1)</source>
         <comment>@title:group</comment>
-        <translation type="unfinished"></translation>
+        <translation>Nur im System (%1)</translation>
     </message>
     <message>
         <source>No installed packages found</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>Keine installierten Pakete gefunden</translation>
     </message>
     <message>
         <source>Packages you add show up here, and so do the packages of the current system once the catalog is ready.</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>Pakete, die Sie hinzufügen, werden hier angezeigt, ebenso die Pakete des aktuellen Systems, sobald der Katalog bereit ist.</translation>
     </message>
     <message>
         <source>%1 will be added, and unfree packages allowed, when you apply the changes.</source>
         <comment>@info</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird beim Anwenden der Änderungen hinzugefügt, und unfreie Pakete werden erlaubt.</translation>
     </message>
 </context>
 <context>

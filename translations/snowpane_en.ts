@@ -82,9 +82,9 @@
     <name>PackageCatalog</name>
     <message numerus="yes">
         <source>The package catalog is more than %n day(s) old.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The package catalog is more than %n day old.</numerusform>
+            <numerusform>The package catalog is more than %n days old.</numerusform>
         </translation>
     </message>
 </context>
@@ -93,9 +93,9 @@
     <message numerus="yes">
         <source>%n package(s) read.</source>
         <comment>@info</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n package read.</numerusform>
+            <numerusform>%n packages read.</numerusform>
         </translation>
     </message>
 </context>
