@@ -330,9 +330,10 @@ private:
         if (!hasLoc) {
             return fail(name, u"has no \"loc\""_s, document);
         }
-        if (!visible || internal) {
+        if (!visible) {
             return true;
         }
+        record.internal = internal;
         record.name = store(name);
         record.type = typeIndex(typeText);
         m_catalog.m_records.push_back(record);

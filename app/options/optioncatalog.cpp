@@ -115,6 +115,11 @@ const CatalogType &OptionCatalog::type(int index) const
     return m_types[m_records[index].type];
 }
 
+bool OptionCatalog::isInternal(int index) const
+{
+    return m_records[index].internal;
+}
+
 bool OptionCatalog::isReadOnly(int index) const
 {
     return m_records[index].readOnly;
@@ -169,7 +174,11 @@ QByteArray OptionCatalog::toJson() const
         appendLiteral(out, "example", record.exampleKind, view(record.exampleText));
         out.append(",\"loc\":[");
         appendJsonStrings(out, view(record.loc), '\x1f');
-        out.append("],\"readOnly\":").append(record.readOnly ? "true" : "false");
+        out.append(']');
+        if (record.internal) {
+            out.append(",\"internal\":true");
+        }
+        out.append(",\"readOnly\":").append(record.readOnly ? "true" : "false");
         if (record.relatedPackages.length > 0) {
             out.append(",\"relatedPackages\":").append(view(record.relatedPackages).data(), record.relatedPackages.length);
         }

@@ -53,8 +53,8 @@ struct Option {
 /**
  * The option catalog in the schema of NixOS's options.json: either the
  * object keyed by option name that NixOS ships, or the list that
- * lib.optionAttrSetToDocList returns (entries that are not visible or are
- * internal are dropped). Every string lives in one UTF-8 arena and each
+ * lib.optionAttrSetToDocList returns (entries that are not visible are
+ * dropped; internal ones are kept and flagged). Every string lives in one UTF-8 arena and each
  * option is a fixed-size record of offsets into it, sorted by name, so 25,000
  * options take little more memory than their JSON text. Type strings are
  * parsed once per distinct string.
@@ -79,6 +79,8 @@ public:
     [[nodiscard]] QUtf8StringView descriptionView(int index) const;
     [[nodiscard]] const CatalogType &type(int index) const;
     [[nodiscard]] bool isReadOnly(int index) const;
+    /// NixOS marks the option internal: not for configurations, listed only on request.
+    [[nodiscard]] bool isInternal(int index) const;
     /// The whole option, its strings copied.
     [[nodiscard]] Option option(int index) const;
 
@@ -112,6 +114,7 @@ private:
         OptionLiteral::Kind defaultKind = OptionLiteral::Kind::None;
         OptionLiteral::Kind exampleKind = OptionLiteral::Kind::None;
         bool readOnly = false;
+        bool internal = false;
     };
 
     [[nodiscard]] QUtf8StringView view(Span span) const

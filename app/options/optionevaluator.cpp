@@ -28,12 +28,13 @@ namespace
 }
 
 // optionAttrSetToDocList marks hidden options with `visible = false` (or "shallow", which still shows the option itself) and internal ones with `internal`.
+// Hidden options are dropped; internal ones are kept, flagged, for the setting that shows them.
 constexpr auto filterFunction = R"nix(
   lib: options:
     let
-      shown = o: let v = o.visible or true; in (v == true || v == "shallow") && !(o.internal or false);
+      shown = o: let v = o.visible or true; in v == true || v == "shallow";
     in
-    map (o: removeAttrs o [ "internal" "visible" ]) (builtins.filter shown (lib.optionAttrSetToDocList options))
+    map (o: removeAttrs o [ "visible" ] // { internal = o.internal or false; }) (builtins.filter shown (lib.optionAttrSetToDocList options))
 )nix";
 
 } // namespace

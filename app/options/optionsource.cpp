@@ -26,7 +26,7 @@ namespace
 {
 
 // Bumped when the evaluation expression or the cached format changes.
-constexpr auto cacheSchema = "snowpane-options-1";
+constexpr auto cacheSchema = "snowpane-options-2";
 constexpr int maximumHashedFiles = 20000;
 
 // The `NAME=PATH` entry of a NIX_PATH-style search path, or the PATH/NAME of a plain entry that has it.

@@ -3,18 +3,21 @@
 
 #include "optioncategorymodel.h"
 
+#include "optionpresentation.h"
 #include "optionsbackend.h"
 #include "snowpanesettings.h"
 
 #include <string_view>
 
 using namespace Qt::StringLiterals;
+using Snowpane::Ui::OptionFilter;
 
 OptionCategoryModel::OptionCategoryModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(OptionsBackend::self(), &OptionsBackend::catalogChanged, this, &OptionCategoryModel::rebuild);
     connect(SnowpaneSettings::self(), &SnowpaneSettings::ShowReadOnlyOptionsChanged, this, &OptionCategoryModel::rebuild);
+    connect(SnowpaneSettings::self(), &SnowpaneSettings::ShowInternalOptionsChanged, this, &OptionCategoryModel::rebuild);
     rebuild();
 }
 
@@ -23,12 +26,12 @@ void OptionCategoryModel::rebuild()
     beginResetModel();
     m_categories.clear();
     if (const auto catalog = OptionsBackend::self()->catalog()) {
-        const bool showReadOnly = SnowpaneSettings::self()->showReadOnlyOptions();
+        const OptionFilter filter = OptionFilter::fromSettings();
         // Names are sorted, so each category is one run; "_module" and the like are not for people.
         for (int index = 0; index < catalog->size(); ++index) {
             const QUtf8StringView view = catalog->name(index);
             const std::string_view name(view.data(), size_t(view.size()));
-            if (name.starts_with('_') || (!showReadOnly && catalog->isReadOnly(index))) {
+            if (name.starts_with('_') || !filter.lists(*catalog, index)) {
                 continue;
             }
             const std::string_view first = name.substr(0, name.find('.'));

@@ -15,12 +15,14 @@
 
 using namespace Qt::StringLiterals;
 using namespace Snowpane::Options;
+using Snowpane::Ui::OptionFilter;
 
 OptionListModel::OptionListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     connect(OptionsBackend::self(), &OptionsBackend::catalogChanged, this, &OptionListModel::rebuild);
     connect(SnowpaneSettings::self(), &SnowpaneSettings::ShowReadOnlyOptionsChanged, this, &OptionListModel::rebuild);
+    connect(SnowpaneSettings::self(), &SnowpaneSettings::ShowInternalOptionsChanged, this, &OptionListModel::rebuild);
     connect(ConfigurationSession::self(), &ConfigurationSession::changesChanged, this, &OptionListModel::configurationChanged);
     connect(ConfigurationSession::self(), &ConfigurationSession::loadedChanged, this, &OptionListModel::configurationChanged);
     rebuild();
@@ -73,20 +75,20 @@ void OptionListModel::rebuild()
     m_total = 0;
     const auto catalog = OptionsBackend::self()->catalog();
     if (catalog) {
-        const bool showReadOnly = SnowpaneSettings::self()->showReadOnlyOptions();
+        const OptionFilter filter = OptionFilter::fromSettings();
         const auto wanted = [&](int index) {
-            return showReadOnly || !catalog->isReadOnly(index);
+            return filter.lists(*catalog, index);
         };
         switch (m_mode) {
         case Mode::Search:
             if (!m_query.trimmed().isEmpty() && OptionsBackend::self()->search()) {
-                const SearchResult result = OptionsBackend::self()->search()->search(m_query, showReadOnly ? m_limit : -1);
+                const SearchResult result = OptionsBackend::self()->search()->search(m_query, filter.listsAll() ? m_limit : -1);
                 for (const SearchHit &hit : result.hits) {
                     if (int(m_rows.size()) < m_limit && wanted(hit.index)) {
                         m_rows.push_back(hit.index);
                     }
                 }
-                m_total = showReadOnly ? result.total : int(std::ranges::count_if(result.hits, [&](const SearchHit &hit) {
+                m_total = filter.listsAll() ? result.total : int(std::ranges::count_if(result.hits, [&](const SearchHit &hit) {
                     return wanted(hit.index);
                 }));
             }

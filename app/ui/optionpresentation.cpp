@@ -4,6 +4,7 @@
 #include "optionpresentation.h"
 
 #include "configurationsession.h"
+#include "snowpanesettings.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -105,6 +106,12 @@ SwitchState switchState(const Snowpane::Options::OptionCatalog &catalog, int ind
         ? QCoreApplication::translate("OptionPresentation", "defined %n times; edit it in the files", nullptr, int(definitions.size()))
         : QCoreApplication::translate("OptionPresentation", "%1, computed: %2").arg(where, first.value(u"reason"_s).toString());
     return state;
+}
+
+OptionFilter OptionFilter::fromSettings()
+{
+    const SnowpaneSettings *settings = SnowpaneSettings::self();
+    return {settings->showReadOnlyOptions(), settings->showInternalOptions()};
 }
 
 } // namespace Snowpane::Ui

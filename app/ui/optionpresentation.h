@@ -36,4 +36,20 @@ struct SwitchState {
 /** The state of switch option @p index of @p catalog in ConfigurationSession::self(). */
 [[nodiscard]] SwitchState switchState(const Snowpane::Options::OptionCatalog &catalog, int index);
 
+/** Which options the lists show: read-only and internal ones only when the settings ask for them. */
+struct OptionFilter {
+    bool readOnly = true;
+    bool internal = false;
+
+    [[nodiscard]] static OptionFilter fromSettings();
+    [[nodiscard]] bool listsAll() const
+    {
+        return readOnly && internal;
+    }
+    [[nodiscard]] bool lists(const Snowpane::Options::OptionCatalog &catalog, int index) const
+    {
+        return (readOnly || !catalog.isReadOnly(index)) && (internal || !catalog.isInternal(index));
+    }
+};
+
 } // namespace Snowpane::Ui

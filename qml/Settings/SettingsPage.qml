@@ -95,6 +95,14 @@ Kirigami.ScrollablePage {
         }
         QQC2.CheckBox {
             Kirigami.FormData.label: qsTr("Options page:", "@label")
+            text: qsTr("Show internal options", "@option:check")
+            checked: SnowpaneSettings.showInternalOptions
+            onToggled: {
+                SnowpaneSettings.showInternalOptions = checked;
+                ApplicationInfo.saveSettings();
+            }
+        }
+        QQC2.CheckBox {
             text: qsTr("Show read-only options", "@option:check")
             checked: SnowpaneSettings.showReadOnlyOptions
             onToggled: {

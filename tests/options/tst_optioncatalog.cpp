@@ -91,9 +91,17 @@ private Q_SLOTS:
         for (int i = 0; i < load.catalog->size(); ++i) {
             names.append(load.catalog->name(i).toString());
         }
-        QCOMPARE(names, (QStringList{u"a.shallow"_s, u"a.twice"_s, u"b.visible"_s}));
+        // Hidden options are dropped; internal ones are kept, flagged, for the setting that lists them.
+        QCOMPARE(names, (QStringList{u"a.internal"_s, u"a.shallow"_s, u"a.twice"_s, u"b.visible"_s}));
+        QVERIFY(load.catalog->isInternal(0));
+        QVERIFY(!load.catalog->isInternal(1));
         // The last of two entries with one name wins, as in a JSON object.
-        QCOMPARE(load.catalog->option(1).description, u"second"_s);
+        QCOMPARE(load.catalog->option(2).description, u"second"_s);
+        // The flag survives the cache's JSON.
+        const CatalogLoad again = OptionCatalog::fromJson(QByteArrayView(load.catalog->toJson()));
+        QVERIFY2(again.catalog, qPrintable(again.error));
+        QVERIFY(again.catalog->isInternal(again.catalog->indexOf(u"a.internal"_s)));
+        QVERIFY(!again.catalog->isInternal(again.catalog->indexOf(u"b.visible"_s)));
     }
 
     void roundTrip()

@@ -62,7 +62,7 @@ constexpr auto userModule = R"nix({ lib, ... }:
   options.snowpaneTest.secret = lib.mkOption {
     type = lib.types.str;
     internal = true;
-    description = "Internal: not in the catalog.";
+    description = "Internal: in the catalog, flagged, listed only on request.";
   };
   config = {
     fileSystems."/".device = "/dev/sda1";
@@ -116,9 +116,13 @@ private Q_SLOTS:
         QVERIFY(ssh >= 0);
         QCOMPARE(catalog.type(ssh).editor.kind, EditorKind::Switch);
         QVERIFY(catalog.option(ssh).declarations.constFirst().endsWith(u".nix"_s));
-        // Internal options (_module.args, assertions) are not in the catalog.
-        QCOMPARE(catalog.indexOf(u"_module.args"_s), -1);
-        QCOMPARE(catalog.indexOf(u"assertions"_s), -1);
+        // Internal options (_module.args, assertions) are in the catalog, flagged, for the setting that lists them.
+        for (const QString &name : {u"_module.args"_s, u"assertions"_s}) {
+            const int index = catalog.indexOf(name);
+            QVERIFY2(index >= 0, qPrintable(name));
+            QVERIFY2(catalog.isInternal(index), qPrintable(name));
+        }
+        QVERIFY(!catalog.isInternal(ssh));
 
         // A valid cache means no Nix at all: without Nix on PATH it still opens.
         OptionSource withoutNix = source;
@@ -152,7 +156,10 @@ private Q_SLOTS:
         QCOMPARE(option.type->text, u"16 bit unsigned integer; between 0 and 65535 (both inclusive)"_s);
         QCOMPARE(option.defaultValue.text, u"8080"_s);
         QCOMPARE(option.declarations, QStringList{QFileInfo(dir.filePath(u"own.nix"_s)).canonicalFilePath()});
-        QCOMPARE(first.catalog->indexOf(u"snowpaneTest.secret"_s), -1);
+        const int secret = first.catalog->indexOf(u"snowpaneTest.secret"_s);
+        QVERIFY(secret >= 0);
+        QVERIFY(first.catalog->isInternal(secret));
+        QVERIFY(!first.catalog->isInternal(port));
 
         QVERIFY(OptionEvaluator::open(source).fromCache);
         // Editing any file of the configuration invalidates the cache.

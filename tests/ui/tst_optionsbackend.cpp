@@ -213,6 +213,25 @@ private Q_SLOTS:
         QCOMPARE(roleOf(model, u"networking.hostName"_s, OptionListModel::TitleRole).toString(), u"hostName"_s);
     }
 
+    void internalOptionsFollowTheSetting()
+    {
+        // `assertions` is internal in the module system: listed only on request, in search and in its category.
+        OptionListModel search;
+        search.setMode(OptionListModel::Mode::Search);
+        search.setQuery(u"assertions"_s);
+        OptionListModel category;
+        category.setMode(OptionListModel::Mode::Category);
+        category.setCategory(u"assertions"_s);
+        QCOMPARE(SnowpaneSettings::self()->showInternalOptions(), false);
+        QCOMPARE(rowOf(search, u"assertions"_s), -1);
+        QCOMPARE(category.count(), 0);
+        SnowpaneSettings::self()->setShowInternalOptions(true);
+        QVERIFY(rowOf(search, u"assertions"_s) >= 0);
+        QCOMPARE(category.count(), 1);
+        SnowpaneSettings::self()->setShowInternalOptions(false);
+        QCOMPARE(rowOf(search, u"assertions"_s), -1);
+    }
+
     void readOnlyOptionsFollowTheSetting()
     {
         OptionListModel model;
