@@ -59,6 +59,8 @@ Kirigami.Page {
 
         ColumnLayout {
             Layout.fillWidth: true
+            // A nested layout would share the height with the lists below; only they grow.
+            Layout.fillHeight: false
             Layout.margins: Kirigami.Units.largeSpacing
             spacing: Kirigami.Units.smallSpacing
 
@@ -145,6 +147,8 @@ Kirigami.Page {
             // result at once (hundreds, half a second); with no implicit height it makes only the rows it shows.
             QQC2.ScrollView {
                 implicitHeight: 0
+                Layout.fillWidth: true
+                Layout.fillHeight: true
 
                 ListView {
                     id: searchList
@@ -176,6 +180,8 @@ Kirigami.Page {
 
             QQC2.ScrollView {
                 implicitHeight: 0
+                Layout.fillWidth: true
+                Layout.fillHeight: true
 
                 ListView {
                     id: servicesList
@@ -204,6 +210,8 @@ Kirigami.Page {
 
             QQC2.ScrollView {
                 implicitHeight: 0
+                Layout.fillWidth: true
+                Layout.fillHeight: true
 
                 ListView {
                     id: categoryList
@@ -246,6 +254,8 @@ Kirigami.Page {
 
             QQC2.ScrollView {
                 implicitHeight: 0
+                Layout.fillWidth: true
+                Layout.fillHeight: true
 
                 ListView {
                     id: categoryOptions

@@ -178,6 +178,8 @@ Kirigami.Page {
         // Hidden, a view would take its content's height and make a row for every result at once.
         QQC2.ScrollView {
             implicitHeight: 0
+            Layout.fillWidth: true
+            Layout.fillHeight: true
 
             QQC2.ScrollBar.horizontal.policy: QQC2.ScrollBar.AlwaysOff
 
@@ -214,6 +216,8 @@ Kirigami.Page {
         // Hidden, a view would take its content's height and make a row for every result at once.
         QQC2.ScrollView {
             implicitHeight: 0
+            Layout.fillWidth: true
+            Layout.fillHeight: true
 
             QQC2.ScrollBar.horizontal.policy: QQC2.ScrollBar.AlwaysOff
 
