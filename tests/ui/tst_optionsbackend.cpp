@@ -66,6 +66,13 @@ class OptionsBackendTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The backend lives as long as the application; ending it here, with the
+    // event loop still there, lets its worker thread finish what it queued.
+    void cleanupTestCase()
+    {
+        delete OptionsBackend::self();
+    }
+
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
