@@ -7,6 +7,7 @@ import QtQuick
 import QtQuick.Controls as QQC2
 import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
+import io.github.snowpane
 
 /// Edits a list of values as text, one row each: add, remove, apply. With
 /// `packages` the rows are package attribute names (firefox,
@@ -17,6 +18,13 @@ ColumnLayout {
     /// The values the list starts from, as text.
     property list<string> items
     property bool packages: false
+
+    // The catalog the suggestions come from opens with the first package list shown.
+    Component.onCompleted: {
+        if (packages) {
+            PackageCatalog.start();
+        }
+    }
     /// The editor kind of one element ("text", "integer", ...), for the placeholder.
     property string itemKind: "text"
     /// The rows as the person edited them.
@@ -91,6 +99,59 @@ ColumnLayout {
             Accessible.name: listEditor.packages ? qsTr("Add the package", "@action:button") : qsTr("Add the item", "@action:button")
             onClicked: {
                 listEditor.edited = listEditor.edited.concat([newItem.text.trim()]);
+                newItem.clear();
+            }
+        }
+    }
+
+    // For a list of packages: the best matches of the package catalog, to pick from instead of typing the whole name.
+    ListView {
+        id: suggestions
+
+        objectName: "packageSuggestions"
+        Layout.fillWidth: true
+        Layout.preferredHeight: Math.min(count, 5) * Kirigami.Units.gridUnit * 2
+        visible: listEditor.packages && newItem.text.trim().length > 0 && count > 0
+        interactive: false
+        clip: true
+        Accessible.name: qsTr("Packages that match", "@info:whatsthis")
+        model: listEditor.packages ? suggestionModel : null
+
+        PackageSearchModel {
+            id: suggestionModel
+
+            query: listEditor.packages ? newItem.text.trim() : ""
+        }
+
+        delegate: QQC2.ItemDelegate {
+            id: suggestion
+
+            required property string attrPath
+            required property string version
+            required property string description
+
+            width: ListView.view.width
+            height: Kirigami.Units.gridUnit * 2
+            text: suggestion.attrPath
+            Accessible.name: qsTr("Add %1", "@action:button").arg(suggestion.attrPath)
+            contentItem: RowLayout {
+                QQC2.Label {
+                    text: suggestion.attrPath
+                    font.family: "monospace"
+                }
+                QQC2.Label {
+                    text: suggestion.version
+                    color: Kirigami.Theme.disabledTextColor
+                }
+                QQC2.Label {
+                    Layout.fillWidth: true
+                    text: suggestion.description
+                    elide: Text.ElideRight
+                    color: Kirigami.Theme.disabledTextColor
+                }
+            }
+            onClicked: {
+                listEditor.edited = listEditor.edited.concat([suggestion.attrPath]);
                 newItem.clear();
             }
         }

@@ -175,6 +175,25 @@ private Q_SLOTS:
         }
     }
 
+    // A list of packages suggests packages of the catalog as the person types.
+    void packagePickerSuggests()
+    {
+        QVERIFY(QMetaObject::invokeMethod(m_page, "openOption", Q_ARG(QString, u"environment.systemPackages"_s)));
+        QQuickItem *optionPage = nullptr;
+        QTRY_VERIFY((optionPage = m_window->findChild<QQuickItem *>(u"optionPage"_s)) != nullptr
+                    && optionPage->property("optionName") == u"environment.systemPackages"_s);
+        QQuickItem *field = nullptr;
+        QTRY_VERIFY((field = optionPage->findChild<QQuickItem *>(u"newListItem"_s)) != nullptr);
+        auto *suggestions = optionPage->findChild<QQuickItem *>(u"packageSuggestions"_s);
+        QVERIFY(suggestions);
+        // The catalog is imported from the stand-in nixpkgs the first time.
+        field->setProperty("text", u"firef"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(suggestions->property("count").toInt() > 0, 120000);
+        QTRY_VERIFY(suggestions->isVisible());
+        settle(m_window);
+        QVERIFY(m_window->grabWindow().save(m_screenshots + u"/options-packages.png"_s));
+    }
+
 private:
     QTemporaryDir m_root;
     QString m_screenshots;
