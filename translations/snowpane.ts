@@ -1010,6 +1010,16 @@
         <comment>@action:button</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Packages that match</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OptionLoadStatus</name>

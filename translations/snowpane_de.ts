@@ -1012,6 +1012,16 @@
         <comment>@action:button</comment>
         <translation>Bearbeitungen an der Liste rückgängig machen</translation>
     </message>
+    <message>
+        <source>Packages that match</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Passende Pakete</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <comment>@action:button</comment>
+        <translation>%1 hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>OptionLoadStatus</name>
