@@ -7,6 +7,7 @@
 // rendering of values as Nix source. Needs Nix: fails, never skips, without it.
 
 #include "effectivevalue.h"
+#include "standinsource.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,28 +25,11 @@ using namespace Snowpane::Options;
 namespace
 {
 
-[[nodiscard]] QString fixtures()
-{
-    return QDir(QStringLiteral(SNOWPANE_FIXTURES_DIR)).canonicalPath();
-}
-
-[[nodiscard]] QProcessEnvironment nixEnvironment()
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"NIX_CONFIG"_s, u"substituters =\nexperimental-features = nix-command flakes"_s);
-    environment.remove(u"NIX_PATH"_s);
-    environment.remove(u"NIXOS_CONFIG"_s);
-    return environment;
-}
+using namespace StandInSource;
 
 [[nodiscard]] OptionSource classicDemo()
 {
-    OptionSource source;
-    source.kind = OptionSource::Kind::Classic;
-    source.configuration = fixtures() + u"/demo/configuration.nix"_s;
-    source.nixpkgs = fixtures() + u"/nixpkgs"_s;
-    source.environment = nixEnvironment();
-    return source;
+    return classic(fixtures() + u"/demo/configuration.nix"_s);
 }
 
 // Evaluates one option and waits for it.

@@ -7,6 +7,7 @@
 // fails, never skips, without it.
 
 #include "optionevaluator.h"
+#include "standinsource.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,30 +22,7 @@ using namespace Snowpane::Options;
 namespace
 {
 
-[[nodiscard]] QString fixtures()
-{
-    return QDir(QStringLiteral(SNOWPANE_FIXTURES_DIR)).canonicalPath();
-}
-
-// Offline, no caller's NIX_PATH: each source names its nixpkgs.
-[[nodiscard]] QProcessEnvironment nixEnvironment()
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"NIX_CONFIG"_s, u"substituters =\nexperimental-features = nix-command flakes"_s);
-    environment.remove(u"NIX_PATH"_s);
-    environment.remove(u"NIXOS_CONFIG"_s);
-    return environment;
-}
-
-[[nodiscard]] OptionSource classic(const QString &configuration)
-{
-    OptionSource source;
-    source.kind = OptionSource::Kind::Classic;
-    source.configuration = configuration;
-    source.nixpkgs = fixtures() + u"/nixpkgs"_s;
-    source.environment = nixEnvironment();
-    return source;
-}
+using namespace StandInSource;
 
 bool writeFile(const QString &path, const QByteArray &text)
 {
