@@ -70,8 +70,7 @@ void OptionListModel::setLimit(int limit)
 
 void OptionListModel::rebuild()
 {
-    beginResetModel();
-    m_rows.clear();
+    std::vector<int> rows;
     m_total = 0;
     const auto catalog = OptionsBackend::self()->catalog();
     if (catalog) {
@@ -84,8 +83,8 @@ void OptionListModel::rebuild()
             if (!m_query.trimmed().isEmpty() && OptionsBackend::self()->search()) {
                 const SearchResult result = OptionsBackend::self()->search()->search(m_query, filter.listsAll() ? m_limit : -1);
                 for (const SearchHit &hit : result.hits) {
-                    if (int(m_rows.size()) < m_limit && wanted(hit.index)) {
-                        m_rows.push_back(hit.index);
+                    if (int(rows.size()) < m_limit && wanted(hit.index)) {
+                        rows.push_back(hit.index);
                     }
                 }
                 m_total = filter.listsAll() ? result.total : int(std::ranges::count_if(result.hits, [&](const SearchHit &hit) {
@@ -96,10 +95,10 @@ void OptionListModel::rebuild()
         case Mode::Services:
             for (const int index : serviceEnableOptions(*catalog)) {
                 if (wanted(index)) {
-                    m_rows.push_back(index);
+                    rows.push_back(index);
                 }
             }
-            m_total = int(m_rows.size());
+            m_total = int(rows.size());
             break;
         case Mode::Category: {
             if (m_category.isEmpty()) {
@@ -112,16 +111,38 @@ void OptionListModel::rebuild()
                 const QUtf8StringView view = catalog->name(index);
                 const std::string_view name(view.data(), size_t(view.size()));
                 if ((name.starts_with(prefix) || name == category) && wanted(index)) {
-                    m_rows.push_back(index);
+                    rows.push_back(index);
                 }
             }
-            m_total = int(m_rows.size());
+            m_total = int(rows.size());
             break;
         }
         }
     }
-    endResetModel();
+    replaceRows(std::move(rows));
     Q_EMIT countChanged();
+}
+
+// New rows replace the old in place rather than by a reset: the view keeps the
+// rows it drew and only rebinds them, which costs a fraction of making them again
+// on every keystroke.
+void OptionListModel::replaceRows(std::vector<int> rows)
+{
+    const std::size_t kept = std::min(m_rows.size(), rows.size());
+    if (rows.size() < m_rows.size()) {
+        beginRemoveRows({}, int(rows.size()), int(m_rows.size()) - 1);
+        m_rows.resize(rows.size());
+        endRemoveRows();
+    }
+    std::copy_n(rows.begin(), kept, m_rows.begin());
+    if (kept > 0) {
+        Q_EMIT dataChanged(index(0), index(int(kept) - 1));
+    }
+    if (rows.size() > kept) {
+        beginInsertRows({}, int(kept), int(rows.size()) - 1);
+        m_rows.insert(m_rows.end(), rows.begin() + std::ptrdiff_t(kept), rows.end());
+        endInsertRows();
+    }
 }
 
 void OptionListModel::configurationChanged()

@@ -99,6 +99,7 @@ Q_SIGNALS:
     void countChanged();
 
 private:
+    void replaceRows(std::vector<int> rows);
     void rebuild();
     void configurationChanged();
 

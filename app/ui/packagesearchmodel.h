@@ -106,6 +106,7 @@ Q_SIGNALS:
     void resultsReady();
 
 private:
+    void replaceRows(const QList<PackageRow> &rows);
     void search();
     void request(qsizetype offset);
     void receive(const PackageSearchPage &page);

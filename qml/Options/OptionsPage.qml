@@ -158,6 +158,8 @@ Kirigami.Page {
                     Keys.onEnterPressed: page.openOption((searchList.model as OptionListModel).nameAt(searchList.currentIndex))
                     objectName: "searchResults"
                     clip: true
+                    // Rows past the visible ones are made as the person scrolls, not with the first key.
+                    cacheBuffer: 0
                     model: OptionListModel {
                         id: searchModel
 
