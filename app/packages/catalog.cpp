@@ -43,9 +43,11 @@ constexpr const char *exactSql =
     " {N} ORDER BY n.closeness, n.attr"
 constexpr const char *prefixSortedSql = SNOWPANE_PREFIX_SELECT "INDEXED BY names_key" SNOWPANE_PREFIX_WHERE;
 constexpr const char *prefixWalkSql = SNOWPANE_PREFIX_SELECT "INDEXED BY names_rank" SNOWPANE_PREFIX_WHERE;
-// Up to this many matching names, sorting them is cheaper than walking the rank order.
-constexpr qint64 prefixSortLimit = 10000;
-constexpr const char *prefixCountSql = "SELECT count(*) FROM (SELECT 1 FROM names WHERE key >= ?1 AND key < ?2 LIMIT 10000)";
+// Up to this many matching names, sorting them is cheaper than walking the rank order: a walk reads
+// about a page divided by the share of names that match, a sort every match; they cost the same near
+// the square root of a page times all names (about 4,000 for 150,000 packages).
+constexpr qint64 prefixSortLimit = 4000;
+constexpr const char *prefixCountSql = "SELECT count(*) FROM (SELECT 1 FROM names WHERE key >= ?1 AND key < ?2 LIMIT 4000)";
 // Ranked inside FTS5 alone, without joining each match to its package: the
 // join and the filters run per candidate, only until the page is full.
 constexpr const char *fullTextSql = "SELECT rowid, rank FROM packages_fts WHERE packages_fts MATCH ?3 ORDER BY rank, rowid";
