@@ -103,6 +103,25 @@ private:
         return m_reader.skipValue(m_reader.next()) || syntaxError();
     }
 
+    // Reads the members of an object whose opening brace was just read: `member`
+    // reads the value of each key and returns false to stop on an error.
+    template<typename Member>
+    bool readMembers(Member member)
+    {
+        for (;;) {
+            const Token token = m_reader.next();
+            if (token == Token::EndObject) {
+                return true;
+            }
+            if (token != Token::Key) {
+                return syntaxError();
+            }
+            if (!member(m_reader.text())) {
+                return false;
+            }
+        }
+    }
+
     bool readPackages();
     bool readPackage();
     bool readMeta();
@@ -193,20 +212,11 @@ bool Parser::readPackages()
             : u"packages.json: \"packages\" is %1, expected an object"_s.arg(QLatin1StringView(JsonReader::tokenName(token)));
         return false;
     }
-    for (;;) {
-        token = m_reader.next();
-        if (token == Token::EndObject) {
-            return true;
-        }
-        if (token != Token::Key) {
-            return syntaxError();
-        }
+    return readMembers([this](const std::string &attrPath) {
         m_record.clear();
-        m_record.attrPath = m_reader.text();
-        if (!readPackage()) {
-            return false;
-        }
-    }
+        m_record.attrPath = attrPath;
+        return readPackage();
+    });
 }
 
 bool Parser::readPackage()
@@ -215,30 +225,23 @@ bool Parser::readPackage()
     if (token != Token::BeginObject) {
         return token == Token::Error ? syntaxError() : typeError("the package", token, "an object");
     }
-    for (;;) {
-        token = m_reader.next();
-        if (token == Token::EndObject) {
-            break;
-        }
-        if (token != Token::Key) {
-            return syntaxError();
-        }
-        const std::string &key = m_reader.text();
-        bool ok;
+    const bool read = readMembers([this](const std::string &key) {
         if (key == "name") {
-            ok = readString("name", &m_record.name);
-        } else if (key == "pname") {
-            ok = readString("pname", &m_record.pname);
-        } else if (key == "version") {
-            ok = readString("version", &m_record.version);
-        } else if (key == "meta") {
-            ok = readMeta();
-        } else {
-            ok = skip();
+            return readString("name", &m_record.name);
         }
-        if (!ok) {
-            return false;
+        if (key == "pname") {
+            return readString("pname", &m_record.pname);
         }
+        if (key == "version") {
+            return readString("version", &m_record.version);
+        }
+        if (key == "meta") {
+            return readMeta();
+        }
+        return skip();
+    });
+    if (!read) {
+        return false;
     }
     finishRecord();
     ++m_result.packages;
@@ -286,45 +289,42 @@ bool Parser::readMeta()
     if (token != Token::BeginObject) {
         return token == Token::Error ? syntaxError() : typeError("meta", token, "an object");
     }
-    for (;;) {
-        token = m_reader.next();
-        if (token == Token::EndObject) {
-            return true;
-        }
-        if (token != Token::Key) {
-            return syntaxError();
-        }
-        const std::string &key = m_reader.text();
-        bool ok;
+    return readMembers([this](const std::string &key) {
         if (key == "description") {
-            ok = readString("meta.description", &m_record.description);
-        } else if (key == "longDescription") {
-            ok = readString("meta.longDescription", &m_record.longDescription);
-        } else if (key == "mainProgram") {
-            ok = readString("meta.mainProgram", &m_record.mainProgram);
-        } else if (key == "homepage") {
-            ok = readHomepage();
-        } else if (key == "license") {
-            ok = readLicenses();
-        } else if (key == "platforms") {
-            ok = readPlatforms();
-        } else if (key == "broken") {
-            ok = readBool("meta.broken", &m_record.broken);
-        } else if (key == "unfree") {
-            ok = readBool("meta.unfree", &m_record.unfree);
-        } else if (key == "insecure") {
-            ok = readBool("meta.insecure", &m_record.insecure);
-        } else if (key == "available") {
-            ok = readBool("meta.available", &m_record.available);
-        } else if (key == "knownVulnerabilities") {
-            ok = readVulnerabilities();
-        } else {
-            ok = skip();
+            return readString("meta.description", &m_record.description);
         }
-        if (!ok) {
-            return false;
+        if (key == "longDescription") {
+            return readString("meta.longDescription", &m_record.longDescription);
         }
-    }
+        if (key == "mainProgram") {
+            return readString("meta.mainProgram", &m_record.mainProgram);
+        }
+        if (key == "homepage") {
+            return readHomepage();
+        }
+        if (key == "license") {
+            return readLicenses();
+        }
+        if (key == "platforms") {
+            return readPlatforms();
+        }
+        if (key == "broken") {
+            return readBool("meta.broken", &m_record.broken);
+        }
+        if (key == "unfree") {
+            return readBool("meta.unfree", &m_record.unfree);
+        }
+        if (key == "insecure") {
+            return readBool("meta.insecure", &m_record.insecure);
+        }
+        if (key == "available") {
+            return readBool("meta.available", &m_record.available);
+        }
+        if (key == "knownVulnerabilities") {
+            return readVulnerabilities();
+        }
+        return skip();
+    });
 }
 
 bool Parser::readHomepage()
@@ -383,32 +383,26 @@ bool Parser::readLicense(Token first)
     if (first != Token::BeginObject) {
         return first == Token::Error ? syntaxError() : typeError("meta.license", first, "an attribute set, a list or a string");
     }
-    for (;;) {
-        const Token token = m_reader.next();
-        if (token == Token::EndObject) {
-            break;
-        }
-        if (token != Token::Key) {
-            return syntaxError();
-        }
-        const std::string &key = m_reader.text();
-        bool ok;
+    const bool read = readMembers([this, &license](const std::string &key) {
         if (key == "spdxId") {
-            ok = readString("meta.license.spdxId", &license.spdxId);
-        } else if (key == "shortName") {
-            ok = readString("meta.license.shortName", &license.shortName);
-        } else if (key == "fullName") {
-            ok = readString("meta.license.fullName", &license.name);
-        } else if (key == "free") {
+            return readString("meta.license.spdxId", &license.spdxId);
+        }
+        if (key == "shortName") {
+            return readString("meta.license.shortName", &license.shortName);
+        }
+        if (key == "fullName") {
+            return readString("meta.license.fullName", &license.name);
+        }
+        if (key == "free") {
             int free = 1;
-            ok = readBool("meta.license.free", &free);
+            const bool ok = readBool("meta.license.free", &free);
             license.free = free != 0;
-        } else {
-            ok = skip();
+            return ok;
         }
-        if (!ok) {
-            return false;
-        }
+        return skip();
+    });
+    if (!read) {
+        return false;
     }
     m_record.licenses.push_back(std::move(license));
     return true;
