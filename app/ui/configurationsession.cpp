@@ -32,16 +32,28 @@ std::optional<config::OptionPath> optionPath(const QString &option)
     return config::parseOptionPath(option.toStdString());
 }
 
+// An `….enable` option set to true or false: what people call enabling or disabling a service.
+std::optional<bool> enableSwitch(const config::Operation &operation)
+{
+    if (operation.kind != config::Operation::Kind::Set || operation.path.back() != "enable") {
+        return std::nullopt;
+    }
+    if (operation.argument == "true" || operation.argument == "false") {
+        return operation.argument == "true";
+    }
+    return std::nullopt;
+}
+
 QString describe(const config::Operation &operation)
 {
     const QString path = fromStd(config::formatAttrPath(operation.path));
     const QString argument = fromStd(operation.argument);
     switch (operation.kind) {
     case config::Operation::Kind::Set:
-        if (operation.path.back() == "enable" && (argument == u"true"_s || argument == u"false"_s)) {
+        if (const std::optional<bool> enabled = enableSwitch(operation)) {
             const QString owner = fromStd(config::formatAttrPath({operation.path.begin(), operation.path.end() - 1}));
-            return argument == u"true"_s ? QCoreApplication::translate("ConfigurationSession", "Enable %1").arg(owner)
-                                         : QCoreApplication::translate("ConfigurationSession", "Disable %1").arg(owner);
+            return *enabled ? QCoreApplication::translate("ConfigurationSession", "Enable %1").arg(owner)
+                            : QCoreApplication::translate("ConfigurationSession", "Disable %1").arg(owner);
         }
         return QCoreApplication::translate("ConfigurationSession", "Set %1 to %2").arg(path, argument);
     case config::Operation::Kind::Unset:
@@ -441,12 +453,8 @@ QString ConfigurationSession::commitMessage() const
         using Kind = Snowpane::System::ChangeSet::OptionChange::Kind;
         switch (operation.kind) {
         case config::Operation::Kind::Set: {
-            Kind kind = Kind::Set;
-            if (operation.path.back() == "enable" && argument == u"true"_s) {
-                kind = Kind::Enabled;
-            } else if (operation.path.back() == "enable" && argument == u"false"_s) {
-                kind = Kind::Disabled;
-            }
+            const std::optional<bool> enabled = enableSwitch(operation);
+            const Kind kind = !enabled ? Kind::Set : (*enabled ? Kind::Enabled : Kind::Disabled);
             summary.options.append({path, kind, argument, {}});
             break;
         }
