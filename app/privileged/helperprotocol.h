@@ -24,6 +24,7 @@ inline constexpr char SwitchGeneration[] = "io.github.snowpane.switchgeneration"
 inline constexpr char InitRepo[] = "io.github.snowpane.initrepo";
 inline constexpr char RestoreConfig[] = "io.github.snowpane.restoreconfig";
 inline constexpr char DeleteGenerations[] = "io.github.snowpane.deletegenerations";
+inline constexpr char UpdateSources[] = "io.github.snowpane.updatesources";
 }
 
 /**
@@ -51,6 +52,31 @@ inline constexpr char Generation[] = "generation";
 inline constexpr char Commit[] = "commit";
 inline constexpr char KeepLast[] = "keepLast";
 inline constexpr char OlderThanDays[] = "olderThanDays";
+/** updatesources: one flake input to update (all when absent). */
+inline constexpr char Input[] = "input";
+/** updatesources: true takes the channels back one generation instead of updating them. */
+inline constexpr char Rollback[] = "rollback";
+}
+
+/** Keys of the reply data of updatesources. */
+namespace reply
+{
+inline constexpr char Kind[] = "kind"; // "channels" or "flake"
+inline constexpr char Changed[] = "changed"; // bool
+inline constexpr char Commit[] = "commit"; // flake: the commit of flake.lock (empty when nothing changed)
+inline constexpr char PreviousCommit[] = "previousCommit"; // flake: the commit before the update, for restoreconfig
+inline constexpr char Inputs[] = "inputs"; // flake: list of maps with the Input* keys
+inline constexpr char Channels[] = "channels"; // channels: list of maps with the Channel* keys
+inline constexpr char InputName[] = "name";
+inline constexpr char OldRevision[] = "oldRevision";
+inline constexpr char NewRevision[] = "newRevision";
+inline constexpr char OldDate[] = "oldDate"; // ISO 8601, UTC
+inline constexpr char NewDate[] = "newDate";
+inline constexpr char ChannelName[] = "name";
+inline constexpr char OldGeneration[] = "oldGeneration"; // int
+inline constexpr char NewGeneration[] = "newGeneration";
+inline constexpr char KindChannels[] = "channels";
+inline constexpr char KindFlake[] = "flake";
 }
 
 /** Keys of the maps sent with HelperSupport::progressStep(). */
@@ -94,6 +120,7 @@ inline constexpr std::chrono::milliseconds Activation = 1h; // switch-to-configu
 inline constexpr std::chrono::milliseconds Profile = 10min; // nix-env on the system profile
 inline constexpr std::chrono::milliseconds GarbageCollection = 2h;
 inline constexpr std::chrono::milliseconds ParseCheck = 1min; // per file, with nix-instantiate
+inline constexpr std::chrono::milliseconds SourceUpdate = 1h; // nix-channel --update or nix flake update (downloads)
 }
 
 /** The longest one action can take in the helper: the sum of the bounds of its steps. */
@@ -112,6 +139,9 @@ inline constexpr std::chrono::milliseconds ParseCheck = 1min; // per file, with 
     }
     if (same(actionName, action::SwitchGeneration)) {
         return bound::Profile + bound::Activation;
+    }
+    if (same(actionName, action::UpdateSources)) {
+        return bound::SourceUpdate + bound::Profile;
     }
     if (same(actionName, action::DeleteGenerations)) {
         return bound::Profile + bound::GarbageCollection;

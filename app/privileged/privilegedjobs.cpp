@@ -52,4 +52,23 @@ DeleteGenerationsJob::DeleteGenerationsJob(Rule rule, int count, QObject *parent
 {
 }
 
+static QVariantMap updateSourcesArguments(const QString &input)
+{
+    QVariantMap arguments;
+    if (!input.isEmpty()) {
+        arguments.insert(QLatin1String(key::Input), input);
+    }
+    return arguments;
+}
+
+UpdateSourcesJob::UpdateSourcesJob(const QString &input, QObject *parent)
+    : PrivilegedJob(QLatin1String(action::UpdateSources), updateSourcesArguments(input), parent)
+{
+}
+
+RollBackChannelsJob::RollBackChannelsJob(QObject *parent)
+    : PrivilegedJob(QLatin1String(action::UpdateSources), {{QLatin1String(key::Rollback), true}}, parent)
+{
+}
+
 }

@@ -60,4 +60,20 @@ public:
     DeleteGenerationsJob(Rule rule, int count, QObject *parent = nullptr);
 };
 
+/** Updates the nixpkgs the configuration uses: the root's channels, or the flake's inputs (all when `input` is empty). */
+class UpdateSourcesJob : public PrivilegedJob
+{
+    Q_OBJECT
+public:
+    explicit UpdateSourcesJob(const QString &input = QString(), QObject *parent = nullptr);
+};
+
+/** Takes the root's channels back to the generation before the last update (`nix-channel --rollback`). */
+class RollBackChannelsJob : public PrivilegedJob
+{
+    Q_OBJECT
+public:
+    explicit RollBackChannelsJob(QObject *parent = nullptr);
+};
+
 }
