@@ -124,7 +124,6 @@ private:
 
     Sql::Database m_database;
     Info m_info;
-    Sql::Statement m_prefixCount;
     Sql::Statement m_fullText;
     /// Statements with the filters of a query written in, by their text.
     std::map<std::string, Sql::Statement> m_filtered;
