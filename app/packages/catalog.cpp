@@ -42,7 +42,11 @@ constexpr const char *prefixSql =
     "SELECT n.id, n.closeness FROM names n INDEXED BY names_by_closeness"
     " WHERE n.key >= ?1 AND n.key < ?2 AND n.key != ?1 {N} ORDER BY n.closeness, n.attr";
 // Ranked inside FTS5 alone, without joining each match to its package: the
-// join and the filters run per candidate, only until the page is full.
+// join and the filters run per candidate, only until the page is full. Name
+// matches come from the index of names alone, so their BM25 weighs the names
+// only (a long description does not push a name match down), and finding
+// them does not read every description that has the word.
+constexpr const char *nameTextSql = "SELECT rowid, rank FROM names_fts WHERE names_fts MATCH ?3 ORDER BY rank, rowid";
 constexpr const char *fullTextSql = "SELECT rowid, rank FROM packages_fts WHERE packages_fts MATCH ?3 ORDER BY rank, rowid";
 // BM25 costs a lookup per matching row; past this many matches (a common
 // word or short prefix in descriptions) the description-only matches are
@@ -129,6 +133,7 @@ std::unique_ptr<Catalog> Catalog::open(const QString &path, QString *error)
 bool Catalog::prepare(QString *error)
 {
     sqlite3 *db = m_database.get();
+    m_nameText = Sql::Statement::prepare(db, nameTextSql, error);
     m_fullText = Sql::Statement::prepare(db, fullTextSql, error);
     m_fullTextCount = Sql::Statement::prepare(db, fullTextCountSql, error);
     m_fullTextUnranked = Sql::Statement::prepare(db, fullTextUnrankedSql, error);
@@ -136,7 +141,8 @@ bool Catalog::prepare(QString *error)
     m_byAttr = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE attr = ?1", error);
     m_byPname = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE pname_key = ?1 ORDER BY attr", error);
     m_licenses = Sql::Statement::prepare(db, "SELECT spdx_id, short_name, name, free FROM licenses WHERE package = ?1 ORDER BY position", error);
-    return m_fullText.isValid() && m_byId.isValid() && m_byAttr.isValid() && m_byPname.isValid() && m_licenses.isValid();
+    return m_nameText.isValid() && m_fullText.isValid() && m_fullTextCount.isValid() && m_fullTextUnranked.isValid() && m_byId.isValid() && m_byAttr.isValid()
+        && m_byPname.isValid() && m_licenses.isValid();
 }
 
 Package Catalog::readPackage(Sql::Statement &s, bool withLongDescription)
@@ -368,7 +374,7 @@ SearchResult Catalog::search(const SearchQuery &query)
         const QString fts = fullTextExpression(query.text);
         if (ok && ids.size() < wanted && !fts.isEmpty()) {
             // Matches in the names first (the boost), each group by BM25.
-            ok = runTier(m_fullText, SearchHit::Match::FullText, key, keyEnd, u"{attr pname} : (%1)"_s.arg(fts), query, wanted, &ids, &seen, candidate);
+            ok = runTier(m_nameText, SearchHit::Match::FullText, key, keyEnd, fts, query, wanted, &ids, &seen, candidate);
         }
         if (ok && ids.size() < wanted && !fts.isEmpty()) {
             m_fullTextCount.bind(3, fts);

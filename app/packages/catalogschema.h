@@ -57,6 +57,14 @@ CREATE TABLE licenses(
  * name (a set's members, such as `emacsPackages.*`, all rank late). The index
  * covers every column the prefix tier reads, `unfree` included, so it never
  * visits the wide package rows.
+ *
+ * Two full-text indexes: `names_fts` over the attribute path and pname alone
+ * finds and ranks name matches without reading the long lists of packages
+ * whose description has the word, and `packages_fts` over all three columns
+ * serves the rest. Both store prefixes of up to six letters (eight for names,
+ * which are few) as their own lists, so a prefix typed so far is read, not
+ * merged from every word that starts with it; a query of several words then
+ * intersects stored lists.
  */
 inline constexpr const char *createIndexes = R"sql(
 CREATE INDEX packages_attr_key ON packages(attr_key);
@@ -65,10 +73,18 @@ CREATE TABLE names(key TEXT NOT NULL, closeness INTEGER NOT NULL, attr TEXT NOT 
 INSERT INTO names SELECT attr_key, length(attr), attr, id, unfree FROM packages;
 INSERT INTO names SELECT pname_key, length(pname), attr, id, unfree FROM packages WHERE pname_key != attr_key;
 CREATE INDEX names_by_closeness ON names(closeness, key, attr, id, unfree);
+CREATE VIRTUAL TABLE names_fts USING fts5(
+    attr, pname,
+    content='packages', content_rowid='id',
+    prefix='3 4 5 6 7 8',
+    tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO names_fts(names_fts) VALUES('rebuild');
+INSERT INTO names_fts(names_fts, rank) VALUES('rank', 'bm25(8.0, 8.0)');
 CREATE VIRTUAL TABLE packages_fts USING fts5(
     attr, pname, description,
     content='packages', content_rowid='id',
-    prefix='3',
+    prefix='3 4 5 6',
     tokenize='unicode61 remove_diacritics 2'
 );
 INSERT INTO packages_fts(packages_fts) VALUES('rebuild');
