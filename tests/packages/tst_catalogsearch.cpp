@@ -297,6 +297,37 @@ private Q_SLOTS:
         QCOMPARE(paged, expected);
     }
 
+    // Name matches are ranked by BM25 over the names alone: the shorter name
+    // first, a long description does not push one down, and a match in the
+    // description alone comes after every name match.
+    void nameMatchesRankedByTheirNames()
+    {
+        QTemporaryDir dir;
+        QString words;
+        for (int i = 0; i < 40; ++i) {
+            words += u" tool%1"_s.arg(i);
+        }
+        const QList<Spec> specs{
+            {u"zeta-audio"_s, u"zeta-audio"_s, u"1.0"_s, u"Long"_s + words},
+            {u"mid-audio"_s, u"mid-audio"_s, u"1.0"_s, u"Small tool"_s},
+            {u"alpha-audio-tools"_s, u"alpha-audio-tools"_s, u"1.0"_s, u"Small tool"_s},
+            {u"player"_s, u"player"_s, u"1.0"_s, u"Audio player"_s},
+        };
+        const QString path = dir.filePath(u"names.sqlite"_s);
+        const auto imported = TestCatalog::importJson(dir, TestCatalog::nixEnvJson(specs), path);
+        QVERIFY2(imported.ok, qPrintable(imported.error));
+        QString error;
+        const auto catalog = Catalog::open(path, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        SearchQuery query;
+        query.text = u"audio"_s;
+        const SearchResult result = catalog->search(query);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(render(result), (QStringList{u"mid-audio:F"_s, u"zeta-audio:F"_s, u"alpha-audio-tools:F"_s, u"player:F"_s}));
+        QCOMPARE(result.hits.at(0).score, result.hits.at(1).score);
+        QVERIFY(result.hits.at(1).score < result.hits.at(2).score);
+    }
+
     void installedFilter()
     {
         QString error;
