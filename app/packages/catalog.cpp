@@ -122,15 +122,9 @@ std::unique_ptr<Catalog> Catalog::open(const QString &path, QString *error)
     if (i.schema != Schema::version) {
         return fail(u"the package catalog %1 has schema %2, this Snowpane reads %3; import it again"_s.arg(path).arg(i.schema).arg(Schema::version));
     }
-    // Pages are read through a memory map rather than one read() and copy
-    // each: a keystroke touches index, full-text and package pages all over
-    // the file, and the kernel reads ahead around the pages first touched, so
-    // a cold cache warms in a few large reads. The import replaces the file
-    // by renaming another over it, so the mapped one never shrinks under us.
     // The temporary table lives in the connection's own temp database, which
     // stays writable though the catalog is opened read-only.
-    if (!Sql::exec(raw, "PRAGMA mmap_size = 1073741824", &sqlError) || !Sql::exec(raw, "CREATE TEMP TABLE installed(id INTEGER PRIMARY KEY)", &sqlError)
-        || !catalog->prepare(&sqlError)) {
+    if (!Sql::exec(raw, "CREATE TEMP TABLE installed(id INTEGER PRIMARY KEY)", &sqlError) || !catalog->prepare(&sqlError)) {
         return fail(u"cannot read the package catalog %1: %2"_s.arg(path, sqlError));
     }
     return catalog;
@@ -404,7 +398,24 @@ SearchResult Catalog::search(const SearchQuery &query)
         }
         m_byId.reset();
     }
+    mapAfterFirstSearch();
     return result;
+}
+
+void Catalog::mapAfterFirstSearch()
+{
+    // Later searches read pages through a memory map rather than one read()
+    // and copy each: a keystroke touches index, full-text and package pages
+    // all over the file, and the kernel reads ahead around each page first
+    // touched, so a cold cache warms in a few large reads. The first search
+    // after opening reads plainly, only the pages it needs, so that its
+    // results are not held up by megabytes of read-ahead (8 MiB per page
+    // here). The import replaces the file by renaming another over it, so
+    // the mapped one never shrinks under us.
+    if (!m_mapped) {
+        m_mapped = true;
+        (void)Sql::exec(m_database.get(), "PRAGMA mmap_size = 1073741824", nullptr);
+    }
 }
 
 } // namespace Snowpane::Packages

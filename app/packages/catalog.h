@@ -112,6 +112,7 @@ private:
     [[nodiscard]] Sql::Statement *filtered(const char *sql, const SearchQuery &query);
     [[nodiscard]] Package readPackage(Sql::Statement &statement, bool withLongDescription);
     void readLicenses(qint64 id, Package *package);
+    void mapAfterFirstSearch();
     [[nodiscard]] bool runTier(Sql::Statement &statement,
                                SearchHit::Match match,
                                const QByteArray &key,
@@ -125,6 +126,7 @@ private:
 
     Sql::Database m_database;
     Info m_info;
+    bool m_mapped = false;
     Sql::Statement m_nameText;
     Sql::Statement m_fullText;
     /// Statements with the filters of a query written in, by their text.
