@@ -33,23 +33,20 @@ namespace
 constexpr const char *exactSql =
     "SELECT p.id, 0 FROM packages p WHERE " SNOWPANE_IS_EXACT " {P} ORDER BY p.attr_key = ?1 DESC, length(p.attr), p.attr LIMIT ?7";
 // The shorter the name that has the prefix, the closer it is to what was
-// typed. Both read `names`: by key range and then sorted when few names
-// match, in rank order (closeness, attribute) when many do, stopping after a
-// page. A package can match twice (attribute and pname); search() keeps its
-// first row.
-#define SNOWPANE_PREFIX_SELECT "SELECT n.id, n.closeness FROM names n "
-#define SNOWPANE_PREFIX_WHERE                                                                                                                                  \
-    " WHERE n.key >= ?1 AND n.key < ?2 AND n.key != ?1"                                                                                                        \
-    " {N} ORDER BY n.closeness, n.attr"
-constexpr const char *prefixSortedSql = SNOWPANE_PREFIX_SELECT "INDEXED BY names_key" SNOWPANE_PREFIX_WHERE;
-constexpr const char *prefixWalkSql = SNOWPANE_PREFIX_SELECT "INDEXED BY names_rank" SNOWPANE_PREFIX_WHERE;
-// Up to this many matching names, sorting them is cheaper than walking the rank order: a walk reads
-// about a page divided by the share of names that match, a sort every match; they cost the same near
-// the square root of a page times all names (about 4,000 for 150,000 packages).
-constexpr qint64 prefixSortLimit = 4000;
-constexpr const char *prefixCountSql = "SELECT count(*) FROM (SELECT 1 FROM names WHERE key >= ?1 AND key < ?2 LIMIT 4000)";
+// typed. The index on `names` leads with that length: SQLite skips through it
+// one length at a time, reads the key range within each, and sorts only that
+// group by attribute before handing it out, so rows come in rank order and
+// stepping stops after a page. A package can match twice (attribute and
+// pname); search() keeps its first row.
+constexpr const char *prefixSql =
+    "SELECT n.id, n.closeness FROM names n INDEXED BY names_by_closeness"
+    " WHERE n.key >= ?1 AND n.key < ?2 AND n.key != ?1 {N} ORDER BY n.closeness, n.attr";
 // Ranked inside FTS5 alone, without joining each match to its package: the
-// join and the filters run per candidate, only until the page is full.
+// join and the filters run per candidate, only until the page is full. Name
+// matches come from the index of names alone, so their BM25 weighs the names
+// only (a long description does not push a name match down), and finding
+// them does not read every description that has the word.
+constexpr const char *nameTextSql = "SELECT rowid, rank FROM names_fts WHERE names_fts MATCH ?3 ORDER BY rank, rowid";
 constexpr const char *fullTextSql = "SELECT rowid, rank FROM packages_fts WHERE packages_fts MATCH ?3 ORDER BY rank, rowid";
 // BM25 costs a lookup per matching row; past this many matches (a common
 // word or short prefix in descriptions) the description-only matches are
@@ -136,7 +133,7 @@ std::unique_ptr<Catalog> Catalog::open(const QString &path, QString *error)
 bool Catalog::prepare(QString *error)
 {
     sqlite3 *db = m_database.get();
-    m_prefixCount = Sql::Statement::prepare(db, prefixCountSql, error);
+    m_nameText = Sql::Statement::prepare(db, nameTextSql, error);
     m_fullText = Sql::Statement::prepare(db, fullTextSql, error);
     m_fullTextCount = Sql::Statement::prepare(db, fullTextCountSql, error);
     m_fullTextUnranked = Sql::Statement::prepare(db, fullTextUnrankedSql, error);
@@ -144,7 +141,8 @@ bool Catalog::prepare(QString *error)
     m_byAttr = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE attr = ?1", error);
     m_byPname = Sql::Statement::prepare(db, SNOWPANE_COLUMNS "WHERE pname_key = ?1 ORDER BY attr", error);
     m_licenses = Sql::Statement::prepare(db, "SELECT spdx_id, short_name, name, free FROM licenses WHERE package = ?1 ORDER BY position", error);
-    return m_prefixCount.isValid() && m_fullText.isValid() && m_byId.isValid() && m_byAttr.isValid() && m_byPname.isValid() && m_licenses.isValid();
+    return m_nameText.isValid() && m_fullText.isValid() && m_fullTextCount.isValid() && m_fullTextUnranked.isValid() && m_byId.isValid() && m_byAttr.isValid()
+        && m_byPname.isValid() && m_licenses.isValid();
 }
 
 Package Catalog::readPackage(Sql::Statement &s, bool withLongDescription)
@@ -363,25 +361,20 @@ SearchResult Catalog::search(const SearchQuery &query)
     QSet<qint64> seen;
     Sql::Statement *all = filtered(allSql, query);
     Sql::Statement *exact = filtered(exactSql, query);
-    Sql::Statement *prefixSorted = filtered(prefixSortedSql, query);
-    Sql::Statement *prefixWalk = filtered(prefixWalkSql, query);
+    Sql::Statement *prefix = filtered(prefixSql, query);
     Sql::Statement *candidate = filtered(candidateSql, query);
-    bool ok = all && exact && prefixSorted && prefixWalk && candidate;
+    bool ok = all && exact && prefix && candidate;
     if (ok && key.isEmpty()) {
         ok = runTier(*all, SearchHit::Match::All, key, keyEnd, {}, query, wanted, &ids, &seen);
     } else if (ok) {
         ok = runTier(*exact, SearchHit::Match::Exact, key, keyEnd, {}, query, wanted, &ids, &seen);
         if (ok && ids.size() < wanted) {
-            m_prefixCount.bind(1, std::string_view(key.constData(), std::size_t(key.size())));
-            m_prefixCount.bind(2, std::string_view(keyEnd.constData(), std::size_t(keyEnd.size())));
-            const qint64 names = m_prefixCount.step() == SQLITE_ROW ? m_prefixCount.integer(0) : 0;
-            m_prefixCount.reset();
-            ok = runTier(names < prefixSortLimit ? *prefixSorted : *prefixWalk, SearchHit::Match::Prefix, key, keyEnd, {}, query, wanted, &ids, &seen);
+            ok = runTier(*prefix, SearchHit::Match::Prefix, key, keyEnd, {}, query, wanted, &ids, &seen);
         }
         const QString fts = fullTextExpression(query.text);
         if (ok && ids.size() < wanted && !fts.isEmpty()) {
             // Matches in the names first (the boost), each group by BM25.
-            ok = runTier(m_fullText, SearchHit::Match::FullText, key, keyEnd, u"{attr pname} : (%1)"_s.arg(fts), query, wanted, &ids, &seen, candidate);
+            ok = runTier(m_nameText, SearchHit::Match::FullText, key, keyEnd, fts, query, wanted, &ids, &seen, candidate);
         }
         if (ok && ids.size() < wanted && !fts.isEmpty()) {
             m_fullTextCount.bind(3, fts);
@@ -405,7 +398,24 @@ SearchResult Catalog::search(const SearchQuery &query)
         }
         m_byId.reset();
     }
+    mapAfterFirstSearch();
     return result;
+}
+
+void Catalog::mapAfterFirstSearch()
+{
+    // Later searches read pages through a memory map rather than one read()
+    // and copy each: a keystroke touches index, full-text and package pages
+    // all over the file, and the kernel reads ahead around each page first
+    // touched, so a cold cache warms in a few large reads. The first search
+    // after opening reads plainly, only the pages it needs, so that its
+    // results are not held up by megabytes of read-ahead (8 MiB per page
+    // here). The import replaces the file by renaming another over it, so
+    // the mapped one never shrinks under us.
+    if (!m_mapped) {
+        m_mapped = true;
+        (void)Sql::exec(m_database.get(), "PRAGMA mmap_size = 1073741824", nullptr);
+    }
 }
 
 } // namespace Snowpane::Packages

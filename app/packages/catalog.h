@@ -65,13 +65,14 @@ struct SearchResult {
 /**
  * A read-only view of one catalog cache. Search ranks exact attribute or
  * pname matches first, then prefixes (shorter names first), then full-text
- * matches: those in the attribute path or pname before those only in the
- * description, each group by BM25 (names weighted eight times the
- * description), ties by attribute path, so pages are stable. Description-only
- * matches of a query that matches more than 1,000 packages are listed by
- * attribute path instead of BM25, which would cost a lookup per match. The
- * tiers are evaluated lazily: a page full of prefix matches never runs the
- * full-text query. One Catalog is used by one thread at a time.
+ * matches: those with every word in the attribute path or pname before the
+ * others, each group by BM25, ties in import order, so pages are stable. Name
+ * matches are ranked by BM25 over the names alone; the others over names and
+ * description, names weighted eight times the description. The others are
+ * listed in import order instead when the query matches more than 1,000
+ * packages, since BM25 costs a lookup per match. The tiers are evaluated
+ * lazily: a page full of prefix matches never runs the full-text query. One
+ * Catalog is used by one thread at a time.
  */
 class Catalog
 {
@@ -111,6 +112,7 @@ private:
     [[nodiscard]] Sql::Statement *filtered(const char *sql, const SearchQuery &query);
     [[nodiscard]] Package readPackage(Sql::Statement &statement, bool withLongDescription);
     void readLicenses(qint64 id, Package *package);
+    void mapAfterFirstSearch();
     [[nodiscard]] bool runTier(Sql::Statement &statement,
                                SearchHit::Match match,
                                const QByteArray &key,
@@ -124,7 +126,8 @@ private:
 
     Sql::Database m_database;
     Info m_info;
-    Sql::Statement m_prefixCount;
+    bool m_mapped = false;
+    Sql::Statement m_nameText;
     Sql::Statement m_fullText;
     /// Statements with the filters of a query written in, by their text.
     std::map<std::string, Sql::Statement> m_filtered;

@@ -7,7 +7,7 @@ namespace Snowpane::Packages::Schema
 {
 
 /// Bumped whenever the tables change; a cache with another version is imported again.
-inline constexpr int version = 2;
+inline constexpr int version = 3;
 
 /**
  * Tables made before the packages are inserted. `attr_key` and `pname_key`
@@ -50,11 +50,21 @@ CREATE TABLE licenses(
 /**
  * Indexes and the full-text index, built once after all rows are in: much
  * faster than row by row. `names` holds each package's attribute path and
- * pname (once when they are equal) with the length that ranks a prefix match;
- * it is read either by key range (few matches, then sorted) or in rank order
- * (many matches, stopping after one page), so a one-letter query does not
- * sort a third of the catalog. Both indexes cover every column the prefix
- * tier reads, `unfree` included, so it never visits the wide package rows.
+ * pname (once when they are equal) with the length that ranks a prefix match.
+ * Its one index leads with that length, so a prefix search reads it as one
+ * key range per length, shortest first, and stops after a page: a one-letter
+ * query neither sorts a third of the catalog nor walks past every shorter
+ * name (a set's members, such as `emacsPackages.*`, all rank late). The index
+ * covers every column the prefix tier reads, `unfree` included, so it never
+ * visits the wide package rows.
+ *
+ * Two full-text indexes: `names_fts` over the attribute path and pname alone
+ * finds and ranks name matches without reading the long lists of packages
+ * whose description has the word, and `packages_fts` over all three columns
+ * serves the rest. Both store prefixes of up to six letters (eight for names,
+ * which are few) as their own lists, so a prefix typed so far is read, not
+ * merged from every word that starts with it; a query of several words then
+ * intersects stored lists.
  */
 inline constexpr const char *createIndexes = R"sql(
 CREATE INDEX packages_attr_key ON packages(attr_key);
@@ -62,12 +72,19 @@ CREATE INDEX packages_pname_key ON packages(pname_key, version);
 CREATE TABLE names(key TEXT NOT NULL, closeness INTEGER NOT NULL, attr TEXT NOT NULL, id INTEGER NOT NULL, unfree INTEGER NOT NULL);
 INSERT INTO names SELECT attr_key, length(attr), attr, id, unfree FROM packages;
 INSERT INTO names SELECT pname_key, length(pname), attr, id, unfree FROM packages WHERE pname_key != attr_key;
-CREATE INDEX names_key ON names(key, closeness, attr, id, unfree);
-CREATE INDEX names_rank ON names(closeness, attr, key, id, unfree);
+CREATE INDEX names_by_closeness ON names(closeness, key, attr, id, unfree);
+CREATE VIRTUAL TABLE names_fts USING fts5(
+    attr, pname,
+    content='packages', content_rowid='id',
+    prefix='3 4 5 6 7 8',
+    tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO names_fts(names_fts) VALUES('rebuild');
+INSERT INTO names_fts(names_fts, rank) VALUES('rank', 'bm25(8.0, 8.0)');
 CREATE VIRTUAL TABLE packages_fts USING fts5(
     attr, pname, description,
     content='packages', content_rowid='id',
-    prefix='3',
+    prefix='3 4 5 6',
     tokenize='unicode61 remove_diacritics 2'
 );
 INSERT INTO packages_fts(packages_fts) VALUES('rebuild');

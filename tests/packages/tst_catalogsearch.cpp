@@ -10,6 +10,9 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <algorithm>
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 using namespace Snowpane::Packages;
 using TestCatalog::Spec;
@@ -70,6 +73,31 @@ QList<Spec> specs()
     };
 }
 
+// Enough packages, over enough name lengths, that SQLite reads the prefix
+// index one length at a time as it does for a real catalog; set members
+// (`emacsPackages.x`) share first letters with short top-level names.
+QList<Spec> manyNames()
+{
+    const QStringList sets{QString(), QString(), u"emacsPackages."_s, u"python312Packages."_s, u"vimPlugins."_s};
+    const QStringList syllables{u"e"_s, u"ka"_s, u"vi"_s, u"py"_s, u"lo"_s, u"em"_s, u"tor"_s, u"mi"_s};
+    QList<Spec> specs;
+    QSet<QString> attrs;
+    for (int i = 0; specs.size() < 3000; ++i) {
+        QString pname;
+        int n = i;
+        for (int part = 0; part < 1 + i % 5; ++part) {
+            pname += syllables.at(n % syllables.size());
+            n = n / int(syllables.size()) + part;
+        }
+        const QString attr = sets.at((i / 7) % sets.size()) + pname;
+        if (!attrs.contains(attr)) {
+            attrs.insert(attr);
+            specs.append({attr, pname, u"1.0"_s, u"Package %1"_s.arg(i)});
+        }
+    }
+    return specs;
+}
+
 // "attr:kind" per hit: E exact, P prefix, F full text, A everything.
 QStringList render(const SearchResult &result)
 {
@@ -93,6 +121,8 @@ class CatalogSearchTest : public QObject
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<Catalog> m_catalog;
+    /// manyNames(), imported by the first test that needs it.
+    std::unique_ptr<Catalog> m_many;
 
 private Q_SLOTS:
     void initTestCase()
@@ -191,6 +221,111 @@ private Q_SLOTS:
         }
         QCOMPARE(paged, all);
         QCOMPARE(render(m_catalog->search(whole)), all);
+    }
+
+    // Exact matches as the exact tier orders them, then every other package
+    // with a name (attribute or pname, compared without case) that starts
+    // with the query: the shortest such name first, then by attribute.
+    void prefixOrderOnALargeCatalog_data()
+    {
+        QTest::addColumn<QString>("query");
+        for (const char *query : {"e", "em", "vi", "py", "Py", "k", "lo", "tor", "emacsp", "q"}) {
+            QTest::newRow(query) << QString::fromLatin1(query);
+        }
+    }
+
+    void prefixOrderOnALargeCatalog()
+    {
+        QFETCH(QString, query);
+        const QList<Spec> specs = manyNames();
+        if (!m_many) {
+            const QString path = m_dir.filePath(u"many.sqlite"_s);
+            const auto result = TestCatalog::importJson(m_dir, TestCatalog::nixEnvJson(specs), path);
+            QVERIFY2(result.ok, qPrintable(result.error));
+            QString error;
+            m_many = Catalog::open(path, &error);
+            QVERIFY2(m_many, qPrintable(error));
+        }
+        const QString key = query.toLower();
+        QList<const Spec *> exact;
+        QList<std::pair<qsizetype, const Spec *>> prefixed;
+        for (const Spec &spec : specs) {
+            const QString attr = spec.attr.toLower();
+            const QString pname = spec.pname.toLower();
+            if (attr == key || pname == key) {
+                exact.append(&spec);
+                continue;
+            }
+            qsizetype closeness = -1;
+            for (const QString &name : {attr, pname}) {
+                if (name.startsWith(key) && (closeness < 0 || name.size() < closeness)) {
+                    closeness = name.size();
+                }
+            }
+            if (closeness >= 0) {
+                prefixed.append({closeness, &spec});
+            }
+        }
+        std::sort(exact.begin(), exact.end(), [&key](const Spec *a, const Spec *b) {
+            return std::tuple(a->attr.toLower() != key, a->attr.size(), a->attr) < std::tuple(b->attr.toLower() != key, b->attr.size(), b->attr);
+        });
+        std::sort(prefixed.begin(), prefixed.end(), [](const auto &a, const auto &b) {
+            return std::tuple(a.first, a.second->attr) < std::tuple(b.first, b.second->attr);
+        });
+        QStringList expected;
+        for (const Spec *spec : std::as_const(exact)) {
+            expected << spec->attr + u":E"_s;
+        }
+        for (const auto &[closeness, spec] : std::as_const(prefixed)) {
+            expected << spec->attr + u":P"_s;
+        }
+        QVERIFY(query == u"q"_s || expected.size() > 100);
+
+        // Page by page, as a list view asks for more.
+        QStringList paged;
+        SearchQuery page;
+        page.text = query;
+        page.limit = 50;
+        for (;; page.offset += page.limit) {
+            const SearchResult result = m_many->search(page);
+            QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+            paged += render(result);
+            if (!result.hasMore) {
+                break;
+            }
+        }
+        QCOMPARE(paged, expected);
+    }
+
+    // Name matches are ranked by BM25 over the names alone: the shorter name
+    // first, a long description does not push one down, and a match in the
+    // description alone comes after every name match.
+    void nameMatchesRankedByTheirNames()
+    {
+        QTemporaryDir dir;
+        QString words;
+        for (int i = 0; i < 40; ++i) {
+            words += u" tool%1"_s.arg(i);
+        }
+        const QList<Spec> specs{
+            {u"zeta-audio"_s, u"zeta-audio"_s, u"1.0"_s, u"Long"_s + words},
+            {u"mid-audio"_s, u"mid-audio"_s, u"1.0"_s, u"Small tool"_s},
+            {u"alpha-audio-tools"_s, u"alpha-audio-tools"_s, u"1.0"_s, u"Small tool"_s},
+            {u"player"_s, u"player"_s, u"1.0"_s, u"Audio player"_s},
+        };
+        const QString path = dir.filePath(u"names.sqlite"_s);
+        const auto imported = TestCatalog::importJson(dir, TestCatalog::nixEnvJson(specs), path);
+        QVERIFY2(imported.ok, qPrintable(imported.error));
+        QString error;
+        const auto catalog = Catalog::open(path, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        SearchQuery query;
+        query.text = u"audio"_s;
+        const SearchResult result = catalog->search(query);
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(render(result), (QStringList{u"mid-audio:F"_s, u"zeta-audio:F"_s, u"alpha-audio-tools:F"_s, u"player:F"_s}));
+        QCOMPARE(result.hits.at(0).score, result.hits.at(1).score);
+        QVERIFY(result.hits.at(1).score < result.hits.at(2).score);
     }
 
     void installedFilter()

@@ -137,6 +137,65 @@ private Q_SLOTS:
         QCOMPARE(found.hits.first().match, SearchHit::Match::Exact);
     }
 
+    // nix-env lists each value once, under the first path it reaches (in
+    // name order), and plain nix-env hides a set's member that a top-level
+    // alias listed first. The lister copies every top-level package, so set
+    // members stay listed; only a set that is another set under a second
+    // name (python3Packages = python312Packages) adds nothing.
+    void packageSetMembersAreListed()
+    {
+        const QString nixpkgs = m_dir.filePath(u"sets-nixpkgs"_s);
+        QVERIFY(QDir().mkpath(nixpkgs));
+        QFile file(nixpkgs + u"/default.nix"_s);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write(R"nix({ config ? { } }:
+let
+  mk = pname: version: derivation {
+    name = "${pname}-${version}";
+    builder = "/bin/sh";
+    system = builtins.currentSystem;
+  } // { inherit pname version; meta = { description = "The ${pname} package"; }; };
+  requests = mk "requests" "2.32.3";
+in
+{
+  inherit requests;
+  aRequests = requests;
+  hello = mk "hello" "2.12.1";
+  python312Packages = { recurseForDerivations = true; inherit requests; six = mk "six" "1.16.0"; };
+  python3Packages = { recurseForDerivations = true; inherit requests; };
+  python311Packages = { recurseForDerivations = true; requests = mk "requests" "2.31.0"; };
+  notRecursed = { requests = mk "requests" "2.32.3"; };
+}
+)nix") > 0);
+        file.close();
+        const auto plain = NixTools::run(u"nix-env"_s, {u"-qaP"_s, u"--json"_s, u"-f"_s, nixpkgs});
+        QVERIFY2(plain.ok(), plain.err.constData());
+        const QJsonObject plainList = QJsonDocument::fromJson(plain.out).object();
+        QVERIFY(plainList.contains(u"aRequests"_s));
+        QVERIFY(!plainList.contains(u"python312Packages.requests"_s));
+
+        ImportRequest request;
+        request.source = CatalogSource::fromPath(nixpkgs);
+        request.cachePath = m_dir.filePath(u"sets.sqlite"_s);
+        const ImportResult result = CatalogImporter::run(request);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QString error;
+        auto catalog = Catalog::open(request.cachePath, &error);
+        QVERIFY2(catalog, qPrintable(error));
+        SearchQuery all;
+        QStringList attrs;
+        for (const SearchHit &hit : catalog->search(all).hits) {
+            attrs << hit.package.attrPath;
+        }
+        QCOMPARE(attrs,
+                 (QStringList{u"aRequests"_s,
+                              u"hello"_s,
+                              u"python311Packages.requests"_s,
+                              u"python312Packages.requests"_s,
+                              u"python312Packages.six"_s,
+                              u"requests"_s}));
+    }
+
     void nixEnvFailureKeepsTheCache()
     {
         const QString broken = m_dir.filePath(u"broken-nixpkgs"_s);
