@@ -316,20 +316,33 @@ Closure NixStoreDatabase::closure(const QString &storePath)
         result.paths.append({QString::fromUtf8(names.data() + start, length), sizes[size_t(order[i])]});
         result.totalNarSize += sizes[size_t(order[i])];
     }
-    result.referenceStarts.fill(0, result.paths.size() + 1);
+    // References as rows by referrer, each ascending: the edges are bucketed
+    // by target, then dealt out to their referrers in target order, which
+    // takes two passes and no sort.
+    const size_t count = order.size();
+    std::vector<qint32> targetStarts(count + 1, 0);
+    result.referenceStarts.fill(0, qsizetype(count) + 1);
+    qsizetype *starts = result.referenceStarts.data();
     for (const auto &[from, to] : edges) {
-        ++result.referenceStarts[rank[size_t(from)] + 1];
+        ++starts[rank[size_t(from)] + 1];
+        ++targetStarts[size_t(rank[size_t(to)]) + 1];
     }
-    for (qsizetype i = 0; i < result.paths.size(); ++i) {
-        result.referenceStarts[i + 1] += result.referenceStarts[i];
+    for (size_t i = 0; i < count; ++i) {
+        starts[i + 1] += starts[i];
+        targetStarts[i + 1] += targetStarts[i];
+    }
+    std::vector<qint32> referrers(edges.size());
+    std::vector<qint32> nextReferrer(targetStarts.begin(), targetStarts.end() - 1);
+    for (const auto &[from, to] : edges) {
+        referrers[size_t(nextReferrer[size_t(rank[size_t(to)])]++)] = rank[size_t(from)];
     }
     result.referenceTargets.resize(qsizetype(edges.size()));
-    QList<qsizetype> next = result.referenceStarts;
-    for (const auto &[from, to] : edges) {
-        result.referenceTargets[next[rank[size_t(from)]]++] = rank[size_t(to)];
-    }
-    for (qsizetype i = 0; i < result.paths.size(); ++i) {
-        std::sort(result.referenceTargets.begin() + result.referenceStarts[i], result.referenceTargets.begin() + result.referenceStarts[i + 1]);
+    qsizetype *targets = result.referenceTargets.data();
+    std::vector<qsizetype> nextTarget(starts, starts + count);
+    for (size_t to = 0; to < count; ++to) {
+        for (qint32 k = targetStarts[to]; k < targetStarts[to + 1]; ++k) {
+            targets[nextTarget[size_t(referrers[size_t(k)])]++] = qsizetype(to);
+        }
     }
     return result;
 }
