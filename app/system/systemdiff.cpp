@@ -5,9 +5,11 @@
 #include "closurereader.h"
 
 #include <QFileInfo>
+#include <QRunnable>
+#include <QSemaphore>
+#include <QThreadPool>
 
 #include <optional>
-#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -43,13 +45,26 @@ ClosurePackages readSide(ClosureReader &reader, const QString &system)
 PackageDiff diffSystems(ClosureReader &reader, const QString &beforeSystem, const QString &afterSystem)
 {
     // The two systems are read and their names split at once, each on its
-    // own database connection: uncached, that is most of a diff's time.
+    // own database connection: uncached, that is most of a diff's time. The
+    // other side goes to a pooled thread; when that thread has not started
+    // it by the time this one is done (both cores busy with other work, so
+    // it waits for a time slice), this thread takes it back and reads it too,
+    // rather than wait.
     std::optional<ClosurePackages> before;
-    std::thread worker([&reader, &before, &beforeSystem] {
+    QSemaphore finished;
+    QRunnable *other = QRunnable::create([&reader, &before, &beforeSystem, &finished] {
         before.emplace(readSide(reader, beforeSystem));
+        finished.release();
     });
+    QThreadPool *pool = QThreadPool::globalInstance();
+    pool->start(other);
     const ClosurePackages after = readSide(reader, afterSystem);
-    worker.join();
+    if (pool->tryTake(other)) {
+        other->run();
+        delete other;
+    } else {
+        finished.acquire();
+    }
     return diffClosures(*before, after);
 }
 
