@@ -228,6 +228,12 @@ bool NixStoreDatabase::open()
         return false;
     }
     sqlite3_busy_timeout(database.get(), busyTimeoutMs);
+    // A closure of 3,000 paths reads about 1.2 MB of pages. SQLite's 2 MB
+    // page cache held one closure but not the two that a pooled connection
+    // alternates between in diffs, so their pages were read again from the
+    // system each time (a closure took 3.5 ms instead of 1.7). The cache
+    // grows only as pages are read, so this costs memory only where used.
+    sqlite3_exec(database.get(), "PRAGMA cache_size = -8192", nullptr, nullptr, nullptr);
     // snowpane_row(), for the closure walk (see RowSink). Direct only: SQL
     // stored in the database (triggers, views) cannot call it.
     if (sqlite3_create_function_v2(database.get(), "snowpane_row", -1, SQLITE_UTF8 | SQLITE_DIRECTONLY, nullptr, rowFunction, nullptr, nullptr, nullptr)
