@@ -21,15 +21,6 @@ namespace Snowpane::System
 namespace
 {
 
-// Views into the closures' path strings, which outlive the diff: splitting
-// thousands of names allocates nothing until a change is reported.
-struct PackageState {
-    QVarLengthArray<QStringView, 2> versions;
-    bool selected = false;
-};
-
-using Packages = QHash<QStringView, PackageState>;
-
 bool versionLess(QStringView a, QStringView b)
 {
     const int order = compareVersions(a, b);
@@ -56,39 +47,6 @@ std::vector<bool> selectedPaths(const Closure &closure, const QStringList &selec
         marks[size_t(i)] = true;
     }
     return marks;
-}
-
-Packages packagesOf(const Closure &closure, const QStringList &selected)
-{
-    const std::vector<bool> marks = selectedPaths(closure, selected);
-    QSet<QStringView> selectedNames;
-    if (marks.empty() && !selected.isEmpty()) {
-        selectedNames.reserve(selected.size());
-        for (const QString &path : selected) {
-            selectedNames.insert(splitStoreName(path).pname);
-        }
-    }
-    Packages packages;
-    packages.reserve(closure.paths.size());
-    for (qsizetype i = 0; i < closure.paths.size(); ++i) {
-        const StoreNameView name = splitStoreName(closure.paths[i].path);
-        PackageState &state = packages[name.pname];
-        if (!state.versions.contains(name.version)) {
-            state.versions.append(name.version);
-        }
-        if (!marks.empty() && marks[size_t(i)]) {
-            state.selected = true;
-        }
-    }
-    for (auto it = packages.begin(); it != packages.end(); ++it) {
-        if (!selectedNames.isEmpty()) {
-            it->selected = selectedNames.contains(it.key());
-        }
-        if (it->versions.size() > 1) {
-            std::sort(it->versions.begin(), it->versions.end(), versionLess);
-        }
-    }
-    return packages;
 }
 
 QStringList toStringList(const QVarLengthArray<QStringView, 2> &views)
@@ -139,19 +97,69 @@ QString kindName(PackageChange::Kind kind)
     return {};
 }
 
+// Views into the closure's path strings: splitting thousands of names
+// allocates nothing until a change is reported.
+ClosurePackages::ClosurePackages(Closure closure, const QStringList &selected)
+    : m_closure(std::move(closure))
+{
+    if (!m_closure.isValid()) {
+        return;
+    }
+    const std::vector<bool> marks = selectedPaths(m_closure, selected);
+    QSet<QStringView> selectedNames;
+    if (marks.empty() && !selected.isEmpty()) {
+        selectedNames.reserve(selected.size());
+        for (const QString &path : selected) {
+            selectedNames.insert(splitStoreName(path).pname);
+        }
+    }
+    // Const: a copy of the closure's list is shared, and must not detach.
+    const QList<StorePathInfo> &paths = std::as_const(m_closure).paths;
+    m_packages.reserve(paths.size());
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        const StoreNameView name = splitStoreName(paths[i].path);
+        State &state = m_packages[name.pname];
+        if (!state.versions.contains(name.version)) {
+            state.versions.append(name.version);
+        }
+        if (!marks.empty() && marks[size_t(i)]) {
+            state.selected = true;
+        }
+    }
+    for (auto it = m_packages.begin(); it != m_packages.end(); ++it) {
+        if (!selectedNames.isEmpty()) {
+            it->selected = selectedNames.contains(it.key());
+        }
+        if (it->versions.size() > 1) {
+            std::sort(it->versions.begin(), it->versions.end(), versionLess);
+        }
+    }
+}
+
 PackageDiff diffClosures(const Closure &before, const QStringList &selectedBefore, const Closure &after, const QStringList &selectedAfter)
 {
-    PackageDiff diff;
     if (!before.isValid() || !after.isValid()) {
+        PackageDiff diff;
         diff.error = before.isValid() ? after.error : before.error;
         return diff;
     }
-    diff.sizeBefore = before.totalNarSize;
-    diff.sizeAfter = after.totalNarSize;
-    pathDifference(before.paths, after.paths, diff.pathsAdded, diff.pathsRemoved);
+    return diffClosures(ClosurePackages(before, selectedBefore), ClosurePackages(after, selectedAfter));
+}
 
-    const Packages old = packagesOf(before, selectedBefore);
-    const Packages now = packagesOf(after, selectedAfter);
+PackageDiff diffClosures(const ClosurePackages &before, const ClosurePackages &after)
+{
+    PackageDiff diff;
+    if (!before.closure().isValid() || !after.closure().isValid()) {
+        diff.error = before.closure().isValid() ? after.closure().error : before.closure().error;
+        return diff;
+    }
+    diff.sizeBefore = before.closure().totalNarSize;
+    diff.sizeAfter = after.closure().totalNarSize;
+    pathDifference(before.closure().paths, after.closure().paths, diff.pathsAdded, diff.pathsRemoved);
+
+    const QHash<QStringView, ClosurePackages::State> &old = before.m_packages;
+    const QHash<QStringView, ClosurePackages::State> &now = after.m_packages;
+    using PackageState = ClosurePackages::State;
     const auto report = [&diff](QStringView pname, const PackageState *was, const PackageState *is) {
         PackageChange::Kind kind;
         if (!was) {

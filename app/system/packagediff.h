@@ -5,9 +5,12 @@
 
 #include "closure.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
+#include <QVarLengthArray>
 
 namespace Snowpane::System
 {
@@ -65,10 +68,43 @@ struct PackageDiff {
 };
 
 /**
+ * One side of a diff: a closure's packages by pname, each with its versions
+ * and whether one of its paths is selected. Apart from the diff so that a
+ * diff of two systems splits both sides' names at once, on two threads (as
+ * it reads them). It keeps the closure, whose paths its names point into.
+ */
+class ClosurePackages
+{
+public:
+    /// @p selected: the store paths the user selected (the references of the system's `sw`); may be empty.
+    ClosurePackages(Closure closure, const QStringList &selected);
+
+    [[nodiscard]] const Closure &closure() const
+    {
+        return m_closure;
+    }
+
+private:
+    friend PackageDiff diffClosures(const ClosurePackages &before, const ClosurePackages &after);
+
+    struct State {
+        /// Distinct versions, in Nix's version order.
+        QVarLengthArray<QStringView, 2> versions;
+        bool selected = false;
+    };
+
+    // Copies of a Closure share its strings, which nothing changes, so the
+    // views stay valid however this object is copied or moved.
+    Closure m_closure;
+    QHash<QStringView, State> m_packages;
+};
+
+/**
  * Compares two closures. @p selectedBefore and @p selectedAfter are the
  * store paths the user selected (the references of each system's `sw`);
  * they decide selection changes and may be empty.
  */
 [[nodiscard]] PackageDiff diffClosures(const Closure &before, const QStringList &selectedBefore, const Closure &after, const QStringList &selectedAfter);
+[[nodiscard]] PackageDiff diffClosures(const ClosurePackages &before, const ClosurePackages &after);
 
 } // namespace Snowpane::System

@@ -5,8 +5,11 @@
 #include "closurereader.h"
 
 #include <QFileInfo>
+#include <QRunnable>
+#include <QSemaphore>
+#include <QThreadPool>
 
-#include <thread>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -23,41 +26,46 @@ QStringList selectedPackagesOf(ClosureReader &reader, const QString &systemPath)
 namespace
 {
 
-struct Side {
-    Closure closure;
-    QStringList selected;
-};
-
-Side readSide(ClosureReader &reader, const QString &system)
+// One side of a diff, read and split on its own thread.
+ClosurePackages readSide(ClosureReader &reader, const QString &system)
 {
-    Side side{reader.closure(system), {}};
-    if (side.closure.isValid()) {
+    Closure closure = reader.closure(system);
+    QStringList selected;
+    if (closure.isValid()) {
         // A closure read from the database knows the references of `sw`, which is in it.
-        const QString sw = QFileInfo(side.closure.root + u"/sw"_s).canonicalFilePath();
-        const std::optional<QStringList> known = side.closure.referencesOf(sw.isEmpty() ? side.closure.root : sw);
-        side.selected = known ? *known : selectedPackagesOf(reader, side.closure.root);
+        const QString sw = QFileInfo(closure.root + u"/sw"_s).canonicalFilePath();
+        const std::optional<QStringList> known = closure.referencesOf(sw.isEmpty() ? closure.root : sw);
+        selected = known ? *known : selectedPackagesOf(reader, closure.root);
     }
-    return side;
+    return ClosurePackages(std::move(closure), selected);
 }
 
 } // namespace
 
 PackageDiff diffSystems(ClosureReader &reader, const QString &beforeSystem, const QString &afterSystem)
 {
-    // The two systems are read at once, each on its own database connection:
-    // uncached, reading is most of a diff's time.
-    Side before;
-    std::thread worker([&reader, &before, &beforeSystem] {
-        before = readSide(reader, beforeSystem);
+    // The two systems are read and their names split at once, each on its
+    // own database connection: uncached, that is most of a diff's time. The
+    // other side goes to a pooled thread; when that thread has not started
+    // it by the time this one is done (both cores busy with other work, so
+    // it waits for a time slice), this thread takes it back and reads it too,
+    // rather than wait.
+    std::optional<ClosurePackages> before;
+    QSemaphore finished;
+    QRunnable *other = QRunnable::create([&reader, &before, &beforeSystem, &finished] {
+        before.emplace(readSide(reader, beforeSystem));
+        finished.release();
     });
-    const Side after = readSide(reader, afterSystem);
-    worker.join();
-    if (!before.closure.isValid() || !after.closure.isValid()) {
-        PackageDiff diff;
-        diff.error = before.closure.isValid() ? after.closure.error : before.closure.error;
-        return diff;
+    QThreadPool *pool = QThreadPool::globalInstance();
+    pool->start(other);
+    const ClosurePackages after = readSide(reader, afterSystem);
+    if (pool->tryTake(other)) {
+        other->run();
+        delete other;
+    } else {
+        finished.acquire();
     }
-    return diffClosures(before.closure, before.selected, after.closure, after.selected);
+    return diffClosures(*before, after);
 }
 
 } // namespace Snowpane::System
