@@ -67,7 +67,8 @@ QString shortRevision(const QString &revision)
 
 QString dateText(const QDateTime &date)
 {
-    return date.isValid() ? QLocale().toString(date.toLocalTime().date(), QLocale::LongFormat) : QString();
+    // A day without its weekday ("12 November 2024"); the translation gives the order its language uses.
+    return date.isValid() ? QLocale().toString(date.toLocalTime().date(), UpdateController::tr("d MMMM yyyy", "date format of a nixpkgs revision")) : QString();
 }
 
 QString nixpkgsTextOf(const Snowpane::System::NixpkgsSource &source)
