@@ -220,4 +220,17 @@ Checked<std::optional<QByteArray>> ConfinedDirectory::read(const RelativeName &n
     return R::ok(std::optional<QByteArray>(std::move(data)));
 }
 
+Checked<Done> ConfinedDirectory::remove(const RelativeName &name) const
+{
+    bool missing = false;
+    auto parent = openParent(name, false, &missing);
+    if (!parent) {
+        return missing ? Checked<Done>::ok({}) : Checked<Done>::fail(parent.error());
+    }
+    if (::unlinkat(parent.value().get(), QFile::encodeName(name.components.last()).constData(), 0) != 0 && errno != ENOENT) {
+        return Checked<Done>::fail(QStringLiteral("cannot remove %1: %2").arg(name.text, errnoText(errno)));
+    }
+    return Checked<Done>::ok({});
+}
+
 }

@@ -81,6 +81,9 @@ public:
     /** The current content, or an empty optional if the file does not exist. */
     [[nodiscard]] Checked<std::optional<QByteArray>> read(const RelativeName &name, qsizetype maximumBytes) const;
 
+    /** Removes the file (never a directory, never through a link); a missing file is not an error. */
+    [[nodiscard]] Checked<Done> remove(const RelativeName &name) const;
+
 private:
     ConfinedDirectory() = default;
     /** The directory holding the last component of `name`, walked without following links. */

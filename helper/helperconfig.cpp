@@ -41,6 +41,8 @@ Checked<HelperConfig> parseHelperConfig(const QByteArray &text)
         {"SystemdRun", &HelperConfig::systemdRun},
         {"SystemdRuntimeDirectory", &HelperConfig::systemdRuntimeDirectory},
         {"BootedSystem", &HelperConfig::bootedSystem},
+        {"ChannelsProfile", &HelperConfig::channelsProfile},
+        {"ChannelList", &HelperConfig::channelList},
     };
     static const QRegularExpression variableName(QStringLiteral("\\A[A-Z_][A-Z0-9_]*\\z"));
     QString section;

@@ -30,6 +30,10 @@ struct HelperConfig {
     /** Activation goes through systemd-run only when this exists, as in nixos-rebuild. */
     QString systemdRuntimeDirectory = QStringLiteral("/run/systemd/system");
     QString bootedSystem = QStringLiteral("/run/booted-system");
+    /** Root's channels profile, which `nixpkgs=` of NIX_PATH reads (`<profile>/nixos`) and updatesources updates. */
+    QString channelsProfile = QStringLiteral("/nix/var/nix/profiles/per-user/root/channels");
+    /** Root's channel list, `URL NAME` lines, as nix-channel --add writes it. */
+    QString channelList = QStringLiteral("/root/.nix-channels");
     QString nixPath = QStringLiteral(
         "nixpkgs=/nix/var/nix/profiles/per-user/root/channels/nixos:nixos-config=/etc/nixos/configuration.nix:/nix/var/nix/profiles/per-user/root/channels");
     /** Whether deleting generations ends with `nix-store --gc`, as it should on a real machine. */
@@ -48,7 +52,8 @@ struct HelperConfig {
 /**
  * Parses the text of helper.conf: `[Paths]` with ConfigurationDirectory,
  * SystemProfile, StoreDirectory, NixBinDirectory, SystemdRun,
- * SystemdRuntimeDirectory, BootedSystem and NixPath; `[Behaviour]` with
+ * SystemdRuntimeDirectory, BootedSystem, ChannelsProfile, ChannelList and
+ * NixPath; `[Behaviour]` with
  * CollectGarbage=true|false; `[Environment]` with
  * NAME=value lines. Unknown sections and keys are errors, and every path
  * must be absolute.

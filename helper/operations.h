@@ -63,6 +63,8 @@ public:
     [[nodiscard]] OperationResult initRepo(const InitRepoRequest &request);
     [[nodiscard]] OperationResult restoreConfig(const RestoreConfigRequest &request);
     [[nodiscard]] OperationResult deleteGenerations(const DeleteGenerationsRequest &request);
+    /** The flake's inputs when the configuration is a flake, else root's channels; or the channels back one generation. */
+    [[nodiscard]] OperationResult updateSources(const UpdateSourcesRequest &request);
 
 private:
     enum class Stoppable {
@@ -76,6 +78,10 @@ private:
     /** The store path `link` resolves to, if it is a symbolic link into the store. */
     [[nodiscard]] Checked<QString> resolveSystem(const QString &link) const;
     void report(const NixLogParser &parser, bool force);
+    // updatesources (updatesources.cpp)
+    [[nodiscard]] OperationResult updateFlake(const UpdateSourcesRequest &request);
+    [[nodiscard]] OperationResult updateChannels();
+    [[nodiscard]] OperationResult rollBackChannels();
 
     HelperConfig m_config;
     OperationContext m_context;

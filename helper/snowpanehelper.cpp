@@ -155,6 +155,14 @@ KAuth::ActionReply SnowpaneHelper::deletegenerations(const QVariantMap &argument
     });
 }
 
+KAuth::ActionReply SnowpaneHelper::updatesources(const QVariantMap &arguments)
+{
+    return perform(protocol::action::UpdateSources, arguments, [](Operations &operations, const QVariantMap &a) {
+        auto request = parseUpdateSources(a);
+        return request ? operations.updateSources(request.value()) : invalid(request.error());
+    });
+}
+
 KAUTH_HELPER_MAIN("io.github.snowpane", SnowpaneHelper)
 
 #include "moc_snowpanehelper.cpp"

@@ -28,6 +28,7 @@ public Q_SLOTS:
     KAuth::ActionReply initrepo(const QVariantMap &arguments);
     KAuth::ActionReply restoreconfig(const QVariantMap &arguments);
     KAuth::ActionReply deletegenerations(const QVariantMap &arguments);
+    KAuth::ActionReply updatesources(const QVariantMap &arguments);
 
 private:
     using Body = std::function<snowpane::helper::OperationResult(snowpane::helper::Operations &, const QVariantMap &)>;

@@ -283,6 +283,22 @@ Checked<QString> validateRequestId(const QVariant &value)
     return Checked<QString>::ok(text);
 }
 
+Checked<QString> validateFlakeInputName(const QVariant &value)
+{
+    const QString what = QStringLiteral("input");
+    if (!isString(value)) {
+        return failWith<QString>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+    }
+    // Nix's identifiers, minus the apostrophe: nothing a shell, a path or an option parser could read another way.
+    static const QRegularExpression pattern(QStringLiteral("\\A[A-Za-z_][A-Za-z0-9_-]{0,99}\\z"));
+    const QString text = value.toString();
+    if (!pattern.match(text).hasMatch()) {
+        return failWith<QString>(what,
+                                 QStringLiteral("must be the name of one of the flake's inputs: a letter or '_', then up to 99 letters, digits, '_' or '-'"));
+    }
+    return Checked<QString>::ok(text);
+}
+
 Checked<QStringList> validateStringList(const QVariant &value, int maximumCount)
 {
     QStringList list;
@@ -495,6 +511,39 @@ Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &argu
             return R::fail(QStringLiteral("olderThanDays: ") + days.error());
         }
         request.olderThanDays = int(days.value());
+    }
+    return R::ok(request);
+}
+
+Checked<UpdateSourcesRequest> parseUpdateSources(const QVariantMap &arguments)
+{
+    using R = Checked<UpdateSourcesRequest>;
+    const QString kInput = QLatin1String(key::Input), kRollback = QLatin1String(key::Rollback);
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kInput, kRollback}); !keys) {
+        return R::fail(keys.error());
+    }
+    UpdateSourcesRequest request;
+    auto id = optionalRequestId(arguments);
+    if (!id) {
+        return R::fail(id.error());
+    }
+    request.request = id.value();
+    if (arguments.contains(kRollback)) {
+        const QVariant rollback = arguments.value(kRollback);
+        if (rollback.typeId() != QMetaType::Bool) {
+            return R::fail(QStringLiteral("rollback: expected a boolean, got %1").arg(typeNameOf(rollback)));
+        }
+        request.rollback = rollback.toBool();
+    }
+    if (arguments.contains(kInput)) {
+        if (request.rollback) {
+            return R::fail(QStringLiteral("rollback takes the channels back; it has no input"));
+        }
+        const auto input = validateFlakeInputName(arguments.value(kInput));
+        if (!input) {
+            return R::fail(input.error());
+        }
+        request.input = input.value();
     }
     return R::ok(request);
 }

@@ -62,6 +62,8 @@ struct RelativeName {
 [[nodiscard]] Checked<QString> validateCommitId(const QVariant &value);
 [[nodiscard]] Checked<QString> validateCommitMessage(const QVariant &value);
 [[nodiscard]] Checked<QString> validateRequestId(const QVariant &value);
+/** The name of one of a flake's own inputs, as `nix flake update NAME` takes it: a Nix identifier, no path, no option. */
+[[nodiscard]] Checked<QString> validateFlakeInputName(const QVariant &value);
 /** A whole number in [minimum, maximum], from an integer QVariant only (no strings, doubles or booleans). */
 [[nodiscard]] Checked<qint64> validateInteger(const QVariant &value, qint64 minimum, qint64 maximum);
 /** A QStringList, or a QVariantList whose every element is a QString. */
@@ -93,6 +95,11 @@ struct RestoreConfigRequest {
     QString request;
     QString commit;
 };
+struct UpdateSourcesRequest {
+    QString request;
+    QString input; // flakes: one input; empty: all of them
+    bool rollback = false; // channels: back to the generation before the last update
+};
 struct DeleteGenerationsRequest {
     QString request;
     std::optional<int> keepLast;
@@ -105,6 +112,7 @@ struct DeleteGenerationsRequest {
 [[nodiscard]] Checked<InitRepoRequest> parseInitRepo(const QVariantMap &arguments);
 [[nodiscard]] Checked<RestoreConfigRequest> parseRestoreConfig(const QVariantMap &arguments);
 [[nodiscard]] Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &arguments);
+[[nodiscard]] Checked<UpdateSourcesRequest> parseUpdateSources(const QVariantMap &arguments);
 
 /** One generation of the system profile, as found on disk. */
 struct GenerationEntry {

@@ -75,6 +75,7 @@ inline constexpr char NewDate[] = "newDate";
 inline constexpr char ChannelName[] = "name";
 inline constexpr char OldGeneration[] = "oldGeneration"; // int
 inline constexpr char NewGeneration[] = "newGeneration";
+// Channels also carry OldRevision and NewRevision: the channel's .git-revision before and after.
 inline constexpr char KindChannels[] = "channels";
 inline constexpr char KindFlake[] = "flake";
 }

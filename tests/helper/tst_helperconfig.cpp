@@ -22,6 +22,8 @@ private Q_SLOTS:
         const HelperConfig config;
         QCOMPARE(config.configurationDirectory, QStringLiteral("/etc/nixos"));
         QCOMPARE(config.systemProfile, QStringLiteral("/nix/var/nix/profiles/system"));
+        QCOMPARE(config.channelsProfile, QStringLiteral("/nix/var/nix/profiles/per-user/root/channels"));
+        QCOMPARE(config.channelList, QStringLiteral("/root/.nix-channels"));
         QCOMPARE(config.nixProgram(QStringLiteral("nix-build")), QStringLiteral("/run/current-system/sw/bin/nix-build"));
         const QProcessEnvironment env = config.environment();
         QVERIFY(env.value(QStringLiteral("PATH")).startsWith(QLatin1String("/run/current-system/sw/bin")));
@@ -33,10 +35,13 @@ private Q_SLOTS:
     {
         const auto config = parseHelperConfig(
             "# for tests\n[Paths]\nConfigurationDirectory = /srv/nixos/\nSystemProfile=/srv/profiles/system\nNixBinDirectory=/usr/bin\n"
+            "ChannelsProfile=/srv/profiles/per-user/root/channels\nChannelList=/srv/root/.nix-channels\n"
             "NixPath=nixpkgs=/srv/nixpkgs\n[Behaviour]\nCollectGarbage=false\n[Environment]\nSNOWPANE_STANDIN_STATE=/srv/state\n");
         QVERIFY2(config.isOk(), qPrintable(config.error()));
         QCOMPARE(config.value().configurationDirectory, QStringLiteral("/srv/nixos"));
         QCOMPARE(config.value().nixPath, QStringLiteral("nixpkgs=/srv/nixpkgs"));
+        QCOMPARE(config.value().channelsProfile, QStringLiteral("/srv/profiles/per-user/root/channels"));
+        QCOMPARE(config.value().channelList, QStringLiteral("/srv/root/.nix-channels"));
         QCOMPARE(config.value().collectGarbage, false);
         QCOMPARE(config.value().environment().value(QStringLiteral("SNOWPANE_STANDIN_STATE")), QStringLiteral("/srv/state"));
         QCOMPARE(config.value().environment().value(QStringLiteral("NIX_PATH")), QStringLiteral("nixpkgs=/srv/nixpkgs"));
@@ -47,6 +52,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("text");
         QTest::newRow("relative path") << QByteArray("[Paths]\nConfigurationDirectory=etc/nixos\n");
         QTest::newRow("dotdot") << QByteArray("[Paths]\nSystemProfile=/nix/../tmp/p\n");
+        QTest::newRow("relative channels profile") << QByteArray("[Paths]\nChannelsProfile=channels\n");
+        QTest::newRow("dotdot channel list") << QByteArray("[Paths]\nChannelList=/root/../tmp/.nix-channels\n");
         QTest::newRow("unknown key") << QByteArray("[Paths]\nShell=/bin/sh\n");
         QTest::newRow("unknown section") << QByteArray("[Hooks]\nPre=/bin/sh\n");
         QTest::newRow("outside section") << QByteArray("ConfigurationDirectory=/etc/nixos\n");

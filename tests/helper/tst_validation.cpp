@@ -162,6 +162,71 @@ private Q_SLOTS:
         QCOMPARE(validateHost(input).isOk(), accepted);
     }
 
+    void flakeInputName_data()
+    {
+        QTest::addColumn<QVariant>("input");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("nixpkgs") << QVariant(QStringLiteral("nixpkgs")) << true;
+        QTest::newRow("dashed") << QVariant(QStringLiteral("home-manager")) << true;
+        QTest::newRow("underscore first") << QVariant(QStringLiteral("_private")) << true;
+        QTest::newRow("digits") << QVariant(QStringLiteral("nixpkgs_24_11")) << true;
+        QTest::newRow("100 characters") << QVariant(QString(100, QLatin1Char('a'))) << true;
+        QTest::newRow("101 characters") << QVariant(QString(101, QLatin1Char('a'))) << false;
+        QTest::newRow("very long") << QVariant(QString(1024 * 1024, QLatin1Char('a'))) << false;
+        QTest::newRow("empty") << QVariant(QString()) << false;
+        QTest::newRow("dotdot") << QVariant(QStringLiteral("..")) << false;
+        QTest::newRow("dot") << QVariant(QStringLiteral(".")) << false;
+        QTest::newRow("slash") << QVariant(QStringLiteral("/")) << false;
+        QTest::newRow("follows path") << QVariant(QStringLiteral("home-manager/nixpkgs")) << false;
+        QTest::newRow("absolute") << QVariant(QStringLiteral("/etc/nixos")) << false;
+        QTest::newRow("space") << QVariant(QStringLiteral("nix pkgs")) << false;
+        QTest::newRow("two words") << QVariant(QStringLiteral("nixpkgs --impure")) << false;
+        QTest::newRow("option") << QVariant(QStringLiteral("--flag")) << false;
+        QTest::newRow("short option") << QVariant(QStringLiteral("-v")) << false;
+        QTest::newRow("digit first") << QVariant(QStringLiteral("2nixpkgs")) << false;
+        QTest::newRow("apostrophe") << QVariant(QStringLiteral("nixpkgs'")) << false;
+        QTest::newRow("unicode") << QVariant(QStringLiteral("nixpkgs\u00e9")) << false;
+        QTest::newRow("unicode letter only") << QVariant(QStringLiteral("\u00e9")) << false;
+        QTest::newRow("nul") << QVariant(QStringLiteral("nixpkgs") + QChar(0) + QStringLiteral("x")) << false;
+        QTest::newRow("newline") << QVariant(QStringLiteral("nixpkgs\n")) << false;
+        QTest::newRow("url") << QVariant(QStringLiteral("github:NixOS/nixpkgs")) << false;
+        QTest::newRow("substitution") << QVariant(QStringLiteral("$(id)")) << false;
+        QTest::newRow("bytes") << QVariant(QByteArray("nixpkgs")) << false;
+        QTest::newRow("list") << QVariant(QStringList{QStringLiteral("nixpkgs")}) << false;
+        QTest::newRow("int") << QVariant(1) << false;
+        QTest::newRow("missing") << QVariant() << false;
+    }
+    void flakeInputName()
+    {
+        QFETCH(QVariant, input);
+        QFETCH(bool, accepted);
+        const auto checked = validateFlakeInputName(input);
+        QCOMPARE(checked.isOk(), accepted);
+        if (accepted) {
+            QCOMPARE(checked.value(), input.toString());
+        }
+    }
+
+    void updateSourcesRequest()
+    {
+        const auto all = parseUpdateSources({});
+        QVERIFY(all.isOk());
+        QVERIFY(all.value().input.isEmpty());
+        QVERIFY(!all.value().rollback);
+        QCOMPARE(parseUpdateSources({{QStringLiteral("input"), QStringLiteral("nixpkgs")}}).value().input, QStringLiteral("nixpkgs"));
+        QVERIFY(parseUpdateSources({{QStringLiteral("rollback"), true}}).value().rollback);
+        QVERIFY(!parseUpdateSources({{QStringLiteral("rollback"), false}}).value().rollback);
+        QVERIFY(parseUpdateSources({{QStringLiteral("request"), QStringLiteral("{abc-1}")}, {QStringLiteral("input"), QStringLiteral("nixpkgs")}}).isOk());
+        // Refused: an unknown argument, the wrong types, rollback with an input, a hostile input.
+        QVERIFY(!parseUpdateSources({{QStringLiteral("inputs"), QStringLiteral("nixpkgs")}}).isOk());
+        QVERIFY(!parseUpdateSources({{QStringLiteral("rollback"), 1}}).isOk());
+        QVERIFY(!parseUpdateSources({{QStringLiteral("rollback"), QStringLiteral("true")}}).isOk());
+        QVERIFY(!parseUpdateSources({{QStringLiteral("rollback"), true}, {QStringLiteral("input"), QStringLiteral("nixpkgs")}}).isOk());
+        QVERIFY(!parseUpdateSources({{QStringLiteral("input"), QStringLiteral("--override-input")}}).isOk());
+        QVERIFY(!parseUpdateSources({{QStringLiteral("input"), QString()}}).isOk());
+        QVERIFY(!parseUpdateSources({{QStringLiteral("request"), QStringLiteral("a b")}}).isOk());
+    }
+
     void generation_data()
     {
         QTest::addColumn<QVariant>("input");

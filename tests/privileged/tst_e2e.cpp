@@ -597,6 +597,96 @@ private Q_SLOTS:
         QCOMPARE(invalid.error(), PrivilegedJob::ErrorKind::InvalidRequest);
     }
 
+    // updatesources on root's channels (helper.conf: ChannelsProfile, ChannelList under $work/channels):
+    // the stand-in's channel moves to its next release, and the rollback takes the profile back exactly.
+    void updateChannelsThenRollBack()
+    {
+        const QString channels = work() + QStringLiteral("/channels/profiles/per-user/root/channels");
+        const QString list = work() + QStringLiteral("/channels/root/.nix-channels");
+        const QString linkBefore = QFile::symLinkTarget(channels);
+        const QString treeBefore = linkTarget(channels + QStringLiteral("/nixos"));
+        const QByteArray listBefore = readFile(list);
+        QCOMPARE(QFileInfo(linkBefore).fileName(), QStringLiteral("channels-1-link"));
+        const QByteArray revisionBefore = readFile(channels + QStringLiteral("/nixos/.git-revision"));
+
+        UpdateSourcesJob update;
+        QVERIFY(runJob(update));
+        VERIFY_SUCCEEDED(update);
+        const QVariantMap reply = update.result();
+        QCOMPARE(reply.value(QStringLiteral("kind")).toString(), QStringLiteral("channels"));
+        QCOMPARE(reply.value(QStringLiteral("changed")).toBool(), true);
+        const QVariantMap nixos = reply.value(QStringLiteral("channels")).toList().value(0).toMap();
+        QCOMPARE(nixos.value(QStringLiteral("name")).toString(), QStringLiteral("nixos"));
+        QCOMPARE(nixos.value(QStringLiteral("oldGeneration")).toInt(), 1);
+        QCOMPARE(nixos.value(QStringLiteral("newGeneration")).toInt(), 2);
+        QCOMPARE(nixos.value(QStringLiteral("oldRevision")).toByteArray(), revisionBefore);
+        QCOMPARE(nixos.value(QStringLiteral("newRevision")).toByteArray(), readFile(channels + QStringLiteral("/nixos/.git-revision")));
+        QCOMPARE(readFile(channels + QStringLiteral("/nixos/.version-suffix")), QByteArray(".20241201.5d6e7f8"));
+
+        RollBackChannelsJob rollback;
+        QVERIFY(runJob(rollback));
+        VERIFY_SUCCEEDED(rollback);
+        QCOMPARE(rollback.result().value(QStringLiteral("kind")).toString(), QStringLiteral("channels"));
+        QCOMPARE(QFile::symLinkTarget(channels), linkBefore);
+        QCOMPARE(linkTarget(channels + QStringLiteral("/nixos")), treeBefore);
+        QCOMPARE(readFile(channels + QStringLiteral("/nixos/.git-revision")), revisionBefore);
+        QCOMPARE(readFile(list), listBefore);
+    }
+
+    // updatesources on a flake (run-e2e points ConfigurationDirectory at $work/flake): the nixpkgs
+    // input moves to the next revision in a commit that names both; restoreconfig undoes it.
+    void updateFlakeThenDiscard()
+    {
+        const QString flake = work() + QStringLiteral("/flake");
+        const QByteArray lockBefore = readFile(flake + QStringLiteral("/flake.lock"));
+        UpdateSourcesJob update;
+        QVERIFY(runJob(update));
+        VERIFY_SUCCEEDED(update);
+        const QVariantMap reply = update.result();
+        QCOMPARE(reply.value(QStringLiteral("kind")).toString(), QStringLiteral("flake"));
+        QCOMPARE(reply.value(QStringLiteral("changed")).toBool(), true);
+        QVERIFY(readFile(flake + QStringLiteral("/flake.lock")) != lockBefore);
+        const QVariantMap nixpkgs = reply.value(QStringLiteral("inputs")).toList().value(0).toMap();
+        QCOMPARE(nixpkgs.value(QStringLiteral("name")).toString(), QStringLiteral("nixpkgs"));
+        QCOMPARE(nixpkgs.value(QStringLiteral("oldDate")).toString(), QStringLiteral("2024-11-20T12:00:00Z"));
+        QCOMPARE(nixpkgs.value(QStringLiteral("newDate")).toString(), QStringLiteral("2024-12-01T12:00:00Z"));
+        QProcess git;
+        git.start(QStringLiteral("git"),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("safe.directory=*"),
+                   QStringLiteral("-C"),
+                   flake,
+                   QStringLiteral("log"),
+                   QStringLiteral("-1"),
+                   QStringLiteral("--format=%B"),
+                   reply.value(QStringLiteral("commit")).toString()});
+        QVERIFY(git.waitForFinished(30000));
+        QCOMPARE(QString::fromUtf8(git.readAllStandardOutput()).trimmed(),
+                 QStringLiteral("Update flake inputs\n\nnixpkgs: %1 (2024-11-20) \u2192 %2 (2024-12-01)")
+                     .arg(nixpkgs.value(QStringLiteral("oldRevision")).toString().left(7), nixpkgs.value(QStringLiteral("newRevision")).toString().left(7)));
+
+        RestoreConfigJob discard(reply.value(QStringLiteral("previousCommit")).toString());
+        QVERIFY(runJob(discard));
+        VERIFY_SUCCEEDED(discard);
+        QCOMPARE(readFile(flake + QStringLiteral("/flake.lock")), lockBefore);
+    }
+
+    // A revision that does not evaluate ($work/flake-broken follows the stand-in's broken branch): a clear error, nothing changed.
+    void brokenUpdateChangesNothing()
+    {
+        const QString flake = work() + QStringLiteral("/flake-broken");
+        const QByteArray lockBefore = readFile(flake + QStringLiteral("/flake.lock"));
+        UpdateSourcesJob update;
+        QVERIFY(runJob(update));
+        QCOMPARE(update.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(update.errorMessage().startsWith(QLatin1String("syntax error")), qPrintable(describe(update)));
+        QCOMPARE(readFile(flake + QStringLiteral("/flake.lock")), lockBefore);
+        UpdateSourcesJob hostile(QStringLiteral("--override-input"));
+        QVERIFY(runJob(hostile));
+        QCOMPARE(hostile.error(), PrivilegedJob::ErrorKind::InvalidRequest);
+        QCOMPARE(readFile(flake + QStringLiteral("/flake.lock")), lockBefore);
+    }
+
     void deniedChangesNothing()
     {
         const QString text = configText();

@@ -1,0 +1,143 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The pure parts of updatesources: flake.lock before and after, the commit
+// message, root's channel list and which channels an upgrade takes.
+
+#include "sourceupdate.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+using namespace snowpane::helper;
+
+namespace
+{
+QByteArray lockWith(const QByteArray &nixpkgsLocked, const QByteArray &extraNodes = {}, const QByteArray &extraInputs = {})
+{
+    return "{\n  \"nodes\": {\n    \"nixpkgs\": { \"locked\": " + nixpkgsLocked + ", \"original\": { \"type\": \"git\", \"url\": \"file:///n\" } },\n"
+        + extraNodes + "    \"root\": { \"inputs\": { \"nixpkgs\": \"nixpkgs\"" + extraInputs + " } }\n  },\n  \"root\": \"root\",\n  \"version\": 7\n}\n";
+}
+
+const QByteArray LockedA =
+    R"({ "lastModified": 1732104000, "narHash": "sha256-a", "rev": "3671d416c7f6b6b5b65f8a947d874dbafd4027c3", "type": "git", "url": "file:///n" })";
+const QByteArray LockedB =
+    R"({ "lastModified": 1733054400, "narHash": "sha256-b", "rev": "4183e67b9824cb2b4d258a6760cee016fae9dba3", "type": "git", "url": "file:///n" })";
+}
+
+class SourceUpdateTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lockInputs()
+    {
+        const QList<LockedInput> inputs =
+            parseFlakeLockInputs(lockWith(LockedA,
+                                          R"(    "home-manager": { "locked": { "lastModified": 1700000000, "rev": "aaaa", "narHash": "sha256-h" } },
+    "hm-nixpkgs": { "locked": { "rev": "bbbb" } },
+)",
+                                          R"(, "home-manager": "home-manager", "follower": [ "nixpkgs" ])"));
+        QCOMPARE(inputs.size(), 2); // the `follows` input is locked under nixpkgs
+        QCOMPARE(inputs.at(0).name, QStringLiteral("home-manager"));
+        QCOMPARE(inputs.at(1).name, QStringLiteral("nixpkgs"));
+        QCOMPARE(inputs.at(1).revision, QStringLiteral("3671d416c7f6b6b5b65f8a947d874dbafd4027c3"));
+        QCOMPARE(inputs.at(1).date, QDateTime(QDate(2024, 11, 20), QTime(12, 0), QTimeZone::UTC));
+    }
+
+    void malformedLocks_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("not json") << QByteArray("{ nodes = ");
+        QTest::newRow("array") << QByteArray("[1, 2]");
+        QTest::newRow("no nodes") << QByteArray(R"({ "root": "root" })");
+        QTest::newRow("root missing") << QByteArray(R"({ "nodes": { "x": {} }, "root": "root" })");
+        QTest::newRow("inputs not an object") << QByteArray(R"({ "nodes": { "root": { "inputs": 3 } }, "root": "root" })");
+    }
+    void malformedLocks()
+    {
+        QFETCH(QByteArray, text);
+        QVERIFY(parseFlakeLockInputs(text).isEmpty());
+    }
+
+    void missingFields()
+    {
+        // An input whose node or fields are missing is still listed, without revision or date.
+        const QList<LockedInput> inputs = parseFlakeLockInputs(lockWith(R"({ "type": "path", "path": "/x", "lastModified": "soon" })"));
+        QCOMPARE(inputs.size(), 1);
+        QVERIFY(inputs.at(0).revision.isEmpty());
+        QVERIFY(!inputs.at(0).date.isValid());
+    }
+
+    void commitMessage()
+    {
+        const QList<InputChange> changes = changedInputs(parseFlakeLockInputs(lockWith(LockedA)), parseFlakeLockInputs(lockWith(LockedB)));
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.at(0).oldRevision, QStringLiteral("3671d416c7f6b6b5b65f8a947d874dbafd4027c3"));
+        QCOMPARE(changes.at(0).newDate, QDateTime(QDate(2024, 12, 1), QTime(12, 0), QTimeZone::UTC));
+        QCOMPARE(flakeUpdateMessage(changes), QStringLiteral("Update flake inputs\n\nnixpkgs: 3671d41 (2024-11-20) \u2192 4183e67 (2024-12-01)\n"));
+        QVERIFY(changedInputs(parseFlakeLockInputs(lockWith(LockedA)), parseFlakeLockInputs(lockWith(LockedA))).isEmpty());
+
+        // An input that appears, one that goes, one without a revision.
+        QList<InputChange> mixed{{QStringLiteral("added"), QString(), QStringLiteral("cccccccccc"), {}, {}},
+                                 {QStringLiteral("gone"), QStringLiteral("dddddddddd"), QString(), {}, {}},
+                                 {QStringLiteral("local"),
+                                  QString(),
+                                  QString(),
+                                  QDateTime(QDate(2024, 1, 2), QTime(), QTimeZone::UTC),
+                                  QDateTime(QDate(2024, 1, 3), QTime(), QTimeZone::UTC)}};
+        QCOMPARE(flakeUpdateMessage(mixed),
+                 QStringLiteral("Update flake inputs\n\nadded: (none) \u2192 ccccccc\ngone: ddddddd \u2192 (none)\n"
+                                "local: (no revision) (2024-01-02) \u2192 (no revision) (2024-01-03)\n"));
+    }
+
+    void channelList()
+    {
+        const QList<ChannelEntry> channels = parseChannelList(
+            "# root's channels\n"
+            "https://example.org/channels/nixos-24.11 nixos\n"
+            "  \n"
+            "file:///srv/channels/home-manager/ \n"
+            "https://example.org/channels/nixos-unstable unstable extra words\n"
+            "ftp://example.org/x bad-scheme\n"
+            "https://example.org/y ../escape\n"
+            "https://example.org/channels/nixos-24.05 nixos\n");
+        QCOMPARE(channels.size(), 3);
+        QCOMPARE(channels.at(0).name, QStringLiteral("home-manager"));
+        QCOMPARE(channels.at(0).url, QStringLiteral("file:///srv/channels/home-manager"));
+        QCOMPARE(channels.at(1).name, QStringLiteral("nixos"));
+        QCOMPARE(channels.at(1).url, QStringLiteral("https://example.org/channels/nixos-24.05")); // the later line wins
+        QCOMPARE(channels.at(2).name, QStringLiteral("unstable"));
+        QVERIFY(parseChannelList(QByteArray()).isEmpty());
+        QVERIFY(parseChannelList(QByteArray("\0\0\n", 3)).isEmpty());
+    }
+
+    void channelSelection()
+    {
+        const QList<ChannelEntry> channels{{QStringLiteral("file:///a"), QStringLiteral("home-manager")},
+                                           {QStringLiteral("file:///b"), QStringLiteral("nixos")},
+                                           {QStringLiteral("file:///c"), QStringLiteral("unstable")}};
+        QCOMPARE(channelsToUpdate(channels, {}), QStringList{QStringLiteral("nixos")});
+        QCOMPARE(channelsToUpdate(channels, {QStringLiteral("home-manager"), QStringLiteral("not-listed")}),
+                 (QStringList{QStringLiteral("home-manager"), QStringLiteral("nixos")}));
+        QVERIFY(channelsToUpdate({{QStringLiteral("file:///c"), QStringLiteral("unstable")}}, {}).isEmpty());
+    }
+
+    void channelNames()
+    {
+        QCOMPARE(channelTarballUrl(QStringLiteral("https://example.org/channels/nixos-24.11")),
+                 QStringLiteral("https://example.org/channels/nixos-24.11/nixexprs.tar.xz"));
+        QCOMPARE(channelTarballUrl(QStringLiteral("file:///srv/x.tar.gz")), QStringLiteral("file:///srv/x.tar.gz"));
+        QCOMPARE(channelPackageName({QStringLiteral("https://example.org/channels/nixos-24.11"), QStringLiteral("nixos")}), QStringLiteral("nixos-24.11"));
+        QCOMPARE(channelPackageName({QStringLiteral("https://example.org/channels/nixos-unstable"), QStringLiteral("nixos")}), QStringLiteral("nixos"));
+        QCOMPARE(nixString(QStringLiteral("a\"b\\c${d}")), QStringLiteral("\"a\\\"b\\\\c\\${d}\""));
+        QCOMPARE(generationOfLinkTarget(QStringLiteral("channels-12-link")), 12);
+        QCOMPARE(generationOfLinkTarget(QStringLiteral("/nix/var/nix/profiles/per-user/root/channels-3-link")), 3);
+        QCOMPARE(generationOfLinkTarget(QStringLiteral("/nix/store/abc-user-environment")), 0);
+        QCOMPARE(generationOfLinkTarget(QString()), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(SourceUpdateTest)
+#include "tst_sourceupdate.moc"
