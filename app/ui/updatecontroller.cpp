@@ -323,7 +323,7 @@ void UpdateController::sourcesUpdated(const QVariantMap &reply)
     m_previousCommit = reply.value(u"previousCommit"_s).toString();
     m_sources = Snowpane::Ui::sourceChangesOf(reply);
     if (m_kind == u"channels"_s) {
-        // The reply names channel generations; their nixpkgs revision and date are read from the channels themselves.
+        // The reply names each channel's revisions; the dates come from the channels themselves, before and after.
         const auto after = Snowpane::System::readNixpkgsSource(SnowpaneSettings::self()->configurationDirectory(), channelsProfile());
         for (const QVariant &entry : reply.value(u"channels"_s).toList()) {
             const QVariantMap channel = entry.toMap();
@@ -332,13 +332,19 @@ void UpdateController::sourcesUpdated(const QVariantMap &reply)
             }
             Snowpane::Ui::SourceChange change;
             change.name = channel.value(u"name"_s).toString();
+            change.revisionBefore = channel.value(u"oldRevision"_s).toString();
+            change.revisionAfter = channel.value(u"newRevision"_s).toString();
             if (change.name == m_sourceBefore.name) {
-                change.revisionBefore = m_sourceBefore.version.isEmpty() ? m_sourceBefore.revision : m_sourceBefore.version;
                 change.dateBefore = m_sourceBefore.date;
+                if (change.revisionBefore.isEmpty()) {
+                    change.revisionBefore = m_sourceBefore.revision;
+                }
             }
             if (change.name == after.name) {
-                change.revisionAfter = after.version.isEmpty() ? after.revision : after.version;
                 change.dateAfter = after.date;
+                if (change.revisionAfter.isEmpty()) {
+                    change.revisionAfter = after.revision;
+                }
             }
             m_sources.append(change);
         }

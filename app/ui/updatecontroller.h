@@ -70,6 +70,8 @@ class UpdateController : public QObject
     /// "flake" or "channels"; empty before a check.
     Q_PROPERTY(QString sourceKind READ sourceKind NOTIFY previewChanged)
     Q_PROPERTY(GenerationPackageChangeModel *packages READ packages CONSTANT)
+    /// The store path of the system built for the update; empty before a check.
+    Q_PROPERTY(QString builtSystem READ builtSystem NOTIFY previewChanged)
     Q_PROPERTY(QString kernelBefore READ kernelBefore NOTIFY previewChanged)
     Q_PROPERTY(QString kernelAfter READ kernelAfter NOTIFY previewChanged)
     /// The kernel changes, so the machine must restart to use it.
@@ -128,6 +130,10 @@ public:
     [[nodiscard]] GenerationPackageChangeModel *packages()
     {
         return &m_packages;
+    }
+    [[nodiscard]] QString builtSystem() const
+    {
+        return m_newSystem;
     }
     [[nodiscard]] QString kernelBefore() const
     {
