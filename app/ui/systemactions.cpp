@@ -338,6 +338,8 @@ bool SystemActions::beginSequence(const QString &title)
 void SystemActions::runStep(PrivilegedJob *job, const QString &title)
 {
     Q_ASSERT(m_inSequence);
+    // A cancel stops the step it arrived in; the step after it (putting things back) runs to its end.
+    m_sequenceCancelled = false;
     const QString sequenceTitle = m_title;
     start(job, Stage::Updating, sequenceTitle);
     // The step's name goes into the log, so that the whole sequence reads in order.

@@ -171,7 +171,7 @@ public:
     void finishSequence(const QString &resultText);
     /** Ends the sequence as failed with @p message and the technical @p details. */
     void failSequence(const QString &message, const QString &details);
-    /** In a sequence: whether the person asked to cancel it. */
+    /** In a sequence: whether the person asked to cancel the step that is running. */
     [[nodiscard]] bool isSequenceCancelled() const
     {
         return m_sequenceCancelled;
