@@ -288,8 +288,11 @@ private Q_SLOTS:
         };
         const QString sourcesBefore = sourcesNow();
         QVERIFY2(sourcesBefore.trimmed().size() > 1, qPrintable(flake ? lockFile : channels));
+        if (flake) {
+            SnowpaneSettings::self()->setFlakeHost(u"demo"_s); // the stand-in flake's nixosConfigurations.demo
+        }
         if (currentGeneration() == 0) {
-            snowpane::privileged::RebuildJob first(u"switch"_s);
+            snowpane::privileged::RebuildJob first(u"switch"_s, SnowpaneSettings::self()->flakeHost());
             QVERIFY2(runJob(first), qPrintable(first.errorMessage()));
         }
         const int generationBefore = currentGeneration();
