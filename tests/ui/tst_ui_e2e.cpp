@@ -319,6 +319,36 @@ private Q_SLOTS:
         QVERIFY(updates.sources().constFirst().toMap().value(u"revisionBefore"_s) != updates.sources().constFirst().toMap().value(u"revisionAfter"_s));
         QVERIFY(updates.lastChecked().isValid());
         QVERIFY(QFileInfo::exists(updates.builtSystem()));
+        {
+            // The services the preview lists are the unit files that differ between the running and the built system.
+            const QString running = work() + u"/state/current-system/etc/systemd/system"_s;
+            const QString built = updates.builtSystem() + u"/etc/systemd/system"_s;
+            QStringList before = QDir(running).entryList({u"*.service"_s}, QDir::Files | QDir::System);
+            QStringList after = QDir(built).entryList({u"*.service"_s}, QDir::Files | QDir::System);
+            before.sort();
+            after.sort();
+            QStringList start, stop, restart;
+            for (const QString &unit : after) {
+                if (!before.contains(unit)) {
+                    start.append(unit);
+                } else if (readText(running + u'/' + unit) != readText(built + u'/' + unit)) {
+                    restart.append(unit);
+                }
+            }
+            for (const QString &unit : before) {
+                if (!after.contains(unit)) {
+                    stop.append(unit);
+                }
+            }
+            const auto sorted = [](QStringList list) {
+                list.sort();
+                return list;
+            };
+            qInfo() << "units to start" << start << "stop" << stop << "restart" << restart;
+            QCOMPARE(sorted(updates.unitsToStart()), start);
+            QCOMPARE(sorted(updates.unitsToStop()), stop);
+            QCOMPARE(sorted(updates.unitsToRestart()), restart);
+        }
         QCOMPARE(currentGeneration(), generationBefore); // nothing was activated
         QVERIFY(sourcesNow() != sourcesBefore);
         if (flake) {
