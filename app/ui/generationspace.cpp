@@ -262,10 +262,16 @@ QVariantMap GenerationSpace::plan(Rule rule, int count) const
     } else if (removed.isEmpty()) {
         message = tr("No generation matches, so nothing would be removed. The current generation and the one the machine booted are always kept.");
     } else {
-        message = tr("Generations %1 will be deleted. You can no longer switch or boot into them.").arg(QLocale().createSeparatedList(names));
+        message = tr("Generation(s) %1 will be deleted. You can no longer switch to or boot into them.", nullptr, int(removed.size()))
+                      .arg(QLocale().createSeparatedList(names));
         message += u' ';
-        message += known ? tr("This frees up to %1 of disk space; files that other profiles still use stay.").arg(bytesText)
-                         : tr("The space this frees is still being measured.");
+        if (known) {
+            message += tr("This frees up to %1 of disk space; files that other profiles still use stay.").arg(bytesText);
+        } else if (m_ready) {
+            message += tr("The space this frees could not be measured.");
+        } else {
+            message += tr("The space this frees is still being measured.");
+        }
         message += u' ';
         message += tr("The current generation and the one the machine booted are always kept.");
     }
