@@ -784,10 +784,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Generations %1 will be deleted. You can no longer switch or boot into them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This frees up to %1 of disk space; files that other profiles still use stay.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -797,6 +793,16 @@
     </message>
     <message>
         <source>The current generation and the one the machine booted are always kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Generation(s) %1 will be deleted. You can no longer switch to or boot into them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The space this frees could not be measured.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -787,10 +787,6 @@
         <translation>Keine Generation passt, also würde nichts entfernt. Die aktuelle Generation und die, mit der der Rechner gestartet wurde, bleiben immer.</translation>
     </message>
     <message>
-        <source>Generations %1 will be deleted. You can no longer switch or boot into them.</source>
-        <translation>Die Generationen %1 werden gelöscht. Sie können danach nicht mehr zu ihnen wechseln oder sie starten.</translation>
-    </message>
-    <message>
         <source>This frees up to %1 of disk space; files that other profiles still use stay.</source>
         <translation>Das gibt bis zu %1 Speicherplatz frei; Dateien, die andere Profile noch nutzen, bleiben.</translation>
     </message>
@@ -801,6 +797,17 @@
     <message>
         <source>The current generation and the one the machine booted are always kept.</source>
         <translation>Die aktuelle Generation und die, mit der der Rechner gestartet wurde, bleiben immer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generation(s) %1 will be deleted. You can no longer switch to or boot into them.</source>
+        <translation>
+            <numerusform>Generation %1 wird gelöscht. Sie können danach nicht mehr zu ihr wechseln oder sie starten.</numerusform>
+            <numerusform>Die Generationen %1 werden gelöscht. Sie können danach nicht mehr zu ihnen wechseln oder sie starten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The space this frees could not be measured.</source>
+        <translation>Der frei werdende Speicherplatz konnte nicht gemessen werden.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,13 @@
             <numerusform>%n old generations hold %1 that nothing else uses.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Generation(s) %1 will be deleted. You can no longer switch to or boot into them.</source>
+        <translation>
+            <numerusform>Generation %1 will be deleted. You can no longer switch to or boot into it.</numerusform>
+            <numerusform>Generations %1 will be deleted. You can no longer switch to or boot into them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OptionDetails</name>
