@@ -401,9 +401,10 @@ void SystemActions::jobFinished()
     collectLog();
     const QVariantMap result = job->result();
     if (m_inSequence) {
-        const bool succeeded = job->state() == PrivilegedJob::State::Succeeded && !m_sequenceCancelled;
+        // A step that finished despite a cancel still reports what it did: the controller must know, to put it back.
+        const bool succeeded = job->state() == PrivilegedJob::State::Succeeded;
         // A plain failure gets the controller's own sentence for its step; refusals and cancels read the same everywhere.
-        const PrivilegedJob::ErrorKind kind = m_sequenceCancelled ? PrivilegedJob::ErrorKind::Cancelled : job->error();
+        const PrivilegedJob::ErrorKind kind = job->error();
         const QString message = succeeded || kind == PrivilegedJob::ErrorKind::Failed ? QString() : sentenceFor(kind, m_stage);
         if (!succeeded) {
             m_errorFile = job->errorFile();

@@ -282,6 +282,22 @@ void UpdateController::stepFinished(bool succeeded, const QVariantMap &result, c
             return;
         }
     }
+    if (m_actions->isSequenceCancelled() && (step == Step::Sources || step == Step::Build || step == Step::DryActivate)) {
+        // The step ended before the cancel reached it: the check stops here, and changed sources go back.
+        if (step == Step::Sources) {
+            m_kind = result.value(u"kind"_s).toString();
+            m_previousCommit = result.value(u"previousCommit"_s).toString();
+            if (!result.value(u"changed"_s).toBool()) {
+                m_step = Step::None;
+                failCheck(tr("The check was cancelled. Nothing was changed."), QString());
+                return;
+            }
+        }
+        m_failureMessage = tr("The check was cancelled.");
+        m_failureDetails.clear();
+        revertSources();
+        return;
+    }
     switch (step) {
     case Step::Sources:
         sourcesUpdated(result);
