@@ -2647,6 +2647,14 @@
         <source>The system built for this update is gone, so its package changes cannot be shown. Apply builds it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The check was cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UpdatesPage</name>

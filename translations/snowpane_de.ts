@@ -2671,6 +2671,14 @@
         <source>The system built for this update is gone, so its package changes cannot be shown. Apply builds it again.</source>
         <translation>Das für diese Aktualisierung gebaute System ist nicht mehr da, daher können die Paketänderungen nicht gezeigt werden. Beim Anwenden wird es neu gebaut.</translation>
     </message>
+    <message>
+        <source>The check was cancelled. Nothing was changed.</source>
+        <translation>Die Suche wurde abgebrochen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>Die Suche wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>UpdatesPage</name>
