@@ -25,8 +25,11 @@ struct NixpkgsSource {
     QString where; // the lock file or channel path it was read from
 };
 
-/** The nixpkgs the configuration in `configurationDirectory` uses: flake.lock's `nixpkgs` input when flake.nix exists, else the `nixos` channel under
- * `channelsProfile`. */
+/**
+ * The nixpkgs the configuration in `configurationDirectory` uses: flake.lock's `nixpkgs` input when flake.nix exists, else the `nixos` channel under
+ * `channelsProfile`. A channel's date is the day in its version suffix (".20241120.bc3c6a1"); when the suffix counts commits instead, as real
+ * channels' do, it is when root fetched it (the time of the profile's current generation).
+ */
 [[nodiscard]] NixpkgsSource readNixpkgsSource(const QString &configurationDirectory, const QString &channelsProfile);
 /** Every input of a flake.lock with revision and date, for the update's before/after. */
 [[nodiscard]] QList<NixpkgsSource> readFlakeInputs(const QString &flakeLockFile);

@@ -608,6 +608,11 @@ private Q_SLOTS:
         const QByteArray listBefore = readFile(list);
         QCOMPARE(QFileInfo(linkBefore).fileName(), QStringLiteral("channels-1-link"));
         const QByteArray revisionBefore = readFile(channels + QStringLiteral("/nixos/.git-revision"));
+        const int generation = currentGeneration();
+        RebuildJob before(QStringLiteral("build"));
+        QVERIFY(runJob(before, 300s));
+        VERIFY_SUCCEEDED(before);
+        const QString oldSystem = before.result().value(QStringLiteral("storePath")).toString();
 
         UpdateSourcesJob update;
         QVERIFY(runJob(update));
@@ -622,6 +627,33 @@ private Q_SLOTS:
         QCOMPARE(nixos.value(QStringLiteral("oldRevision")).toByteArray(), revisionBefore);
         QCOMPARE(nixos.value(QStringLiteral("newRevision")).toByteArray(), readFile(channels + QStringLiteral("/nixos/.git-revision")));
         QCOMPARE(readFile(channels + QStringLiteral("/nixos/.version-suffix")), QByteArray(".20241201.5d6e7f8"));
+
+        // The preview: the new system built (not activated) from the updated channel, against the one built before.
+        RebuildJob after(QStringLiteral("build"));
+        QVERIFY(runJob(after, 300s));
+        VERIFY_SUCCEEDED(after);
+        const QString newSystem = after.result().value(QStringLiteral("storePath")).toString();
+        QVERIFY(newSystem != oldSystem);
+        QCOMPARE(currentGeneration(), generation);
+        const auto version = [](const QString &system, const QString &package) {
+            return QString::fromUtf8(readFile(system + QStringLiteral("/sw/share/doc/%1/VERSION").arg(package))).trimmed();
+        };
+        QCOMPARE(version(oldSystem, QStringLiteral("firefox")), QStringLiteral("firefox 132.0.2"));
+        QCOMPARE(version(newSystem, QStringLiteral("firefox")), QStringLiteral("firefox 133.0"));
+        QCOMPARE(version(oldSystem, QStringLiteral("nodejs")), QStringLiteral("nodejs 22.10.0"));
+        QCOMPARE(version(newSystem, QStringLiteral("nodejs")), QStringLiteral("nodejs 22.9.0")); // a downgrade
+        QVERIFY2(linkTarget(oldSystem + QStringLiteral("/kernel")).contains(QLatin1String("-linux-6.6.62/")),
+                 qPrintable(linkTarget(oldSystem + QStringLiteral("/kernel"))));
+        QVERIFY2(linkTarget(newSystem + QStringLiteral("/kernel")).contains(QLatin1String("-linux-6.6.63/")),
+                 qPrintable(linkTarget(newSystem + QStringLiteral("/kernel"))));
+        const QString curl = QFileInfo(linkTarget(newSystem + QStringLiteral("/sw/bin/curl"))).absolutePath();
+        QVERIFY(readFile(curl + QStringLiteral("/../nix-support/runtime-dependencies")).contains("-libpsl-0.21.5")); // an added package
+        RebuildJob dryActivate(QStringLiteral("dry-activate"));
+        QVERIFY(runJob(dryActivate, 300s));
+        VERIFY_SUCCEEDED(dryActivate);
+        const QString lines = dryActivate.result().value(QStringLiteral("recentLines")).toStringList().join(QLatin1Char('\n'));
+        QVERIFY2(lines.contains(QLatin1String("would restart the following units: nginx.service, tailscaled.service")), qPrintable(lines));
+        QCOMPARE(currentGeneration(), generation);
 
         RollBackChannelsJob rollback;
         QVERIFY(runJob(rollback));
@@ -703,6 +735,12 @@ private Q_SLOTS:
         SwitchGenerationJob rollback(1, QStringLiteral("boot"));
         QVERIFY(runJob(rollback));
         QCOMPARE(rollback.error(), PrivilegedJob::ErrorKind::NotAuthorised);
+        const QString channels = work() + QStringLiteral("/channels/profiles/per-user/root/channels");
+        const QString channelsTarget = QFile::symLinkTarget(channels);
+        UpdateSourcesJob update;
+        QVERIFY(runJob(update));
+        QCOMPARE(update.error(), PrivilegedJob::ErrorKind::NotAuthorised);
+        QCOMPARE(QFile::symLinkTarget(channels), channelsTarget);
 
         QCOMPARE(configText(), text);
         QCOMPARE(QFile::symLinkTarget(profile()), profileTarget);
