@@ -11,11 +11,12 @@ Kirigami.ApplicationWindow {
     id: root
 
     /// The pages in drawer order; --self-test and --screenshot use these names.
-    readonly property list<string> pageNames: ["overview", "options", "packages", "generations", "changes", "settings", "about"]
+    readonly property list<string> pageNames: ["overview", "options", "packages", "updates", "generations", "changes", "settings", "about"]
     readonly property var pageComponents: ({
             overview: Qt.createComponent("io.github.snowpane", "OverviewPage"),
             options: Qt.createComponent("io.github.snowpane", "OptionsPage"),
             packages: Qt.createComponent("io.github.snowpane", "PackagesPage"),
+            updates: Qt.createComponent("io.github.snowpane", "UpdatesPage"),
             generations: Qt.createComponent("io.github.snowpane", "GenerationsPage"),
             changes: Qt.createComponent("io.github.snowpane", "ChangesPage"),
             settings: Qt.createComponent("io.github.snowpane", "SettingsPage"),
@@ -81,6 +82,7 @@ Kirigami.ApplicationWindow {
 
         function onSystemChanged(): void {
             SystemOverview.reload();
+            Updates.reloadSource();
         }
     }
 
@@ -119,6 +121,13 @@ Kirigami.ApplicationWindow {
                 checkable: true
                 checked: root.currentPageName === "packages"
                 onTriggered: root.showPage("packages")
+            },
+            Kirigami.Action {
+                text: Updates.state === Updates.PreviewReady ? qsTr("Updates (ready)", "@action:inmenu an update waits for review") : qsTr("Updates", "@action:inmenu")
+                icon.name: "system-software-update"
+                checkable: true
+                checked: root.currentPageName === "updates"
+                onTriggered: root.showPage("updates")
             },
             Kirigami.Action {
                 text: qsTr("Generations", "@action:inmenu")

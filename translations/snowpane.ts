@@ -189,6 +189,66 @@
     </message>
 </context>
 <context>
+    <name>GenerationCleanup</name>
+    <message>
+        <source>Remove Old Generations</source>
+        <comment>@title:window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n Generation(s)</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <comment>@item:inlistbox followed by a number of generations</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove those older than</source>
+        <comment>@item:inlistbox followed by a number of days</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which generations to remove</source>
+        <comment>@label:listbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of generations to keep</source>
+        <comment>@label:spinbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age in days</source>
+        <comment>@label:spinbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generations</source>
+        <comment>@label after a number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <comment>@label after a number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the space</source>
+        <comment>@info:whatsthis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The space could not be measured: %1</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GenerationComparison</name>
     <message>
         <source>The configuration in %1 is not kept in git, so the configuration files of generations cannot be compared.</source>
@@ -672,6 +732,11 @@
         <comment>@info</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 only here</source>
+        <comment>@info store space that only this generation uses</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GenerationSizeChart</name>
@@ -699,6 +764,49 @@
     </message>
 </context>
 <context>
+    <name>GenerationSpace</name>
+    <message>
+        <source>There are no old generations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old generation(s) hold %1 that nothing else uses.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No generation matches, so nothing would be removed. The current generation and the one the machine booted are always kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This frees up to %1 of disk space; files that other profiles still use stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The space this frees is still being measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current generation and the one the machine booted are always kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Generation(s) %1 will be deleted. You can no longer switch to or boot into them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The space this frees could not be measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GenerationsPage</name>
     <message>
         <source>Generations</source>
@@ -718,6 +826,16 @@
     <message>
         <source>No generations</source>
         <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Old Generations…</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete old generations and the files only they use</source>
+        <comment>@info:tooltip</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -770,6 +888,16 @@
     </message>
     <message>
         <source>About Snowpane</source>
+        <comment>@action:inmenu</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates (ready)</source>
+        <comment>@action:inmenu an update waits for review</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates</source>
         <comment>@action:inmenu</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,6 +1727,41 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Packages:</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nixpkgs of unknown age</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates:</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an update is ready to review</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check for Updates…</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the update</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Updates page</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PackageAddDialog</name>
@@ -2135,6 +2298,24 @@
     </message>
 </context>
 <context>
+    <name>SourceChangeRow</name>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <comment>@info:whatsthis source name, old and new revision</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>@info old and new revision with dates</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SystemActions</name>
     <message>
         <source>Snowpane was not allowed to change the system. The authentication was refused or cancelled.</source>
@@ -2302,6 +2483,351 @@
     </message>
     <message>
         <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old generations could not be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing old generations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No generation matched, so none was removed. Unused files were collected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n old generation(s) and collected the files nothing uses any more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnitList</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>@info:whatsthis title and units</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UpdateController</name>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>date format of a nixpkgs revision</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nixpkgs at revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>nixpkgs from %1, %n day(s) old</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s) upgraded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downgraded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Newer sources, but no package versions change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never checked for updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last checked %n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last checked %n hour(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last checked %n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking for updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading newer package sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newer package sources could not be downloaded. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The updated system could not be built.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snowpane could not work out which services the update would restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking the sources back failed too, so they stay updated:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package sources could not be put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package sources were put back, so nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package sources are back where they were before the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package sources are already the newest. There is nothing to update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the updated system without activating it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking which services the update would restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update is ready. Review what it changes, then apply or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sources stay updated, because the commit before the update is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting the package sources back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarding the update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system built for this update is gone, so its package changes cannot be shown. Apply builds it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesPage</name>
+    <message>
+        <source>Updates</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check for Updates</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download newer package sources and build the updated system without activating it</source>
+        <comment>@info:tooltip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your %n pending change(s) are applied with the update.</source>
+        <comment>@info</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the package sources back where they were</source>
+        <comment>@info:tooltip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the update</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to apply the update</source>
+        <comment>@label:listbox</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply Update</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking for updates…</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your system is up to date</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update all packages</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system uses %1.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking downloads newer package sources and builds the updated system without activating it, so you can see what would change before anything does.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package changes could not be worked out: %1</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flake inputs</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel changes from %1 to %2. Restart the computer after applying the update to use the new kernel.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel:</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>@info old and new</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, unchanged</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System size:</source>
+        <comment>@label</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)</source>
+        <comment>@info size before, after and the change</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching to the update restarts, starts or stops no services.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service manager (systemd) itself restarts.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarted</source>
+        <comment>@title services</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded</source>
+        <comment>@title services</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <comment>@title services</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <comment>@title services</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <comment>@title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No package versions change.</source>
+        <comment>@info</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>@info:whatsthis package change</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

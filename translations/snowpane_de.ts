@@ -190,6 +190,67 @@
     </message>
 </context>
 <context>
+    <name>GenerationCleanup</name>
+    <message>
+        <source>Remove Old Generations</source>
+        <comment>@title:window</comment>
+        <translation>Alte Generationen entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n Generation(s)</source>
+        <comment>@action:button</comment>
+        <translation>
+            <numerusform>%n Generation entfernen</numerusform>
+            <numerusform>%n Generationen entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <comment>@item:inlistbox followed by a number of generations</comment>
+        <translation>Die neuesten behalten</translation>
+    </message>
+    <message>
+        <source>Remove those older than</source>
+        <comment>@item:inlistbox followed by a number of days</comment>
+        <translation>Entfernen, wenn älter als</translation>
+    </message>
+    <message>
+        <source>Which generations to remove</source>
+        <comment>@label:listbox</comment>
+        <translation>Welche Generationen entfernt werden</translation>
+    </message>
+    <message>
+        <source>Number of generations to keep</source>
+        <comment>@label:spinbox</comment>
+        <translation>Anzahl der Generationen, die bleiben</translation>
+    </message>
+    <message>
+        <source>Age in days</source>
+        <comment>@label:spinbox</comment>
+        <translation>Alter in Tagen</translation>
+    </message>
+    <message>
+        <source>generations</source>
+        <comment>@label after a number</comment>
+        <translation>Generationen</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <comment>@label after a number</comment>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Measuring the space</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Der Speicherplatz wird gemessen</translation>
+    </message>
+    <message>
+        <source>The space could not be measured: %1</source>
+        <comment>@info</comment>
+        <translation>Der Speicherplatz konnte nicht gemessen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>GenerationComparison</name>
     <message>
         <source>The configuration in %1 is not kept in git, so the configuration files of generations cannot be compared.</source>
@@ -673,6 +734,11 @@
         <comment>@info</comment>
         <translation>Kein Konfigurations-Commit</translation>
     </message>
+    <message>
+        <source>%1 only here</source>
+        <comment>@info store space that only this generation uses</comment>
+        <translation>%1 nur hier</translation>
+    </message>
 </context>
 <context>
     <name>GenerationSizeChart</name>
@@ -700,6 +766,51 @@
     </message>
 </context>
 <context>
+    <name>GenerationSpace</name>
+    <message>
+        <source>There are no old generations.</source>
+        <translation>Es gibt keine alten Generationen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old generation(s) hold %1 that nothing else uses.</source>
+        <translation>
+            <numerusform>%n alte Generation belegt %1, die sonst nichts nutzt.</numerusform>
+            <numerusform>%n alte Generationen belegen %1, die sonst nichts nutzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a number of at least 1.</source>
+        <translation>Wählen Sie eine Zahl von mindestens 1.</translation>
+    </message>
+    <message>
+        <source>No generation matches, so nothing would be removed. The current generation and the one the machine booted are always kept.</source>
+        <translation>Keine Generation passt, also würde nichts entfernt. Die aktuelle Generation und die, mit der der Rechner gestartet wurde, bleiben immer.</translation>
+    </message>
+    <message>
+        <source>This frees up to %1 of disk space; files that other profiles still use stay.</source>
+        <translation>Das gibt bis zu %1 Speicherplatz frei; Dateien, die andere Profile noch nutzen, bleiben.</translation>
+    </message>
+    <message>
+        <source>The space this frees is still being measured.</source>
+        <translation>Der frei werdende Speicherplatz wird noch gemessen.</translation>
+    </message>
+    <message>
+        <source>The current generation and the one the machine booted are always kept.</source>
+        <translation>Die aktuelle Generation und die, mit der der Rechner gestartet wurde, bleiben immer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generation(s) %1 will be deleted. You can no longer switch to or boot into them.</source>
+        <translation>
+            <numerusform>Generation %1 wird gelöscht. Sie können danach nicht mehr zu ihr wechseln oder sie starten.</numerusform>
+            <numerusform>Die Generationen %1 werden gelöscht. Sie können danach nicht mehr zu ihnen wechseln oder sie starten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The space this frees could not be measured.</source>
+        <translation>Der frei werdende Speicherplatz konnte nicht gemessen werden.</translation>
+    </message>
+</context>
+<context>
     <name>GenerationsPage</name>
     <message>
         <source>Generations</source>
@@ -720,6 +831,16 @@
         <source>No generations</source>
         <comment>@info</comment>
         <translation>Keine Generationen</translation>
+    </message>
+    <message>
+        <source>Remove Old Generations…</source>
+        <comment>@action:button</comment>
+        <translation>Alte Generationen entfernen …</translation>
+    </message>
+    <message>
+        <source>Delete old generations and the files only they use</source>
+        <comment>@info:tooltip</comment>
+        <translation>Alte Generationen löschen und die Dateien, die nur sie nutzen</translation>
     </message>
 </context>
 <context>
@@ -773,6 +894,16 @@
         <source>About Snowpane</source>
         <comment>@action:inmenu</comment>
         <translation>Über Snowpane</translation>
+    </message>
+    <message>
+        <source>Updates (ready)</source>
+        <comment>@action:inmenu an update waits for review</comment>
+        <translation>Aktualisierungen (bereit)</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <comment>@action:inmenu</comment>
+        <translation>Aktualisierungen</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1738,41 @@
             <numerusform>%n ausstehende Änderungen sind noch nicht angewendet.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Packages:</source>
+        <comment>@label</comment>
+        <translation>Pakete:</translation>
+    </message>
+    <message>
+        <source>nixpkgs of unknown age</source>
+        <comment>@info</comment>
+        <translation>nixpkgs unbekannten Alters</translation>
+    </message>
+    <message>
+        <source>Updates:</source>
+        <comment>@label</comment>
+        <translation>Aktualisierungen:</translation>
+    </message>
+    <message>
+        <source>an update is ready to review</source>
+        <comment>@info</comment>
+        <translation>eine Aktualisierung wartet auf Prüfung</translation>
+    </message>
+    <message>
+        <source>Check for Updates…</source>
+        <comment>@action:button</comment>
+        <translation>Nach Aktualisierungen suchen …</translation>
+    </message>
+    <message>
+        <source>Review the update</source>
+        <comment>@action:button</comment>
+        <translation>Die Aktualisierung prüfen</translation>
+    </message>
+    <message>
+        <source>Open the Updates page</source>
+        <comment>@action:button</comment>
+        <translation>Die Seite Aktualisierungen öffnen</translation>
+    </message>
 </context>
 <context>
     <name>PackageAddDialog</name>
@@ -2147,6 +2313,24 @@
     </message>
 </context>
 <context>
+    <name>SourceChangeRow</name>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <comment>@info:whatsthis source name, old and new revision</comment>
+        <translation>%1 von %2 auf %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>@info old and new revision with dates</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>@info</comment>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>SystemActions</name>
     <message>
         <source>Snowpane was not allowed to change the system. The authentication was refused or cancelled.</source>
@@ -2315,6 +2499,361 @@
     <message>
         <source>Starting</source>
         <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <source>The old generations could not be removed.</source>
+        <translation>Die alten Generationen konnten nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Removing old generations</source>
+        <translation>Alte Generationen werden entfernt</translation>
+    </message>
+    <message>
+        <source>No generation matched, so none was removed. Unused files were collected.</source>
+        <translation>Keine Generation passte, also wurde keine entfernt. Ungenutzte Dateien wurden aufgeräumt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n old generation(s) and collected the files nothing uses any more.</source>
+        <translation>
+            <numerusform>%n alte Generation entfernt und die Dateien aufgeräumt, die nichts mehr nutzt.</numerusform>
+            <numerusform>%n alte Generationen entfernt und die Dateien aufgeräumt, die nichts mehr nutzt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnitList</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>@info:whatsthis title and units</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateController</name>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>date format of a nixpkgs revision</comment>
+        <translation>d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>nixpkgs at revision %1</source>
+        <translation>nixpkgs mit Revision %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>nixpkgs from %1, %n day(s) old</source>
+        <translation>
+            <numerusform>nixpkgs vom %1, %n Tag alt</numerusform>
+            <numerusform>nixpkgs vom %1, %n Tage alt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s) upgraded</source>
+        <translation>
+            <numerusform>%n Paket aktualisiert</numerusform>
+            <numerusform>%n Pakete aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downgraded</source>
+        <translation>
+            <numerusform>%n herabgestuft</numerusform>
+            <numerusform>%n herabgestuft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Newer sources, but no package versions change.</source>
+        <translation>Neuere Quellen, aber keine Paketversion ändert sich.</translation>
+    </message>
+    <message>
+        <source>Never checked for updates</source>
+        <translation>Noch nie nach Aktualisierungen gesucht</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last checked %n minute(s) ago</source>
+        <translation>
+            <numerusform>Zuletzt vor %n Minute gesucht</numerusform>
+            <numerusform>Zuletzt vor %n Minuten gesucht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last checked %n hour(s) ago</source>
+        <translation>
+            <numerusform>Zuletzt vor %n Stunde gesucht</numerusform>
+            <numerusform>Zuletzt vor %n Stunden gesucht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last checked %n day(s) ago</source>
+        <translation>
+            <numerusform>Zuletzt vor %n Tag gesucht</numerusform>
+            <numerusform>Zuletzt vor %n Tagen gesucht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking for updates</source>
+        <translation>Nach Aktualisierungen suchen</translation>
+    </message>
+    <message>
+        <source>Downloading newer package sources</source>
+        <translation>Neuere Paketquellen werden heruntergeladen</translation>
+    </message>
+    <message>
+        <source>The newer package sources could not be downloaded. Nothing was changed.</source>
+        <translation>Die neueren Paketquellen konnten nicht heruntergeladen werden. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The updated system could not be built.</source>
+        <translation>Das aktualisierte System konnte nicht gebaut werden.</translation>
+    </message>
+    <message>
+        <source>Snowpane could not work out which services the update would restart.</source>
+        <translation>Snowpane konnte nicht ermitteln, welche Dienste die Aktualisierung neu starten würde.</translation>
+    </message>
+    <message>
+        <source>Taking the sources back failed too, so they stay updated:</source>
+        <translation>Auch das Zurücksetzen der Quellen ist fehlgeschlagen, sie bleiben also aktualisiert:</translation>
+    </message>
+    <message>
+        <source>The package sources could not be put back.</source>
+        <translation>Die Paketquellen konnten nicht zurückgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>The package sources were put back, so nothing changed.</source>
+        <translation>Die Paketquellen wurden zurückgesetzt, es hat sich also nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The package sources are back where they were before the check.</source>
+        <translation>Die Paketquellen sind wieder so wie vor der Suche.</translation>
+    </message>
+    <message>
+        <source>The package sources are already the newest. There is nothing to update.</source>
+        <translation>Die Paketquellen sind bereits die neuesten. Es gibt nichts zu aktualisieren.</translation>
+    </message>
+    <message>
+        <source>Building the updated system without activating it</source>
+        <translation>Das aktualisierte System wird gebaut, ohne es zu aktivieren</translation>
+    </message>
+    <message>
+        <source>Checking which services the update would restart</source>
+        <translation>Es wird geprüft, welche Dienste die Aktualisierung neu starten würde</translation>
+    </message>
+    <message>
+        <source>The update is ready. Review what it changes, then apply or discard it.</source>
+        <translation>Die Aktualisierung ist bereit. Prüfen Sie, was sie ändert, und wenden Sie sie dann an oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>The sources stay updated, because the commit before the update is unknown.</source>
+        <translation>Die Quellen bleiben aktualisiert, weil der Commit vor der Aktualisierung unbekannt ist.</translation>
+    </message>
+    <message>
+        <source>Putting the package sources back</source>
+        <translation>Die Paketquellen werden zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Discarding the update</source>
+        <translation>Die Aktualisierung wird verworfen</translation>
+    </message>
+    <message>
+        <source>The system built for this update is gone, so its package changes cannot be shown. Apply builds it again.</source>
+        <translation>Das für diese Aktualisierung gebaute System ist nicht mehr da, daher können die Paketänderungen nicht gezeigt werden. Beim Anwenden wird es neu gebaut.</translation>
+    </message>
+    <message>
+        <source>The check was cancelled. Nothing was changed.</source>
+        <translation>Die Suche wurde abgebrochen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>Die Suche wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesPage</name>
+    <message>
+        <source>Updates</source>
+        <comment>@title</comment>
+        <translation>Aktualisierungen</translation>
+    </message>
+    <message>
+        <source>Check for Updates</source>
+        <comment>@action:button</comment>
+        <translation>Nach Aktualisierungen suchen</translation>
+    </message>
+    <message>
+        <source>Download newer package sources and build the updated system without activating it</source>
+        <comment>@info:tooltip</comment>
+        <translation>Neuere Paketquellen herunterladen und das aktualisierte System bauen, ohne es zu aktivieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your %n pending change(s) are applied with the update.</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>Ihre %n ausstehende Änderung wird mit der Aktualisierung angewendet.</numerusform>
+            <numerusform>Ihre %n ausstehenden Änderungen werden mit der Aktualisierung angewendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <comment>@action:button</comment>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Put the package sources back where they were</source>
+        <comment>@info:tooltip</comment>
+        <translation>Die Paketquellen auf den vorigen Stand zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Discard the update</source>
+        <comment>@action:button</comment>
+        <translation>Die Aktualisierung verwerfen</translation>
+    </message>
+    <message>
+        <source>How to apply the update</source>
+        <comment>@label:listbox</comment>
+        <translation>Wie die Aktualisierung angewendet wird</translation>
+    </message>
+    <message>
+        <source>Apply Update</source>
+        <comment>@action:button</comment>
+        <translation>Aktualisierung anwenden</translation>
+    </message>
+    <message>
+        <source>Checking for updates…</source>
+        <comment>@info</comment>
+        <translation>Es wird nach Aktualisierungen gesucht …</translation>
+    </message>
+    <message>
+        <source>Your system is up to date</source>
+        <comment>@info</comment>
+        <translation>Ihr System ist auf dem neuesten Stand</translation>
+    </message>
+    <message>
+        <source>Update all packages</source>
+        <comment>@info</comment>
+        <translation>Alle Pakete aktualisieren</translation>
+    </message>
+    <message>
+        <source>The system uses %1.</source>
+        <comment>@info</comment>
+        <translation>Das System nutzt %1.</translation>
+    </message>
+    <message>
+        <source>Checking downloads newer package sources and builds the updated system without activating it, so you can see what would change before anything does.</source>
+        <comment>@info</comment>
+        <translation>Die Suche lädt neuere Paketquellen herunter und baut das aktualisierte System, ohne es zu aktivieren. So sehen Sie, was sich ändern würde, bevor sich etwas ändert.</translation>
+    </message>
+    <message>
+        <source>The package changes could not be worked out: %1</source>
+        <comment>@info</comment>
+        <translation>Die Paketänderungen konnten nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <comment>@title</comment>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Flake inputs</source>
+        <comment>@title</comment>
+        <translation>Flake-Eingaben</translation>
+    </message>
+    <message>
+        <source>The kernel changes from %1 to %2. Restart the computer after applying the update to use the new kernel.</source>
+        <comment>@info</comment>
+        <translation>Der Kernel wechselt von %1 auf %2. Starten Sie den Rechner nach dem Anwenden neu, um den neuen Kernel zu nutzen.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>@info</comment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Kernel:</source>
+        <comment>@label</comment>
+        <translation>Kernel:</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>@info old and new</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1, unchanged</source>
+        <comment>@info</comment>
+        <translation>%1, unverändert</translation>
+    </message>
+    <message>
+        <source>System size:</source>
+        <comment>@label</comment>
+        <translation>Systemgröße:</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)</source>
+        <comment>@info size before, after and the change</comment>
+        <translation>%1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <comment>@title</comment>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Switching to the update restarts, starts or stops no services.</source>
+        <comment>@info</comment>
+        <translation>Der Wechsel zur Aktualisierung startet, stoppt und startet keinen Dienst neu.</translation>
+    </message>
+    <message>
+        <source>The service manager (systemd) itself restarts.</source>
+        <comment>@info</comment>
+        <translation>Der Dienstverwalter (systemd) selbst startet neu.</translation>
+    </message>
+    <message>
+        <source>Restarted</source>
+        <comment>@title services</comment>
+        <translation>Neu gestartet</translation>
+    </message>
+    <message>
+        <source>Reloaded</source>
+        <comment>@title services</comment>
+        <translation>Neu geladen</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <comment>@title services</comment>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <comment>@title services</comment>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <comment>@title</comment>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>No package versions change.</source>
+        <comment>@info</comment>
+        <translation>Keine Paketversion ändert sich.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>@info:whatsthis package change</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,34 @@
     </message>
 </context>
 <context>
+    <name>GenerationCleanup</name>
+    <message numerus="yes">
+        <source>Remove %n Generation(s)</source>
+        <comment>@action:button</comment>
+        <translation>
+            <numerusform>Remove %n Generation</numerusform>
+            <numerusform>Remove %n Generations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GenerationSpace</name>
+    <message numerus="yes">
+        <source>%n old generation(s) hold %1 that nothing else uses.</source>
+        <translation>
+            <numerusform>%n old generation holds %1 that nothing else uses.</numerusform>
+            <numerusform>%n old generations hold %1 that nothing else uses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Generation(s) %1 will be deleted. You can no longer switch to or boot into them.</source>
+        <translation>
+            <numerusform>Generation %1 will be deleted. You can no longer switch to or boot into it.</numerusform>
+            <numerusform>Generations %1 will be deleted. You can no longer switch to or boot into them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OptionDetails</name>
     <message numerus="yes">
         <source>Your configuration defines this option in %n places, so it is edited in the files.</source>
@@ -115,6 +143,86 @@
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SystemActions</name>
+    <message numerus="yes">
+        <source>Removed %n old generation(s) and collected the files nothing uses any more.</source>
+        <translation>
+            <numerusform>Removed %n old generation and collected the files nothing uses any more.</numerusform>
+            <numerusform>Removed %n old generations and collected the files nothing uses any more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpdateController</name>
+    <message numerus="yes">
+        <source>nixpkgs from %1, %n day(s) old</source>
+        <translation>
+            <numerusform>nixpkgs from %1, %n day old</numerusform>
+            <numerusform>nixpkgs from %1, %n days old</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s) upgraded</source>
+        <translation>
+            <numerusform>%n package upgraded</numerusform>
+            <numerusform>%n packages upgraded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downgraded</source>
+        <translation>
+            <numerusform>%n downgraded</numerusform>
+            <numerusform>%n downgraded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last checked %n minute(s) ago</source>
+        <translation>
+            <numerusform>Last checked %n minute ago</numerusform>
+            <numerusform>Last checked %n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last checked %n hour(s) ago</source>
+        <translation>
+            <numerusform>Last checked %n hour ago</numerusform>
+            <numerusform>Last checked %n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last checked %n day(s) ago</source>
+        <translation>
+            <numerusform>Last checked %n day ago</numerusform>
+            <numerusform>Last checked %n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesPage</name>
+    <message numerus="yes">
+        <source>Your %n pending change(s) are applied with the update.</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>Your %n pending change is applied with the update.</numerusform>
+            <numerusform>Your %n pending changes are applied with the update.</numerusform>
         </translation>
     </message>
 </context>

@@ -67,6 +67,8 @@ QString sentenceFor(PrivilegedJob::ErrorKind kind, SystemActions::Stage stage)
         return SystemActions::tr("The system could not switch to that generation.");
     case SystemActions::Stage::Restoring:
         return SystemActions::tr("The configuration could not be restored.");
+    case SystemActions::Stage::Cleaning:
+        return SystemActions::tr("The old generations could not be removed.");
     default:
         return SystemActions::tr("The operation failed.");
     }
@@ -83,7 +85,8 @@ SystemActions::~SystemActions() = default;
 
 bool SystemActions::isBusy() const
 {
-    return m_stage == Stage::Saving || m_stage == Stage::Building || m_stage == Stage::Switching || m_stage == Stage::Restoring;
+    return m_stage == Stage::Saving || m_stage == Stage::Building || m_stage == Stage::Switching || m_stage == Stage::Restoring || m_stage == Stage::Updating
+        || m_stage == Stage::Cleaning;
 }
 
 QString SystemActions::modeArgument(Mode mode)
@@ -284,9 +287,81 @@ void SystemActions::revert()
 
 void SystemActions::cancel()
 {
+    if (m_inSequence) {
+        m_sequenceCancelled = true;
+        // Between steps nothing runs in the helper: the controller sees the cancel at once.
+        if (!m_job || m_job->state() == PrivilegedJob::State::Succeeded || m_job->state() == PrivilegedJob::State::Failed) {
+            Q_EMIT stepFinished(false, {}, sentenceFor(PrivilegedJob::ErrorKind::Cancelled, m_stage), QString());
+            return;
+        }
+    }
     if (m_job && isBusy()) {
         m_job->cancel();
     }
+}
+
+void SystemActions::deleteGenerations(bool keepLast, int count)
+{
+    using Rule = snowpane::privileged::DeleteGenerationsJob::Rule;
+    if (isBusy() || count < 1) {
+        return;
+    }
+    m_log.clear();
+    Q_EMIT logChanged();
+    m_commitBeforeSave.clear();
+    start(new snowpane::privileged::DeleteGenerationsJob(keepLast ? Rule::KeepLast : Rule::OlderThanDays, count),
+          Stage::Cleaning,
+          tr("Removing old generations"));
+}
+
+bool SystemActions::beginSequence(const QString &title)
+{
+    if (isBusy()) {
+        return false;
+    }
+    m_log.clear();
+    Q_EMIT logChanged();
+    m_commitBeforeSave.clear();
+    m_inSequence = true;
+    m_sequenceCancelled = false;
+    m_title = title;
+    m_resultText.clear();
+    m_changeSummary.clear();
+    m_errorMessage.clear();
+    m_errorDetails.clear();
+    m_errorFile.clear();
+    m_errorLine = 0;
+    setStage(Stage::Updating);
+    return true;
+}
+
+void SystemActions::runStep(PrivilegedJob *job, const QString &title)
+{
+    Q_ASSERT(m_inSequence);
+    // A cancel stops the step it arrived in; the step after it (putting things back) runs to its end.
+    m_sequenceCancelled = false;
+    const QString sequenceTitle = m_title;
+    start(job, Stage::Updating, sequenceTitle);
+    // The step's name goes into the log, so that the whole sequence reads in order.
+    m_log.append(u"— %1 —"_s.arg(title));
+    Q_EMIT logChanged();
+}
+
+void SystemActions::finishSequence(const QString &resultText)
+{
+    m_inSequence = false;
+    m_resultText = resultText;
+    setStage(Stage::Succeeded);
+    Q_EMIT systemChanged();
+}
+
+void SystemActions::failSequence(const QString &message, const QString &details)
+{
+    m_inSequence = false;
+    m_errorDetails = details;
+    fail(message);
+    // Sources may have changed and been put back: views read them again.
+    Q_EMIT systemChanged();
 }
 
 void SystemActions::dismiss()
@@ -325,6 +400,19 @@ void SystemActions::jobFinished()
     }
     collectLog();
     const QVariantMap result = job->result();
+    if (m_inSequence) {
+        // A step that finished despite a cancel still reports what it did: the controller must know, to put it back.
+        const bool succeeded = job->state() == PrivilegedJob::State::Succeeded;
+        // A plain failure gets the controller's own sentence for its step; refusals and cancels read the same everywhere.
+        const PrivilegedJob::ErrorKind kind = job->error();
+        const QString message = succeeded || kind == PrivilegedJob::ErrorKind::Failed ? QString() : sentenceFor(kind, m_stage);
+        if (!succeeded) {
+            m_errorFile = job->errorFile();
+            m_errorLine = job->errorLine();
+        }
+        Q_EMIT stepFinished(succeeded, result, message, succeeded ? QString() : job->errorMessage());
+        return;
+    }
     if (job->state() != PrivilegedJob::State::Succeeded) {
         m_errorDetails = job->errorMessage();
         m_errorFile = job->errorFile();
@@ -382,6 +470,12 @@ void SystemActions::jobFinished()
         ConfigurationSession::self()->reload();
         m_resultText = tr("The configuration files were restored and committed. Apply them to build a system from them.");
         break;
+    case Stage::Cleaning: {
+        const int deleted = int(result.value(u"deleted"_s).toList().size());
+        m_resultText = deleted == 0 ? tr("No generation matched, so none was removed. Unused files were collected.")
+                                    : tr("Removed %n old generation(s) and collected the files nothing uses any more.", nullptr, deleted);
+        break;
+    }
     default:
         break;
     }

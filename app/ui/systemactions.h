@@ -4,6 +4,7 @@
 #pragma once
 
 #include "privilegedjob.h"
+#include "privilegedjobs.h"
 
 #include <QObject>
 #include <QPointer>
@@ -63,6 +64,8 @@ public:
         Building,
         Switching,
         Restoring,
+        Updating, ///< A sequence of steps run for another controller (checking for updates)
+        Cleaning, ///< Removing old generations and collecting garbage
         Succeeded,
         Failed,
     };
@@ -147,6 +150,33 @@ public:
     /** After a failed apply: restores the configuration as it was before the save. */
     Q_INVOKABLE void revert();
     Q_INVOKABLE void cancel();
+    /**
+     * Deletes old generations (never the current or booted one), then
+     * collects garbage: @p keepLast keeps the newest @p count, otherwise
+     * those older than @p count days go.
+     */
+    Q_INVOKABLE void deleteGenerations(bool keepLast, int count);
+
+    /**
+     * A sequence of helper jobs that another controller (Updates) drives, shown
+     * in the same progress view as one operation titled @p title. Between
+     * steps the operation stays busy; each step's end is reported by
+     * stepFinished(), and the controller ends the sequence with
+     * finishSequence() or failSequence(). False when something else runs.
+     */
+    [[nodiscard]] bool beginSequence(const QString &title);
+    /** Runs @p job as the next step of the sequence; @p title names the step. Takes ownership. */
+    void runStep(snowpane::privileged::PrivilegedJob *job, const QString &title);
+    /** Ends the sequence with @p resultText as its result. */
+    void finishSequence(const QString &resultText);
+    /** Ends the sequence as failed with @p message and the technical @p details. */
+    void failSequence(const QString &message, const QString &details);
+    /** In a sequence: whether the person asked to cancel the step that is running. */
+    [[nodiscard]] bool isSequenceCancelled() const
+    {
+        return m_sequenceCancelled;
+    }
+
     /** Back to Idle after the person has read a result. */
     Q_INVOKABLE void dismiss();
     /** The mode in words, for buttons and menus. */
@@ -167,6 +197,11 @@ Q_SIGNALS:
     void logChanged();
     /** The machine's generations or configuration changed: views re-read them. */
     void systemChanged();
+    /**
+     * A step of a sequence ended. On failure, @p message is the sentence for
+     * the person and @p details the helper's words; @p result is the job's reply.
+     */
+    void stepFinished(bool succeeded, const QVariantMap &result, const QString &message, const QString &details);
 
 private:
     void start(snowpane::privileged::PrivilegedJob *job, Stage stage, const QString &title);
@@ -193,4 +228,6 @@ private:
     QString m_changeSummary;
     int m_newGeneration = 0;
     int m_previousGeneration = 0;
+    bool m_inSequence = false;
+    bool m_sequenceCancelled = false;
 };

@@ -9,7 +9,8 @@ import QtQuick.Layouts
 import org.kde.kirigami as Kirigami
 
 /// One generation in the list: number, NixOS version, date and kernel, the
-/// subject of the commit that built it, closure size, and its badges.
+/// subject of the commit that built it, closure size, the space only it
+/// keeps alive, and its badges.
 QQC2.ItemDelegate {
     id: row
 
@@ -26,6 +27,8 @@ QQC2.ItemDelegate {
     required property string commitSubject
     required property string commitShortId
     required property bool detailsLoaded
+    /// The store space only this generation keeps alive ("120 MB"); empty while unknown or for the current one.
+    property string heldText: ""
 
     width: ListView.view ? ListView.view.width : implicitWidth
     highlighted: ListView.isCurrentItem
@@ -79,7 +82,7 @@ QQC2.ItemDelegate {
                 elide: Text.ElideRight
                 color: row.problem.length > 0 ? Kirigami.Theme.negativeTextColor : row.highlighted ? Kirigami.Theme.highlightedTextColor : Kirigami.Theme.disabledTextColor
                 font: Kirigami.Theme.smallFont
-                text: row.problem.length > 0 ? row.problem : [Qt.formatDateTime(row.date, Qt.locale().dateTimeFormat(Locale.ShortFormat)), row.kernelVersion.length > 0 ? qsTr("Linux %1", "@info").arg(row.kernelVersion) : "", row.closureSizeText, row.specialisations.length > 0 ? qsTr("specialisations: %1", "@info").arg(row.specialisations.join(", ")) : ""].filter(part => part.length > 0).join(" · ")
+                text: row.problem.length > 0 ? row.problem : [Qt.formatDateTime(row.date, Qt.locale().dateTimeFormat(Locale.ShortFormat)), row.kernelVersion.length > 0 ? qsTr("Linux %1", "@info").arg(row.kernelVersion) : "", row.closureSizeText, row.heldText.length > 0 ? qsTr("%1 only here", "@info store space that only this generation uses").arg(row.heldText) : "", row.specialisations.length > 0 ? qsTr("specialisations: %1", "@info").arg(row.specialisations.join(", ")) : ""].filter(part => part.length > 0).join(" · ")
             }
             QQC2.Label {
                 objectName: "commitLabel"

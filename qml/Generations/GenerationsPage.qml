@@ -23,6 +23,8 @@ Kirigami.Page {
     readonly property bool wide: width >= Kirigami.Units.gridUnit * 36
     /// The dialog that asks before an action; for tests.
     readonly property alias confirmationDialog: confirmDialog
+    /// The "Remove Old Generations" dialog; for tests.
+    readonly property alias cleanupDialog: cleanupDialog
 
     /// Shows generation @p number and compares it with its default partner.
     function select(number: int) {
@@ -75,11 +77,28 @@ Kirigami.Page {
 
     actions: [
         Kirigami.Action {
+            text: qsTr("Remove Old Generations…", "@action:button")
+            icon.name: "edit-delete"
+            tooltip: qsTr("Delete old generations and the files only they use", "@info:tooltip")
+            enabled: !SystemActions.busy
+            onTriggered: cleanupDialog.open()
+        },
+        Kirigami.Action {
             text: qsTr("Refresh", "@action:button")
             icon.name: "view-refresh"
             onTriggered: page.reload()
         }
     ]
+
+    GenerationSpace {
+        id: space
+    }
+
+    GenerationCleanup {
+        id: cleanupDialog
+
+        space: space
+    }
 
     GenerationListModel {
         id: generationModel
@@ -94,6 +113,7 @@ Kirigami.Page {
 
         function onSystemChanged() {
             page.reload();
+            space.reload();
         }
     }
 
@@ -194,6 +214,7 @@ Kirigami.Page {
                     delegate: GenerationRow {
                         id: row
 
+                        heldText: space.changeCount >= 0 && !row.current ? space.heldText(row.number) : ""
                         onClicked: page.select(row.number)
                     }
                 }

@@ -171,6 +171,28 @@ Kirigami.ScrollablePage {
                 color: !isNaN(WindowState.lastRebuildDate.getTime()) && !WindowState.lastRebuildSucceeded ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.textColor
             }
             QQC2.Label {
+                objectName: "nixpkgsAgeLabel"
+                Kirigami.FormData.label: qsTr("Packages:", "@label")
+                text: Updates.currentNixpkgsText.length > 0 ? Updates.currentNixpkgsText : qsTr("nixpkgs of unknown age", "@info")
+            }
+            RowLayout {
+                Kirigami.FormData.label: qsTr("Updates:", "@label")
+                spacing: Kirigami.Units.smallSpacing
+
+                QQC2.Label {
+                    objectName: "updateCheckLabel"
+                    text: Updates.state === Updates.PreviewReady ? qsTr("an update is ready to review", "@info") : Updates.lastCheckedText
+                    color: Updates.checkedRecently || Updates.state === Updates.PreviewReady ? Kirigami.Theme.textColor : Kirigami.Theme.neutralTextColor
+                }
+                QQC2.Button {
+                    objectName: "openUpdatesButton"
+                    text: Updates.state === Updates.PreviewReady ? qsTr("Review", "@action:button") : qsTr("Check for Updates…", "@action:button")
+                    icon.name: "system-software-update"
+                    Accessible.name: Updates.state === Updates.PreviewReady ? qsTr("Review the update", "@action:button") : qsTr("Open the Updates page", "@action:button")
+                    onClicked: Navigation.showPage("updates")
+                }
+            }
+            QQC2.Label {
                 Kirigami.FormData.label: qsTr("Configuration:", "@label")
                 text: Configuration.entryFile.length > 0 ? Configuration.entryFile : Configuration.directory
                 elide: Text.ElideMiddle

@@ -60,7 +60,7 @@ TestCase {
         compare(component.status, Component.Ready, component.errorString());
         const window = createTemporaryObject(component, testCase);
         verify(window);
-        compare(window.pageNames.length, 7);
+        compare(window.pageNames.length, 8);
         // One drawer entry per page; separators are not entries.
         compare(window.globalDrawer.actions.filter(action => !action.separator).length, window.pageNames.length);
         for (const name of window.pageNames) {

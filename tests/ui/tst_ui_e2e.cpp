@@ -15,10 +15,12 @@
 #include "snowpanesettings.h"
 #include "systemactions.h"
 #include "unifieddiff.h"
+#include "updatecontroller.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -270,6 +272,124 @@ private Q_SLOTS:
         QCOMPARE(actions.newGeneration(), generationBefore);
         const QString oldSystem = Snowpane::System::GenerationReader(profile()).readCurrent()->storePath;
         QCOMPARE(QFileInfo(work() + u"/state/current-system"_s).canonicalFilePath(), QFileInfo(oldSystem).canonicalFilePath());
+    }
+
+    // Issue 10 through the Updates page's controller: check, preview, discard (the sources byte for byte as before), check again, apply.
+    void updateCheckDiscardAndApply()
+    {
+        SystemActions actions;
+        UpdateController updates(&actions);
+        const bool flake = QFileInfo::exists(configDir() + u"/flake.nix"_s);
+        const QString lockFile = configDir() + u"/flake.lock"_s;
+        const QString channels = work() + u"/channels/profiles/per-user/root/channels"_s;
+        const auto sourcesNow = [&] {
+            // What "as before" means: flake.lock's bytes, or which generation of root's channels is current and what it holds.
+            return flake ? readText(lockFile) : QFileInfo(channels).symLinkTarget() + u'\n' + QFileInfo(channels).canonicalFilePath();
+        };
+        const QString sourcesBefore = sourcesNow();
+        QVERIFY2(sourcesBefore.trimmed().size() > 1, qPrintable(flake ? lockFile : channels));
+        if (flake) {
+            SnowpaneSettings::self()->setFlakeHost(u"demo"_s); // the stand-in flake's nixosConfigurations.demo
+        }
+        if (currentGeneration() == 0) {
+            snowpane::privileged::RebuildJob first(u"switch"_s, SnowpaneSettings::self()->flakeHost());
+            QVERIFY2(runJob(first), qPrintable(first.errorMessage()));
+        }
+        const int generationBefore = currentGeneration();
+        const auto settle = [&](UpdateController::State expected) {
+            const bool ended = QTest::qWaitFor(
+                [&] {
+                    const auto state = updates.state();
+                    return state != UpdateController::State::Checking && state != UpdateController::State::Discarding
+                        && state != UpdateController::State::Applying && !actions.isBusy();
+                },
+                600s);
+            if (!ended || updates.state() != expected) {
+                qWarning() << "update state" << updates.state() << "expected" << expected << actions.errorMessage() << actions.errorDetails();
+                return false;
+            }
+            return true;
+        };
+
+        updates.check();
+        QCOMPARE(updates.state(), UpdateController::State::Checking);
+        QVERIFY(settle(UpdateController::State::PreviewReady));
+        QCOMPARE(updates.sourceKind(), flake ? u"flake"_s : u"channels"_s);
+        QVERIFY(!updates.sources().isEmpty());
+        QVERIFY(updates.sources().constFirst().toMap().value(u"revisionBefore"_s) != updates.sources().constFirst().toMap().value(u"revisionAfter"_s));
+        QVERIFY(updates.lastChecked().isValid());
+        QVERIFY(QFileInfo::exists(updates.builtSystem()));
+        {
+            // The services the preview lists are the unit files that differ between the running and the built system.
+            const QString running = work() + u"/state/current-system/etc/systemd/system"_s;
+            const QString built = updates.builtSystem() + u"/etc/systemd/system"_s;
+            QStringList before = QDir(running).entryList({u"*.service"_s}, QDir::Files | QDir::System);
+            QStringList after = QDir(built).entryList({u"*.service"_s}, QDir::Files | QDir::System);
+            before.sort();
+            after.sort();
+            QStringList start, stop, restart;
+            for (const QString &unit : after) {
+                if (!before.contains(unit)) {
+                    start.append(unit);
+                } else if (readText(running + u'/' + unit) != readText(built + u'/' + unit)) {
+                    restart.append(unit);
+                }
+            }
+            for (const QString &unit : before) {
+                if (!after.contains(unit)) {
+                    stop.append(unit);
+                }
+            }
+            const auto sorted = [](QStringList list) {
+                list.sort();
+                return list;
+            };
+            qInfo() << "units to start" << start << "stop" << stop << "restart" << restart;
+            QCOMPARE(sorted(updates.unitsToStart()), start);
+            QCOMPARE(sorted(updates.unitsToStop()), stop);
+            QCOMPARE(sorted(updates.unitsToRestart()), restart);
+        }
+        QCOMPARE(currentGeneration(), generationBefore); // nothing was activated
+        QVERIFY(sourcesNow() != sourcesBefore);
+        if (flake) {
+            // The stand-in's update (pkgs/snapshots.nix, 24.11-late to 24.11-december): systemd 256.9, kernel 6.6.63.
+            QHash<QString, QStringList> after;
+            QSet<QString> upgraded;
+            const GenerationPackageChangeModel *model = updates.packages();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const QModelIndex index = model->index(row);
+                const QString name = index.data(GenerationPackageChangeModel::NameRole).toString();
+                after.insert(name, index.data(GenerationPackageChangeModel::VersionsAfterRole).toStringList());
+                if (index.data(GenerationPackageChangeModel::KindRole).toInt() == int(Snowpane::System::PackageChange::Kind::Upgraded)) {
+                    upgraded.insert(name);
+                }
+            }
+            QVERIFY2(upgraded.contains(u"systemd"_s), qPrintable(QStringList(upgraded.cbegin(), upgraded.cend()).join(u", "_s)));
+            QCOMPARE(after.value(u"systemd"_s), QStringList{u"256.9"_s});
+            QVERIFY(updates.isRebootNeeded());
+            QCOMPARE(updates.kernelAfter(), u"6.6.63"_s);
+        }
+
+        // Discard: the sources are exactly as before, and the preview is gone.
+        updates.discard();
+        QVERIFY(settle(UpdateController::State::Idle));
+        QCOMPARE(sourcesNow(), sourcesBefore);
+        QCOMPARE(updates.packages()->count(), 0);
+        QCOMPARE(currentGeneration(), generationBefore);
+
+        // Check again, then apply with "Switch now": the profile holds the system the preview described.
+        updates.check();
+        QVERIFY(settle(UpdateController::State::PreviewReady));
+        const QString built = updates.builtSystem();
+        const QString systemBefore = Snowpane::System::GenerationReader(profile()).readCurrent()->storePath;
+        updates.apply(SystemActions::Mode::Switch);
+        QVERIFY(settle(UpdateController::State::Idle));
+        QCOMPARE(actions.stage(), SystemActions::Stage::Succeeded);
+        // A new generation whenever the system differs; Nix makes none for the same system again.
+        QVERIFY(!flake || built != systemBefore);
+        QCOMPARE(currentGeneration() > generationBefore, built != systemBefore);
+        QCOMPARE(Snowpane::System::GenerationReader(profile()).readCurrent()->storePath, built);
+        QVERIFY(sourcesNow() != sourcesBefore);
     }
 };
 

@@ -1,0 +1,286 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "generationspace.h"
+
+#include "closurereader.h"
+#include "generationreader.h"
+#include "generationshared.h"
+#include "snowpanesettings.h"
+
+#include <QFileInfo>
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using Snowpane::System::Closure;
+using Snowpane::System::Generation;
+
+namespace Snowpane::Ui
+{
+
+qint64 StoreOwnership::exclusiveBytes(int number) const
+{
+    qint64 bytes = 0;
+    for (const Group &group : groups) {
+        if (group.owners.size() == 1 && group.owners.first() == number) {
+            bytes += group.bytes;
+        }
+    }
+    return bytes;
+}
+
+qint64 StoreOwnership::bytesFreedByRemoving(const QList<int> &removed) const
+{
+    const QSet<int> gone(removed.cbegin(), removed.cend());
+    qint64 bytes = 0;
+    for (const Group &group : groups) {
+        if (std::ranges::all_of(group.owners, [&gone](int owner) {
+                return gone.contains(owner);
+            })) {
+            bytes += group.bytes;
+        }
+    }
+    return bytes;
+}
+
+StoreOwnership groupByOwners(const QList<int> &numbers, const QList<Closure> &closures, const QList<Closure> &otherRoots)
+{
+    struct PathOwners {
+        QList<int> owners;
+        qint64 narSize = 0;
+    };
+    QHash<QString, PathOwners> byPath;
+    const auto addClosure = [&byPath](const Closure &closure, int owner) {
+        for (const auto &info : closure.paths) {
+            PathOwners &entry = byPath[info.path];
+            entry.narSize = info.narSize;
+            // Closures are walked owner by owner, so a repeat can only be the last one added.
+            if (entry.owners.isEmpty() || entry.owners.last() != owner) {
+                entry.owners.append(owner);
+            }
+        }
+    };
+    // Roots outside the profile first, so that -1 leads every owner list it is in.
+    for (const Closure &closure : otherRoots) {
+        addClosure(closure, -1);
+    }
+    QList<qsizetype> order(numbers.size());
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::ranges::sort(order, {}, [&numbers](qsizetype i) {
+        return numbers[i];
+    });
+    for (qsizetype i : order) {
+        addClosure(closures[i], numbers[i]);
+    }
+
+    QHash<QList<int>, qint64> bytesByOwners;
+    for (const PathOwners &entry : std::as_const(byPath)) {
+        bytesByOwners[entry.owners] += entry.narSize;
+    }
+    StoreOwnership result;
+    result.groups.reserve(bytesByOwners.size());
+    for (auto it = bytesByOwners.cbegin(); it != bytesByOwners.cend(); ++it) {
+        result.groups.append({it.key(), it.value()});
+    }
+    return result;
+}
+
+QList<int> generationsRemovedBy(const QList<Generation> &generations,
+                                int currentGeneration,
+                                const QString &bootedStorePath,
+                                CleanupRule rule,
+                                int count,
+                                const QDateTime &now)
+{
+    QList<Generation> newestFirst = generations;
+    std::ranges::sort(newestFirst, std::ranges::greater{}, &Generation::number);
+    QList<int> removed;
+    for (qsizetype i = 0; i < newestFirst.size(); ++i) {
+        const Generation &generation = newestFirst[i];
+        if (generation.number == currentGeneration || (!bootedStorePath.isEmpty() && generation.storePath == bootedStorePath)) {
+            continue;
+        }
+        // The position counts every generation, kept ones included, as the helper counts them.
+        const bool remove = rule == CleanupRule::KeepLast ? i >= count : generation.date.isValid() && generation.date < now.addDays(-count);
+        if (remove) {
+            removed.append(generation.number);
+        }
+    }
+    std::ranges::sort(removed);
+    return removed;
+}
+
+} // namespace Snowpane::Ui
+
+GenerationSpace::GenerationSpace(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<Snowpane::Ui::StoreOwnership>::finished, this, &GenerationSpace::finished);
+    reload();
+}
+
+GenerationSpace::~GenerationSpace()
+{
+    m_watcher.cancel();
+    m_watcher.waitForFinished();
+}
+
+void GenerationSpace::reload()
+{
+    const SnowpaneSettings *settings = SnowpaneSettings::self();
+    const Snowpane::System::GenerationReader reader(settings->profile());
+    const auto all = reader.readAll();
+    m_generations = all.generations;
+    const auto current = reader.readCurrent();
+    m_current = current ? current->number : 0;
+    m_bootedStorePath = QFileInfo(settings->bootedSystem()).canonicalFilePath();
+
+    QList<int> numbers;
+    QStringList systems;
+    QSet<QString> generationSystems;
+    for (const Generation &generation : std::as_const(m_generations)) {
+        if (!generation.storePath.isEmpty()) {
+            numbers.append(generation.number);
+            systems.append(generation.storePath);
+            generationSystems.insert(generation.storePath);
+        }
+    }
+    // A system running or booted outside the profile (a test activation) keeps its paths too.
+    QStringList otherSystems;
+    for (const QString &link : {settings->currentSystem(), m_bootedStorePath}) {
+        const QString system = QFileInfo(link).canonicalFilePath();
+        if (!system.isEmpty() && !generationSystems.contains(system) && !otherSystems.contains(system)) {
+            otherSystems.append(system);
+        }
+    }
+
+    m_watcher.cancel();
+    m_ready = false;
+    ++m_changeCount;
+    const QString profileError = all.error;
+    auto closures = Snowpane::Ui::sharedClosureReader();
+    m_watcher.setFuture(Snowpane::Ui::runInThreadPool<Snowpane::Ui::StoreOwnership>(
+        [closures, numbers, systems, otherSystems, profileError](QPromise<Snowpane::Ui::StoreOwnership> &promise) {
+            Snowpane::Ui::StoreOwnership failed;
+            if (!profileError.isEmpty()) {
+                failed.error = profileError;
+                promise.addResult(failed);
+                return;
+            }
+            QList<Closure> generationClosures;
+            QList<Closure> otherClosures;
+            for (const QString &system : systems) {
+                if (promise.isCanceled()) {
+                    return;
+                }
+                Closure closure = closures->closure(system);
+                if (!closure.isValid()) {
+                    failed.error = closure.error;
+                    promise.addResult(failed);
+                    return;
+                }
+                generationClosures.append(std::move(closure));
+            }
+            for (const QString &system : otherSystems) {
+                Closure closure = closures->closure(system);
+                if (closure.isValid()) {
+                    otherClosures.append(std::move(closure));
+                }
+            }
+            promise.addResult(Snowpane::Ui::groupByOwners(numbers, generationClosures, otherClosures));
+        }));
+    Q_EMIT busyChanged();
+    Q_EMIT resultChanged();
+}
+
+void GenerationSpace::finished()
+{
+    if (m_watcher.isCanceled() || m_watcher.future().resultCount() == 0) {
+        Q_EMIT busyChanged();
+        return;
+    }
+    m_ownership = m_watcher.result();
+    m_ready = true;
+    ++m_changeCount;
+    Q_EMIT busyChanged();
+    Q_EMIT resultChanged();
+}
+
+double GenerationSpace::heldBy(int number) const
+{
+    if (!m_ready || !m_ownership.error.isEmpty()) {
+        return -1;
+    }
+    return double(m_ownership.exclusiveBytes(number));
+}
+
+QString GenerationSpace::heldText(int number) const
+{
+    const double bytes = heldBy(number);
+    return bytes < 0 ? QString() : Snowpane::Ui::formatClosureSize(qint64(bytes));
+}
+
+QString GenerationSpace::oldGenerationsText() const
+{
+    if (!m_ready || !m_ownership.error.isEmpty()) {
+        return {};
+    }
+    QList<int> old;
+    for (const Generation &generation : m_generations) {
+        if (generation.number != m_current) {
+            old.append(generation.number);
+        }
+    }
+    if (old.isEmpty()) {
+        return tr("There are no old generations.");
+    }
+    return tr("%n old generation(s) hold %1 that nothing else uses.", nullptr, int(old.size()))
+        .arg(Snowpane::Ui::formatClosureSize(m_ownership.bytesFreedByRemoving(old)));
+}
+
+QVariantMap GenerationSpace::plan(Rule rule, int count) const
+{
+    const QList<int> removed =
+        Snowpane::Ui::generationsRemovedBy(m_generations, m_current, m_bootedStorePath, Snowpane::Ui::CleanupRule(rule), count, QDateTime::currentDateTime());
+    QVariantList numbers;
+    QStringList names;
+    for (int number : removed) {
+        numbers.append(number);
+        names.append(QString::number(number));
+    }
+    const bool known = m_ready && m_ownership.error.isEmpty();
+    const qint64 bytes = known ? m_ownership.bytesFreedByRemoving(removed) : -1;
+    const QString bytesText = known ? Snowpane::Ui::formatClosureSize(bytes) : QString();
+    QString message;
+    if (count < 1) {
+        message = tr("Choose a number of at least 1.");
+    } else if (removed.isEmpty()) {
+        message = tr("No generation matches, so nothing would be removed. The current generation and the one the machine booted are always kept.");
+    } else {
+        message = tr("Generation(s) %1 will be deleted. You can no longer switch to or boot into them.", nullptr, int(removed.size()))
+                      .arg(QLocale().createSeparatedList(names));
+        message += u' ';
+        if (known) {
+            message += tr("This frees up to %1 of disk space; files that other profiles still use stay.").arg(bytesText);
+        } else if (m_ready) {
+            message += tr("The space this frees could not be measured.");
+        } else {
+            message += tr("The space this frees is still being measured.");
+        }
+        message += u' ';
+        message += tr("The current generation and the one the machine booted are always kept.");
+    }
+    return {
+        {u"generations"_s, numbers},
+        {u"count"_s, int(removed.size())},
+        {u"bytes"_s, double(bytes)},
+        {u"bytesText"_s, bytesText},
+        {u"message"_s, message},
+        {u"allowed"_s, count >= 1 && !removed.isEmpty()},
+    };
+}

@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "closure.h"
+#include "generation.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantMap>
+
+namespace Snowpane::Ui
+{
+
+/**
+ * Store paths grouped by the set of roots whose closures hold them: every
+ * path kept alive by exactly generations {3, 5} is in one group with their
+ * summed NAR size. A path is freed when every owner of its group is gone,
+ * so what any set of deletions frees is a sum over groups, without touching
+ * a store path again. Owner -1 stands for a system kept alive besides the
+ * profile's generations (the running or booted system), which is never
+ * deleted.
+ */
+struct StoreOwnership {
+    struct Group {
+        /// Generation numbers, ascending; -1 (first) for a root outside the profile.
+        QList<int> owners;
+        qint64 bytes = 0;
+    };
+    QList<Group> groups;
+    QString error;
+
+    /// Bytes of the paths that only generation @p number holds.
+    [[nodiscard]] qint64 exclusiveBytes(int number) const;
+    /// Bytes of the paths held only by generations in @p removed: what deleting them frees.
+    [[nodiscard]] qint64 bytesFreedByRemoving(const QList<int> &removed) const;
+};
+
+/**
+ * Groups the paths of @p closures (those of generations @p numbers, parallel)
+ * and @p otherRoots by owners. A generation listed twice with the same system
+ * shares its paths with itself, which is right: deleting one frees nothing.
+ */
+[[nodiscard]] StoreOwnership groupByOwners(const QList<int> &numbers, const QList<System::Closure> &closures, const QList<System::Closure> &otherRoots);
+
+/** The rules of "Remove old generations", as the helper's deletegenerations takes them. */
+enum class CleanupRule {
+    KeepLast,
+    OlderThanDays,
+};
+
+/**
+ * The generations a rule removes, ascending: beyond the newest @p count, or
+ * created more than @p count days before @p now; never the current
+ * generation nor one whose system is booted. This is the helper's rule
+ * (generationsToDelete in helper/validation.cpp), repeated here because the
+ * window must not link the helper; a test checks that both agree.
+ */
+[[nodiscard]] QList<int> generationsRemovedBy(const QList<System::Generation> &generations,
+                                              int currentGeneration,
+                                              const QString &bootedStorePath,
+                                              CleanupRule rule,
+                                              int count,
+                                              const QDateTime &now);
+
+}
+
+/**
+ * The store space old generations hold, for the Generations page: per
+ * generation the bytes only it keeps alive, and for "Remove old generations"
+ * which generations a rule removes and what that frees. Closures are read in
+ * a worker thread through the shared closure reader; the window only sums
+ * groups.
+ */
+class GenerationSpace : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    /// Closures have been read (successfully or not) since the last reload().
+    Q_PROPERTY(bool ready READ isReady NOTIFY resultChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY resultChanged)
+    /// What every generation but the current one holds alone, summed, in words.
+    Q_PROPERTY(QString oldGenerationsText READ oldGenerationsText NOTIFY resultChanged)
+    /// Grows with every new result; bind to it to call heldText() or plan() again.
+    Q_PROPERTY(int changeCount READ changeCount NOTIFY resultChanged)
+
+public:
+    enum class Rule {
+        KeepLast = int(Snowpane::Ui::CleanupRule::KeepLast),
+        OlderThanDays = int(Snowpane::Ui::CleanupRule::OlderThanDays),
+    };
+    Q_ENUM(Rule)
+
+    explicit GenerationSpace(QObject *parent = nullptr);
+    ~GenerationSpace() override;
+
+    [[nodiscard]] bool isBusy() const
+    {
+        return m_watcher.isRunning();
+    }
+    [[nodiscard]] bool isReady() const
+    {
+        return m_ready;
+    }
+    [[nodiscard]] QString errorString() const
+    {
+        return m_ownership.error;
+    }
+    [[nodiscard]] QString oldGenerationsText() const;
+    [[nodiscard]] int changeCount() const
+    {
+        return m_changeCount;
+    }
+
+    /** Bytes only generation @p number keeps alive; -1 until known. */
+    Q_INVOKABLE double heldBy(int number) const;
+    /** The same in words ("1.2 GB"); empty until known. */
+    Q_INVOKABLE QString heldText(int number) const;
+    /**
+     * What "Remove old generations" with @p rule and @p count does:
+     * `generations` (numbers), `count`, `bytes`, `bytesText` (empty until the
+     * closures are read), `message` (what will happen, in sentences) and
+     * `allowed`.
+     */
+    Q_INVOKABLE QVariantMap plan(Rule rule, int count) const;
+    /** Reads the profile and the closures again. */
+    Q_INVOKABLE void reload();
+
+    /** For tests: the grouping behind the figures. */
+    [[nodiscard]] const Snowpane::Ui::StoreOwnership &ownership() const
+    {
+        return m_ownership;
+    }
+
+Q_SIGNALS:
+    void busyChanged();
+    void resultChanged();
+
+private:
+    void finished();
+
+    QList<Snowpane::System::Generation> m_generations;
+    int m_current = 0;
+    QString m_bootedStorePath;
+    bool m_ready = false;
+    int m_changeCount = 0;
+    Snowpane::Ui::StoreOwnership m_ownership;
+    QFutureWatcher<Snowpane::Ui::StoreOwnership> m_watcher;
+};

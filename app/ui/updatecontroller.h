@@ -1,0 +1,250 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "dryactivation.h"
+#include "generationpackagechanges.h"
+#include "nixpkgssource.h"
+#include "systemactions.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QVariantList>
+
+namespace Snowpane::Ui
+{
+
+/// What the new system changes against the running one, as the worker thread hands it over.
+struct UpdatePreview {
+    Snowpane::System::PackageDiff packages;
+    QString kernelBefore;
+    QString kernelAfter;
+    QString error;
+};
+
+/** Compares the running system @p runningSystem with the freshly built @p newSystem. Slow: closures. */
+[[nodiscard]] UpdatePreview previewUpdate(const QString &runningSystem, const QString &newSystem);
+
+/** One input or channel before and after an update, as the helper's updatesources reply lists it. */
+struct SourceChange {
+    QString name;
+    QString revisionBefore;
+    QString revisionAfter;
+    QDateTime dateBefore;
+    QDateTime dateAfter;
+};
+
+/** The sources an updatesources reply names, with those that did not change left out. */
+[[nodiscard]] QList<SourceChange> sourceChangesOf(const QVariantMap &reply);
+
+}
+
+/**
+ * "Update all packages": fetches newer nixpkgs (the channels or the flake's
+ * inputs), builds the new system without activating it, and says exactly
+ * what would change against the running system: packages, the kernel, the
+ * closure size and the services a switch would restart, stop or start.
+ * Then the person applies the update (with the Changes page's modes) or
+ * discards it, which puts the sources back where they were. Every helper
+ * step runs through SystemActions, so the one progress view shows it.
+ *
+ * A check that fails after the sources changed takes them back at once: a
+ * failed check leaves the machine as it was. A check whose preview is
+ * waiting is remembered across restarts, so that it can still be discarded.
+ */
+class UpdateController : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Updates)
+    QML_SINGLETON
+
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    /// Why the last check failed, in words; empty otherwise.
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stateChanged)
+    /// The sources that changed: maps with name, revisionBefore, revisionAfter (short), dateBefore, dateAfter (in words).
+    Q_PROPERTY(QVariantList sources READ sources NOTIFY previewChanged)
+    /// "flake" or "channels"; empty before a check.
+    Q_PROPERTY(QString sourceKind READ sourceKind NOTIFY previewChanged)
+    Q_PROPERTY(GenerationPackageChangeModel *packages READ packages CONSTANT)
+    /// The store path of the system built for the update; empty before a check.
+    Q_PROPERTY(QString builtSystem READ builtSystem NOTIFY previewChanged)
+    Q_PROPERTY(QString kernelBefore READ kernelBefore NOTIFY previewChanged)
+    Q_PROPERTY(QString kernelAfter READ kernelAfter NOTIFY previewChanged)
+    /// The kernel changes, so the machine must restart to use it.
+    Q_PROPERTY(bool rebootNeeded READ isRebootNeeded NOTIFY previewChanged)
+    Q_PROPERTY(QString sizeBeforeText READ sizeBeforeText NOTIFY previewChanged)
+    Q_PROPERTY(QString sizeAfterText READ sizeAfterText NOTIFY previewChanged)
+    Q_PROPERTY(QString sizeDeltaText READ sizeDeltaText NOTIFY previewChanged)
+    Q_PROPERTY(QStringList unitsToRestart READ unitsToRestart NOTIFY previewChanged)
+    Q_PROPERTY(QStringList unitsToStart READ unitsToStart NOTIFY previewChanged)
+    Q_PROPERTY(QStringList unitsToStop READ unitsToStop NOTIFY previewChanged)
+    Q_PROPERTY(QStringList unitsToReload READ unitsToReload NOTIFY previewChanged)
+    Q_PROPERTY(bool systemdRestarts READ systemdRestarts NOTIFY previewChanged)
+    /// One line for the top of the preview ("12 packages upgraded, 1 added …").
+    Q_PROPERTY(QString summary READ summary NOTIFY previewChanged)
+    /// Set when the preview could not be made complete (the comparison failed); the rest still stands.
+    Q_PROPERTY(QString previewProblem READ previewProblem NOTIFY previewChanged)
+    Q_PROPERTY(QDateTime lastChecked READ lastChecked NOTIFY checkedChanged)
+    /// "Last checked 3 hours ago" or "Never checked for updates".
+    Q_PROPERTY(QString lastCheckedText READ lastCheckedText NOTIFY checkedChanged)
+    /// Checked within the last week.
+    Q_PROPERTY(bool checkedRecently READ checkedRecently NOTIFY checkedChanged)
+    /// "nixpkgs from 12 November 2024, 13 days old"; empty when unknown.
+    Q_PROPERTY(QString currentNixpkgsText READ currentNixpkgsText NOTIFY sourceChanged)
+
+public:
+    enum class State {
+        Idle,
+        Checking,
+        PreviewReady,
+        UpToDate,
+        Failed,
+        Applying,
+        Discarding,
+    };
+    Q_ENUM(State)
+
+    /** Drives its helper steps through @p actions (the window's SystemActions). */
+    explicit UpdateController(SystemActions *actions, QObject *parent = nullptr);
+    ~UpdateController() override;
+    /** The QML singleton, sharing the engine's SystemActions. */
+    static UpdateController *create(QQmlEngine *engine, QJSEngine *);
+
+    [[nodiscard]] State state() const
+    {
+        return m_state;
+    }
+    [[nodiscard]] QString errorMessage() const
+    {
+        return m_errorMessage;
+    }
+    [[nodiscard]] QVariantList sources() const;
+    [[nodiscard]] QString sourceKind() const
+    {
+        return m_kind;
+    }
+    [[nodiscard]] GenerationPackageChangeModel *packages()
+    {
+        return &m_packages;
+    }
+    [[nodiscard]] QString builtSystem() const
+    {
+        return m_newSystem;
+    }
+    [[nodiscard]] QString kernelBefore() const
+    {
+        return m_preview.kernelBefore;
+    }
+    [[nodiscard]] QString kernelAfter() const
+    {
+        return m_preview.kernelAfter;
+    }
+    [[nodiscard]] bool isRebootNeeded() const;
+    [[nodiscard]] QString sizeBeforeText() const;
+    [[nodiscard]] QString sizeAfterText() const;
+    [[nodiscard]] QString sizeDeltaText() const;
+    [[nodiscard]] QStringList unitsToRestart() const
+    {
+        return m_units.restart;
+    }
+    [[nodiscard]] QStringList unitsToStart() const
+    {
+        return m_units.start;
+    }
+    [[nodiscard]] QStringList unitsToStop() const
+    {
+        return m_units.stop;
+    }
+    [[nodiscard]] QStringList unitsToReload() const
+    {
+        return m_units.reload;
+    }
+    [[nodiscard]] bool systemdRestarts() const
+    {
+        return m_units.restartSystemd;
+    }
+    [[nodiscard]] QString summary() const;
+    [[nodiscard]] QString previewProblem() const
+    {
+        return m_preview.error;
+    }
+    [[nodiscard]] QDateTime lastChecked() const;
+    [[nodiscard]] QString lastCheckedText() const;
+    [[nodiscard]] bool checkedRecently() const;
+    [[nodiscard]] QString currentNixpkgsText() const
+    {
+        return m_currentNixpkgsText;
+    }
+
+    /** Fetches newer sources and builds the preview. */
+    Q_INVOKABLE void check();
+    /** Builds and applies the updated sources with @p mode, as the Changes page does. */
+    Q_INVOKABLE void apply(SystemActions::Mode mode);
+    /** Puts the sources back where they were before the check, and forgets the preview. */
+    Q_INVOKABLE void discard();
+    /**
+     * Reads the update waiting for review from the saved window state again
+     * (it is read once at start); Idle when there is none. Ignored while a
+     * check, apply or discard runs.
+     */
+    Q_INVOKABLE void reloadPending();
+    /** Reads the nixpkgs the configuration uses again (after the system changed). */
+    Q_INVOKABLE void reloadSource();
+
+    /** For tests: the channels profile beside the system profile, as NixOS lays them out. */
+    [[nodiscard]] static QString channelsProfile();
+
+Q_SIGNALS:
+    void stateChanged();
+    void previewChanged();
+    void checkedChanged();
+    void sourceChanged();
+
+private:
+    enum class Step {
+        None,
+        Sources,
+        Build,
+        Compare,
+        DryActivate,
+        Revert,
+        Discard,
+    };
+
+    void setState(State state);
+    void stepFinished(bool succeeded, const QVariantMap &result, const QString &message, const QString &details);
+    void sourcesUpdated(const QVariantMap &reply);
+    void compared();
+    void dryActivated();
+    void failCheck(const QString &message, const QString &details);
+    void revertSources();
+    void clearPreview();
+    void markChecked();
+    void savePending() const;
+    void restorePending();
+    void actionsStageChanged();
+    [[nodiscard]] snowpane::privileged::PrivilegedJob *takeBackJob() const;
+
+    QPointer<SystemActions> m_actions;
+    State m_state = State::Idle;
+    Step m_step = Step::None;
+    QString m_errorMessage;
+    QString m_failureMessage;
+    QString m_failureDetails;
+    QString m_kind;
+    QString m_previousCommit;
+    QString m_newSystem;
+    QList<Snowpane::Ui::SourceChange> m_sources;
+    /// The nixpkgs before the check started, for the channels' "before" (their reply names generations only).
+    Snowpane::System::NixpkgsSource m_sourceBefore;
+    Snowpane::Ui::UpdatePreview m_preview;
+    Snowpane::Ui::UnitChanges m_units;
+    GenerationPackageChangeModel m_packages;
+    qsizetype m_logStart = 0;
+    QString m_currentNixpkgsText;
+    QFutureWatcher<Snowpane::Ui::UpdatePreview> m_watcher;
+};

@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+import io.github.snowpane
+
+/// "Remove old generations": a rule (keep the newest N, or remove those
+/// older than N days), which generations it removes and the space that
+/// frees, all shown before the person confirms.
+Kirigami.Dialog {
+    id: dialog
+
+    required property GenerationSpace space
+    readonly property int rule: ruleBox.currentIndex === 0 ? GenerationSpace.KeepLast : GenerationSpace.OlderThanDays
+    // Re-read whenever the rule, the number or the measured space changes.
+    readonly property var plan: space.changeCount >= 0 ? space.plan(rule, countBox.value) : ({})
+
+    objectName: "cleanupDialog"
+    title: qsTr("Remove Old Generations", "@title:window")
+    preferredWidth: Kirigami.Units.gridUnit * 28
+    padding: Kirigami.Units.largeSpacing
+    standardButtons: Kirigami.Dialog.Cancel
+    customFooterActions: [
+        Kirigami.Action {
+            text: qsTr("Remove %n Generation(s)", "@action:button", dialog.plan.count ?? 0)
+            icon.name: "edit-delete"
+            enabled: (dialog.plan.allowed ?? false) && !SystemActions.busy
+            onTriggered: {
+                dialog.close();
+                SystemActions.deleteGenerations(dialog.rule === GenerationSpace.KeepLast, countBox.value);
+            }
+        }
+    ]
+
+    ColumnLayout {
+        spacing: Kirigami.Units.largeSpacing
+
+        QQC2.Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            visible: text.length > 0
+            text: dialog.space.oldGenerationsText
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+
+            QQC2.ComboBox {
+                id: ruleBox
+
+                objectName: "cleanupRule"
+                model: [qsTr("Keep the newest", "@item:inlistbox followed by a number of generations"), qsTr("Remove those older than", "@item:inlistbox followed by a number of days")]
+                implicitContentWidthPolicy: QQC2.ComboBox.WidestText
+                Accessible.name: qsTr("Which generations to remove", "@label:listbox")
+            }
+            QQC2.SpinBox {
+                id: countBox
+
+                objectName: "cleanupCount"
+                from: 1
+                to: ruleBox.currentIndex === 0 ? 1000 : 36500
+                value: ruleBox.currentIndex === 0 ? 5 : 30
+                editable: true
+                Accessible.name: ruleBox.currentIndex === 0 ? qsTr("Number of generations to keep", "@label:spinbox") : qsTr("Age in days", "@label:spinbox")
+            }
+            QQC2.Label {
+                text: ruleBox.currentIndex === 0 ? qsTr("generations", "@label after a number") : qsTr("days", "@label after a number")
+            }
+        }
+
+        QQC2.Label {
+            objectName: "cleanupPlan"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: dialog.plan.message ?? ""
+        }
+        QQC2.BusyIndicator {
+            visible: dialog.space.busy
+            running: visible
+            Accessible.name: qsTr("Measuring the space", "@info:whatsthis")
+        }
+        Kirigami.InlineMessage {
+            Layout.fillWidth: true
+            type: Kirigami.MessageType.Warning
+            visible: dialog.space.errorString.length > 0
+            text: qsTr("The space could not be measured: %1", "@info").arg(dialog.space.errorString)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls as QQC2
+import QtQuick.Layouts
+import org.kde.kirigami as Kirigami
+
+/// One flake input or channel of an update: its revision and date before and after.
+RowLayout {
+    id: row
+
+    required property string name
+    required property string revisionBefore
+    required property string revisionAfter
+    required property string dateBefore
+    required property string dateAfter
+
+    spacing: Kirigami.Units.largeSpacing
+    Accessible.name: qsTr("%1 from %2 to %3", "@info:whatsthis source name, old and new revision").arg(row.name).arg(row.revisionBefore).arg(row.revisionAfter)
+
+    QQC2.Label {
+        Layout.preferredWidth: Kirigami.Units.gridUnit * 7
+        elide: Text.ElideRight
+        font.bold: true
+        text: row.name
+    }
+    QQC2.Label {
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        text: {
+            const before = [row.revisionBefore, row.dateBefore].filter(part => part.length > 0).join(", ");
+            const after = [row.revisionAfter, row.dateAfter].filter(part => part.length > 0).join(", ");
+            return qsTr("%1 → %2", "@info old and new revision with dates").arg(before.length > 0 ? before : qsTr("unknown", "@info")).arg(after.length > 0 ? after : qsTr("unknown", "@info"));
+        }
+    }
+}

@@ -1,0 +1,305 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The logic behind the Updates page and "Remove old generations" that needs
+// no root: reading dry-activate's unit lines, reading the helper's
+// updatesources reply, which generations a cleanup rule removes (checked
+// against the helper's own rule), and the store space each generation holds
+// on a real profile built with Nix, checked against `nix-store --query
+// --requisites` and `nix path-info`.
+
+#include "dryactivation.h"
+#include "generationspace.h"
+#include "nixprofilefixture.h"
+#include "nixtools.h"
+#include "snowpanesettings.h"
+#include "updatecontroller.h"
+#include "validation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Snowpane::System::Closure;
+using Snowpane::System::Generation;
+using Snowpane::Ui::UnitChanges;
+
+namespace
+{
+
+constexpr int patienceMs = 300000; // a wait for Nix on a loaded machine, not a speed check
+
+Closure closureOf(const QString &root, const QList<std::pair<QString, qint64>> &paths)
+{
+    Closure closure;
+    closure.root = root;
+    for (const auto &[path, size] : paths) {
+        closure.paths.append({path, size});
+        closure.totalNarSize += size;
+    }
+    return closure;
+}
+
+// Nix's own closure of @p path, through the commands rather than the database Snowpane reads.
+QStringList requisites(const QString &path)
+{
+    const NixTools::Run run = NixTools::run(u"nix-store"_s, {u"--query"_s, u"--requisites"_s, path});
+    if (!run.ok()) {
+        qWarning() << "nix-store --query --requisites failed:" << run.err;
+        return {};
+    }
+    return QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
+}
+
+QHash<QString, qint64> narSizes(const QStringList &paths)
+{
+    QHash<QString, qint64> sizes;
+    const NixTools::Run run = NixTools::run(u"nix"_s, QStringList{u"--extra-experimental-features"_s, u"nix-command"_s, u"path-info"_s, u"--json"_s} + paths);
+    if (!run.ok()) {
+        qWarning() << "nix path-info failed:" << run.err;
+        return sizes;
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(run.out);
+    // Newer Nix prints an object keyed by path, older Nix a list of objects with "path".
+    if (document.isObject()) {
+        const QJsonObject object = document.object();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            sizes.insert(it.key(), it.value().toObject().value(u"narSize"_s).toInteger());
+        }
+    } else {
+        for (const QJsonValue &value : document.array()) {
+            sizes.insert(value.toObject().value(u"path"_s).toString(), value.toObject().value(u"narSize"_s).toInteger());
+        }
+    }
+    return sizes;
+}
+
+} // namespace
+
+class UpdateLogicTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void dryActivationLines_data()
+    {
+        QTest::addColumn<QStringList>("lines");
+        QTest::addColumn<UnitChanges>("expected");
+
+        QTest::newRow("nothing") << QStringList{u"would activate the configuration /nix/store/abc-nixos-system"_s} << UnitChanges{};
+        UnitChanges typical;
+        typical.stop = {u"old-daemon.service"_s};
+        typical.restart = {u"sshd.service"_s, u"nscd.service"_s};
+        typical.start = {u"new.timer"_s};
+        typical.reload = {u"dbus.service"_s};
+        // The wording of switch-to-configuration.pl, with the build's log before it.
+        QTest::newRow("switch-to-configuration") << QStringList{u"building '/nix/store/x-etc.drv'..."_s,
+                                                                u"would stop the following units: old-daemon.service"_s,
+                                                                u"would NOT stop the following changed units: getty@tty1.service"_s,
+                                                                u"would activate the configuration..."_s,
+                                                                u"would restart the following units: sshd.service, nscd.service"_s,
+                                                                u"would reload the following units: dbus.service"_s,
+                                                                u"would start the following units: new.timer"_s}
+                                                 << typical;
+        UnitChanges systemd;
+        systemd.restartSystemd = true;
+        systemd.restart = {u"a.service"_s};
+        QTest::newRow("systemd and repeats, indented")
+            << QStringList{u"would restart systemd"_s, u"  would restart the following units: a.service"_s, u"would restart the following units: a.service"_s}
+            << systemd;
+        QTest::newRow("not the start of the line") << QStringList{u"echo would start the following units: fake.service"_s} << UnitChanges{};
+    }
+
+    void dryActivationLines()
+    {
+        QFETCH(QStringList, lines);
+        QFETCH(UnitChanges, expected);
+        const UnitChanges parsed = Snowpane::Ui::parseDryActivation(lines);
+        QCOMPARE(parsed.stop, expected.stop);
+        QCOMPARE(parsed.restart, expected.restart);
+        QCOMPARE(parsed.start, expected.start);
+        QCOMPARE(parsed.reload, expected.reload);
+        QCOMPARE(parsed.restartSystemd, expected.restartSystemd);
+        QCOMPARE(parsed.isEmpty(), expected.isEmpty());
+    }
+
+    void sourceChangesLeaveOutUnchangedInputs()
+    {
+        const QVariantMap reply{
+            {u"kind"_s, u"flake"_s},
+            {u"changed"_s, true},
+            {u"inputs"_s,
+             QVariantList{
+                 QVariantMap{{u"name"_s, u"nixpkgs"_s},
+                             {u"oldRevision"_s, u"aaaaaaaaaaaa"_s},
+                             {u"newRevision"_s, u"bbbbbbbbbbbb"_s},
+                             {u"oldDate"_s, u"2024-11-12T08:00:00Z"_s},
+                             {u"newDate"_s, u"2024-11-25T09:30:00Z"_s}},
+                 QVariantMap{{u"name"_s, u"home-manager"_s}, {u"oldRevision"_s, u"cccc"_s}, {u"newRevision"_s, u"cccc"_s}},
+             }},
+        };
+        const auto changes = Snowpane::Ui::sourceChangesOf(reply);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().name, u"nixpkgs"_s);
+        QCOMPARE(changes.first().revisionAfter, u"bbbbbbbbbbbb"_s);
+        QCOMPARE(changes.first().dateBefore, QDateTime(QDate(2024, 11, 12), QTime(8, 0), QTimeZone::UTC));
+        QCOMPARE(changes.first().dateAfter, QDateTime(QDate(2024, 11, 25), QTime(9, 30), QTimeZone::UTC));
+    }
+
+    void ownershipGroupsSharedPaths()
+    {
+        // Generation 1 and 2 share glibc; 2 and 3 are the same system; the running system (outside the profile) holds "kept".
+        const Closure one = closureOf(u"/s/1"_s, {{u"/s/1"_s, 10}, {u"/s/glibc"_s, 1000}, {u"/s/old"_s, 200}});
+        const Closure two = closureOf(u"/s/2"_s, {{u"/s/2"_s, 20}, {u"/s/glibc"_s, 1000}, {u"/s/new"_s, 300}, {u"/s/kept"_s, 7}});
+        const Closure running = closureOf(u"/s/r"_s, {{u"/s/r"_s, 1}, {u"/s/kept"_s, 7}});
+        const auto ownership = Snowpane::Ui::groupByOwners({1, 2, 3}, {one, two, two}, {running});
+        QCOMPARE(ownership.exclusiveBytes(1), 210);
+        QCOMPARE(ownership.exclusiveBytes(2), 0); // generation 3 holds the same system
+        QCOMPARE(ownership.exclusiveBytes(3), 0);
+        QCOMPARE(ownership.bytesFreedByRemoving({1}), 210);
+        QCOMPARE(ownership.bytesFreedByRemoving({2}), 0);
+        QCOMPARE(ownership.bytesFreedByRemoving({2, 3}), 320); // /s/2 and /s/new; /s/kept stays for the running system
+        QCOMPARE(ownership.bytesFreedByRemoving({1, 2, 3}), 1530);
+        QCOMPARE(ownership.bytesFreedByRemoving({}), 0);
+    }
+
+    // The window and the helper must agree on what a rule removes, or the confirmation would promise something else.
+    void cleanupRuleMatchesTheHelper_data()
+    {
+        QTest::addColumn<bool>("keepLast");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("current");
+        QTest::addColumn<int>("booted");
+        for (int count : {1, 2, 3, 5, 8, 20}) {
+            QTest::addRow("keep %d, current 8, booted 3", count) << true << count << 8 << 3;
+            QTest::addRow("keep %d, current 5, booted 5", count) << true << count << 5 << 5;
+            QTest::addRow("older than %d days, current 8, booted 3", count) << false << count << 8 << 3;
+            QTest::addRow("older than %d days, current 2, none booted", count) << false << count << 2 << 0;
+        }
+    }
+
+    void cleanupRuleMatchesTheHelper()
+    {
+        QFETCH(bool, keepLast);
+        QFETCH(int, count);
+        QFETCH(int, current);
+        QFETCH(int, booted);
+        const QDateTime now(QDate(2026, 11, 25), QTime(2, 0), QTimeZone::UTC);
+        QList<Generation> generations;
+        std::vector<snowpane::helper::GenerationEntry> entries;
+        for (int number = 1; number <= 10; ++number) {
+            Generation generation;
+            generation.number = number;
+            generation.date = now.addDays(-3 * (10 - number) - 1); // one every three days, the newest yesterday
+            generation.storePath = u"/nix/store/%1-nixos-system"_s.arg(number, 32, 10, QChar(u'0'));
+            generations.append(generation);
+            entries.push_back({number, generation.date, generation.storePath});
+        }
+        const QString bootedPath = booted > 0 ? generations[booted - 1].storePath : QString();
+        snowpane::helper::DeleteGenerationsRequest request;
+        if (keepLast) {
+            request.keepLast = count;
+        } else {
+            request.olderThanDays = count;
+        }
+        const std::vector<int> helper = snowpane::helper::generationsToDelete(entries, current, bootedPath, request, now);
+        const QList<int> window = Snowpane::Ui::generationsRemovedBy(generations,
+                                                                     current,
+                                                                     bootedPath,
+                                                                     keepLast ? Snowpane::Ui::CleanupRule::KeepLast : Snowpane::Ui::CleanupRule::OlderThanDays,
+                                                                     count,
+                                                                     now);
+        QCOMPARE(window, QList<int>(helper.cbegin(), helper.cend()));
+        QVERIFY(!window.contains(current));
+    }
+
+    void spaceHeldOnARealProfile()
+    {
+        QTemporaryDir dir;
+        QVERIFY2(dir.isValid(), qPrintable(dir.errorString()));
+        NixProfileFixture fixture(dir.filePath(u"nix"_s));
+        QVERIFY(QDir().mkpath(dir.filePath(u"nix"_s)));
+        QVERIFY2(fixture.create(), qPrintable(fixture.errorString()));
+        QVERIFY(QDir().mkpath(dir.filePath(u"run"_s)));
+        QVERIFY(QFile::link(fixture.systemOf(11), dir.filePath(u"run/current-system"_s)));
+        QVERIFY(QFile::link(fixture.systemOf(9), dir.filePath(u"run/booted-system"_s)));
+        SnowpaneSettings::instance(KSharedConfig::openConfig(dir.filePath(u"snowpanerc"_s), KConfig::SimpleConfig));
+        SnowpaneSettings::self()->setProfile(fixture.profilePath());
+        SnowpaneSettings::self()->setCurrentSystem(dir.filePath(u"run/current-system"_s));
+        SnowpaneSettings::self()->setBootedSystem(dir.filePath(u"run/booted-system"_s));
+
+        GenerationSpace space;
+        QSignalSpy done(&space, &GenerationSpace::resultChanged);
+        while (!space.isReady()) {
+            QVERIFY(done.wait(patienceMs));
+        }
+        QCOMPARE(space.errorString(), QString());
+
+        // The same figures from Nix's commands: each generation's requisites, and the NAR size of each path.
+        const int count = fixture.generationCount();
+        QCOMPARE(count, 11);
+        QHash<int, QSet<QString>> closures;
+        QSet<QString> every;
+        for (int number = 1; number <= count; ++number) {
+            const QStringList paths = requisites(fixture.systemOf(number));
+            QVERIFY(!paths.isEmpty());
+            closures.insert(number, QSet<QString>(paths.cbegin(), paths.cend()));
+            every.unite(closures.value(number));
+        }
+        const QHash<QString, qint64> sizes = narSizes(QStringList(every.cbegin(), every.cend()));
+        QCOMPARE(sizes.size(), every.size());
+        const auto heldOnlyBy = [&](const QSet<int> &removed) {
+            qint64 bytes = 0;
+            for (const QString &path : every) {
+                bool kept = false;
+                bool inRemoved = false;
+                for (int number = 1; number <= count; ++number) {
+                    if (closures.value(number).contains(path)) {
+                        (removed.contains(number) ? inRemoved : kept) = true;
+                    }
+                }
+                if (inRemoved && !kept) {
+                    bytes += sizes.value(path);
+                }
+            }
+            return bytes;
+        };
+
+        bool someHoldsSomething = false;
+        for (int number = 1; number <= count; ++number) {
+            const qint64 expected = heldOnlyBy({number});
+            QCOMPARE(qint64(space.heldBy(number)), expected);
+            someHoldsSomething = someHoldsSomething || expected > 0;
+        }
+        QVERIFY2(someHoldsSomething, "the fixture's generations should differ in some package");
+
+        // "Keep the newest 3": 11, 10 and 9 are the newest; 9 is booted anyway. What the dialog promises is what only 1 to 8 hold.
+        const QVariantMap plan = space.plan(GenerationSpace::Rule::KeepLast, 3);
+        QCOMPARE(plan.value(u"generations"_s).toList(), (QVariantList{1, 2, 3, 4, 5, 6, 7, 8}));
+        QCOMPARE(plan.value(u"allowed"_s).toBool(), true);
+        QCOMPARE(qint64(plan.value(u"bytes"_s).toDouble()), heldOnlyBy({1, 2, 3, 4, 5, 6, 7, 8}));
+        QVERIFY(plan.value(u"bytes"_s).toDouble() > 0);
+        QVERIFY(plan.value(u"message"_s).toString().contains(plan.value(u"bytesText"_s).toString()));
+
+        // Keeping more than there are removes nothing, and says so.
+        const QVariantMap none = space.plan(GenerationSpace::Rule::KeepLast, 50);
+        QCOMPARE(none.value(u"count"_s).toInt(), 0);
+        QCOMPARE(none.value(u"allowed"_s).toBool(), false);
+    }
+};
+
+QTEST_GUILESS_MAIN(UpdateLogicTest)
+#include "tst_updatelogic.moc"

@@ -1,0 +1,173 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import QtQuick
+import QtTest
+import io.github.snowpane
+
+// The Updates page in each of its states: before a check; with an update
+// waiting for review (read back from the saved window state, as after a
+// restart); a discard and a check that fail because no helper is installed
+// here, and say so; and the Overview's line about updates.
+TestCase {
+    id: testCase
+
+    name: "Updates"
+    when: windowShown
+    width: 900
+    height: 900
+
+    readonly property string pending: JSON.stringify({
+        kind: "flake",
+        previousCommit: "0123456789abcdef0123456789abcdef01234567",
+        storePath: "",
+        sources: [
+            {
+                name: "nixpkgs",
+                revisionBefore: "aaaaaaa1111111",
+                revisionAfter: "bbbbbbb2222222",
+                dateBefore: "2024-11-12T08:00:00Z",
+                dateAfter: "2024-11-25T09:30:00Z"
+            }
+        ],
+        restart: ["sshd.service", "nscd.service"],
+        start: ["new.timer"],
+        stop: [],
+        reload: [],
+        restartSystemd: false
+    })
+
+    function findByObjectName(item, objectName) {
+        if (item.objectName === objectName) {
+            return item;
+        }
+        const children = item.children ?? [];
+        for (let i = 0; i < children.length; ++i) {
+            const found = findByObjectName(children[i], objectName);
+            if (found) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /// The window, showing page @p name (a page is only visible on the window's page stack).
+    function openWindow(name) {
+        const component = Qt.createComponent("io.github.snowpane", "Main");
+        compare(component.status, Component.Ready, component.errorString());
+        const window = createTemporaryObject(component, testCase, {
+            visible: true,
+            width: 1000,
+            height: 900
+        });
+        verify(window.showPage(name));
+        tryVerify(() => window.pageStack.currentItem !== null && window.pageStack.currentItem.width > 0);
+        return window;
+    }
+
+    function createPage() {
+        const page = openWindow("updates").pageStack.currentItem;
+        compare(page.objectName, "updatesPage");
+        return page;
+    }
+
+    function cleanup() {
+        tryVerify(() => !SystemActions.busy, 30000);
+        SystemActions.dismiss();
+        WindowState.pendingUpdate = "";
+        Updates.reloadPending();
+    }
+
+    function test_beforeACheck() {
+        Updates.reloadPending();
+        compare(Updates.state, Updates.Idle);
+        const page = createPage();
+        verify(findByObjectName(page, "updatePlaceholder").visible);
+        verify(!findByObjectName(page, "updatePreview").visible);
+        compare(page.footer.visible, false);
+        verify(Updates.lastCheckedText.length > 0);
+    }
+
+    function test_previewWaitingForReview() {
+        WindowState.pendingUpdate = testCase.pending;
+        Updates.reloadPending();
+        compare(Updates.state, Updates.PreviewReady);
+        compare(Updates.sourceKind, "flake");
+        compare(Updates.sources.length, 1);
+        compare(Updates.sources[0].revisionBefore, "aaaaaaa");
+        compare(Updates.sources[0].revisionAfter, "bbbbbbb");
+        compare(Updates.unitsToRestart, ["sshd.service", "nscd.service"]);
+        // The built system is gone (none was given): the preview says so instead of showing nothing.
+        verify(Updates.previewProblem.length > 0);
+
+        const page = createPage();
+        verify(!findByObjectName(page, "updatePlaceholder").visible);
+        verify(findByObjectName(page, "updatePreview").visible);
+        verify(page.footer.visible);
+        const apply = findByObjectName(page.footer, "applyUpdateButton");
+        verify(apply.enabled);
+        verify(findByObjectName(page.footer, "discardButton").enabled);
+        verify(findByObjectName(page, "restartUnits").visible);
+        compare(findByObjectName(page, "sourceRepeater").count, 1);
+        // A check is refused while an update waits: it would update the sources a second time.
+        verify(!page.actions[0].enabled);
+    }
+
+    function test_failedDiscardKeepsThePreview() {
+        WindowState.pendingUpdate = testCase.pending;
+        Updates.reloadPending();
+        Updates.discard();
+        tryVerify(() => SystemActions.stage === SystemActions.Failed, 60000);
+        // No helper here: the sources could not be put back, so the update still waits, and the sheet says why.
+        compare(Updates.state, Updates.PreviewReady);
+        verify(SystemActions.errorMessage.length > 0);
+        compare(JSON.parse(WindowState.pendingUpdate).previousCommit, "0123456789abcdef0123456789abcdef01234567");
+    }
+
+    function test_failedCheckSaysWhy() {
+        Updates.reloadPending();
+        compare(Updates.state, Updates.Idle);
+        const page = createPage();
+        Updates.check();
+        tryVerify(() => Updates.state === Updates.Failed, 60000);
+        verify(Updates.errorMessage.length > 0);
+        compare(Updates.errorMessage, SystemActions.errorMessage);
+        verify(findByObjectName(page, "updateError").visible);
+        compare(findByObjectName(page, "updateError").text, Updates.errorMessage);
+        compare(WindowState.pendingUpdate, "");
+    }
+
+    function test_overviewLinksToUpdates() {
+        WindowState.pendingUpdate = testCase.pending;
+        Updates.reloadPending();
+        const window = openWindow("overview");
+        const page = window.pageStack.currentItem;
+        compare(findByObjectName(page, "updateCheckLabel").text, "an update is ready to review");
+        verify(findByObjectName(page, "nixpkgsAgeLabel").text.length > 0);
+        const button = findByObjectName(page, "openUpdatesButton");
+        tryVerify(() => button.visible && button.width > 0);
+        mouseClick(button);
+        compare(window.currentPageName, "updates");
+    }
+
+    // "Remove old generations" says which generations go before anything happens: current 3 and booted 1 always stay.
+    function test_cleanupDialogShowsThePlan() {
+        const window = openWindow("generations");
+        const page = window.pageStack.currentItem;
+        const action = page.actions.find(a => a.text.startsWith("Remove Old Generations"));
+        verify(action);
+        action.trigger();
+        const dialog = page.cleanupDialog;
+        verify(dialog);
+        tryVerify(() => dialog.opened);
+        findByObjectName(dialog.contentItem, "cleanupCount").value = 1;
+        compare(dialog.plan.generations, [2]);
+        verify(dialog.plan.message.includes("Generation(s) 2 will be deleted"), dialog.plan.message);
+        // The fake profile's systems are not in the Nix store: the dialog says the space could not be measured.
+        tryVerify(() => dialog.plan.message.includes("could not be measured"), 60000);
+        findByObjectName(dialog.contentItem, "cleanupCount").value = 3;
+        compare(dialog.plan.count, 0);
+        compare(dialog.plan.allowed, false);
+        dialog.close();
+    }
+}
