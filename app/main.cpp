@@ -87,8 +87,10 @@ int main(int argc, char **argv)
     if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QApplication::installTranslator(&qtTranslator);
     }
+    // A language without a translation, and the C locale, read English, whose
+    // plural forms ("1 day", "2 days") live in snowpane_en.
     QTranslator translator;
-    if (translator.load(QLocale(), u"snowpane"_s, u"_"_s, u":/i18n"_s)) {
+    if (translator.load(QLocale(), u"snowpane"_s, u"_"_s, u":/i18n"_s) || translator.load(u"snowpane_en"_s, u":/i18n"_s)) {
         QApplication::installTranslator(&translator);
     }
     // After the translators, so that the About page speaks the person's language.
