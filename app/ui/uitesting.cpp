@@ -43,9 +43,11 @@ QQuickWindow *mainWindow(QQmlApplicationEngine &engine)
 
 // Gives bindings, loaders and the renderer time to settle: at least one frame
 // is drawn, and asynchronous work started by the page gets a moment to finish.
+// The minimum outlasts Kirigami's longest animation (an inline message fading
+// in), so that pictures never catch one halfway.
 void settle(QQuickWindow *window)
 {
-    constexpr int minimumMs = 150;
+    constexpr int minimumMs = 450;
     constexpr int maximumMs = 3000;
     QEventLoop loop;
     bool framed = false;
