@@ -153,6 +153,16 @@ QString SystemActions::activity() const
     return m_job ? m_job->activity() : QString();
 }
 
+void SystemActions::clearResult()
+{
+    m_resultText.clear();
+    m_changeSummary.clear();
+    m_errorMessage.clear();
+    m_errorDetails.clear();
+    m_errorFile.clear();
+    m_errorLine = 0;
+}
+
 void SystemActions::setStage(Stage stage)
 {
     const bool wasBusy = isBusy();
@@ -175,12 +185,7 @@ void SystemActions::start(PrivilegedJob *job, Stage stage, const QString &title)
     connect(job, &PrivilegedJob::progressChanged, this, &SystemActions::progressChanged);
     connect(job, &PrivilegedJob::finished, this, &SystemActions::jobFinished);
     m_title = title;
-    m_resultText.clear();
-    m_changeSummary.clear();
-    m_errorMessage.clear();
-    m_errorDetails.clear();
-    m_errorFile.clear();
-    m_errorLine = 0;
+    clearResult();
     Q_EMIT progressChanged();
     setStage(stage);
     job->start();
@@ -325,12 +330,7 @@ bool SystemActions::beginSequence(const QString &title)
     m_inSequence = true;
     m_sequenceCancelled = false;
     m_title = title;
-    m_resultText.clear();
-    m_changeSummary.clear();
-    m_errorMessage.clear();
-    m_errorDetails.clear();
-    m_errorFile.clear();
-    m_errorLine = 0;
+    clearResult();
     setStage(Stage::Updating);
     return true;
 }

@@ -206,6 +206,8 @@ Q_SIGNALS:
 private:
     void start(snowpane::privileged::PrivilegedJob *job, Stage stage, const QString &title);
     void setStage(Stage stage);
+    /// Forgets the previous operation's result and error before the next one starts.
+    void clearResult();
     void collectLog();
     void jobFinished();
     void saved();
