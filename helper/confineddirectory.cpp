@@ -119,7 +119,41 @@ Checked<FileDescriptor> ConfinedDirectory::openParent(const RelativeName &name, 
     return R::ok(std::move(current));
 }
 
+Checked<FileStatus> ConfinedDirectory::status(const RelativeName &name) const
+{
+    using R = Checked<FileStatus>;
+    bool missing = false;
+    auto parent = openParent(name, false, &missing);
+    if (!parent) {
+        return missing ? R::ok(FileStatus{}) : R::fail(parent.error());
+    }
+    FileStatus status;
+    struct stat st{};
+    if (::fstatat(parent.value().get(), QFile::encodeName(name.components.last()).constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        return errno == ENOENT ? R::ok(status) : R::fail(QStringLiteral("cannot inspect %1: %2").arg(name.text, errnoText(errno)));
+    }
+    status.kind = S_ISREG(st.st_mode) ? FileStatus::Kind::Regular : S_ISLNK(st.st_mode) ? FileStatus::Kind::SymbolicLink : FileStatus::Kind::Other;
+    status.owner = st.st_uid;
+    status.group = st.st_gid;
+    status.mode = st.st_mode & 07777;
+    return R::ok(status);
+}
+
 Checked<Done> ConfinedDirectory::writeAtomically(const RelativeName &name, const QByteArray &content) const
+{
+    auto current = status(name);
+    if (!current) {
+        return Checked<Done>::fail(current.error());
+    }
+    // A new file is 0644 root:root; an existing one keeps its owner and mode.
+    FileStatus as = current.value();
+    if (as.kind == FileStatus::Kind::Missing) {
+        as = FileStatus{};
+    }
+    return writeAtomically(name, content, as);
+}
+
+Checked<Done> ConfinedDirectory::writeAtomically(const RelativeName &name, const QByteArray &content, const FileStatus &as) const
 {
     using R = Checked<Done>;
     auto parent = openParent(name, true);
@@ -129,9 +163,9 @@ Checked<Done> ConfinedDirectory::writeAtomically(const RelativeName &name, const
     const int dirfd = parent.value().get();
     const QByteArray leaf = QFile::encodeName(name.components.last());
 
-    uid_t owner = 0;
-    gid_t group = 0;
-    mode_t mode = 0644;
+    const uid_t owner = as.owner;
+    const gid_t group = as.group;
+    const mode_t mode = as.mode & 07777;
     struct stat st{};
     if (::fstatat(dirfd, leaf.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
         if (S_ISLNK(st.st_mode)) {
@@ -140,9 +174,6 @@ Checked<Done> ConfinedDirectory::writeAtomically(const RelativeName &name, const
         if (!S_ISREG(st.st_mode)) {
             return R::fail(QStringLiteral("%1 is not a regular file").arg(name.text));
         }
-        owner = st.st_uid;
-        group = st.st_gid;
-        mode = st.st_mode & 07777;
     } else if (errno != ENOENT) {
         return R::fail(QStringLiteral("cannot inspect %1: %2").arg(name.text, errnoText(errno)));
     }

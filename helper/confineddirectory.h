@@ -48,6 +48,20 @@ private:
     int m_fd = -1;
 };
 
+/** What is at a name, as lstat sees it, with the owner and mode of a regular file. */
+struct FileStatus {
+    enum class Kind {
+        Missing,
+        Regular,
+        SymbolicLink,
+        Other,
+    };
+    Kind kind = Kind::Missing;
+    uid_t owner = 0;
+    gid_t group = 0;
+    mode_t mode = 0644;
+};
+
 /**
  * The configuration directory, opened once, and every file reached below it
  * by walking one component at a time with openat(O_NOFOLLOW | O_DIRECTORY).
@@ -77,6 +91,11 @@ public:
      * directory fsynced. Missing parent directories are created 0755.
      */
     [[nodiscard]] Checked<Done> writeAtomically(const RelativeName &name, const QByteArray &content) const;
+    /** The same, with this owner, group and mode rather than the current file's: to put a file back exactly as it was. */
+    [[nodiscard]] Checked<Done> writeAtomically(const RelativeName &name, const QByteArray &content, const FileStatus &as) const;
+
+    /** What is at `name`, without following a link (a missing directory on the way is Missing). */
+    [[nodiscard]] Checked<FileStatus> status(const RelativeName &name) const;
 
     /** The current content, or an empty optional if the file does not exist. */
     [[nodiscard]] Checked<std::optional<QByteArray>> read(const RelativeName &name, qsizetype maximumBytes) const;

@@ -92,7 +92,8 @@ private:
     /** restoreconfig with `files`: only those files go back, each committed from the bytes in `commit`. */
     [[nodiscard]] OperationResult restoreFiles(const RestoreConfigRequest &request, const ConfinedDirectory &dir, const GitStore &git);
     // updatesources (updatesources.cpp)
-    [[nodiscard]] OperationResult updateFlake(const UpdateSourcesRequest &request);
+    [[nodiscard]] OperationResult updateFlake(const UpdateSourcesRequest &request, const ConfinedDirectory &dir);
+    [[nodiscard]] OperationResult notAFlake(const UpdateSourcesRequest &request) const;
     [[nodiscard]] OperationResult updateChannels();
 
     HelperConfig m_config;

@@ -148,6 +148,24 @@ Checked<Done> ProfileDirectory::pointAt(int generation) const
     return R::ok({});
 }
 
+Checked<Done> ProfileDirectory::removeProfileLink() const
+{
+    using R = Checked<Done>;
+    const QByteArray name = QFile::encodeName(m_base);
+    struct stat st{};
+    if (::fstatat(m_fd->get(), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        return errno == ENOENT ? R::ok({}) : R::fail(QStringLiteral("cannot inspect %1: %2").arg(m_profile, errnoText(errno)));
+    }
+    if (!S_ISLNK(st.st_mode)) {
+        return R::fail(QStringLiteral("%1 is not a link").arg(m_profile));
+    }
+    if (::unlinkat(m_fd->get(), name.constData(), 0) != 0 && errno != ENOENT) {
+        return R::fail(QStringLiteral("cannot remove %1: %2").arg(m_profile, errnoText(errno)));
+    }
+    ::fsync(m_fd->get());
+    return R::ok({});
+}
+
 Checked<Done> ProfileDirectory::removeGeneration(int generation) const
 {
     using R = Checked<Done>;

@@ -45,6 +45,8 @@ public:
 
     /** Makes the profile link point at generation `generation` (which must exist) by an atomic rename. */
     [[nodiscard]] Checked<Done> pointAt(int generation) const;
+    /** Removes the profile link itself, if it is a link: for a profile that had none before. */
+    [[nodiscard]] Checked<Done> removeProfileLink() const;
     /** Removes the link of generation `generation`, if it is a link; never the current one. */
     [[nodiscard]] Checked<Done> removeGeneration(int generation) const;
 

@@ -9,8 +9,10 @@
 #include "gitstore.h"
 #include "helperlogging.h"
 #include "operations.h"
+#include "profiledirectory.h"
 #include "sourceupdate.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -37,6 +39,7 @@ namespace
 
 constexpr qsizetype MaxLockBytes = 4 * 1024 * 1024;
 const RelativeName LockFile{QStringLiteral("flake.lock"), {QStringLiteral("flake.lock")}};
+const RelativeName FlakeFile{QStringLiteral("flake.nix"), {QStringLiteral("flake.nix")}};
 
 /** What went wrong, in the first line of Nix's own error when it gave one. */
 OperationResult failureOf(const Command &command, const CommandOutcome &outcome, const NixLogParser &parser)
@@ -48,63 +51,57 @@ OperationResult failureOf(const Command &command, const CommandOutcome &outcome,
     return result;
 }
 
-/** The links of a profile (`NAME` and `NAME-N-link`) and their texts: what a failed or undone update must leave as it was. */
-using ProfileLinks = QMap<QString, QString>;
+/** The profile's links just before nix-env runs: what a failed install is undone against. */
+struct ProfileSnapshot {
+    int current = 0; // 0: no profile link
+    QString profileLink; // its text
+    QList<int> generations;
+};
 
-QString rawLinkTarget(const QString &path)
+ProfileSnapshot snapshotOf(const ProfileDirectory &profile)
 {
-    QByteArray buffer(4096, Qt::Uninitialized);
-    const ssize_t n = ::readlink(QFile::encodeName(path).constData(), buffer.data(), size_t(buffer.size()));
-    return n > 0 ? QFile::decodeName(buffer.left(n)) : QString();
+    return {profile.currentGeneration(), profile.linkText(QFileInfo(profile.profile()).fileName()), profile.generations().keys()};
 }
 
-ProfileLinks rawProfileLinks(const QString &profile)
+/**
+ * Undoes what a failed `nix-env --install` did to the profile: nix-env makes
+ * the generation after the highest one and points the profile at it, so
+ * only that link goes, and the profile link goes back only if it points
+ * there. Anything else in the directory is someone else's and stays.
+ */
+void restoreProfileLinks(const ProfileDirectory &profile, const ProfileSnapshot &before)
 {
-    const QFileInfo info(profile);
-    const QString base = info.fileName();
-    ProfileLinks links;
-    const QFileInfoList entries = QDir(info.absolutePath()).entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
-    for (const QFileInfo &entry : entries) {
-        const QString name = entry.fileName();
-        if (entry.isSymLink() && (name == base || (name.startsWith(base + QLatin1Char('-')) && generationOfLinkTarget(name) > 0))) {
-            links.insert(name, rawLinkTarget(entry.filePath()));
+    const int made = before.generations.isEmpty() ? 1 : before.generations.last() + 1;
+    if (!profile.generations().contains(made)) {
+        return;
+    }
+    if (profile.currentGeneration() == made) {
+        const auto back = before.current > 0 ? profile.pointAt(before.current) : profile.removeProfileLink();
+        if (!back) {
+            qCWarning(SNOWPANE_HELPER) << "cannot put the channels profile back:" << back.error();
+            return;
         }
     }
-    return links;
-}
-
-/** Puts the profile's links back as `before` had them: new generations removed, changed links rewritten. */
-void restoreProfileLinks(const QString &profile, const ProfileLinks &before)
-{
-    const QString directory = QFileInfo(profile).absolutePath();
-    const ProfileLinks now = rawProfileLinks(profile);
-    for (auto it = now.cbegin(); it != now.cend(); ++it) {
-        if (!before.contains(it.key())) {
-            ::unlink(QFile::encodeName(directory + QLatin1Char('/') + it.key()).constData());
-        }
+    if (const auto removed = profile.removeGeneration(made); !removed) {
+        qCWarning(SNOWPANE_HELPER) << "cannot remove the channels generation a failed update made:" << removed.error();
     }
-    for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        if (now.value(it.key()) == it.value()) {
-            continue;
-        }
-        const QByteArray path = QFile::encodeName(directory + QLatin1Char('/') + it.key());
-        const QByteArray temporary = path + ".snowpane-restore";
-        ::unlink(temporary.constData());
-        if (::symlink(QFile::encodeName(it.value()).constData(), temporary.constData()) != 0 || ::rename(temporary.constData(), path.constData()) != 0) {
-            qCWarning(SNOWPANE_HELPER) << "cannot restore the profile link" << path;
-        }
-    }
-}
-
-int profileGeneration(const QString &profile)
-{
-    return generationOfLinkTarget(rawLinkTarget(profile));
 }
 
 QString channelRevision(const QString &profile, const QString &name)
 {
     QFile file(profile + QLatin1Char('/') + name + QStringLiteral("/.git-revision"));
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.read(256)).trimmed() : QString();
+}
+
+/** A store path directly in `store` (`STORE/HASH-NAME`), which builtins.storePath takes and a Nix string can hold as it is. */
+bool isStorePathIn(const QString &path, const QString &store)
+{
+    if (!path.startsWith(store + QLatin1Char('/'))) {
+        return false;
+    }
+    const QString name = path.mid(store.size() + 1);
+    return !name.isEmpty() && name != QLatin1String(".") && name != QLatin1String("..") && !name.contains(QLatin1Char('/'))
+        && !name.contains(QLatin1Char('"')) && !name.contains(QLatin1Char('\\')) && !name.contains(QLatin1Char('$'));
 }
 
 /** Reads root's channel list: a regular file owned by root, as nothing else may choose what root downloads. */
@@ -151,51 +148,90 @@ constexpr char UnpackChannel[] =
 
 OperationResult Operations::updateSources(const UpdateSourcesRequest &request)
 {
-    const QFileInfo flake(m_config.configurationDirectory + QStringLiteral("/flake.nix"));
-    if (flake.isFile() && !flake.isSymLink()) {
-        return updateFlake(request);
+    // Flake or channels is decided through the checked directory: a flake.nix that is a link is refused, never taken for "no flake".
+    struct stat st{};
+    if (::lstat(QFile::encodeName(m_config.configurationDirectory).constData(), &st) != 0 && errno == ENOENT) {
+        return request.input.isEmpty() ? updateChannels() : notAFlake(request);
     }
-    if (!request.input.isEmpty()) {
-        return OperationResult::failure(
-            HelperError::InvalidArguments,
-            QStringLiteral("the configuration is not a flake, so it has no input '%1'; its channels are updated as a whole").arg(request.input));
-    }
-    return updateChannels();
-}
-
-OperationResult Operations::updateFlake(const UpdateSourcesRequest &request)
-{
     auto dir = ConfinedDirectory::open(m_config.configurationDirectory);
     if (!dir) {
         return OperationResult::failure(HelperError::Misconfigured, dir.error());
     }
+    auto flake = dir.value().status(FlakeFile);
+    if (!flake) {
+        return OperationResult::failure(HelperError::Failed, flake.error());
+    }
+    switch (flake.value().kind) {
+    case FileStatus::Kind::Regular:
+        return updateFlake(request, dir.value());
+    case FileStatus::Kind::Missing:
+        return request.input.isEmpty() ? updateChannels() : notAFlake(request);
+    case FileStatus::Kind::SymbolicLink:
+        return OperationResult::failure(HelperError::Failed,
+                                        QStringLiteral("%1/flake.nix is a symbolic link; the helper does not follow links in the configuration directory")
+                                            .arg(m_config.configurationDirectory));
+    case FileStatus::Kind::Other:
+        break;
+    }
+    return OperationResult::failure(HelperError::Failed, QStringLiteral("%1/flake.nix is not a regular file").arg(m_config.configurationDirectory));
+}
+
+OperationResult Operations::notAFlake(const UpdateSourcesRequest &request) const
+{
+    return OperationResult::failure(
+        HelperError::InvalidArguments,
+        QStringLiteral("the configuration is not a flake, so it has no input '%1'; its channels are updated as a whole").arg(request.input));
+}
+
+OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, const ConfinedDirectory &dir)
+{
     GitStore git(m_config.configurationDirectory, m_context.authorName);
     if (!git.isRepository()) {
         return OperationResult::failure(
             HelperError::Failed,
             QStringLiteral("%1 is not a git repository yet; initialise it first, so that the update can be undone").arg(m_config.configurationDirectory));
     }
-    // The commit before the update is what restoreconfig returns to, so a tree changed outside Snowpane is saved first.
-    auto saved = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before an update"));
-    auto previous = saved ? git.head() : Checked<QString>::fail(saved.error());
-    if (!previous) {
-        return OperationResult::failure(HelperError::Failed, previous.error());
-    }
-    auto before = dir.value().read(LockFile, MaxLockBytes);
-    if (!before) {
-        return OperationResult::failure(HelperError::Failed, before.error());
-    }
-
-    if (!request.input.isEmpty() && before.value()) {
-        // Nix only warns about a name that matches no input and changes nothing: say so instead.
-        const QList<LockedInput> locked = parseFlakeLockInputs(*before.value());
-        if (std::none_of(locked.cbegin(), locked.cend(), [&request](const LockedInput &input) {
+    // An input the lock does not name is refused before anything is committed: Nix would only warn and change nothing.
+    if (!request.input.isEmpty()) {
+        auto lock = dir.read(LockFile, MaxLockBytes);
+        if (!lock) {
+            return OperationResult::failure(HelperError::Failed, lock.error());
+        }
+        const QList<LockedInput> locked = lock.value() ? parseFlakeLockInputs(*lock.value()) : QList<LockedInput>();
+        if (lock.value() && std::none_of(locked.cbegin(), locked.cend(), [&request](const LockedInput &input) {
                 return input.name == request.input;
             })) {
             return OperationResult::failure(HelperError::InvalidArguments, QStringLiteral("the flake has no input '%1'").arg(request.input));
         }
     }
+    // The commit before the update is what restoreconfig returns to, so a tree changed outside Snowpane is saved first.
+    auto saved = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before an update"));
+    if (!saved) {
+        return OperationResult::failure(HelperError::Failed, saved.error());
+    }
+    auto previous = saved.value() ? Checked<QString>::ok(*saved.value()) : git.head();
+    if (!previous) {
+        return OperationResult::failure(HelperError::Failed, previous.error());
+    }
+    // Every failure from here on names the save commit, if one was made, so that the caller can take it back too.
+    const auto fail = [&](OperationResult result) {
+        if (saved.value()) {
+            result.data.insert(QLatin1String(reply::PreviousCommit), previous.value());
+        }
+        return result;
+    };
+    auto before = dir.read(LockFile, MaxLockBytes);
+    auto beforeStatus = dir.status(LockFile);
+    if (!before || !beforeStatus) {
+        return fail(OperationResult::failure(HelperError::Failed, before ? beforeStatus.error() : before.error()));
+    }
 
+    // Nix writes the new lock into a private directory; the helper puts it in place with its own atomic writer.
+    QTemporaryDir scratch;
+    if (!scratch.isValid()) {
+        return fail(OperationResult::failure(HelperError::Failed, QStringLiteral("cannot make a temporary directory: %1").arg(scratch.errorString())));
+    }
+    const QString output = scratch.filePath(QStringLiteral("flake.lock"));
     Command update;
     update.program = m_config.nixProgram(QStringLiteral("nix"));
     update.arguments = {QStringLiteral("--extra-experimental-features"),
@@ -204,6 +240,8 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request)
                         QStringLiteral("update"),
                         QStringLiteral("--flake"),
                         m_config.configurationDirectory,
+                        QStringLiteral("--output-lock-file"),
+                        output,
                         QStringLiteral("--log-format"),
                         QStringLiteral("internal-json"),
                         QStringLiteral("-v")};
@@ -220,35 +258,40 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request)
     const CommandOutcome updated = run(update, &parser, Stoppable::Yes);
     report(parser, true);
 
-    // Whatever Nix did, a failed or cancelled update leaves flake.lock byte for byte as it was.
+    // Nix is told to write elsewhere; should flake.lock change anyway, it goes back byte for byte, with its owner and mode.
     const auto putBack = [&] {
-        auto now = dir.value().read(LockFile, MaxLockBytes);
-        if (now && now.value() == before.value()) {
+        auto now = dir.read(LockFile, MaxLockBytes);
+        auto nowStatus = dir.status(LockFile);
+        if (now && nowStatus && now.value() == before.value() && nowStatus.value().kind == beforeStatus.value().kind
+            && nowStatus.value().owner == beforeStatus.value().owner && nowStatus.value().group == beforeStatus.value().group
+            && nowStatus.value().mode == beforeStatus.value().mode) {
             return;
         }
-        const auto restored = before.value() ? dir.value().writeAtomically(LockFile, *before.value()) : dir.value().remove(LockFile);
+        const auto restored = before.value() ? dir.writeAtomically(LockFile, *before.value(), beforeStatus.value()) : dir.remove(LockFile);
         if (!restored) {
             qCWarning(SNOWPANE_HELPER) << "cannot put flake.lock back:" << restored.error();
         }
     };
+    putBack();
     if (!updated.succeeded()) {
-        putBack();
-        return failureOf(update, updated, parser);
+        return fail(failureOf(update, updated, parser));
     }
-    auto after = dir.value().read(LockFile, MaxLockBytes);
-    if (!after) {
-        putBack();
-        return OperationResult::failure(HelperError::Failed, after.error());
+    QFile written(output);
+    if (written.exists() && (written.size() > MaxLockBytes || !written.open(QIODevice::ReadOnly))) {
+        return fail(OperationResult::failure(HelperError::Failed, QStringLiteral("cannot read the lock file nix flake update wrote")));
     }
+    // No file: Nix found nothing to change.
+    const std::optional<QByteArray> &lockBefore = before.value();
+    const std::optional<QByteArray> after = written.isOpen() ? std::make_optional(written.readAll()) : lockBefore;
     QVariantMap data{{QLatin1String(reply::Kind), QLatin1String(reply::KindFlake)}, {QLatin1String(reply::PreviousCommit), previous.value()}};
-    if (after.value() == before.value()) {
+    if (after == before.value()) {
         data.insert(QLatin1String(reply::Changed), false);
         data.insert(QLatin1String(reply::Commit), QString());
         data.insert(QLatin1String(reply::Inputs), QVariantList());
         return OperationResult::success(data);
     }
     const QList<InputChange> changes =
-        changedInputs(parseFlakeLockInputs(before.value().value_or(QByteArray())), parseFlakeLockInputs(after.value().value_or(QByteArray())));
+        changedInputs(parseFlakeLockInputs(before.value().value_or(QByteArray())), parseFlakeLockInputs(after.value_or(QByteArray())));
     QVariantList inputs;
     for (const InputChange &change : changes) {
         inputs.append(QVariantMap{{QLatin1String(reply::InputName), change.name},
@@ -257,25 +300,47 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request)
                                   {QLatin1String(reply::OldDate), change.oldDate.isValid() ? change.oldDate.toString(Qt::ISODate) : QString()},
                                   {QLatin1String(reply::NewDate), change.newDate.isValid() ? change.newDate.toString(Qt::ISODate) : QString()}});
     }
-    auto commit = git.commitAll(flakeUpdateMessage(changes));
-    auto head = commit ? git.head() : Checked<QString>::fail(commit.error());
-    if (!head) {
+    auto ignored = git.isIgnored(LockFile.text);
+    if (!ignored) {
+        return fail(OperationResult::failure(HelperError::Failed, ignored.error()));
+    }
+    if (const auto put = dir.writeAtomically(LockFile, after.value_or(QByteArray())); !put) {
         putBack();
-        return OperationResult::failure(HelperError::Failed, head.error());
+        return fail(OperationResult::failure(HelperError::Failed, put.error()));
     }
     data.insert(QLatin1String(reply::Changed), true);
-    data.insert(QLatin1String(reply::Commit), head.value());
     data.insert(QLatin1String(reply::Inputs), inputs);
+    if (ignored.value()) {
+        // Nothing to commit: the lock is outside the history, so only the reply can say what changed.
+        data.insert(QLatin1String(reply::Commit), QString());
+        data.insert(QLatin1String(reply::Note),
+                    QStringLiteral("flake.lock is ignored by git here (.gitignore), so the update is not committed; "
+                                   "discarding it needs the old lock from elsewhere"));
+        return OperationResult::success(data);
+    }
+    // Exactly the bytes read from Nix's output are committed, at flake.lock, whatever else changes meanwhile.
+    auto commit = git.commitFiles({StagedFile{LockFile.text, after, false}}, flakeUpdateMessage(changes));
+    if (!commit) {
+        putBack();
+        return fail(OperationResult::failure(HelperError::Failed, commit.error()));
+    }
+    auto id = commit.value() ? Checked<QString>::ok(*commit.value()) : git.head();
+    data.insert(QLatin1String(reply::Commit), id ? id.value() : QString());
     return OperationResult::success(data);
 }
 
 OperationResult Operations::updateChannels()
 {
-    const QString profile = m_config.channelsProfile;
     auto list = readChannelList(m_config.channelList);
     if (!list) {
         return OperationResult::failure(HelperError::Failed, list.error());
     }
+    auto directory = ProfileDirectory::open(m_config.channelsProfile, true);
+    if (!directory) {
+        return OperationResult::failure(HelperError::Failed, directory.error());
+    }
+    const ProfileDirectory &profileDirectory = directory.value();
+    const QString profile = profileDirectory.profile();
     const QList<ChannelEntry> channels = parseChannelList(list.value());
     QSet<QString> marked;
     for (const ChannelEntry &channel : channels) {
@@ -288,9 +353,7 @@ OperationResult Operations::updateChannels()
         return OperationResult::failure(HelperError::Failed,
                                         QStringLiteral("%1 lists no 'nixos' channel and no channel marked .update-on-nixos-rebuild").arg(m_config.channelList));
     }
-    QDir().mkpath(QFileInfo(profile).absolutePath());
-    const ProfileLinks before = rawProfileLinks(profile);
-    const int oldGeneration = profileGeneration(profile);
+    const int oldGeneration = profileDirectory.currentGeneration();
     QMap<QString, QString> oldRevisions;
     for (const QString &name : names) {
         oldRevisions.insert(name, channelRevision(profile, name));
@@ -299,12 +362,14 @@ OperationResult Operations::updateChannels()
     NixLogParser parser;
     parser.setPhase(NixPhase::Fetching);
     report(parser, true);
+    // One deadline for all downloads together: the client's timeout allows bound::SourceUpdate for them, not that much per channel.
+    const QDeadlineTimer downloads(protocol::bound::SourceUpdate);
     QStringList expressions;
     for (const ChannelEntry &channel : channels) {
         const QString packageName = channelPackageName(channel);
         if (!names.contains(channel.name)) {
             // As nix-channel: a channel not being updated keeps the store path it has.
-            const QString current = rawLinkTarget(profile + QLatin1Char('/') + channel.name);
+            const QString current = QFile::symLinkTarget(profile + QLatin1Char('/') + channel.name);
             if (current.isEmpty()) {
                 continue;
             }
@@ -313,6 +378,13 @@ OperationResult Operations::updateChannels()
                                               "builtins.storePath %2; out = { inherit outPath; }; }")
                                    .arg(nixString(packageName), nixString(storePath)));
             continue;
+        }
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(downloads.remainingTimeAsDuration());
+        if (left <= std::chrono::milliseconds(0)) {
+            return OperationResult::failure(HelperError::TimedOut,
+                                            QStringLiteral("the channels' downloads took longer than %1 minutes together; channel %2 was not fetched")
+                                                .arg(std::chrono::duration_cast<std::chrono::minutes>(protocol::bound::SourceUpdate).count())
+                                                .arg(channel.name));
         }
         parser.addLogLine(QStringLiteral("fetching channel %1 from %2").arg(channel.name, channel.url));
         Command fetch;
@@ -325,18 +397,21 @@ OperationResult Operations::updateChannels()
                            QStringLiteral("--"),
                            channelTarballUrl(channel.url)};
         fetch.environment = m_config.environment();
-        fetch.timeout = protocol::bound::SourceUpdate;
+        fetch.timeout = left;
         const CommandOutcome fetched = run(fetch, &parser, Stoppable::Yes);
         report(parser, true);
         if (!fetched.succeeded()) {
-            restoreProfileLinks(profile, before);
+            // Nothing has touched the profile yet: only nix-env below changes it.
             OperationResult result = failureOf(fetch, fetched, parser);
             result.message = QStringLiteral("cannot fetch channel %1: %2").arg(channel.name, result.message);
             return result;
         }
-        const QString tarball = QString::fromUtf8(fetched.standardOutput).trimmed().section(QLatin1Char('\n'), -1).trimmed();
-        if (!tarball.startsWith(m_config.storeDirectory + QLatin1Char('/')) || tarball.contains(QLatin1Char('"'))) {
-            return OperationResult::failure(HelperError::Failed, QStringLiteral("nix-prefetch-url gave no store path for channel %1").arg(channel.name));
+        const QString printed = QString::fromUtf8(fetched.standardOutput).trimmed();
+        const QString tarball = printed.section(QLatin1Char('\n'), -1).trimmed();
+        if (!isStorePathIn(tarball, m_config.storeDirectory)) {
+            return OperationResult::failure(
+                HelperError::Failed,
+                QStringLiteral("nix-prefetch-url gave no store path for channel %1 (it printed '%2')").arg(channel.name, printed.left(300)));
         }
         expressions.append(QStringLiteral("f: f { name = %1; channelName = %2; src = builtins.storePath %3; }")
                                .arg(nixString(packageName), nixString(channel.name), nixString(tarball)));
@@ -366,14 +441,16 @@ OperationResult Operations::updateChannels()
         + expressions;
     install.environment = m_config.environment();
     install.timeout = protocol::bound::Profile;
+    // The snapshot is taken right before the only step that changes the profile, so a failure undoes only that step.
+    const ProfileSnapshot before = snapshotOf(profileDirectory);
     // Unpacking and switching the profile is quick and is not stopped half-way.
     const CommandOutcome installed = run(install, &parser, Stoppable::No);
     report(parser, true);
     if (!installed.succeeded()) {
-        restoreProfileLinks(profile, before);
+        restoreProfileLinks(profileDirectory, before);
         return failureOf(install, installed, parser);
     }
-    const int newGeneration = profileGeneration(profile);
+    const int newGeneration = profileDirectory.currentGeneration();
     QVariantList changed;
     for (const QString &name : names) {
         changed.append(channelChange(name, oldGeneration, newGeneration, oldRevisions.value(name), channelRevision(profile, name)));

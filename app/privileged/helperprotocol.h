@@ -69,7 +69,9 @@ namespace reply
 inline constexpr char Kind[] = "kind"; // "channels" or "flake"
 inline constexpr char Changed[] = "changed"; // bool
 inline constexpr char Commit[] = "commit"; // flake: the commit of flake.lock (empty when nothing changed)
-inline constexpr char PreviousCommit[] = "previousCommit"; // flake: the commit before the update, for restoreconfig
+inline constexpr char PreviousCommit[] =
+    "previousCommit"; // flake: the commit before the update, for restoreconfig; also in a failure's data after a save commit
+inline constexpr char Note[] = "note"; // flake, optional: why a changed lock has no commit (flake.lock is gitignored)
 inline constexpr char Inputs[] = "inputs"; // flake: list of maps with the Input* keys
 inline constexpr char Channels[] = "channels"; // channels: list of maps with the Channel* keys
 inline constexpr char InputName[] = "name";
