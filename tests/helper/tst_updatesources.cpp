@@ -13,10 +13,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace snowpane::helper;
@@ -61,6 +65,54 @@ QMap<QString, QString> profileLinks(const QString &profile)
     }
     return links;
 }
+
+/** What "byte-identical" means for one file: its bytes, owner, group and mode. */
+QString fileState(const QString &path)
+{
+    struct stat st{};
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0) {
+        return QStringLiteral("missing");
+    }
+    return QStringLiteral("%1:%2 %3 %4").arg(st.st_uid).arg(st.st_gid).arg(st.st_mode, 0, 8).arg(QString::fromLatin1(readFile(path).toBase64()));
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+    QCOMPARE(file.write(content), content.size());
+}
+
+// A nix that does what a failing update could: writes flake.lock in the flake (and
+// gives it another owner and mode) and the output lock, then exits 1.
+constexpr char NixWritesLockThenFails[] = R"SH(#!/bin/sh
+flake= out=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --flake) flake=$2; shift ;;
+    --output-lock-file) out=$2; shift ;;
+  esac
+  shift
+done
+printf 'not a lock' > "$flake/flake.lock"
+/bin/chmod 600 "$flake/flake.lock"
+/bin/chown 65534:65534 "$flake/flake.lock"
+[ -n "$out" ] && printf 'not a lock' > "$out"
+echo 'error: stub: the download failed' >&2
+exit 1
+)SH";
+
+// A nix-env that does what a failing install can: makes the next generation, points
+// the profile at it, then exits 1.
+constexpr char NixEnvMakesGenerationThenFails[] = R"SH(#!/bin/sh
+profile=$2
+base=${profile##*/}
+/bin/ln -s "$(/bin/readlink "$profile-1-link")" "$profile-2-link"
+/bin/ln -s "$base-2-link" "$profile.stub"
+/bin/mv -T "$profile.stub" "$profile"
+echo 'error: stub: unpacking failed' >&2
+exit 1
+)SH";
 
 QString gitMessage(const QString &directory, const QString &commit)
 {
@@ -274,7 +326,226 @@ private Q_SLOTS:
         QCOMPARE(operations.updateSources(request).error, std::optional(HelperError::InvalidArguments));
     }
 
+    // Nix changes flake.lock (bytes, owner, mode) and fails: all of it goes back. Fails if putBack is left out.
+    void flakeNixFailureAfterWritingTheLockChangesNothing()
+    {
+        const QString flake = copyTree(m_env.value(QStringLiteral("FLAKE_UPDATE_DIR")), QStringLiteral("flake-stub-fails"));
+        const QString lock = flake + QStringLiteral("/flake.lock");
+        const QString stateBefore = fileState(lock);
+        const QString headBefore = gitHead(flake);
+        HelperConfig config = flakeConfig(flake);
+        config.nixBinDirectory = stubBin(QStringLiteral("bin-nix-fails"), QStringLiteral("nix"), NixWritesLockThenFails);
+        Operations operations(config, {});
+        const OperationResult result = operations.updateSources({});
+        QCOMPARE(result.error, std::optional(HelperError::Failed));
+        QCOMPARE(fileState(lock), stateBefore);
+        QCOMPARE(gitHead(flake), headBefore);
+        QVERIFY(!result.data.contains(QStringLiteral("previousCommit"))); // the tree was clean: no save commit
+        QCOMPARE(run(QStringLiteral("git"), {QStringLiteral("-C"), flake, QStringLiteral("status"), QStringLiteral("--porcelain")}), QString());
+    }
+
+    // A dirty tree and a failing update: the save commit stays and the failure names it; a refused input commits nothing.
+    void dirtyTreeWithRefusedOrFailedUpdate()
+    {
+        const QString flake = copyTree(m_env.value(QStringLiteral("FLAKE_UPDATE_DIR")), QStringLiteral("flake-dirty"));
+        const QString headBefore = gitHead(flake);
+        writeFile(flake + QStringLiteral("/host.nix"), readFile(flake + QStringLiteral("/host.nix")) + "\n# edited by hand\n");
+        const QString dirty = run(QStringLiteral("git"), {QStringLiteral("-C"), flake, QStringLiteral("status"), QStringLiteral("--porcelain")});
+        QCOMPARE(dirty, QStringLiteral("M host.nix"));
+
+        UpdateSourcesRequest missing;
+        missing.input = QStringLiteral("home-manager");
+        Operations real(flakeConfig(flake), {});
+        const OperationResult refused = real.updateSources(missing);
+        QCOMPARE(refused.error, std::optional(HelperError::InvalidArguments));
+        QCOMPARE(gitHead(flake), headBefore);
+        QCOMPARE(run(QStringLiteral("git"), {QStringLiteral("-C"), flake, QStringLiteral("status"), QStringLiteral("--porcelain")}), dirty);
+
+        HelperConfig config = flakeConfig(flake);
+        config.nixBinDirectory = stubBin(QStringLiteral("bin-nix-fails-dirty"), QStringLiteral("nix"), NixWritesLockThenFails);
+        const QString lockState = fileState(flake + QStringLiteral("/flake.lock"));
+        Operations failing(config, {});
+        const OperationResult failed = failing.updateSources({});
+        QCOMPARE(failed.error, std::optional(HelperError::Failed));
+        const QString saved = gitHead(flake);
+        QVERIFY(saved != headBefore);
+        QCOMPARE(failed.data.value(QStringLiteral("previousCommit")).toString(), saved);
+        QCOMPARE(run(QStringLiteral("git"), {QStringLiteral("-C"), flake, QStringLiteral("rev-parse"), saved + QStringLiteral("^")}), headBefore);
+        QCOMPARE(fileState(flake + QStringLiteral("/flake.lock")), lockState);
+        QCOMPARE(run(QStringLiteral("git"), {QStringLiteral("-C"), flake, QStringLiteral("status"), QStringLiteral("--porcelain")}), QString());
+    }
+
+    // The commit holds exactly the lock Nix wrote, even when another file changes while Nix runs.
+    void commitHoldsOnlyTheLockThatWasRead()
+    {
+        const QString flake = copyTree(m_env.value(QStringLiteral("FLAKE_UPDATE_DIR")), QStringLiteral("flake-meanwhile"));
+        const QByteArray script = QByteArrayLiteral(
+                                      "#!/bin/sh\nflake=\nprev=\nfor a in \"$@\"; do [ \"$prev\" = --flake ] && flake=$a; prev=$a; done\n"
+                                      "printf '# changed while Nix ran\\n' >> \"$flake/host.nix\"\nexec ")
+            + QByteArray(NIX_BIN_DIR "/nix") + QByteArrayLiteral(" \"$@\"\n");
+        HelperConfig config = flakeConfig(flake);
+        config.nixBinDirectory = stubBin(QStringLiteral("bin-nix-meanwhile"), QStringLiteral("nix"), script);
+        Operations operations(config, {});
+        const OperationResult result = operations.updateSources({});
+        QVERIFY2(!result.error, qPrintable(result.message));
+        const QString commit = result.data.value(QStringLiteral("commit")).toString();
+        QCOMPARE(commit, gitHead(flake));
+        QCOMPARE(run(QStringLiteral("git"),
+                     {QStringLiteral("-C"),
+                      flake,
+                      QStringLiteral("diff-tree"),
+                      QStringLiteral("--no-commit-id"),
+                      QStringLiteral("--name-only"),
+                      QStringLiteral("-r"),
+                      commit}),
+                 QStringLiteral("flake.lock"));
+        QCOMPARE(run(QStringLiteral("git"), {QStringLiteral("-C"), flake, QStringLiteral("show"), commit + QStringLiteral(":flake.lock")}).toUtf8(),
+                 readFile(flake + QStringLiteral("/flake.lock")).trimmed());
+        QCOMPARE(run(QStringLiteral("git"), {QStringLiteral("-C"), flake, QStringLiteral("status"), QStringLiteral("--porcelain")}),
+                 QStringLiteral("M host.nix"));
+    }
+
+    // A flake.lock that .gitignore keeps out of the history: written, not committed, and the reply says so.
+    void gitignoredLockIsWrittenNotCommitted()
+    {
+        const QString flake = copyTree(m_env.value(QStringLiteral("FLAKE_UPDATE_DIR")), QStringLiteral("flake-ignored"));
+        writeFile(flake + QStringLiteral("/.gitignore"), "flake.lock\n");
+        QVERIFY(run(QStringLiteral("git"),
+                    {QStringLiteral("-C"), flake, QStringLiteral("rm"), QStringLiteral("-q"), QStringLiteral("--cached"), QStringLiteral("flake.lock")})
+                != QStringLiteral("<failed>"));
+        QVERIFY(run(QStringLiteral("git"),
+                    {QStringLiteral("-C"),
+                     flake,
+                     QStringLiteral("-c"),
+                     QStringLiteral("user.name=t"),
+                     QStringLiteral("-c"),
+                     QStringLiteral("user.email=t@localhost"),
+                     QStringLiteral("add"),
+                     QStringLiteral(".gitignore")})
+                != QStringLiteral("<failed>"));
+        QVERIFY(run(QStringLiteral("git"),
+                    {QStringLiteral("-C"),
+                     flake,
+                     QStringLiteral("-c"),
+                     QStringLiteral("user.name=t"),
+                     QStringLiteral("-c"),
+                     QStringLiteral("user.email=t@localhost"),
+                     QStringLiteral("commit"),
+                     QStringLiteral("-q"),
+                     QStringLiteral("-m"),
+                     QStringLiteral("ignore the lock")})
+                != QStringLiteral("<failed>"));
+        const QString headBefore = gitHead(flake);
+        Operations operations(flakeConfig(flake), {});
+        const OperationResult result = operations.updateSources({});
+        QVERIFY2(!result.error, qPrintable(result.message));
+        QCOMPARE(result.data.value(QStringLiteral("changed")).toBool(), true);
+        QCOMPARE(result.data.value(QStringLiteral("commit")).toString(), QString());
+        QVERIFY2(result.data.value(QStringLiteral("note")).toString().contains(QLatin1String("ignored")),
+                 qPrintable(result.data.value(QStringLiteral("note")).toString()));
+        QCOMPARE(gitHead(flake), headBefore);
+        QVERIFY(readFile(flake + QStringLiteral("/flake.lock")).contains(m_env.value(QStringLiteral("NIXPKGS_REV_UPDATE")).toUtf8()));
+    }
+
+    void symlinkedFlakeNixIsRefused()
+    {
+        const QString flake = copyTree(m_env.value(QStringLiteral("FLAKE_UPDATE_DIR")), QStringLiteral("flake-linked"));
+        QVERIFY(QFile::rename(flake + QStringLiteral("/flake.nix"), m_dir.filePath(QStringLiteral("elsewhere.nix"))));
+        QVERIFY(QFile::link(m_dir.filePath(QStringLiteral("elsewhere.nix")), flake + QStringLiteral("/flake.nix")));
+        const QString headBefore = gitHead(flake);
+        Operations operations(flakeConfig(flake), {});
+        const OperationResult result = operations.updateSources({});
+        QCOMPARE(result.error, std::optional(HelperError::Failed));
+        QVERIFY2(result.message.contains(QLatin1String("symbolic link")), qPrintable(result.message));
+        QCOMPARE(gitHead(flake), headBefore);
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("no-channels/channels"))));
+    }
+
+    // nix-env makes a generation and fails: only that link goes and the profile points back;
+    // another profile's channels-foo-3-link stays. Fails if restoreProfileLinks is left out.
+    void channelsInstallFailureChangesNothing()
+    {
+        const HelperConfig base = channelsConfig(QStringLiteral("install-fails"), readFile(m_env.value(QStringLiteral("CHANNEL_LIST"))));
+        const QString other = base.channelsProfile + QStringLiteral("-foo-3-link");
+        QVERIFY(QFile::link(QFile::symLinkTarget(base.channelsProfile + QStringLiteral("-1-link")), other));
+        const auto linksBefore = profileLinks(base.channelsProfile);
+        QCOMPARE(linksBefore.size(), 3);
+        HelperConfig config = base;
+        config.nixBinDirectory = stubBin(QStringLiteral("bin-nix-env-fails"), QStringLiteral("nix-env"), NixEnvMakesGenerationThenFails);
+        Operations operations(config, {});
+        const OperationResult result = operations.updateSources({});
+        QCOMPARE(result.error, std::optional(HelperError::Failed));
+        QCOMPARE(profileLinks(config.channelsProfile), linksBefore);
+        QVERIFY(!QFileInfo(config.channelsProfile + QStringLiteral("-2-link")).isSymLink());
+    }
+
+    // Root's channel list must be a root-owned regular file that only root can write.
+    void channelListMustBeRootsAlone_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("symbolic link") << QStringLiteral("link");
+        QTest::newRow("not root's") << QStringLiteral("chown");
+        QTest::newRow("group-writable") << QStringLiteral("chmod");
+    }
+    void channelListMustBeRootsAlone()
+    {
+        QFETCH(QString, change);
+        const HelperConfig config = channelsConfig(QStringLiteral("list-") + change, readFile(m_env.value(QStringLiteral("CHANNEL_LIST"))));
+        const QByteArray path = QFile::encodeName(config.channelList);
+        if (change == QLatin1String("link")) {
+            const QString real = config.channelList + QStringLiteral(".real");
+            QVERIFY(QFile::rename(config.channelList, real));
+            QVERIFY(QFile::link(real, config.channelList));
+        } else if (change == QLatin1String("chown")) {
+            QCOMPARE(::chown(path.constData(), 65534, 65534), 0);
+        } else {
+            QCOMPARE(::chmod(path.constData(), 0664), 0);
+        }
+        const auto linksBefore = profileLinks(config.channelsProfile);
+        Operations operations(config, {});
+        const OperationResult result = operations.updateSources({});
+        QCOMPARE(result.error, std::optional(HelperError::Failed));
+        QVERIFY2(result.message.contains(config.channelList), qPrintable(result.message));
+        QCOMPARE(profileLinks(config.channelsProfile), linksBefore);
+    }
+
+    // rollbackchannels refuses a `to` that does not exist, and changes nothing.
+    void rollBackToAMissingGeneration()
+    {
+        const HelperConfig config = channelsConfig(QStringLiteral("rollback-missing"), readFile(m_env.value(QStringLiteral("CHANNEL_LIST"))));
+        // The profile at generation 3, with no generation 2.
+        QVERIFY(QFile::rename(config.channelsProfile + QStringLiteral("-1-link"), config.channelsProfile + QStringLiteral("-3-link")));
+        QVERIFY(QFile::remove(config.channelsProfile));
+        QVERIFY(QFile::link(QStringLiteral("channels-3-link"), config.channelsProfile));
+        const auto linksBefore = profileLinks(config.channelsProfile);
+        Operations operations(config, {});
+        const OperationResult result = operations.rollBackChannels({QString(), 3, 2});
+        QCOMPARE(result.error, std::optional(HelperError::Failed));
+        QVERIFY2(result.message.contains(QLatin1String("generation 2")) && result.message.contains(QLatin1String("does not exist")),
+                 qPrintable(result.message));
+        QCOMPARE(profileLinks(config.channelsProfile), linksBefore);
+    }
+
 private:
+    /** A NixBinDirectory where `stubbed` runs `script` and every other Nix program is the real one. */
+    QString stubBin(const QString &name, const QString &stubbed, const QByteArray &script)
+    {
+        const QString bin = m_dir.filePath(name);
+        [&] {
+            QVERIFY(QDir().mkpath(bin));
+            for (const char *program : {"nix", "nix-env", "nix-prefetch-url", "nix-instantiate", "nix-store", "nix-build"}) {
+                const QString target = bin + QLatin1Char('/') + QLatin1String(program);
+                if (stubbed == QLatin1String(program)) {
+                    writeFile(target, script);
+                    QVERIFY(QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther));
+                } else {
+                    QVERIFY(QFile::link(QStringLiteral(NIX_BIN_DIR "/") + QLatin1String(program), target));
+                }
+            }
+        }();
+        return bin;
+    }
+
     /** A copy of the stand-in's channels profile and a channel list with `list`, in a directory of their own. */
     HelperConfig channelsConfig(const QString &name, const QByteArray &list)
     {
