@@ -279,7 +279,52 @@ private Q_SLOTS:
 
     void flakeOneInput()
     {
+        // Two inputs on the same repository, both locked at the current revision: only the one named may move.
         const QString flake = copyTree(m_env.value(QStringLiteral("FLAKE_UPDATE_DIR")), QStringLiteral("flake-one"));
+        const QString current = m_env.value(QStringLiteral("NIXPKGS_REV_CURRENT"));
+        const QString update = m_env.value(QStringLiteral("NIXPKGS_REV_UPDATE"));
+        QByteArray flakeNix = readFile(flake + QStringLiteral("/flake.nix"));
+        const qsizetype urlLine = flakeNix.indexOf("inputs.nixpkgs.url");
+        QVERIFY(urlLine > 0);
+        const QByteArray line = flakeNix.mid(urlLine, flakeNix.indexOf('\n', urlLine) - urlLine + 1);
+        flakeNix.insert(urlLine, QByteArray(line).replace("inputs.nixpkgs.url", "inputs.pinned.url"));
+        flakeNix.replace("{ self, nixpkgs }:", "{ self, nixpkgs, ... }:");
+        writeFile(flake + QStringLiteral("/flake.nix"), flakeNix);
+        QJsonObject lock = QJsonDocument::fromJson(readFile(flake + QStringLiteral("/flake.lock"))).object();
+        QJsonObject nodes = lock.value(QStringLiteral("nodes")).toObject();
+        nodes.insert(QStringLiteral("pinned"), nodes.value(QStringLiteral("nixpkgs")));
+        QJsonObject root = nodes.value(QStringLiteral("root")).toObject();
+        QJsonObject rootInputs = root.value(QStringLiteral("inputs")).toObject();
+        rootInputs.insert(QStringLiteral("pinned"), QStringLiteral("pinned"));
+        root.insert(QStringLiteral("inputs"), rootInputs);
+        nodes.insert(QStringLiteral("root"), root);
+        lock.insert(QStringLiteral("nodes"), nodes);
+        writeFile(flake + QStringLiteral("/flake.lock"), QJsonDocument(lock).toJson());
+        QVERIFY(run(QStringLiteral("git"),
+                    {QStringLiteral("-C"),
+                     flake,
+                     QStringLiteral("-c"),
+                     QStringLiteral("user.name=t"),
+                     QStringLiteral("-c"),
+                     QStringLiteral("user.email=t@localhost"),
+                     QStringLiteral("commit"),
+                     QStringLiteral("-q"),
+                     QStringLiteral("-am"),
+                     QStringLiteral("a second input")})
+                != QStringLiteral("<failed>"));
+        const auto revisionOf = [&flake](const QString &input) {
+            return QJsonDocument::fromJson(readFile(flake + QStringLiteral("/flake.lock")))
+                .object()
+                .value(QStringLiteral("nodes"))
+                .toObject()
+                .value(input)
+                .toObject()
+                .value(QStringLiteral("locked"))
+                .toObject()
+                .value(QStringLiteral("rev"))
+                .toString();
+        };
+        QCOMPARE(revisionOf(QStringLiteral("pinned")), current);
         const QByteArray lockBefore = readFile(flake + QStringLiteral("/flake.lock"));
         const QString headBefore = gitHead(flake);
         Operations operations(flakeConfig(flake), {});
@@ -296,7 +341,16 @@ private Q_SLOTS:
         const OperationResult result = operations.updateSources(one);
         QVERIFY2(!result.error, qPrintable(result.message));
         QCOMPARE(result.data.value(QStringLiteral("changed")).toBool(), true);
-        QVERIFY(readFile(flake + QStringLiteral("/flake.lock")).contains(m_env.value(QStringLiteral("NIXPKGS_REV_UPDATE")).toUtf8()));
+        QCOMPARE(revisionOf(QStringLiteral("nixpkgs")), update);
+        QCOMPARE(revisionOf(QStringLiteral("pinned")), current);
+        const QVariantList inputs = result.data.value(QStringLiteral("inputs")).toList();
+        QCOMPARE(inputs.size(), 1);
+        QCOMPARE(inputs.first().toMap().value(QStringLiteral("name")).toString(), QStringLiteral("nixpkgs"));
+
+        // The fixture can tell: updating everything moves the second input too.
+        const OperationResult all = operations.updateSources({});
+        QVERIFY2(!all.error, qPrintable(all.message));
+        QCOMPARE(revisionOf(QStringLiteral("pinned")), update);
     }
 
     void brokenRevisionChangesNothing()
