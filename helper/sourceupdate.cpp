@@ -167,11 +167,4 @@ QString nixString(const QString &text)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
-int generationOfLinkTarget(const QString &target)
-{
-    static const QRegularExpression number(QStringLiteral("-(\\d+)-link\\z"));
-    const auto match = number.match(target.section(QLatin1Char('/'), -1));
-    return match.hasMatch() ? match.captured(1).toInt() : 0;
-}
-
 }

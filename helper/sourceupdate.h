@@ -73,7 +73,4 @@ struct ChannelEntry {
 /** `text` as a Nix string literal, quotes included, with `"`, `\` and `${` escaped. */
 [[nodiscard]] QString nixString(const QString &text);
 
-/** The generation number of a profile link's target (`channels-3-link` → 3), or 0. */
-[[nodiscard]] int generationOfLinkTarget(const QString &target);
-
 }

@@ -6,6 +6,9 @@
 
 #include "sourceupdate.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 #include <QTimeZone>
 
@@ -132,10 +135,40 @@ private Q_SLOTS:
         QCOMPARE(channelPackageName({QStringLiteral("https://example.org/channels/nixos-24.11"), QStringLiteral("nixos")}), QStringLiteral("nixos-24.11"));
         QCOMPARE(channelPackageName({QStringLiteral("https://example.org/channels/nixos-unstable"), QStringLiteral("nixos")}), QStringLiteral("nixos"));
         QCOMPARE(nixString(QStringLiteral("a\"b\\c${d}")), QStringLiteral("\"a\\\"b\\\\c\\${d}\""));
-        QCOMPARE(generationOfLinkTarget(QStringLiteral("channels-12-link")), 12);
-        QCOMPARE(generationOfLinkTarget(QStringLiteral("/nix/var/nix/profiles/per-user/root/channels-3-link")), 3);
-        QCOMPARE(generationOfLinkTarget(QStringLiteral("/nix/store/abc-user-environment")), 0);
-        QCOMPARE(generationOfLinkTarget(QString()), 0);
+    }
+
+    // Each text goes through Nix itself: the literal nixString makes must evaluate to exactly the text.
+    void nixStringRoundTrip_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("plain") << QStringLiteral("nixos-24.11");
+        QTest::newRow("interpolation") << QStringLiteral("a${builtins.abort \"no\"}b");
+        QTest::newRow("dollar dollar brace") << QStringLiteral("$${x}");
+        QTest::newRow("backslash dollar brace") << QStringLiteral("\\${x}");
+        QTest::newRow("trailing dollar") << QStringLiteral("abc$");
+        QTest::newRow("dollar quote") << QStringLiteral("$\"");
+        QTest::newRow("quotes and backslashes") << QStringLiteral("\"\\\"\\");
+        QTest::newRow("newline and tab") << QStringLiteral("a\nb\tc");
+        // A channel URL carrying ${ and a quote: its package name is only ever a string.
+        QTest::newRow("channel name from a URL") << channelPackageName(
+            {QStringLiteral("file:///srv/nixos-24.11${builtins.abort \"x\"}\""), QStringLiteral("nixos")});
+    }
+    void nixStringRoundTrip()
+    {
+        QFETCH(QString, text);
+        QProcess nix;
+        nix.start(QStringLiteral(NIX_BIN_DIR "/nix-instantiate"),
+                  {QStringLiteral("--eval"), QStringLiteral("--json"), QStringLiteral("--expr"), nixString(text)});
+        QVERIFY2(nix.waitForFinished(60000), "nix-instantiate did not finish");
+        QVERIFY2(nix.exitStatus() == QProcess::NormalExit && nix.exitCode() == 0, nix.readAllStandardError().constData());
+        const QJsonDocument value = QJsonDocument::fromJson("[" + nix.readAllStandardOutput() + "]");
+        QCOMPARE(value.array().at(0).toString(), text);
+    }
+
+    void channelPackageNameKeepsTheUrlsText()
+    {
+        const QString name = channelPackageName({QStringLiteral("file:///srv/nixos-24.11${x}\""), QStringLiteral("nixos")});
+        QCOMPARE(name, QStringLiteral("nixos-24.11${x}\""));
     }
 };
 
