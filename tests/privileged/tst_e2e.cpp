@@ -772,7 +772,13 @@ private Q_SLOTS:
         UpdateSourcesJob update;
         QVERIFY(runJob(update));
         QCOMPARE(update.error(), PrivilegedJob::ErrorKind::NotAuthorised);
+        RollBackChannelsJob rollBackChannels(2, 1);
+        QVERIFY(runJob(rollBackChannels));
+        QCOMPARE(rollBackChannels.error(), PrivilegedJob::ErrorKind::NotAuthorised);
         QCOMPARE(QFile::symLinkTarget(channels), channelsTarget);
+        RestoreConfigJob restoreLock(QString(40, QLatin1Char('a')), {QStringLiteral("flake.lock")});
+        QVERIFY(runJob(restoreLock));
+        QCOMPARE(restoreLock.error(), PrivilegedJob::ErrorKind::NotAuthorised);
 
         QCOMPARE(configText(), text);
         QCOMPARE(QFile::symLinkTarget(profile()), profileTarget);
