@@ -287,6 +287,7 @@ void UpdateController::stepFinished(bool succeeded, const QVariantMap &result, c
         if (step == Step::Sources) {
             m_kind = result.value(u"kind"_s).toString();
             m_previousCommit = result.value(u"previousCommit"_s).toString();
+            rememberChannelGenerations(result);
             if (!result.value(u"changed"_s).toBool()) {
                 m_step = Step::None;
                 failCheck(tr("The check was cancelled. Nothing was changed."), QString());
@@ -333,10 +334,25 @@ void UpdateController::stepFinished(bool succeeded, const QVariantMap &result, c
     }
 }
 
+void UpdateController::rememberChannelGenerations(const QVariantMap &reply)
+{
+    m_channelsFrom = 0;
+    m_channelsTo = 0;
+    for (const QVariant &entry : reply.value(u"channels"_s).toList()) {
+        const QVariantMap channel = entry.toMap();
+        if (channel.value(u"newGeneration"_s).toInt() != channel.value(u"oldGeneration"_s).toInt()) {
+            m_channelsFrom = channel.value(u"newGeneration"_s).toInt();
+            m_channelsTo = channel.value(u"oldGeneration"_s).toInt();
+            return;
+        }
+    }
+}
+
 void UpdateController::sourcesUpdated(const QVariantMap &reply)
 {
     m_kind = reply.value(u"kind"_s).toString();
     m_previousCommit = reply.value(u"previousCommit"_s).toString();
+    rememberChannelGenerations(reply);
     m_sources = Snowpane::Ui::sourceChangesOf(reply);
     if (m_kind == u"channels"_s) {
         // The reply names each channel's revisions; the dates come from the channels themselves, before and after.
@@ -428,8 +444,8 @@ snowpane::privileged::PrivilegedJob *UpdateController::takeBackJob() const
     if (m_kind == u"flake"_s) {
         return new snowpane::privileged::RestoreConfigJob(m_previousCommit);
     }
-    // Compiles against the new API only; the ui-fixes branch passes the update's generations.
-    return new snowpane::privileged::RollBackChannelsJob(0, 0);
+    // The generation the update made back to the one before it; the helper refuses if the channels moved since.
+    return new snowpane::privileged::RollBackChannelsJob(m_channelsFrom, m_channelsTo);
 }
 
 void UpdateController::revertSources()
@@ -488,6 +504,8 @@ void UpdateController::clearPreview()
     m_watcher.cancel();
     m_kind.clear();
     m_previousCommit.clear();
+    m_channelsFrom = 0;
+    m_channelsTo = 0;
     m_newSystem.clear();
     m_sources.clear();
     m_preview = {};
@@ -520,6 +538,8 @@ void UpdateController::savePending() const
         const QJsonObject pending{
             {u"kind"_s, m_kind},
             {u"previousCommit"_s, m_previousCommit},
+            {u"channelsFrom"_s, m_channelsFrom},
+            {u"channelsTo"_s, m_channelsTo},
             {u"storePath"_s, m_newSystem},
             {u"sources"_s, sources},
             {u"stop"_s, toJson(m_units.stop)},
@@ -555,6 +575,8 @@ void UpdateController::restorePending()
     }
     m_kind = pending.value(u"kind"_s).toString();
     m_previousCommit = pending.value(u"previousCommit"_s).toString();
+    m_channelsFrom = pending.value(u"channelsFrom"_s).toInt();
+    m_channelsTo = pending.value(u"channelsTo"_s).toInt();
     m_newSystem = pending.value(u"storePath"_s).toString();
     for (const QJsonValue &value : pending.value(u"sources"_s).toArray()) {
         const QJsonObject source = value.toObject();

@@ -228,6 +228,8 @@ private:
     void restorePending();
     void actionsStageChanged();
     [[nodiscard]] snowpane::privileged::PrivilegedJob *takeBackJob() const;
+    /** The channels' generations an updatesources reply names: the one it made (from) and the one before (to). */
+    void rememberChannelGenerations(const QVariantMap &reply);
 
     QPointer<SystemActions> m_actions;
     State m_state = State::Idle;
@@ -237,6 +239,8 @@ private:
     QString m_failureDetails;
     QString m_kind;
     QString m_previousCommit;
+    int m_channelsFrom = 0;
+    int m_channelsTo = 0;
     QString m_newSystem;
     QList<Snowpane::Ui::SourceChange> m_sources;
     /// The nixpkgs before the check started, for the channels' "before" (their reply names generations only).
