@@ -472,6 +472,12 @@ OperationResult Operations::restoreFiles(const RestoreConfigRequest &request, co
             committed = atHead.value();
         }
         inHead.append(committed);
+        // A file the history never had (untracked, or gitignored like some flake.lock) is not deleted on its word.
+        if (!file.value().content && !committed.content && current.value()) {
+            return OperationResult::failure(HelperError::Failed,
+                                            QStringLiteral("%1 is not in commit %2 and not tracked by git, so there is nothing to restore it from")
+                                                .arg(name.text, request.commit.left(12)));
+        }
     }
     QStringList names;
     for (const RelativeName &name : request.files) {

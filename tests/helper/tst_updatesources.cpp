@@ -269,12 +269,30 @@ private Q_SLOTS:
         QVERIFY(again.data.value(QStringLiteral("commit")).toString().isEmpty());
         QCOMPARE(gitHead(flake), commit);
 
-        // Discarding is restoreconfig of the commit before the update.
+        // Discarding is restoreconfig of flake.lock from the commit before the update; an uncommitted edit
+        // of flake.lock made after the check is saved first, and other files stay as they are.
+        const QByteArray hostNix = readFile(flake + QStringLiteral("/host.nix")) + "\n# after the check\n";
+        writeFile(flake + QStringLiteral("/host.nix"), hostNix);
+        writeFile(flake + QStringLiteral("/flake.lock"), readFile(flake + QStringLiteral("/flake.lock")) + "\n");
         RestoreConfigRequest restore;
         restore.commit = result.data.value(QStringLiteral("previousCommit")).toString();
+        restore.files = {RelativeName{QStringLiteral("flake.lock"), {QStringLiteral("flake.lock")}}};
         const OperationResult restored = operations.restoreConfig(restore);
         QVERIFY2(!restored.error, qPrintable(restored.message));
         QCOMPARE(readFile(flake + QStringLiteral("/flake.lock")), lockBefore);
+        QCOMPARE(readFile(flake + QStringLiteral("/host.nix")), hostNix);
+        const QString restoreCommit = restored.data.value(QStringLiteral("commit")).toString();
+        QCOMPARE(restoreCommit, gitHead(flake));
+        QCOMPARE(run(QStringLiteral("git"), {QStringLiteral("-C"), flake, QStringLiteral("status"), QStringLiteral("--porcelain")}),
+                 QStringLiteral("M host.nix"));
+        QCOMPARE(run(QStringLiteral("git"), {QStringLiteral("-C"), flake, QStringLiteral("log"), QStringLiteral("--format=%s"), QStringLiteral("-3")}),
+                 QStringLiteral("Snowpane: restore flake.lock of %1\nSnowpane: save flake.lock as it was before a restore\nUpdate flake inputs")
+                     .arg(restore.commit.left(12)));
+        // Once more: nothing differs, no commit.
+        const OperationResult again2 = operations.restoreConfig(restore);
+        QVERIFY2(!again2.error, qPrintable(again2.message));
+        QCOMPARE(again2.data.value(QStringLiteral("changed")).toBool(), false);
+        QCOMPARE(gitHead(flake), restoreCommit);
     }
 
     void flakeOneInput()
@@ -499,6 +517,17 @@ private Q_SLOTS:
                  qPrintable(result.data.value(QStringLiteral("note")).toString()));
         QCOMPARE(gitHead(flake), headBefore);
         QVERIFY(readFile(flake + QStringLiteral("/flake.lock")).contains(m_env.value(QStringLiteral("NIXPKGS_REV_UPDATE")).toUtf8()));
+
+        // Discarding it through the history is refused rather than deleting the lock the history never had.
+        const QString lockState = fileState(flake + QStringLiteral("/flake.lock"));
+        RestoreConfigRequest restore;
+        restore.commit = result.data.value(QStringLiteral("previousCommit")).toString();
+        restore.files = {RelativeName{QStringLiteral("flake.lock"), {QStringLiteral("flake.lock")}}};
+        const OperationResult restored = operations.restoreConfig(restore);
+        QCOMPARE(restored.error, std::optional(HelperError::Failed));
+        QVERIFY2(restored.message.contains(QLatin1String("not tracked")), qPrintable(restored.message));
+        QCOMPARE(fileState(flake + QStringLiteral("/flake.lock")), lockState);
+        QCOMPARE(gitHead(flake), headBefore);
     }
 
     void symlinkedFlakeNixIsRefused()
