@@ -100,8 +100,8 @@ bool isStorePathIn(const QString &path, const QString &store)
         return false;
     }
     const QString name = path.mid(store.size() + 1);
-    return !name.isEmpty() && name != QLatin1String(".") && name != QLatin1String("..") && !name.contains(QLatin1Char('/'))
-        && !name.contains(QLatin1Char('"')) && !name.contains(QLatin1Char('\\')) && !name.contains(QLatin1Char('$'));
+    return !name.isEmpty() && name != QLatin1String(".") && name != QLatin1String("..") && !name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('"'))
+        && !name.contains(QLatin1Char('\\')) && !name.contains(QLatin1Char('$'));
 }
 
 /** Reads root's channel list: a regular file owned by root, as nothing else may choose what root downloads. */
