@@ -31,6 +31,7 @@ struct StoreOwnership {
         /// Generation numbers, ascending; -1 (first) for a root outside the profile.
         QList<int> owners;
         qint64 bytes = 0;
+        friend bool operator==(const Group &, const Group &) = default;
     };
     QList<Group> groups;
     QString error;
@@ -47,6 +48,17 @@ struct StoreOwnership {
  * shares its paths with itself, which is right: deleting one frees nothing.
  */
 [[nodiscard]] StoreOwnership groupByOwners(const QList<int> &numbers, const QList<System::Closure> &closures, const QList<System::Closure> &otherRoots);
+
+/** What GenerationSpace's worker reads: the profile's generations and the store space each holds. */
+struct GenerationSpaceScan {
+    QList<System::Generation> generations;
+    int current = 0;
+    QString bootedStorePath;
+    StoreOwnership ownership;
+
+    /// Same generations (numbers, systems, dates), same current and booted system, same grouping.
+    [[nodiscard]] bool sameAs(const GenerationSpaceScan &other) const;
+};
 
 /** The rules of "Remove old generations", as the helper's deletegenerations takes them. */
 enum class CleanupRule {
@@ -86,7 +98,7 @@ class GenerationSpace : public QObject
     /// Closures have been read (successfully or not) since the last reload().
     Q_PROPERTY(bool ready READ isReady NOTIFY resultChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY resultChanged)
-    /// What every generation but the current one holds alone, summed, in words.
+    /// What the generations cleanup can remove (all but the current and the booted one) hold alone, summed, in words.
     Q_PROPERTY(QString oldGenerationsText READ oldGenerationsText NOTIFY resultChanged)
     /// Grows with every new result; bind to it to call heldText() or plan() again.
     Q_PROPERTY(int changeCount READ changeCount NOTIFY resultChanged)
@@ -130,7 +142,11 @@ public:
      * `allowed`.
      */
     Q_INVOKABLE QVariantMap plan(Rule rule, int count) const;
-    /** Reads the profile and the closures again. */
+    /**
+     * Reads the profile and the closures again, in a worker thread; the
+     * figures shown stay until the new ones are in, and resultChanged() is
+     * emitted only when they differ.
+     */
     Q_INVOKABLE void reload();
 
     /** For tests: the grouping behind the figures. */
@@ -152,5 +168,5 @@ private:
     bool m_ready = false;
     int m_changeCount = 0;
     Snowpane::Ui::StoreOwnership m_ownership;
-    QFutureWatcher<Snowpane::Ui::StoreOwnership> m_watcher;
+    QFutureWatcher<Snowpane::Ui::GenerationSpaceScan> m_watcher;
 };

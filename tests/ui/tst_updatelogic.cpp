@@ -9,6 +9,7 @@
 // --requisites` and `nix path-info`.
 
 #include "dryactivation.h"
+#include "generationshared.h"
 #include "generationspace.h"
 #include "nixprofilefixture.h"
 #include "nixtools.h"
@@ -298,6 +299,22 @@ private Q_SLOTS:
         const QVariantMap none = space.plan(GenerationSpace::Rule::KeepLast, 50);
         QCOMPARE(none.value(u"count"_s).toInt(), 0);
         QCOMPARE(none.value(u"allowed"_s).toBool(), false);
+
+        // What can be freed leaves out the current (11) and the booted (9) generation: cleanup never removes them.
+        const QString freeable = Snowpane::Ui::formatClosureSize(heldOnlyBy({1, 2, 3, 4, 5, 6, 7, 8, 10}));
+        QVERIFY2(space.oldGenerationsText().contains(freeable), qPrintable(space.oldGenerationsText() + u" / "_s + freeable));
+
+        // Reading again what did not change keeps the figures and tells no view to redraw.
+        const int changes = space.changeCount();
+        QSignalSpy busy(&space, &GenerationSpace::busyChanged);
+        done.clear();
+        space.reload();
+        QVERIFY(space.isReady()); // the figures stay while they are read again
+        while (space.isBusy()) {
+            QVERIFY(busy.wait(patienceMs));
+        }
+        QCOMPARE(done.size(), 0);
+        QCOMPARE(space.changeCount(), changes);
     }
 };
 
