@@ -249,6 +249,7 @@ void GenerationSpace::finished()
     m_ready = true;
     ++m_changeCount;
     Q_EMIT resultChanged();
+    Q_EMIT planChanged();
 }
 
 double GenerationSpace::heldBy(int number) const
@@ -284,7 +285,35 @@ QString GenerationSpace::oldGenerationsText() const
         .arg(Snowpane::Ui::formatClosureSize(m_ownership.bytesFreedByRemoving(old)));
 }
 
-QVariantMap GenerationSpace::plan(Rule rule, int count) const
+QVariantMap GenerationSpace::heldTexts() const
+{
+    QVariantMap texts;
+    if (!m_ready || !m_ownership.error.isEmpty()) {
+        return texts;
+    }
+    for (const Generation &generation : m_generations) {
+        texts.insert(QString::number(generation.number), Snowpane::Ui::formatClosureSize(m_ownership.exclusiveBytes(generation.number)));
+    }
+    return texts;
+}
+
+void GenerationSpace::setRule(Rule rule)
+{
+    if (m_rule != rule) {
+        m_rule = rule;
+        Q_EMIT planChanged();
+    }
+}
+
+void GenerationSpace::setCount(int count)
+{
+    if (m_count != count) {
+        m_count = count;
+        Q_EMIT planChanged();
+    }
+}
+
+QVariantMap GenerationSpace::planFor(Rule rule, int count) const
 {
     const QList<int> removed =
         Snowpane::Ui::generationsRemovedBy(m_generations, m_current, m_bootedStorePath, Snowpane::Ui::CleanupRule(rule), count, QDateTime::currentDateTime());

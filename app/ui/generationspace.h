@@ -100,8 +100,16 @@ class GenerationSpace : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY resultChanged)
     /// What the generations cleanup can remove (all but the current and the booted one) hold alone, summed, in words.
     Q_PROPERTY(QString oldGenerationsText READ oldGenerationsText NOTIFY resultChanged)
-    /// Grows with every new result; bind to it to call heldText() or plan() again.
+    /// Grows with every new result.
     Q_PROPERTY(int changeCount READ changeCount NOTIFY resultChanged)
+    /// Per generation number (as a string key), the space only it holds, in words ("1.2 GB"); absent until known.
+    Q_PROPERTY(QVariantMap heldTexts READ heldTexts NOTIFY resultChanged)
+    /// The cleanup rule the plan is worked out for.
+    Q_PROPERTY(Rule rule READ rule WRITE setRule NOTIFY planChanged)
+    /// The rule's number: generations to keep, or an age in days.
+    Q_PROPERTY(int count READ count WRITE setCount NOTIFY planChanged)
+    /// What "Remove old generations" with rule and count does; see planFor().
+    Q_PROPERTY(QVariantMap plan READ plan NOTIFY planChanged)
 
 public:
     enum class Rule {
@@ -131,6 +139,22 @@ public:
         return m_changeCount;
     }
 
+    [[nodiscard]] QVariantMap heldTexts() const;
+    [[nodiscard]] Rule rule() const
+    {
+        return m_rule;
+    }
+    void setRule(Rule rule);
+    [[nodiscard]] int count() const
+    {
+        return m_count;
+    }
+    void setCount(int count);
+    [[nodiscard]] QVariantMap plan() const
+    {
+        return planFor(m_rule, m_count);
+    }
+
     /** Bytes only generation @p number keeps alive; -1 until known. */
     Q_INVOKABLE double heldBy(int number) const;
     /** The same in words ("1.2 GB"); empty until known. */
@@ -141,7 +165,7 @@ public:
      * closures are read), `message` (what will happen, in sentences) and
      * `allowed`.
      */
-    Q_INVOKABLE QVariantMap plan(Rule rule, int count) const;
+    [[nodiscard]] QVariantMap planFor(Rule rule, int count) const;
     /**
      * Reads the profile and the closures again, in a worker thread; the
      * figures shown stay until the new ones are in, and resultChanged() is
@@ -158,6 +182,7 @@ public:
 Q_SIGNALS:
     void busyChanged();
     void resultChanged();
+    void planChanged();
 
 private:
     void finished();
@@ -167,6 +192,8 @@ private:
     QString m_bootedStorePath;
     bool m_ready = false;
     int m_changeCount = 0;
+    Rule m_rule = Rule::KeepLast;
+    int m_count = 5;
     Snowpane::Ui::StoreOwnership m_ownership;
     QFutureWatcher<Snowpane::Ui::GenerationSpaceScan> m_watcher;
 };

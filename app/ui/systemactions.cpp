@@ -309,7 +309,7 @@ void SystemActions::cancel()
     }
 }
 
-void SystemActions::deleteGenerations(bool keepLast, int count)
+void SystemActions::deleteGenerations(GenerationSpace::Rule rule, int count)
 {
     using Rule = snowpane::privileged::DeleteGenerationsJob::Rule;
     if (isBusy() || count < 1) {
@@ -318,7 +318,7 @@ void SystemActions::deleteGenerations(bool keepLast, int count)
     m_log.clear();
     Q_EMIT logChanged();
     m_commitBeforeSave.clear();
-    start(new snowpane::privileged::DeleteGenerationsJob(keepLast ? Rule::KeepLast : Rule::OlderThanDays, count),
+    start(new snowpane::privileged::DeleteGenerationsJob(rule == GenerationSpace::Rule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays, count),
           Stage::Cleaning,
           tr("Removing old generations"));
 }

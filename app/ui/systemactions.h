@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "generationspace.h"
 #include "privilegedjob.h"
 #include "privilegedjobs.h"
 
@@ -168,10 +169,10 @@ public:
     Q_INVOKABLE void cancel();
     /**
      * Deletes old generations (never the current or booted one), then
-     * collects garbage: @p keepLast keeps the newest @p count, otherwise
-     * those older than @p count days go.
+     * collects garbage: KeepLast keeps the newest @p count, OlderThanDays
+     * removes those older than @p count days.
      */
-    Q_INVOKABLE void deleteGenerations(bool keepLast, int count);
+    Q_INVOKABLE void deleteGenerations(GenerationSpace::Rule rule, int count);
 
     /**
      * A sequence of helper jobs that another controller (Updates) drives, shown

@@ -19,6 +19,8 @@ RowLayout {
     required property string dateAfter
 
     spacing: Kirigami.Units.largeSpacing
+    // One row read as one line; the labels inside are not read again.
+    Accessible.role: Accessible.StaticText
     Accessible.name: qsTr("%1 from %2 to %3", "@info:whatsthis source name, old and new revision").arg(row.name).arg(row.revisionBefore).arg(row.revisionAfter)
 
     QQC2.Label {
@@ -26,10 +28,12 @@ RowLayout {
         elide: Text.ElideRight
         font.bold: true
         text: row.name
+        Accessible.ignored: true
     }
     QQC2.Label {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
+        Accessible.ignored: true
         text: {
             const before = [row.revisionBefore, row.dateBefore].filter(part => part.length > 0).join(", ");
             const after = [row.revisionAfter, row.dateAfter].filter(part => part.length > 0).join(", ");
