@@ -8,6 +8,7 @@
 #include <git2.h>
 
 #include <memory>
+#include <vector>
 
 namespace snowpane::helper
 {
@@ -33,6 +34,8 @@ using Signature = Owned<git_signature, git_signature_free>;
 using StatusList = Owned<git_status_list, git_status_list_free>;
 using Reference = Owned<git_reference, git_reference_free>;
 using Note = Owned<git_note, git_note_free>;
+using TreeEntry = Owned<git_tree_entry, git_tree_entry_free>;
+using Blob = Owned<git_blob, git_blob_free>;
 
 // Where the client looks for the link between commits and generations (app/system/generationlink.h).
 constexpr char GenerationNotesRef[] = "refs/notes/snowpane";
@@ -73,6 +76,48 @@ Checked<Repository> openRepository(const QString &directory)
     return Checked<Repository>::ok(Repository(raw));
 }
 
+// Commits the tree `treeId` with `parent` (may be null) as the parent, moving HEAD.
+Checked<QString> commitTree(git_repository *repo, const QString &authorName, const QString &message, const git_oid &treeId, const git_commit *parent)
+{
+    using R = Checked<QString>;
+    git_tree *rawTree = nullptr;
+    if (git_tree_lookup(&rawTree, repo, &treeId) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the new tree")));
+    }
+    Tree tree(rawTree);
+    git_signature *rawSignature = nullptr;
+    if (git_signature_now(&rawSignature, authorName.toUtf8().constData(), "snowpane@localhost") != 0) {
+        return R::fail(lastError(QStringLiteral("making the signature")));
+    }
+    Signature signature(rawSignature);
+    const git_commit *parents[] = {parent};
+    git_oid commitId;
+    QByteArray text = message.toUtf8();
+    if (!text.endsWith('\n')) {
+        text.append('\n');
+    }
+    if (git_commit_create(&commitId, repo, "HEAD", signature.get(), signature.get(), "UTF-8", text.constData(), tree.get(), parent ? 1 : 0, parents) != 0) {
+        return R::fail(lastError(QStringLiteral("committing")));
+    }
+    return R::ok(idText(commitId));
+}
+
+// HEAD's commit, or null in a repository without commits.
+Checked<Commit> headCommit(git_repository *repo)
+{
+    using R = Checked<Commit>;
+    git_oid headId;
+    const int headState = git_reference_name_to_id(&headId, repo, "HEAD");
+    if (headState == GIT_ENOTFOUND || headState == GIT_EUNBORNBRANCH) {
+        return R::ok(Commit());
+    }
+    git_commit *raw = nullptr;
+    if (headState != 0 || git_commit_lookup(&raw, repo, &headId) != 0) {
+        return R::fail(lastError(QStringLiteral("reading HEAD")));
+    }
+    return R::ok(Commit(raw));
+}
+
 // Stages every change, writes the tree and commits it with HEAD (if any) as parent.
 Checked<QString> stageAndCommit(git_repository *repo, const QString &authorName, const QString &message, bool skipIfUnchanged, bool *committed)
 {
@@ -106,27 +151,9 @@ Checked<QString> stageAndCommit(git_repository *repo, const QString &authorName,
     } else if (headState != GIT_ENOTFOUND && headState != GIT_EUNBORNBRANCH) {
         return R::fail(lastError(QStringLiteral("reading HEAD")));
     }
-    git_tree *rawTree = nullptr;
-    if (git_tree_lookup(&rawTree, repo, &treeId) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the new tree")));
-    }
-    Tree tree(rawTree);
-    git_signature *rawSignature = nullptr;
-    if (git_signature_now(&rawSignature, authorName.toUtf8().constData(), "snowpane@localhost") != 0) {
-        return R::fail(lastError(QStringLiteral("making the signature")));
-    }
-    Signature signature(rawSignature);
-    const git_commit *parents[] = {parent.get()};
-    git_oid commitId;
-    QByteArray text = message.toUtf8();
-    if (!text.endsWith('\n')) {
-        text.append('\n');
-    }
-    if (git_commit_create(&commitId, repo, "HEAD", signature.get(), signature.get(), "UTF-8", text.constData(), tree.get(), parent ? 1 : 0, parents) != 0) {
-        return R::fail(lastError(QStringLiteral("committing")));
-    }
-    *committed = true;
-    return R::ok(idText(commitId));
+    auto id = commitTree(repo, authorName, message, treeId, parent.get());
+    *committed = id.isOk();
+    return id;
 }
 
 }
@@ -224,6 +251,159 @@ Checked<bool> GitStore::recordGeneration(const QString &commit, int generation, 
         return R::fail(lastError(QStringLiteral("writing the note of %1").arg(commit)));
     }
     return R::ok(true);
+}
+
+Checked<std::optional<QString>> GitStore::commitFiles(const QList<StagedFile> &files, const QString &message) const
+{
+    using R = Checked<std::optional<QString>>;
+    auto repo = openRepository(m_directory);
+    if (!repo) {
+        return R::fail(repo.error());
+    }
+    git_repository *r = repo.value().get();
+    auto parent = headCommit(r);
+    if (!parent) {
+        return R::fail(parent.error());
+    }
+    // The new tree: HEAD's, in an index of its own, with the files set from their buffers.
+    git_index *rawScratch = nullptr;
+    if (git_index_new(&rawScratch) != 0) {
+        return R::fail(lastError(QStringLiteral("making an index")));
+    }
+    Index scratch(rawScratch);
+    if (parent.value()) {
+        git_tree *rawTree = nullptr;
+        if (git_commit_tree(&rawTree, parent.value().get()) != 0) {
+            return R::fail(lastError(QStringLiteral("reading HEAD's tree")));
+        }
+        const Tree tree(rawTree);
+        if (git_index_read_tree(scratch.get(), tree.get()) != 0) {
+            return R::fail(lastError(QStringLiteral("reading HEAD's tree")));
+        }
+    }
+    git_index *rawIndex = nullptr;
+    if (git_repository_index(&rawIndex, r) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the index")));
+    }
+    Index index(rawIndex);
+    // The blobs come from the buffers: what the caller read is what is committed.
+    std::vector<git_oid> blobs(size_t(files.size()));
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const StagedFile &file = files.at(i);
+        if (file.content && git_blob_create_from_buffer(&blobs[size_t(i)], r, file.content->constData(), size_t(file.content->size())) != 0) {
+            return R::fail(lastError(QStringLiteral("storing %1").arg(file.path)));
+        }
+    }
+    const auto stage = [&files, &blobs](git_index *target) {
+        for (qsizetype i = 0; i < files.size(); ++i) {
+            const StagedFile &file = files.at(i);
+            const QByteArray path = file.path.toUtf8();
+            if (!file.content) {
+                if (git_index_remove_bypath(target, path.constData()) != 0) {
+                    return false;
+                }
+                continue;
+            }
+            git_index_entry entry{};
+            entry.path = path.constData();
+            entry.mode = file.executable ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+            entry.file_size = uint32_t(file.content->size());
+            entry.id = blobs[size_t(i)];
+            if (git_index_add(target, &entry) != 0) {
+                return false;
+            }
+        }
+        return true;
+    };
+    if (!stage(scratch.get())) {
+        return R::fail(lastError(QStringLiteral("staging the files")));
+    }
+    git_oid treeId;
+    if (git_index_write_tree_to(&treeId, scratch.get(), r) != 0) {
+        return R::fail(lastError(QStringLiteral("writing the tree")));
+    }
+    if (parent.value() && git_oid_equal(git_commit_tree_id(parent.value().get()), &treeId)) {
+        return R::ok(std::nullopt);
+    }
+    auto id = commitTree(r, m_authorName, message, treeId, parent.value().get());
+    if (!id) {
+        return R::fail(id.error());
+    }
+    // The commit is made; the index only follows it, so that git status shows these files unchanged.
+    if (!stage(index.get()) || git_index_write(index.get()) != 0) {
+        return R::fail(lastError(QStringLiteral("updating the index after commit %1").arg(id.value())));
+    }
+    return R::ok(id.value());
+}
+
+Checked<StagedFile> GitStore::fileAt(const QString &commit, const QString &path) const
+{
+    using R = Checked<StagedFile>;
+    auto repo = openRepository(m_directory);
+    if (!repo) {
+        return R::fail(repo.error());
+    }
+    git_repository *r = repo.value().get();
+    git_oid target;
+    if (git_oid_fromstr(&target, commit.toLatin1().constData()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the commit id")));
+    }
+    git_commit *rawCommit = nullptr;
+    if (git_commit_lookup(&rawCommit, r, &target) != 0) {
+        return R::fail(QStringLiteral("commit %1 is not in the configuration's history").arg(commit));
+    }
+    const Commit old(rawCommit);
+    git_tree *rawTree = nullptr;
+    if (git_commit_tree(&rawTree, old.get()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the commit's tree")));
+    }
+    const Tree tree(rawTree);
+    StagedFile file;
+    file.path = path;
+    git_tree_entry *rawEntry = nullptr;
+    const int found = git_tree_entry_bypath(&rawEntry, tree.get(), path.toUtf8().constData());
+    if (found == GIT_ENOTFOUND) {
+        return R::ok(file);
+    }
+    if (found != 0) {
+        return R::fail(lastError(QStringLiteral("finding %1 in %2").arg(path, commit)));
+    }
+    const TreeEntry entry(rawEntry);
+    const git_filemode_t mode = git_tree_entry_filemode(entry.get());
+    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+        return R::fail(QStringLiteral("%1 is not a regular file in commit %2").arg(path, commit));
+    }
+    git_blob *rawBlob = nullptr;
+    if (git_blob_lookup(&rawBlob, r, git_tree_entry_id(entry.get())) != 0) {
+        return R::fail(lastError(QStringLiteral("reading %1 of %2").arg(path, commit)));
+    }
+    const Blob blob(rawBlob);
+    file.content = QByteArray(static_cast<const char *>(git_blob_rawcontent(blob.get())), qsizetype(git_blob_rawsize(blob.get())));
+    file.executable = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+    return R::ok(file);
+}
+
+Checked<bool> GitStore::isIgnored(const QString &path) const
+{
+    using R = Checked<bool>;
+    auto repo = openRepository(m_directory);
+    if (!repo) {
+        return R::fail(repo.error());
+    }
+    git_index *rawIndex = nullptr;
+    if (git_repository_index(&rawIndex, repo.value().get()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the index")));
+    }
+    const Index index(rawIndex);
+    const QByteArray utf8 = path.toUtf8();
+    if (git_index_get_bypath(index.get(), utf8.constData(), 0)) {
+        return R::ok(false); // tracked files are committed whatever .gitignore says
+    }
+    int ignored = 0;
+    if (git_ignore_path_is_ignored(&ignored, repo.value().get(), utf8.constData()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading .gitignore")));
+    }
+    return R::ok(ignored != 0);
 }
 
 Checked<QString> GitStore::head() const

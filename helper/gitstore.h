@@ -5,12 +5,21 @@
 
 #include "checked.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <optional>
 
 namespace snowpane::helper
 {
+
+/** One file for GitStore::commitFiles: its path in the tree and its exact bytes; no content removes it. */
+struct StagedFile {
+    QString path;
+    std::optional<QByteArray> content;
+    bool executable = false;
+};
 
 /**
  * The git history of the configuration directory, through libgit2.
@@ -52,6 +61,22 @@ public:
      * Recording the same pair twice changes nothing.
      */
     [[nodiscard]] Checked<bool> recordGeneration(const QString &commit, int generation, const QString &storePath) const;
+
+    /**
+     * Commits exactly `files` on top of HEAD: the tree is HEAD's with these
+     * paths set to these bytes (or removed), staged from the buffers and never
+     * read from disk again, so what is committed is what the caller read.
+     * The index gets the same entries; nothing else in it is committed.
+     * Returns the new commit's id, or an empty optional when the tree is
+     * HEAD's already.
+     */
+    [[nodiscard]] Checked<std::optional<QString>> commitFiles(const QList<StagedFile> &files, const QString &message) const;
+
+    /** The file at `path` in `commit` (a commit of this history), or no content when the commit has none there. */
+    [[nodiscard]] Checked<StagedFile> fileAt(const QString &commit, const QString &path) const;
+
+    /** Whether `path` is kept out of the history: ignored by .gitignore and not tracked. */
+    [[nodiscard]] Checked<bool> isIgnored(const QString &path) const;
 
     /** The id of HEAD, or an empty string in a repository without commits. */
     [[nodiscard]] Checked<QString> head() const;

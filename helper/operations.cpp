@@ -41,6 +41,8 @@ QVariantMap step(const QString &name, const CommandOutcome &outcome)
             {QStringLiteral("succeeded"), outcome.succeeded()}};
 }
 
+}
+
 OperationResult fromOutcome(const Command &command, const CommandOutcome &outcome, const NixLogParser *parser)
 {
     switch (outcome.status) {
@@ -55,10 +57,16 @@ OperationResult fromOutcome(const Command &command, const CommandOutcome &outcom
     if (parser && parser->progress().error) {
         result.nixError = parser->progress().error;
         result.message = parser->progress().error->message;
+    } else if (parser) {
+        const QStringList lines = parser->progress().recentLines;
+        for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+            if (it->startsWith(QLatin1String("error:"))) {
+                result.message = it->mid(6).trimmed();
+                break;
+            }
+        }
     }
     return result;
-}
-
 }
 
 Operations::Operations(HelperConfig config, OperationContext context)
@@ -421,6 +429,9 @@ OperationResult Operations::restoreConfig(const RestoreConfigRequest &request)
     if (!git.isRepository()) {
         return OperationResult::failure(HelperError::Failed, QStringLiteral("%1 is not a git repository").arg(m_config.configurationDirectory));
     }
+    if (!request.files.empty()) {
+        return restoreFiles(request, dir.value(), git);
+    }
     auto before = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before a restore"));
     if (!before) {
         return OperationResult::failure(HelperError::Failed, before.error());
@@ -430,6 +441,79 @@ OperationResult Operations::restoreConfig(const RestoreConfigRequest &request)
         return OperationResult::failure(HelperError::Failed, commit.error());
     }
     return OperationResult::success({{QStringLiteral("commit"), commit.value()}, {QStringLiteral("restored"), request.commit}});
+}
+
+OperationResult Operations::restoreFiles(const RestoreConfigRequest &request, const ConfinedDirectory &dir, const GitStore &git)
+{
+    auto head = git.head();
+    if (!head) {
+        return OperationResult::failure(HelperError::Failed, head.error());
+    }
+    QList<StagedFile> old;
+    QList<StagedFile> onDisk;
+    QList<StagedFile> inHead;
+    for (const RelativeName &name : request.files) {
+        auto file = git.fileAt(request.commit, name.text);
+        if (!file) {
+            return OperationResult::failure(HelperError::Failed, file.error());
+        }
+        old.append(file.value());
+        auto current = dir.read(name, MaxContentBytes);
+        if (!current) {
+            return OperationResult::failure(HelperError::Failed, current.error());
+        }
+        onDisk.append(StagedFile{name.text, current.value(), file.value().executable});
+        StagedFile committed{name.text, std::nullopt, false};
+        if (!head.value().isEmpty()) {
+            auto atHead = git.fileAt(head.value(), name.text);
+            if (!atHead) {
+                return OperationResult::failure(HelperError::Failed, atHead.error());
+            }
+            committed = atHead.value();
+        }
+        inHead.append(committed);
+    }
+    QStringList names;
+    for (const RelativeName &name : request.files) {
+        names.append(name.text);
+    }
+    // Edits of these files not committed yet are saved first, so that the restore can be undone as well.
+    QList<StagedFile> unsaved;
+    for (qsizetype i = 0; i < onDisk.size(); ++i) {
+        if (onDisk.at(i).content != inHead.at(i).content) {
+            unsaved.append(onDisk.at(i));
+        }
+    }
+    if (!unsaved.isEmpty()) {
+        auto saved = git.commitFiles(unsaved, QStringLiteral("Snowpane: save %1 as it was before a restore").arg(names.join(QStringLiteral(", "))));
+        if (!saved) {
+            return OperationResult::failure(HelperError::Failed, saved.error());
+        }
+    }
+    bool changed = false;
+    for (qsizetype i = 0; i < old.size(); ++i) {
+        if (old.at(i).content == onDisk.at(i).content) {
+            continue;
+        }
+        const RelativeName &name = request.files.at(size_t(i));
+        const auto written = old.at(i).content ? dir.writeAtomically(name, *old.at(i).content) : dir.remove(name);
+        if (!written) {
+            return OperationResult::failure(HelperError::Failed, written.error());
+        }
+        changed = true;
+    }
+    auto commit = git.commitFiles(old, QStringLiteral("Snowpane: restore %1 of %2").arg(names.join(QStringLiteral(", ")), request.commit.left(12)));
+    if (!commit) {
+        return OperationResult::failure(HelperError::Failed, commit.error());
+    }
+    auto now = commit.value() ? Checked<QString>::ok(*commit.value()) : git.head();
+    if (!now) {
+        return OperationResult::failure(HelperError::Failed, now.error());
+    }
+    return OperationResult::success({{QStringLiteral("commit"), now.value()},
+                                     {QStringLiteral("restored"), request.commit},
+                                     {QStringLiteral("files"), names},
+                                     {QStringLiteral("changed"), changed || commit.value().has_value()}});
 }
 
 OperationResult Operations::deleteGenerations(const DeleteGenerationsRequest &request)

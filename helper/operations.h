@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "confineddirectory.h"
+#include "gitstore.h"
 #include "helperconfig.h"
 #include "helperprotocol.h"
 #include "nixlogparser.h"
@@ -47,6 +49,13 @@ struct OperationResult {
 };
 
 /**
+ * The failure a command that did not succeed makes: cancelled, timed out, or
+ * failed with Nix's own error when the parser saw one (else the last
+ * "error:" line it logged, else the exit status).
+ */
+[[nodiscard]] OperationResult fromOutcome(const Command &command, const CommandOutcome &outcome, const NixLogParser *parser);
+
+/**
  * What each action does, as root, once its arguments have been parsed.
  * Every path comes from HelperConfig and every program is run by absolute
  * path with a fixed environment. Knows nothing of KAuth, so tests can drive
@@ -63,8 +72,10 @@ public:
     [[nodiscard]] OperationResult initRepo(const InitRepoRequest &request);
     [[nodiscard]] OperationResult restoreConfig(const RestoreConfigRequest &request);
     [[nodiscard]] OperationResult deleteGenerations(const DeleteGenerationsRequest &request);
-    /** The flake's inputs when the configuration is a flake, else root's channels; or the channels back one generation. */
+    /** The flake's inputs when the configuration is a flake, else root's channels. */
     [[nodiscard]] OperationResult updateSources(const UpdateSourcesRequest &request);
+    /** Undoes a channel update never applied (rollbackchannels.cpp). */
+    [[nodiscard]] OperationResult rollBackChannels(const RollBackChannelsRequest &request);
 
 private:
     enum class Stoppable {
@@ -78,10 +89,11 @@ private:
     /** The store path `link` resolves to, if it is a symbolic link into the store. */
     [[nodiscard]] Checked<QString> resolveSystem(const QString &link) const;
     void report(const NixLogParser &parser, bool force);
+    /** restoreconfig with `files`: only those files go back, each committed from the bytes in `commit`. */
+    [[nodiscard]] OperationResult restoreFiles(const RestoreConfigRequest &request, const ConfinedDirectory &dir, const GitStore &git);
     // updatesources (updatesources.cpp)
     [[nodiscard]] OperationResult updateFlake(const UpdateSourcesRequest &request);
     [[nodiscard]] OperationResult updateChannels();
-    [[nodiscard]] OperationResult rollBackChannels();
 
     HelperConfig m_config;
     OperationContext m_context;

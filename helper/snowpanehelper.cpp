@@ -93,6 +93,9 @@ KAuth::ActionReply SnowpaneHelper::perform(const char *action, const QVariantMap
             finished.insert(QLatin1String(p::ErrorLine), result.nixError->line);
             finished.insert(QLatin1String(p::ErrorColumn), result.nixError->column);
         }
+        if (!result.data.isEmpty()) {
+            finished.insert(QLatin1String(p::FailureData), result.data);
+        }
     }
     send(finished);
 
@@ -160,6 +163,14 @@ KAuth::ActionReply SnowpaneHelper::updatesources(const QVariantMap &arguments)
     return perform(protocol::action::UpdateSources, arguments, [](Operations &operations, const QVariantMap &a) {
         auto request = parseUpdateSources(a);
         return request ? operations.updateSources(request.value()) : invalid(request.error());
+    });
+}
+
+KAuth::ActionReply SnowpaneHelper::rollbackchannels(const QVariantMap &arguments)
+{
+    return perform(protocol::action::RollBackChannels, arguments, [](Operations &operations, const QVariantMap &a) {
+        auto request = parseRollBackChannels(a);
+        return request ? operations.rollBackChannels(request.value()) : invalid(request.error());
     });
 }
 

@@ -29,6 +29,7 @@ public Q_SLOTS:
     KAuth::ActionReply restoreconfig(const QVariantMap &arguments);
     KAuth::ActionReply deletegenerations(const QVariantMap &arguments);
     KAuth::ActionReply updatesources(const QVariantMap &arguments);
+    KAuth::ActionReply rollbackchannels(const QVariantMap &arguments);
 
 private:
     using Body = std::function<snowpane::helper::OperationResult(snowpane::helper::Operations &, const QVariantMap &)>;

@@ -3,7 +3,7 @@
 
 // The updatesources action: `nix flake update` and a commit of flake.lock, or
 // root's channels updated the way nix-channel --update does it, with the
-// channel list and profile helper.conf names; and the channels' rollback.
+// channel list and profile helper.conf names.
 
 #include "confineddirectory.h"
 #include "gitstore.h"
@@ -38,27 +38,12 @@ namespace
 constexpr qsizetype MaxLockBytes = 4 * 1024 * 1024;
 const RelativeName LockFile{QStringLiteral("flake.lock"), {QStringLiteral("flake.lock")}};
 
-/** What went wrong, in Nix's own first line when it gave one. */
+/** What went wrong, in the first line of Nix's own error when it gave one. */
 OperationResult failureOf(const Command &command, const CommandOutcome &outcome, const NixLogParser &parser)
 {
-    if (outcome.status == CommandOutcome::Status::Cancelled) {
-        return OperationResult::failure(HelperError::Cancelled, QStringLiteral("cancelled"));
-    }
-    if (outcome.status == CommandOutcome::Status::TimedOut) {
-        return OperationResult::failure(HelperError::TimedOut, outcome.describe(command));
-    }
-    OperationResult result = OperationResult::failure(HelperError::Failed, outcome.describe(command));
-    if (parser.progress().error) {
-        result.nixError = parser.progress().error;
-        result.message = parser.progress().error->message.section(QLatin1Char('\n'), 0, 0).trimmed();
-    } else {
-        const QStringList lines = parser.progress().recentLines;
-        for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
-            if (it->startsWith(QLatin1String("error:"))) {
-                result.message = it->mid(6).trimmed();
-                break;
-            }
-        }
+    OperationResult result = fromOutcome(command, outcome, &parser);
+    if (result.error == HelperError::Failed) {
+        result.message = result.message.section(QLatin1Char('\n'), 0, 0).trimmed();
     }
     return result;
 }
@@ -166,9 +151,6 @@ constexpr char UnpackChannel[] =
 
 OperationResult Operations::updateSources(const UpdateSourcesRequest &request)
 {
-    if (request.rollback) {
-        return rollBackChannels();
-    }
     const QFileInfo flake(m_config.configurationDirectory + QStringLiteral("/flake.nix"));
     if (flake.isFile() && !flake.isSymLink()) {
         return updateFlake(request);
@@ -394,47 +376,6 @@ OperationResult Operations::updateChannels()
     const int newGeneration = profileGeneration(profile);
     QVariantList changed;
     for (const QString &name : names) {
-        changed.append(channelChange(name, oldGeneration, newGeneration, oldRevisions.value(name), channelRevision(profile, name)));
-    }
-    return OperationResult::success({{QLatin1String(reply::Kind), QLatin1String(reply::KindChannels)},
-                                     {QLatin1String(reply::Changed), newGeneration != oldGeneration},
-                                     {QLatin1String(reply::Channels), changed}});
-}
-
-OperationResult Operations::rollBackChannels()
-{
-    const QString profile = m_config.channelsProfile;
-    const ProfileLinks before = rawProfileLinks(profile);
-    const int oldGeneration = profileGeneration(profile);
-    if (oldGeneration == 0) {
-        return OperationResult::failure(HelperError::Failed, QStringLiteral("root has no channels profile at %1").arg(profile));
-    }
-    QMap<QString, QString> oldRevisions;
-    const QStringList names = QDir(profile).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QString &name : names) {
-        oldRevisions.insert(name, channelRevision(profile, name));
-    }
-    // What nix-channel --rollback runs, on the profile helper.conf names.
-    Command rollback;
-    rollback.program = m_config.nixProgram(QStringLiteral("nix-env"));
-    rollback.arguments = {QStringLiteral("--profile"), profile, QStringLiteral("--rollback"), QStringLiteral("--log-format"), QStringLiteral("internal-json")};
-    rollback.environment = m_config.environment();
-    rollback.timeout = protocol::bound::Profile;
-    NixLogParser parser;
-    const CommandOutcome rolledBack = run(rollback, &parser, Stoppable::No);
-    if (!rolledBack.succeeded()) {
-        restoreProfileLinks(profile, before);
-        return failureOf(rollback, rolledBack, parser);
-    }
-    const int newGeneration = profileGeneration(profile);
-    QStringList all = QDir(profile).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QString &name : names) {
-        if (!all.contains(name)) {
-            all.append(name);
-        }
-    }
-    QVariantList changed;
-    for (const QString &name : std::as_const(all)) {
         changed.append(channelChange(name, oldGeneration, newGeneration, oldRevisions.value(name), channelRevision(profile, name)));
     }
     return OperationResult::success({{QLatin1String(reply::Kind), QLatin1String(reply::KindChannels)},

@@ -85,7 +85,14 @@ bool modeActivates(RebuildMode mode)
     return mode == RebuildMode::Switch || mode == RebuildMode::Boot || mode == RebuildMode::Test || mode == RebuildMode::DryActivate;
 }
 
-Checked<RelativeName> validateRelativeName(const QVariant &value)
+namespace
+{
+enum class FileKind {
+    NixOnly,
+    NixOrLock,
+};
+
+Checked<RelativeName> validateName(const QVariant &value, FileKind kind)
 {
     const QString what = QStringLiteral("file name");
     if (!isString(value)) {
@@ -125,11 +132,25 @@ Checked<RelativeName> validateRelativeName(const QVariant &value)
             return failWith<RelativeName>(what, QStringLiteral("a component of '%1' is longer than %2 bytes").arg(text).arg(MaxComponentBytes));
         }
     }
+    if (kind == FileKind::NixOrLock && components.last() == QLatin1String("flake.lock")) {
+        return Checked<RelativeName>::ok(RelativeName{text, components});
+    }
     // Only Nix files, because only those can be checked before they are written.
     if (!components.last().endsWith(QLatin1String(".nix")) || components.last() == QLatin1String(".nix")) {
         return failWith<RelativeName>(what, QStringLiteral("'%1' is not a .nix file").arg(text));
     }
     return Checked<RelativeName>::ok(RelativeName{text, components});
+}
+}
+
+Checked<RelativeName> validateRelativeName(const QVariant &value)
+{
+    return validateName(value, FileKind::NixOnly);
+}
+
+Checked<RelativeName> validateRestoredName(const QVariant &value)
+{
+    return validateName(value, FileKind::NixOrLock);
 }
 
 Checked<QByteArray> validateContent(const QVariant &value)
@@ -466,7 +487,8 @@ Checked<InitRepoRequest> parseInitRepo(const QVariantMap &arguments)
 Checked<RestoreConfigRequest> parseRestoreConfig(const QVariantMap &arguments)
 {
     using R = Checked<RestoreConfigRequest>;
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), QLatin1String(key::Commit)}); !keys) {
+    const QString kFiles = QLatin1String(key::Files);
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), QLatin1String(key::Commit), kFiles}); !keys) {
         return R::fail(keys.error());
     }
     auto id = optionalRequestId(arguments);
@@ -480,7 +502,28 @@ Checked<RestoreConfigRequest> parseRestoreConfig(const QVariantMap &arguments)
     if (!commit) {
         return R::fail(commit.error());
     }
-    return R::ok(RestoreConfigRequest{id.value(), commit.value()});
+    RestoreConfigRequest request{id.value(), commit.value(), {}};
+    if (arguments.contains(kFiles)) {
+        const auto files = validateStringList(arguments.value(kFiles), MaxFilesPerRestore);
+        if (!files) {
+            return R::fail(QStringLiteral("files: ") + files.error());
+        }
+        if (files.value().isEmpty()) {
+            return R::fail(QStringLiteral("files: give at least one file, or leave files out to restore them all"));
+        }
+        std::set<QString> seen;
+        for (const QString &file : files.value()) {
+            auto name = validateRestoredName(file);
+            if (!name) {
+                return R::fail(name.error());
+            }
+            if (!seen.insert(name.value().text).second) {
+                return R::fail(QStringLiteral("file name '%1' appears twice").arg(name.value().text));
+            }
+            request.files.push_back(name.value());
+        }
+    }
+    return R::ok(request);
 }
 
 Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &arguments)
@@ -518,8 +561,8 @@ Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &argu
 Checked<UpdateSourcesRequest> parseUpdateSources(const QVariantMap &arguments)
 {
     using R = Checked<UpdateSourcesRequest>;
-    const QString kInput = QLatin1String(key::Input), kRollback = QLatin1String(key::Rollback);
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kInput, kRollback}); !keys) {
+    const QString kInput = QLatin1String(key::Input);
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kInput}); !keys) {
         return R::fail(keys.error());
     }
     UpdateSourcesRequest request;
@@ -528,23 +571,45 @@ Checked<UpdateSourcesRequest> parseUpdateSources(const QVariantMap &arguments)
         return R::fail(id.error());
     }
     request.request = id.value();
-    if (arguments.contains(kRollback)) {
-        const QVariant rollback = arguments.value(kRollback);
-        if (rollback.typeId() != QMetaType::Bool) {
-            return R::fail(QStringLiteral("rollback: expected a boolean, got %1").arg(typeNameOf(rollback)));
-        }
-        request.rollback = rollback.toBool();
-    }
     if (arguments.contains(kInput)) {
-        if (request.rollback) {
-            return R::fail(QStringLiteral("rollback takes the channels back; it has no input"));
-        }
         const auto input = validateFlakeInputName(arguments.value(kInput));
         if (!input) {
             return R::fail(input.error());
         }
         request.input = input.value();
     }
+    return R::ok(request);
+}
+
+Checked<RollBackChannelsRequest> parseRollBackChannels(const QVariantMap &arguments)
+{
+    using R = Checked<RollBackChannelsRequest>;
+    const QString kFrom = QLatin1String(key::From), kTo = QLatin1String(key::To);
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kFrom, kTo}); !keys) {
+        return R::fail(keys.error());
+    }
+    RollBackChannelsRequest request;
+    auto id = optionalRequestId(arguments);
+    if (!id) {
+        return R::fail(id.error());
+    }
+    request.request = id.value();
+    if (!arguments.contains(kFrom) || !arguments.contains(kTo)) {
+        return R::fail(QStringLiteral("from and to are required"));
+    }
+    const auto from = validateGeneration(arguments.value(kFrom));
+    if (!from) {
+        return R::fail(QStringLiteral("from: ") + from.error());
+    }
+    const auto to = validateGeneration(arguments.value(kTo));
+    if (!to) {
+        return R::fail(QStringLiteral("to: ") + to.error());
+    }
+    if (to.value() >= from.value()) {
+        return R::fail(QStringLiteral("to (%1) must be older than from (%2)").arg(to.value()).arg(from.value()));
+    }
+    request.from = from.value();
+    request.to = to.value();
     return R::ok(request);
 }
 

@@ -28,6 +28,8 @@ inline constexpr qsizetype MaxNameBytes = 1024;
 inline constexpr qsizetype MaxComponentBytes = 255;
 inline constexpr int MaxComponents = 16;
 inline constexpr int MaxFilesPerWrite = 64;
+/** restoreconfig's `files`: the few a discard names, never a whole tree. */
+inline constexpr int MaxFilesPerRestore = 32;
 inline constexpr qsizetype MaxMessageChars = 4096;
 
 enum class RebuildMode {
@@ -53,6 +55,8 @@ struct RelativeName {
 
 // Single values. Each accepts exactly the QVariant types it names and nothing else.
 [[nodiscard]] Checked<RelativeName> validateRelativeName(const QVariant &value);
+/** A file restoreconfig may take back alone: a name as validateRelativeName's, or a `flake.lock`. */
+[[nodiscard]] Checked<RelativeName> validateRestoredName(const QVariant &value);
 [[nodiscard]] Checked<QByteArray> validateContent(const QVariant &value);
 [[nodiscard]] Checked<RebuildMode> validateRebuildMode(const QVariant &value);
 /** `switch` or `boot`: the only modes that make sense for an existing generation. */
@@ -94,11 +98,17 @@ struct InitRepoRequest {
 struct RestoreConfigRequest {
     QString request;
     QString commit;
+    std::vector<RelativeName> files; // only these files of the commit; all of them when empty
 };
 struct UpdateSourcesRequest {
     QString request;
     QString input; // flakes: one input; empty: all of them
-    bool rollback = false; // channels: back to the generation before the last update
+};
+/** Undoes a channel update never applied: `from` (current, made by the update) is deleted, `to` made current. */
+struct RollBackChannelsRequest {
+    QString request;
+    int from = 0;
+    int to = 0;
 };
 struct DeleteGenerationsRequest {
     QString request;
@@ -113,6 +123,7 @@ struct DeleteGenerationsRequest {
 [[nodiscard]] Checked<RestoreConfigRequest> parseRestoreConfig(const QVariantMap &arguments);
 [[nodiscard]] Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &arguments);
 [[nodiscard]] Checked<UpdateSourcesRequest> parseUpdateSources(const QVariantMap &arguments);
+[[nodiscard]] Checked<RollBackChannelsRequest> parseRollBackChannels(const QVariantMap &arguments);
 
 /** One generation of the system profile, as found on disk. */
 struct GenerationEntry {

@@ -25,6 +25,7 @@ inline constexpr char InitRepo[] = "io.github.snowpane.initrepo";
 inline constexpr char RestoreConfig[] = "io.github.snowpane.restoreconfig";
 inline constexpr char DeleteGenerations[] = "io.github.snowpane.deletegenerations";
 inline constexpr char UpdateSources[] = "io.github.snowpane.updatesources";
+inline constexpr char RollBackChannels[] = "io.github.snowpane.rollbackchannels";
 }
 
 /**
@@ -50,12 +51,16 @@ inline constexpr char Mode[] = "mode";
 inline constexpr char Host[] = "host";
 inline constexpr char Generation[] = "generation";
 inline constexpr char Commit[] = "commit";
+/** restoreconfig: only these files of the commit (names relative to the configuration directory); all when absent. */
+inline constexpr char Files[] = "files";
 inline constexpr char KeepLast[] = "keepLast";
 inline constexpr char OlderThanDays[] = "olderThanDays";
 /** updatesources: one flake input to update (all when absent). */
 inline constexpr char Input[] = "input";
-/** updatesources: true takes the channels back one generation instead of updating them. */
-inline constexpr char Rollback[] = "rollback";
+/** rollbackchannels: the channels profile's generation the update made, which is deleted. */
+inline constexpr char From[] = "from";
+/** rollbackchannels: the generation before the update, made current again. */
+inline constexpr char To[] = "to";
 }
 
 /** Keys of the reply data of updatesources. */
@@ -96,6 +101,8 @@ inline constexpr char ErrorMessage[] = "errorMessage";
 inline constexpr char ErrorFile[] = "errorFile";
 inline constexpr char ErrorLine[] = "errorLine";
 inline constexpr char ErrorColumn[] = "errorColumn";
+/** In a failed "finished" event: the reply data a failure still carries (updatesources: previousCommit after a save commit). */
+inline constexpr char FailureData[] = "failureData";
 }
 
 /**
@@ -121,7 +128,7 @@ inline constexpr std::chrono::milliseconds Activation = 1h; // switch-to-configu
 inline constexpr std::chrono::milliseconds Profile = 10min; // nix-env on the system profile
 inline constexpr std::chrono::milliseconds GarbageCollection = 2h;
 inline constexpr std::chrono::milliseconds ParseCheck = 1min; // per file, with nix-instantiate
-inline constexpr std::chrono::milliseconds SourceUpdate = 1h; // nix-channel --update or nix flake update (downloads)
+inline constexpr std::chrono::milliseconds SourceUpdate = 1h; // all downloads of one update together: the channels' or nix flake update
 }
 
 /** The longest one action can take in the helper: the sum of the bounds of its steps. */
@@ -143,6 +150,9 @@ inline constexpr std::chrono::milliseconds SourceUpdate = 1h; // nix-channel --u
     }
     if (same(actionName, action::UpdateSources)) {
         return bound::SourceUpdate + bound::Profile;
+    }
+    if (same(actionName, action::RollBackChannels)) {
+        return 2 * bound::Profile; // nix-env --switch-generation, then --delete-generations
     }
     if (same(actionName, action::DeleteGenerations)) {
         return bound::Profile + bound::GarbageCollection;

@@ -320,6 +320,7 @@ void PrivilegedJob::finish(ErrorKind kind, const QString &message)
     m_error = kind;
     m_errorMessage = message;
     if (!m_finishedEvent.isEmpty()) {
+        m_result = m_finishedEvent.value(QLatin1String(p::FailureData)).toMap();
         m_errorFile = m_finishedEvent.value(QLatin1String(p::ErrorFile)).toString();
         m_errorLine = m_finishedEvent.value(QLatin1String(p::ErrorLine)).toInt();
         m_errorColumn = m_finishedEvent.value(QLatin1String(p::ErrorColumn)).toInt();

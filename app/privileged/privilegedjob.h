@@ -126,6 +126,7 @@ public:
     {
         return m_errorColumn;
     }
+    /** The helper's reply data; after a failure, what the failure still carries (updatesources: previousCommit), else empty. */
     [[nodiscard]] QVariantMap result() const
     {
         return m_result;

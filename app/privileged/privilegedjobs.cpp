@@ -42,8 +42,17 @@ InitRepoJob::InitRepoJob(QObject *parent)
 {
 }
 
-RestoreConfigJob::RestoreConfigJob(const QString &commit, QObject *parent)
-    : PrivilegedJob(QLatin1String(action::RestoreConfig), {{QLatin1String(key::Commit), commit}}, parent)
+static QVariantMap restoreConfigArguments(const QString &commit, const QStringList &files)
+{
+    QVariantMap arguments{{QLatin1String(key::Commit), commit}};
+    if (!files.isEmpty()) {
+        arguments.insert(QLatin1String(key::Files), files);
+    }
+    return arguments;
+}
+
+RestoreConfigJob::RestoreConfigJob(const QString &commit, const QStringList &files, QObject *parent)
+    : PrivilegedJob(QLatin1String(action::RestoreConfig), restoreConfigArguments(commit, files), parent)
 {
 }
 
@@ -66,8 +75,8 @@ UpdateSourcesJob::UpdateSourcesJob(const QString &input, QObject *parent)
 {
 }
 
-RollBackChannelsJob::RollBackChannelsJob(QObject *parent)
-    : PrivilegedJob(QLatin1String(action::UpdateSources), {{QLatin1String(key::Rollback), true}}, parent)
+RollBackChannelsJob::RollBackChannelsJob(int from, int to, QObject *parent)
+    : PrivilegedJob(QLatin1String(action::RollBackChannels), {{QLatin1String(key::From), from}, {QLatin1String(key::To), to}}, parent)
 {
 }
 

@@ -40,12 +40,12 @@ public:
     explicit InitRepoJob(QObject *parent = nullptr);
 };
 
-/** Restores the configuration files of `commit` as a new commit. */
+/** Restores the configuration files of `commit` as a new commit; only `files` (names relative to the configuration directory) when given. */
 class RestoreConfigJob : public PrivilegedJob
 {
     Q_OBJECT
 public:
-    explicit RestoreConfigJob(const QString &commit, QObject *parent = nullptr);
+    explicit RestoreConfigJob(const QString &commit, const QStringList &files = QStringList(), QObject *parent = nullptr);
 };
 
 /** Deletes old generations, then collects garbage. */
@@ -68,12 +68,12 @@ public:
     explicit UpdateSourcesJob(const QString &input = QString(), QObject *parent = nullptr);
 };
 
-/** Takes the root's channels back to the generation before the last update (`nix-channel --rollback`). */
+/** Undoes a channel update never applied: when root's channels are at generation `from`, makes `to` current again and deletes `from`. */
 class RollBackChannelsJob : public PrivilegedJob
 {
     Q_OBJECT
 public:
-    explicit RollBackChannelsJob(QObject *parent = nullptr);
+    RollBackChannelsJob(int from, int to, QObject *parent = nullptr);
 };
 
 }

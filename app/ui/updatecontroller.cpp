@@ -428,7 +428,8 @@ snowpane::privileged::PrivilegedJob *UpdateController::takeBackJob() const
     if (m_kind == u"flake"_s) {
         return new snowpane::privileged::RestoreConfigJob(m_previousCommit);
     }
-    return new snowpane::privileged::RollBackChannelsJob();
+    // Compiles against the new API only; the ui-fixes branch passes the update's generations.
+    return new snowpane::privileged::RollBackChannelsJob(0, 0);
 }
 
 void UpdateController::revertSources()

@@ -135,23 +135,29 @@ private Q_SLOTS:
         QCOMPARE(again.data.value(QStringLiteral("changed")).toBool(), false);
         QCOMPARE(QFile::symLinkTarget(config.channelsProfile), config.channelsProfile + QStringLiteral("-2-link"));
 
-        UpdateSourcesRequest rollback;
-        rollback.rollback = true;
-        const OperationResult rolledBack = operations.updateSources(rollback);
+        // rollbackchannels refuses while the profile is not at `from`, and changes nothing.
+        const auto linksAtTwo = profileLinks(config.channelsProfile);
+        const OperationResult wrongFrom = operations.rollBackChannels({QString(), 3, 1});
+        QCOMPARE(wrongFrom.error, std::optional(HelperError::Failed));
+        QVERIFY2(wrongFrom.message.contains(QLatin1String("generation 2, not 3")), qPrintable(wrongFrom.message));
+        QCOMPARE(profileLinks(config.channelsProfile), linksAtTwo);
+
+        const OperationResult rolledBack = operations.rollBackChannels({QString(), 2, 1});
         QVERIFY2(!rolledBack.error, qPrintable(rolledBack.message));
         QCOMPARE(rolledBack.data.value(QStringLiteral("kind")).toString(), QStringLiteral("channels"));
-        QCOMPARE(rolledBack.data.value(QStringLiteral("channels")).toList().first().toMap().value(QStringLiteral("newGeneration")).toInt(), 1);
-        // The profile points where it did, at the same files; generation 2 stays, as after nix-channel --rollback.
-        QCOMPARE(QFile::symLinkTarget(config.channelsProfile), linksBefore.value(QFileInfo(config.channelsProfile).fileName()));
+        const QVariantMap back = rolledBack.data.value(QStringLiteral("channels")).toList().first().toMap();
+        QCOMPARE(back.value(QStringLiteral("oldGeneration")).toInt(), 2);
+        QCOMPARE(back.value(QStringLiteral("newGeneration")).toInt(), 1);
+        // The profile's directory is as before the update: the same links with the same texts, generation 2 gone.
+        QCOMPARE(profileLinks(config.channelsProfile), linksBefore);
         QCOMPARE(QFileInfo(config.channelsProfile + QStringLiteral("/nixos")).canonicalFilePath(), treeBefore);
         QCOMPARE(readFile(config.channelList), readFile(m_env.value(QStringLiteral("CHANNEL_LIST"))));
 
-        // No older generation left: a clear refusal, nothing changed.
-        const auto linksAtOne = profileLinks(config.channelsProfile);
-        const OperationResult tooFar = operations.updateSources(rollback);
-        QCOMPARE(tooFar.error, std::optional(HelperError::Failed));
-        QVERIFY2(tooFar.message.contains(QLatin1String("older")), qPrintable(tooFar.message));
-        QCOMPARE(profileLinks(config.channelsProfile), linksAtOne);
+        // Once more: the profile is no longer at generation 2, a clear refusal, nothing changed.
+        const OperationResult again2 = operations.rollBackChannels({QString(), 2, 1});
+        QCOMPARE(again2.error, std::optional(HelperError::Failed));
+        QVERIFY2(again2.message.contains(QLatin1String("generation 1, not 2")), qPrintable(again2.message));
+        QCOMPARE(profileLinks(config.channelsProfile), linksBefore);
     }
 
     void channelsNetworkFailureChangesNothing()

@@ -212,19 +212,101 @@ private Q_SLOTS:
         const auto all = parseUpdateSources({});
         QVERIFY(all.isOk());
         QVERIFY(all.value().input.isEmpty());
-        QVERIFY(!all.value().rollback);
         QCOMPARE(parseUpdateSources({{QStringLiteral("input"), QStringLiteral("nixpkgs")}}).value().input, QStringLiteral("nixpkgs"));
-        QVERIFY(parseUpdateSources({{QStringLiteral("rollback"), true}}).value().rollback);
-        QVERIFY(!parseUpdateSources({{QStringLiteral("rollback"), false}}).value().rollback);
         QVERIFY(parseUpdateSources({{QStringLiteral("request"), QStringLiteral("{abc-1}")}, {QStringLiteral("input"), QStringLiteral("nixpkgs")}}).isOk());
-        // Refused: an unknown argument, the wrong types, rollback with an input, a hostile input.
+        // Refused: an unknown argument (rollback is an action of its own now), the wrong types, a hostile input.
         QVERIFY(!parseUpdateSources({{QStringLiteral("inputs"), QStringLiteral("nixpkgs")}}).isOk());
-        QVERIFY(!parseUpdateSources({{QStringLiteral("rollback"), 1}}).isOk());
-        QVERIFY(!parseUpdateSources({{QStringLiteral("rollback"), QStringLiteral("true")}}).isOk());
-        QVERIFY(!parseUpdateSources({{QStringLiteral("rollback"), true}, {QStringLiteral("input"), QStringLiteral("nixpkgs")}}).isOk());
+        QVERIFY(!parseUpdateSources({{QStringLiteral("rollback"), true}}).isOk());
         QVERIFY(!parseUpdateSources({{QStringLiteral("input"), QStringLiteral("--override-input")}}).isOk());
         QVERIFY(!parseUpdateSources({{QStringLiteral("input"), QString()}}).isOk());
         QVERIFY(!parseUpdateSources({{QStringLiteral("request"), QStringLiteral("a b")}}).isOk());
+    }
+
+    void rollBackChannelsRequest_data()
+    {
+        QTest::addColumn<QVariantMap>("arguments");
+        QTest::addColumn<int>("from"); // 0: refused
+        QTest::addColumn<int>("to");
+        const auto map = [](const QVariant &from, const QVariant &to) {
+            QVariantMap m;
+            if (from.isValid()) {
+                m.insert(QStringLiteral("from"), from);
+            }
+            if (to.isValid()) {
+                m.insert(QStringLiteral("to"), to);
+            }
+            return m;
+        };
+        QTest::newRow("one back") << map(2, 1) << 2 << 1;
+        QTest::newRow("several back") << map(7, 3) << 7 << 3;
+        QTest::newRow("long long") << map(qlonglong(5), qlonglong(4)) << 5 << 4;
+        QTest::newRow("same") << map(2, 2) << 0 << 0;
+        QTest::newRow("forwards") << map(1, 2) << 0 << 0;
+        QTest::newRow("to zero") << map(1, 0) << 0 << 0;
+        QTest::newRow("negative") << map(2, -1) << 0 << 0;
+        QTest::newRow("missing to") << map(2, QVariant()) << 0 << 0;
+        QTest::newRow("missing from") << map(QVariant(), 1) << 0 << 0;
+        QTest::newRow("string") << map(QStringLiteral("2"), 1) << 0 << 0;
+        QTest::newRow("double") << map(2.0, 1) << 0 << 0;
+        QTest::newRow("bool") << map(true, 1) << 0 << 0;
+        QTest::newRow("too large") << map(qlonglong(1) << 40, 1) << 0 << 0;
+        QVariantMap extra = map(2, 1);
+        extra.insert(QStringLiteral("profile"), QStringLiteral("/tmp/p"));
+        QTest::newRow("unknown key") << extra << 0 << 0;
+        QVariantMap request = map(2, 1);
+        request.insert(QStringLiteral("request"), QStringLiteral("{abc-1}"));
+        QTest::newRow("request id") << request << 2 << 1;
+    }
+    void rollBackChannelsRequest()
+    {
+        QFETCH(QVariantMap, arguments);
+        QFETCH(int, from);
+        QFETCH(int, to);
+        const auto parsed = parseRollBackChannels(arguments);
+        QCOMPARE(parsed.isOk(), from != 0);
+        if (parsed) {
+            QCOMPARE(parsed.value().from, from);
+            QCOMPARE(parsed.value().to, to);
+        }
+    }
+
+    void restoreConfigFiles_data()
+    {
+        QTest::addColumn<QVariant>("files");
+        QTest::addColumn<QStringList>("expected"); // empty: refused
+        QTest::newRow("flake.lock") << QVariant(QStringList{QStringLiteral("flake.lock")}) << QStringList{QStringLiteral("flake.lock")};
+        QTest::newRow("two") << QVariant(QStringList{QStringLiteral("flake.lock"), QStringLiteral("hosts/a.nix")})
+                             << QStringList{QStringLiteral("flake.lock"), QStringLiteral("hosts/a.nix")};
+        QTest::newRow("variant list") << QVariant(QVariantList{QStringLiteral("flake.lock")}) << QStringList{QStringLiteral("flake.lock")};
+        QTest::newRow("empty list") << QVariant(QStringList()) << QStringList();
+        QTest::newRow("parent") << QVariant(QStringList{QStringLiteral("../etc/passwd")}) << QStringList();
+        QTest::newRow("absolute") << QVariant(QStringList{QStringLiteral("/etc/passwd")}) << QStringList();
+        QTest::newRow("git dir") << QVariant(QStringList{QStringLiteral(".git/config")}) << QStringList();
+        QTest::newRow("other file") << QVariant(QStringList{QStringLiteral("secrets.txt")}) << QStringList();
+        QTest::newRow("lock in git dir") << QVariant(QStringList{QStringLiteral(".git/flake.lock")}) << QStringList();
+        QTest::newRow("lock-like") << QVariant(QStringList{QStringLiteral("xflake.lock")}) << QStringList();
+        QTest::newRow("twice") << QVariant(QStringList{QStringLiteral("flake.lock"), QStringLiteral("flake.lock")}) << QStringList();
+        QTest::newRow("not a list") << QVariant(QStringLiteral("flake.lock")) << QStringList();
+        QTest::newRow("list with a number") << QVariant(QVariantList{QStringLiteral("flake.lock"), 3}) << QStringList();
+        QStringList many;
+        for (int i = 0; i <= MaxFilesPerRestore; ++i) {
+            many.append(QStringLiteral("f%1.nix").arg(i));
+        }
+        QTest::newRow("too many") << QVariant(many) << QStringList();
+    }
+    void restoreConfigFiles()
+    {
+        QFETCH(QVariant, files);
+        QFETCH(QStringList, expected);
+        const auto parsed = parseRestoreConfig({{QStringLiteral("commit"), QString(40, QLatin1Char('a'))}, {QStringLiteral("files"), files}});
+        QCOMPARE(parsed.isOk(), !expected.isEmpty());
+        if (parsed) {
+            QStringList names;
+            for (const RelativeName &name : parsed.value().files) {
+                names.append(name.text);
+            }
+            QCOMPARE(names, expected);
+        }
     }
 
     void generation_data()
@@ -405,6 +487,7 @@ private Q_SLOTS:
         QVERIFY(!parseInitRepo({{QStringLiteral("directory"), QStringLiteral("/")}}).isOk());
 
         QVERIFY(parseRestoreConfig({{QStringLiteral("commit"), QString(40, QLatin1Char('0'))}}).isOk());
+        QVERIFY(parseRestoreConfig({{QStringLiteral("commit"), QString(40, QLatin1Char('0'))}}).value().files.empty());
         QVERIFY(!parseRestoreConfig({}).isOk());
         QVERIFY(!parseRestoreConfig({{QStringLiteral("commit"), QStringLiteral("HEAD")}}).isOk());
 

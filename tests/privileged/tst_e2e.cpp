@@ -655,11 +655,27 @@ private Q_SLOTS:
         QVERIFY2(lines.contains(QLatin1String("would restart the following units: nginx.service, tailscaled.service")), qPrintable(lines));
         QCOMPARE(currentGeneration(), generation);
 
-        RollBackChannelsJob rollback;
+        // Refused while the profile is not at `from`, and for a `to` that is not older: nothing moves.
+        RollBackChannelsJob wrongFrom(3, 1);
+        QVERIFY(runJob(wrongFrom));
+        QCOMPARE(wrongFrom.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(wrongFrom.errorMessage().contains(QLatin1String("generation 2, not 3")), qPrintable(describe(wrongFrom)));
+        RollBackChannelsJob forwards(2, 1000);
+        QVERIFY(runJob(forwards));
+        QCOMPARE(forwards.error(), PrivilegedJob::ErrorKind::InvalidRequest);
+        QCOMPARE(nixos.value(QStringLiteral("newGeneration")).toInt(), 2);
+        QVERIFY(QFileInfo(channels + QStringLiteral("-2-link")).isSymLink());
+        const QStringList profileBefore = QDir(QFileInfo(channels).absolutePath()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
+
+        RollBackChannelsJob rollback(nixos.value(QStringLiteral("newGeneration")).toInt(), nixos.value(QStringLiteral("oldGeneration")).toInt());
         QVERIFY(runJob(rollback));
         VERIFY_SUCCEEDED(rollback);
         QCOMPARE(rollback.result().value(QStringLiteral("kind")).toString(), QStringLiteral("channels"));
         QCOMPARE(QFile::symLinkTarget(channels), linkBefore);
+        QVERIFY(!QFileInfo::exists(channels + QStringLiteral("-2-link")) && !QFileInfo(channels + QStringLiteral("-2-link")).isSymLink());
+        QStringList profileAfter = profileBefore;
+        profileAfter.removeAll(QStringLiteral("channels-2-link"));
+        QCOMPARE(QDir(QFileInfo(channels).absolutePath()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot), profileAfter);
         QCOMPARE(linkTarget(channels + QStringLiteral("/nixos")), treeBefore);
         QCOMPARE(readFile(channels + QStringLiteral("/nixos/.git-revision")), revisionBefore);
         QCOMPARE(readFile(list), listBefore);
@@ -697,10 +713,26 @@ private Q_SLOTS:
                  QStringLiteral("Update flake inputs\n\nnixpkgs: %1 (2024-11-20) \u2192 %2 (2024-12-01)")
                      .arg(nixpkgs.value(QStringLiteral("oldRevision")).toString().left(7), nixpkgs.value(QStringLiteral("newRevision")).toString().left(7)));
 
-        RestoreConfigJob discard(reply.value(QStringLiteral("previousCommit")).toString());
+        // A commit made after the check stays when the update is discarded: only flake.lock goes back.
+        const QByteArray edited = readFile(flake + QStringLiteral("/flake.nix")) + "\n# edited after the check\n";
+        WriteConfigJob edit({QStringLiteral("flake.nix")}, {QString::fromUtf8(edited)}, QStringLiteral("Edited after the check"));
+        QVERIFY(runJob(edit));
+        VERIFY_SUCCEEDED(edit);
+        RestoreConfigJob discard(reply.value(QStringLiteral("previousCommit")).toString(), {QStringLiteral("flake.lock")});
         QVERIFY(runJob(discard));
         VERIFY_SUCCEEDED(discard);
         QCOMPARE(readFile(flake + QStringLiteral("/flake.lock")), lockBefore);
+        QCOMPARE(readFile(flake + QStringLiteral("/flake.nix")), edited);
+        // Once more changes nothing and makes no commit.
+        const QString discarded = discard.result().value(QStringLiteral("commit")).toString();
+        QVERIFY(!discarded.isEmpty());
+        RestoreConfigJob again(reply.value(QStringLiteral("previousCommit")).toString(), {QStringLiteral("flake.lock")});
+        QVERIFY(runJob(again));
+        VERIFY_SUCCEEDED(again);
+        QCOMPARE(again.result().value(QStringLiteral("commit")).toString(), discarded);
+        RestoreConfigJob hostile(reply.value(QStringLiteral("previousCommit")).toString(), {QStringLiteral("../etc/passwd")});
+        QVERIFY(runJob(hostile));
+        QCOMPARE(hostile.error(), PrivilegedJob::ErrorKind::InvalidRequest);
     }
 
     // A revision that does not evaluate ($work/flake-broken follows the stand-in's broken branch): a clear error, nothing changed.
