@@ -16,6 +16,7 @@
 #include "snowpanesettings.h"
 #include "updatecontroller.h"
 #include "validation.h"
+#include "windowstate.h"
 
 #include <QDir>
 #include <QFile>
@@ -225,6 +226,63 @@ private Q_SLOTS:
                                                                      now);
         QCOMPARE(window, QList<int>(helper.cbegin(), helper.cend()));
         QVERIFY(!window.contains(current));
+    }
+
+    // A waiting update read back at start stays only while the machine still matches it: the channels at the
+    // update's generation and no system built since the check. Otherwise it is dropped with a reason, not discarded.
+    void waitingUpdateIsCheckedOnRestore_data()
+    {
+        QTest::addColumn<int>("channelsNow");
+        QTest::addColumn<int>("systemNow");
+        QTest::addColumn<bool>("waits");
+        QTest::newRow("as after the check") << 8 << 4 << true;
+        QTest::newRow("channels moved") << 9 << 4 << false;
+        QTest::newRow("channels rolled back") << 7 << 4 << false;
+        QTest::newRow("a system built since") << 8 << 5 << false;
+        QTest::newRow("rolled back to an older system") << 8 << 3 << true;
+    }
+
+    void waitingUpdateIsCheckedOnRestore()
+    {
+        QFETCH(int, channelsNow);
+        QFETCH(int, systemNow);
+        QFETCH(bool, waits);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString profiles = dir.filePath(u"profiles"_s);
+        QVERIFY(QDir().mkpath(profiles + u"/per-user/root"_s));
+        QVERIFY(QFile::link(u"system-%1-link"_s.arg(systemNow), profiles + u"/system"_s));
+        QVERIFY(QFile::link(u"channels-%1-link"_s.arg(channelsNow), profiles + u"/per-user/root/channels"_s));
+        SnowpaneSettings::instance(KSharedConfig::openConfig(dir.filePath(u"snowpanerc"_s), KConfig::SimpleConfig));
+        SnowpaneSettings::self()->setProfile(profiles + u"/system"_s);
+        SnowpaneSettings::self()->setConfigurationDirectory(dir.filePath(u"etc"_s));
+        QCOMPARE(UpdateController::channelsProfile(), profiles + u"/per-user/root/channels"_s);
+
+        const QJsonObject pending{
+            {u"kind"_s, u"channels"_s},
+            {u"oldGeneration"_s, 7},
+            {u"newGeneration"_s, 8},
+            {u"systemGeneration"_s, 4},
+            {u"complete"_s, true},
+            {u"sources"_s, QJsonArray{QJsonObject{{u"name"_s, u"nixos"_s}, {u"revisionBefore"_s, u"aaaa"_s}, {u"revisionAfter"_s, u"bbbb"_s}}}},
+            {u"restart"_s, QJsonArray{u"sshd.service"_s}},
+        };
+        WindowState::self()->setPendingUpdate(QString::fromUtf8(QJsonDocument(pending).toJson(QJsonDocument::Compact)));
+        SystemActions actions;
+        UpdateController updates(&actions);
+        if (waits) {
+            QCOMPARE(updates.state(), UpdateController::State::PreviewReady);
+            QCOMPARE(updates.notice(), QString());
+            QCOMPARE(updates.unitsToRestart(), QStringList{u"sshd.service"_s});
+            QVERIFY(updates.unitsKnown());
+            QVERIFY(!WindowState::self()->pendingUpdate().isEmpty());
+        } else {
+            QCOMPARE(updates.state(), UpdateController::State::Idle);
+            QVERIFY(!updates.notice().isEmpty());
+            QCOMPARE(updates.sourceKind(), QString());
+            QCOMPARE(WindowState::self()->pendingUpdate(), QString());
+        }
+        WindowState::self()->setPendingUpdate(QString());
     }
 
     void spaceHeldOnARealProfile()

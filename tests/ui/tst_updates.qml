@@ -17,9 +17,10 @@ TestCase {
     width: 900
     height: 900
 
-    readonly property string pending: JSON.stringify({
+    readonly property var pendingUpdate: ({
         kind: "flake",
         previousCommit: "0123456789abcdef0123456789abcdef01234567",
+        complete: true,
         storePath: "",
         sources: [
             {
@@ -36,6 +37,11 @@ TestCase {
         reload: [],
         restartSystemd: false
     })
+    readonly property string pending: JSON.stringify(pendingUpdate)
+    // A check that stopped after the sources changed (the window closed during the build): only the sources are known.
+    readonly property string interrupted: JSON.stringify(Object.assign({}, pendingUpdate, {
+        complete: false
+    }))
 
     function findByObjectName(item, objectName) {
         if (item.objectName === objectName) {
@@ -111,6 +117,25 @@ TestCase {
         compare(findByObjectName(page, "sourceRepeater").count, 1);
         // A check is refused while an update waits: it would update the sources a second time.
         verify(!page.actions[0].enabled);
+    }
+
+    // What was not worked out is not shown as "nothing changes".
+    function test_interruptedCheckShowsOnlyWhatIsKnown() {
+        WindowState.pendingUpdate = testCase.interrupted;
+        Updates.reloadPending();
+        compare(Updates.state, Updates.PreviewReady);
+        compare(Updates.unitsKnown, false);
+        compare(Updates.packagesKnown, false);
+        compare(Updates.unitsToRestart, []);
+        compare(Updates.hasUnitChanges, false);
+        verify(!Updates.summary.includes("no package versions change"), Updates.summary);
+        verify(Updates.summary.length > 0);
+        const page = createPage();
+        const unitsNote = findByObjectName(page, "unitsNote");
+        verify(unitsNote.visible);
+        verify(unitsNote.text.includes("not worked out"), unitsNote.text);
+        verify(!findByObjectName(page, "packagesNote").text.includes("No package versions change"));
+        verify(!findByObjectName(page, "restartUnits").visible);
     }
 
     function test_failedDiscardKeepsThePreview() {
