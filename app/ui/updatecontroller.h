@@ -231,11 +231,11 @@ public:
     /** Puts the sources back where they were before the check, and forgets the preview. */
     Q_INVOKABLE void discard();
     /**
-     * Reads the update waiting for review from the saved window state again
-     * (it is read once at start); Idle when there is none. Ignored while a
-     * check, apply or discard runs.
+     * For tests: reads the update waiting for review from the saved window
+     * state again (the window reads it once, at start); Idle when there is
+     * none. Ignored while a check, apply or discard runs.
      */
-    Q_INVOKABLE void reloadPending();
+    void reloadPending();
     /** Reads the nixpkgs the configuration uses again (after the system changed). */
     Q_INVOKABLE void reloadSource();
 

@@ -4,6 +4,7 @@
 import QtQuick
 import QtTest
 import io.github.snowpane
+import io.github.snowpane.testing
 
 // The Updates page in each of its states: before a check; with an update
 // waiting for review (read back from the saved window state, as after a
@@ -81,11 +82,11 @@ TestCase {
         tryVerify(() => !SystemActions.busy, 30000);
         SystemActions.dismiss();
         WindowState.pendingUpdate = "";
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
     }
 
     function test_beforeACheck() {
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         compare(Updates.state, Updates.Idle);
         const page = createPage();
         verify(findByObjectName(page, "updatePlaceholder").visible);
@@ -96,7 +97,7 @@ TestCase {
 
     function test_previewWaitingForReview() {
         WindowState.pendingUpdate = testCase.pending;
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         compare(Updates.state, Updates.PreviewReady);
         compare(Updates.sourceKind, "flake");
         compare(Updates.sources.length, 1);
@@ -122,7 +123,7 @@ TestCase {
     // What was not worked out is not shown as "nothing changes".
     function test_interruptedCheckShowsOnlyWhatIsKnown() {
         WindowState.pendingUpdate = testCase.interrupted;
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         compare(Updates.state, Updates.PreviewReady);
         compare(Updates.unitsKnown, false);
         compare(Updates.packagesKnown, false);
@@ -140,7 +141,7 @@ TestCase {
 
     function test_failedDiscardKeepsThePreview() {
         WindowState.pendingUpdate = testCase.pending;
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         Updates.discard();
         tryVerify(() => SystemActions.stage === SystemActions.Failed, 60000);
         // No helper here: the sources could not be put back, so the update still waits, and the sheet says why.
@@ -150,7 +151,7 @@ TestCase {
     }
 
     function test_failedCheckSaysWhy() {
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         compare(Updates.state, Updates.Idle);
         const page = createPage();
         Updates.check();
@@ -164,7 +165,7 @@ TestCase {
 
     function test_overviewLinksToUpdates() {
         WindowState.pendingUpdate = testCase.pending;
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         const window = openWindow("overview");
         const page = window.pageStack.currentItem;
         compare(findByObjectName(page, "updateCheckLabel").text, "an update is ready to review");
