@@ -2308,16 +2308,6 @@
         <comment>@info:whatsthis source name, old and new revision</comment>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 → %2</source>
-        <comment>@info old and new revision with dates</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <comment>@info</comment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SystemActions</name>
@@ -2747,6 +2737,16 @@
     </message>
     <message>
         <source>The update no longer waits: flake.lock was changed since the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>revision</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>old and new revision with dates</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

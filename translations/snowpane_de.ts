@@ -2325,16 +2325,6 @@
         <comment>@info:whatsthis source name, old and new revision</comment>
         <translation>%1 von %2 auf %3</translation>
     </message>
-    <message>
-        <source>%1 → %2</source>
-        <comment>@info old and new revision with dates</comment>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <comment>@info</comment>
-        <translation>unbekannt</translation>
-    </message>
 </context>
 <context>
     <name>SystemActions</name>
@@ -2774,6 +2764,16 @@
     <message>
         <source>The update no longer waits: flake.lock was changed since the check.</source>
         <translation>Die Aktualisierung wartet nicht mehr: flake.lock wurde seit der Prüfung geändert.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>revision</comment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>old and new revision with dates</comment>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>

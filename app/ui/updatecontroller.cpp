@@ -166,8 +166,16 @@ QVariantList UpdateController::sources() const
 {
     QVariantList list;
     for (const auto &source : m_sources) {
+        // "bc3c6a1, 20 November 2024": whatever is known of one side.
+        const auto side = [](const QString &revision, const QDateTime &date) {
+            const QStringList parts = QStringList{shortRevision(revision), dateText(date)}.filter(QRegularExpression(u"."_s));
+            return parts.isEmpty() ? tr("unknown", "revision") : parts.join(u", "_s);
+        };
         list.append(QVariantMap{
             {u"name"_s, source.name},
+            {u"changeText"_s,
+             tr("%1 → %2", "old and new revision with dates")
+                 .arg(side(source.revisionBefore, source.dateBefore), side(source.revisionAfter, source.dateAfter))},
             {u"revisionBefore"_s, shortRevision(source.revisionBefore)},
             {u"revisionAfter"_s, shortRevision(source.revisionAfter)},
             {u"dateBefore"_s, dateText(source.dateBefore)},

@@ -74,7 +74,8 @@ class UpdateController : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY stateChanged)
     /// Why the last check failed, in words; empty otherwise.
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stateChanged)
-    /// The sources that changed: maps with name, revisionBefore, revisionAfter (short), dateBefore, dateAfter (in words).
+    /// The sources that changed: maps with name, revisionBefore, revisionAfter (short), dateBefore, dateAfter (in words), and changeText (both sides in one
+    /// line).
     Q_PROPERTY(QVariantList sources READ sources NOTIFY previewChanged)
     /// "flake" or "channels"; empty before a check.
     Q_PROPERTY(QString sourceKind READ sourceKind NOTIFY previewChanged)

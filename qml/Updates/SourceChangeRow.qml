@@ -17,6 +17,7 @@ RowLayout {
     required property string revisionAfter
     required property string dateBefore
     required property string dateAfter
+    required property string changeText
 
     spacing: Kirigami.Units.largeSpacing
     // One row read as one line; the labels inside are not read again.
@@ -34,10 +35,6 @@ RowLayout {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         Accessible.ignored: true
-        text: {
-            const before = [row.revisionBefore, row.dateBefore].filter(part => part.length > 0).join(", ");
-            const after = [row.revisionAfter, row.dateAfter].filter(part => part.length > 0).join(", ");
-            return qsTr("%1 → %2", "@info old and new revision with dates").arg(before.length > 0 ? before : qsTr("unknown", "@info")).arg(after.length > 0 ? after : qsTr("unknown", "@info"));
-        }
+        text: row.changeText
     }
 }

@@ -158,6 +158,7 @@ Kirigami.ScrollablePage {
                     revisionAfter: modelData.revisionAfter
                     dateBefore: modelData.dateBefore
                     dateAfter: modelData.dateAfter
+                    changeText: modelData.changeText
                 }
             }
 

@@ -103,6 +103,7 @@ TestCase {
         compare(Updates.sources.length, 1);
         compare(Updates.sources[0].revisionBefore, "aaaaaaa");
         compare(Updates.sources[0].revisionAfter, "bbbbbbb");
+        verify(Updates.sources[0].changeText.startsWith("aaaaaaa, ") && Updates.sources[0].changeText.includes(" → bbbbbbb, "), Updates.sources[0].changeText);
         compare(Updates.unitsToRestart, ["sshd.service", "nscd.service"]);
         // The built system is gone (none was given): the preview says so instead of showing nothing.
         verify(Updates.previewProblem.length > 0);
