@@ -228,16 +228,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>generations</source>
-        <comment>@label after a number</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>days</source>
-        <comment>@label after a number</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Measuring the space</source>
         <comment>@info:whatsthis</comment>
         <translation type="unfinished"></translation>
@@ -246,6 +236,20 @@
         <source>The space could not be measured: %1</source>
         <comment>@info</comment>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s)</source>
+        <comment>@item:valuesuffix</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <comment>@item:valuesuffix</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1758,8 +1762,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open the Updates page</source>
-        <comment>@action:button</comment>
+        <source>Opens the Updates page</source>
+        <comment>@info:whatsthis</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2304,16 +2308,6 @@
         <comment>@info:whatsthis source name, old and new revision</comment>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 → %2</source>
-        <comment>@info old and new revision with dates</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <comment>@info</comment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SystemActions</name>
@@ -2529,30 +2523,6 @@
             <numerusform></numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n package(s) upgraded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n downgraded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Newer sources, but no package versions change.</source>
         <translation type="unfinished"></translation>
@@ -2600,10 +2570,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Taking the sources back failed too, so they stay updated:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The package sources could not be put back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2632,10 +2598,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sources stay updated, because the commit before the update is unknown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Putting the package sources back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2655,6 +2617,138 @@
         <source>The check was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>kernel version before and after</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>kernel version</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, unchanged</source>
+        <comment>kernel version</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer package sources. Working out which package versions change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer package sources. Which package versions change is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s) upgraded</source>
+        <comment>part of a list of package changes</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downgraded</source>
+        <comment>part of a list of package changes: packages downgraded</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>part of a list of package changes: packages added</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>part of a list of package changes: packages removed</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence made of the list of package changes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which services the update restarts, starts or stops was not worked out: the check stopped before it, or it failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching to the update restarts, starts or stops no services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out which package versions change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which package versions change is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No package versions change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update is ready, but which services it would restart could not be worked out. Review it, then apply or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting the package sources back failed too, so they stay updated. Discard the update to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commit before the update is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The channels&apos; generation before the update is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sources stay updated: %1</source>
+        <comment>the reason ends the sentence</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package sources cannot be put back: %1</source>
+        <comment>the reason ends the sentence</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update was applied: the system you applied from the Changes page was built from the updated package sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update was applied: a system built since the check used the updated package sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update no longer waits: root&apos;s channels were changed since the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update no longer waits: flake.lock was changed since the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>revision</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>old and new revision with dates</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UpdatesPage</name>
@@ -2672,13 +2766,6 @@
         <source>Download newer package sources and build the updated system without activating it</source>
         <comment>@info:tooltip</comment>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Your %n pending change(s) are applied with the update.</source>
-        <comment>@info</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Discard</source>
@@ -2761,16 +2848,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 → %2</source>
-        <comment>@info old and new</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, unchanged</source>
-        <comment>@info</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>System size:</source>
         <comment>@label</comment>
         <translation type="unfinished"></translation>
@@ -2783,11 +2860,6 @@
     <message>
         <source>Services</source>
         <comment>@title</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Switching to the update restarts, starts or stops no services.</source>
-        <comment>@info</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2821,13 +2893,25 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No package versions change.</source>
+        <source>%1: %2</source>
+        <comment>@info:whatsthis package change</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your %n pending change(s) are applied with the update. The preview above does not include them.</source>
+        <comment>@info</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applying changes from the Changes page while this update waits also applies the update.</source>
         <comment>@info</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <comment>@info:whatsthis package change</comment>
+        <source>%1.</source>
+        <comment>@info a sentence made of when updates were last checked</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -230,16 +230,6 @@
         <translation>Alter in Tagen</translation>
     </message>
     <message>
-        <source>generations</source>
-        <comment>@label after a number</comment>
-        <translation>Generationen</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <comment>@label after a number</comment>
-        <translation>Tage</translation>
-    </message>
-    <message>
         <source>Measuring the space</source>
         <comment>@info:whatsthis</comment>
         <translation>Der Speicherplatz wird gemessen</translation>
@@ -248,6 +238,22 @@
         <source>The space could not be measured: %1</source>
         <comment>@info</comment>
         <translation>Der Speicherplatz konnte nicht gemessen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s)</source>
+        <comment>@item:valuesuffix</comment>
+        <translation>
+            <numerusform>%n Generation</numerusform>
+            <numerusform>%n Generationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <comment>@item:valuesuffix</comment>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1769,9 +1775,9 @@
         <translation>Die Aktualisierung prüfen</translation>
     </message>
     <message>
-        <source>Open the Updates page</source>
-        <comment>@action:button</comment>
-        <translation>Die Seite Aktualisierungen öffnen</translation>
+        <source>Opens the Updates page</source>
+        <comment>@info:whatsthis</comment>
+        <translation>Öffnet die Seite Aktualisierungen</translation>
     </message>
 </context>
 <context>
@@ -2319,16 +2325,6 @@
         <comment>@info:whatsthis source name, old and new revision</comment>
         <translation>%1 von %2 auf %3</translation>
     </message>
-    <message>
-        <source>%1 → %2</source>
-        <comment>@info old and new revision with dates</comment>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <comment>@info</comment>
-        <translation>unbekannt</translation>
-    </message>
 </context>
 <context>
     <name>SystemActions</name>
@@ -2546,34 +2542,6 @@
             <numerusform>nixpkgs vom %1, %n Tage alt</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n package(s) upgraded</source>
-        <translation>
-            <numerusform>%n Paket aktualisiert</numerusform>
-            <numerusform>%n Pakete aktualisiert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n downgraded</source>
-        <translation>
-            <numerusform>%n herabgestuft</numerusform>
-            <numerusform>%n herabgestuft</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n added</source>
-        <translation>
-            <numerusform>%n hinzugefügt</numerusform>
-            <numerusform>%n hinzugefügt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n removed</source>
-        <translation>
-            <numerusform>%n entfernt</numerusform>
-            <numerusform>%n entfernt</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Newer sources, but no package versions change.</source>
         <translation>Neuere Quellen, aber keine Paketversion ändert sich.</translation>
@@ -2624,10 +2592,6 @@
         <translation>Snowpane konnte nicht ermitteln, welche Dienste die Aktualisierung neu starten würde.</translation>
     </message>
     <message>
-        <source>Taking the sources back failed too, so they stay updated:</source>
-        <translation>Auch das Zurücksetzen der Quellen ist fehlgeschlagen, sie bleiben also aktualisiert:</translation>
-    </message>
-    <message>
         <source>The package sources could not be put back.</source>
         <translation>Die Paketquellen konnten nicht zurückgesetzt werden.</translation>
     </message>
@@ -2656,10 +2620,6 @@
         <translation>Die Aktualisierung ist bereit. Prüfen Sie, was sie ändert, und wenden Sie sie dann an oder verwerfen Sie sie.</translation>
     </message>
     <message>
-        <source>The sources stay updated, because the commit before the update is unknown.</source>
-        <translation>Die Quellen bleiben aktualisiert, weil der Commit vor der Aktualisierung unbekannt ist.</translation>
-    </message>
-    <message>
         <source>Putting the package sources back</source>
         <translation>Die Paketquellen werden zurückgesetzt</translation>
     </message>
@@ -2679,6 +2639,142 @@
         <source>The check was cancelled.</source>
         <translation>Die Suche wurde abgebrochen.</translation>
     </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>kernel version before and after</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>kernel version</comment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1, unchanged</source>
+        <comment>kernel version</comment>
+        <translation>%1, unverändert</translation>
+    </message>
+    <message>
+        <source>Newer package sources. Working out which package versions change…</source>
+        <translation>Neuere Paketquellen. Es wird ermittelt, welche Paketversionen sich ändern …</translation>
+    </message>
+    <message>
+        <source>Newer package sources. Which package versions change is not known.</source>
+        <translation>Neuere Paketquellen. Welche Paketversionen sich ändern, ist nicht bekannt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s) upgraded</source>
+        <comment>part of a list of package changes</comment>
+        <translation>
+            <numerusform>%n Paket aktualisiert</numerusform>
+            <numerusform>%n Pakete aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downgraded</source>
+        <comment>part of a list of package changes: packages downgraded</comment>
+        <translation>
+            <numerusform>%n herabgestuft</numerusform>
+            <numerusform>%n herabgestuft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>part of a list of package changes: packages added</comment>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>part of a list of package changes: packages removed</comment>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence made of the list of package changes</comment>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>Which services the update restarts, starts or stops was not worked out: the check stopped before it, or it failed.</source>
+        <translation>Welche Dienste die Aktualisierung neu startet, startet oder stoppt, wurde nicht ermittelt: Die Prüfung endete vorher, oder die Ermittlung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Switching to the update restarts, starts or stops no services.</source>
+        <translation>Der Wechsel zur Aktualisierung startet, stoppt und startet keinen Dienst neu.</translation>
+    </message>
+    <message>
+        <source>Working out which package versions change…</source>
+        <translation>Es wird ermittelt, welche Paketversionen sich ändern …</translation>
+    </message>
+    <message>
+        <source>Which package versions change is not known.</source>
+        <translation>Welche Paketversionen sich ändern, ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>No package versions change.</source>
+        <translation>Keine Paketversion ändert sich.</translation>
+    </message>
+    <message>
+        <source>Last checked just now</source>
+        <translation>Zuletzt gerade eben gesucht</translation>
+    </message>
+    <message>
+        <source>The update is ready, but which services it would restart could not be worked out. Review it, then apply or discard it.</source>
+        <translation>Die Aktualisierung ist bereit, aber welche Dienste sie neu starten würde, konnte nicht ermittelt werden. Prüfen Sie sie, und wenden Sie sie dann an oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Putting the package sources back failed too, so they stay updated. Discard the update to try again.</source>
+        <translation>Auch das Zurücksetzen der Paketquellen ist fehlgeschlagen, sie bleiben also aktualisiert. Verwerfen Sie die Aktualisierung, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>The commit before the update is unknown.</source>
+        <translation>Der Commit vor der Aktualisierung ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>The channels&apos; generation before the update is unknown.</source>
+        <translation>Die Generation der Kanäle vor der Aktualisierung ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>The sources stay updated: %1</source>
+        <comment>the reason ends the sentence</comment>
+        <translation>Die Quellen bleiben aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>The package sources cannot be put back: %1</source>
+        <comment>the reason ends the sentence</comment>
+        <translation>Die Paketquellen können nicht zurückgesetzt werden: %1</translation>
+    </message>
+    <message>
+        <source>The update was applied: the system you applied from the Changes page was built from the updated package sources.</source>
+        <translation>Die Aktualisierung wurde angewendet: Das System, das Sie auf der Seite „Änderungen“ angewendet haben, wurde aus den aktualisierten Paketquellen erstellt.</translation>
+    </message>
+    <message>
+        <source>The update was applied: a system built since the check used the updated package sources.</source>
+        <translation>Die Aktualisierung wurde angewendet: Ein seit der Prüfung erstelltes System verwendet die aktualisierten Paketquellen.</translation>
+    </message>
+    <message>
+        <source>The update no longer waits: root&apos;s channels were changed since the check.</source>
+        <translation>Die Aktualisierung wartet nicht mehr: Die Kanäle von root wurden seit der Prüfung geändert.</translation>
+    </message>
+    <message>
+        <source>The update no longer waits: flake.lock was changed since the check.</source>
+        <translation>Die Aktualisierung wartet nicht mehr: flake.lock wurde seit der Prüfung geändert.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>revision</comment>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>old and new revision with dates</comment>
+        <translation>%1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>UpdatesPage</name>
@@ -2696,14 +2792,6 @@
         <source>Download newer package sources and build the updated system without activating it</source>
         <comment>@info:tooltip</comment>
         <translation>Neuere Paketquellen herunterladen und das aktualisierte System bauen, ohne es zu aktivieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>Your %n pending change(s) are applied with the update.</source>
-        <comment>@info</comment>
-        <translation>
-            <numerusform>Ihre %n ausstehende Änderung wird mit der Aktualisierung angewendet.</numerusform>
-            <numerusform>Ihre %n ausstehenden Änderungen werden mit der Aktualisierung angewendet.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Discard</source>
@@ -2786,16 +2874,6 @@
         <translation>Kernel:</translation>
     </message>
     <message>
-        <source>%1 → %2</source>
-        <comment>@info old and new</comment>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>%1, unchanged</source>
-        <comment>@info</comment>
-        <translation>%1, unverändert</translation>
-    </message>
-    <message>
         <source>System size:</source>
         <comment>@label</comment>
         <translation>Systemgröße:</translation>
@@ -2809,11 +2887,6 @@
         <source>Services</source>
         <comment>@title</comment>
         <translation>Dienste</translation>
-    </message>
-    <message>
-        <source>Switching to the update restarts, starts or stops no services.</source>
-        <comment>@info</comment>
-        <translation>Der Wechsel zur Aktualisierung startet, stoppt und startet keinen Dienst neu.</translation>
     </message>
     <message>
         <source>The service manager (systemd) itself restarts.</source>
@@ -2846,14 +2919,27 @@
         <translation>Pakete</translation>
     </message>
     <message>
-        <source>No package versions change.</source>
-        <comment>@info</comment>
-        <translation>Keine Paketversion ändert sich.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <comment>@info:whatsthis package change</comment>
         <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your %n pending change(s) are applied with the update. The preview above does not include them.</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>Ihre %n ausstehende Änderung wird mit der Aktualisierung angewendet. Die Vorschau oben enthält sie nicht.</numerusform>
+            <numerusform>Ihre %n ausstehenden Änderungen werden mit der Aktualisierung angewendet. Die Vorschau oben enthält sie nicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applying changes from the Changes page while this update waits also applies the update.</source>
+        <comment>@info</comment>
+        <translation>Wenn Sie Änderungen auf der Seite „Änderungen“ anwenden, während diese Aktualisierung wartet, wird auch die Aktualisierung angewendet.</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>@info a sentence made of when updates were last checked</comment>
+        <translation>%1.</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,22 @@
             <numerusform>Remove %n Generations</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n generation(s)</source>
+        <comment>@item:valuesuffix</comment>
+        <translation>
+            <numerusform>%n generation</numerusform>
+            <numerusform>%n generations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <comment>@item:valuesuffix</comment>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GenerationSpace</name>
@@ -166,34 +182,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n package(s) upgraded</source>
-        <translation>
-            <numerusform>%n package upgraded</numerusform>
-            <numerusform>%n packages upgraded</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n downgraded</source>
-        <translation>
-            <numerusform>%n downgraded</numerusform>
-            <numerusform>%n downgraded</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n added</source>
-        <translation>
-            <numerusform>%n added</numerusform>
-            <numerusform>%n added</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n removed</source>
-        <translation>
-            <numerusform>%n removed</numerusform>
-            <numerusform>%n removed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Last checked %n minute(s) ago</source>
         <translation>
             <numerusform>Last checked %n minute ago</numerusform>
@@ -214,15 +202,47 @@
             <numerusform>Last checked %n days ago</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n package(s) upgraded</source>
+        <comment>part of a list of package changes</comment>
+        <translation>
+            <numerusform>%n package upgraded</numerusform>
+            <numerusform>%n packages upgraded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downgraded</source>
+        <comment>part of a list of package changes: packages downgraded</comment>
+        <translation>
+            <numerusform>%n downgraded</numerusform>
+            <numerusform>%n downgraded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>part of a list of package changes: packages added</comment>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>part of a list of package changes: packages removed</comment>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UpdatesPage</name>
     <message numerus="yes">
-        <source>Your %n pending change(s) are applied with the update.</source>
+        <source>Your %n pending change(s) are applied with the update. The preview above does not include them.</source>
         <comment>@info</comment>
         <translation>
-            <numerusform>Your %n pending change is applied with the update.</numerusform>
-            <numerusform>Your %n pending changes are applied with the update.</numerusform>
+            <numerusform>Your %n pending change is applied with the update. The preview above does not include it.</numerusform>
+            <numerusform>Your %n pending changes are applied with the update. The preview above does not include them.</numerusform>
         </translation>
     </message>
 </context>

@@ -117,10 +117,96 @@ QList<int> generationsRemovedBy(const QList<Generation> &generations,
 
 } // namespace Snowpane::Ui
 
+bool Snowpane::Ui::GenerationSpaceScan::sameAs(const GenerationSpaceScan &other) const
+{
+    const auto sameGeneration = [](const Generation &a, const Generation &b) {
+        return a.number == b.number && a.storePath == b.storePath && a.date == b.date;
+    };
+    if (current != other.current || bootedStorePath != other.bootedStorePath || ownership.error != other.ownership.error
+        || !std::ranges::equal(generations, other.generations, sameGeneration)) {
+        return false;
+    }
+    // Groups come from a hash: the same grouping may be listed in another order.
+    const auto byOwners = [](const StoreOwnership &ownership) {
+        QHash<QList<int>, qint64> groups;
+        for (const auto &group : ownership.groups) {
+            groups.insert(group.owners, group.bytes);
+        }
+        return groups;
+    };
+    return byOwners(ownership) == byOwners(other.ownership);
+}
+
+namespace
+{
+
+// The worker: the profile's generations, then the closures of their systems and of the running and booted ones.
+void scanGenerations(QPromise<Snowpane::Ui::GenerationSpaceScan> &promise,
+                     const QString &profile,
+                     const QString &currentSystem,
+                     const QString &bootedSystem,
+                     const std::shared_ptr<Snowpane::System::ClosureReader> &closures)
+{
+    Snowpane::Ui::GenerationSpaceScan scan;
+    const Snowpane::System::GenerationReader reader(profile);
+    const auto all = reader.readAll();
+    scan.generations = all.generations;
+    const auto current = reader.readCurrent();
+    scan.current = current ? current->number : 0;
+    scan.bootedStorePath = QFileInfo(bootedSystem).canonicalFilePath();
+    if (!all.error.isEmpty()) {
+        scan.ownership.error = all.error;
+        promise.addResult(scan);
+        return;
+    }
+
+    QList<int> numbers;
+    QSet<QString> generationSystems;
+    QList<Closure> generationClosures;
+    for (const Generation &generation : std::as_const(scan.generations)) {
+        if (generation.storePath.isEmpty()) {
+            continue;
+        }
+        if (promise.isCanceled()) {
+            return;
+        }
+        Closure closure = closures->closure(generation.storePath);
+        if (!closure.isValid()) {
+            scan.ownership.error = closure.error;
+            promise.addResult(scan);
+            return;
+        }
+        numbers.append(generation.number);
+        generationSystems.insert(generation.storePath);
+        generationClosures.append(std::move(closure));
+    }
+    // A system running or booted outside the profile (a test activation) keeps its paths too.
+    QList<Closure> otherClosures;
+    QStringList otherSystems;
+    for (const QString &link : {currentSystem, scan.bootedStorePath}) {
+        const QString system = QFileInfo(link).canonicalFilePath();
+        if (system.isEmpty() || generationSystems.contains(system) || otherSystems.contains(system)) {
+            continue;
+        }
+        if (promise.isCanceled()) {
+            return;
+        }
+        otherSystems.append(system);
+        Closure closure = closures->closure(system);
+        if (closure.isValid()) {
+            otherClosures.append(std::move(closure));
+        }
+    }
+    scan.ownership = Snowpane::Ui::groupByOwners(numbers, generationClosures, otherClosures);
+    promise.addResult(scan);
+}
+
+} // namespace
+
 GenerationSpace::GenerationSpace(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<Snowpane::Ui::StoreOwnership>::finished, this, &GenerationSpace::finished);
+    connect(&m_watcher, &QFutureWatcher<Snowpane::Ui::GenerationSpaceScan>::finished, this, &GenerationSpace::finished);
     reload();
 }
 
@@ -133,69 +219,15 @@ GenerationSpace::~GenerationSpace()
 void GenerationSpace::reload()
 {
     const SnowpaneSettings *settings = SnowpaneSettings::self();
-    const Snowpane::System::GenerationReader reader(settings->profile());
-    const auto all = reader.readAll();
-    m_generations = all.generations;
-    const auto current = reader.readCurrent();
-    m_current = current ? current->number : 0;
-    m_bootedStorePath = QFileInfo(settings->bootedSystem()).canonicalFilePath();
-
-    QList<int> numbers;
-    QStringList systems;
-    QSet<QString> generationSystems;
-    for (const Generation &generation : std::as_const(m_generations)) {
-        if (!generation.storePath.isEmpty()) {
-            numbers.append(generation.number);
-            systems.append(generation.storePath);
-            generationSystems.insert(generation.storePath);
-        }
-    }
-    // A system running or booted outside the profile (a test activation) keeps its paths too.
-    QStringList otherSystems;
-    for (const QString &link : {settings->currentSystem(), m_bootedStorePath}) {
-        const QString system = QFileInfo(link).canonicalFilePath();
-        if (!system.isEmpty() && !generationSystems.contains(system) && !otherSystems.contains(system)) {
-            otherSystems.append(system);
-        }
-    }
-
     m_watcher.cancel();
-    m_ready = false;
-    ++m_changeCount;
-    const QString profileError = all.error;
-    auto closures = Snowpane::Ui::sharedClosureReader();
-    m_watcher.setFuture(Snowpane::Ui::runInThreadPool<Snowpane::Ui::StoreOwnership>(
-        [closures, numbers, systems, otherSystems, profileError](QPromise<Snowpane::Ui::StoreOwnership> &promise) {
-            Snowpane::Ui::StoreOwnership failed;
-            if (!profileError.isEmpty()) {
-                failed.error = profileError;
-                promise.addResult(failed);
-                return;
-            }
-            QList<Closure> generationClosures;
-            QList<Closure> otherClosures;
-            for (const QString &system : systems) {
-                if (promise.isCanceled()) {
-                    return;
-                }
-                Closure closure = closures->closure(system);
-                if (!closure.isValid()) {
-                    failed.error = closure.error;
-                    promise.addResult(failed);
-                    return;
-                }
-                generationClosures.append(std::move(closure));
-            }
-            for (const QString &system : otherSystems) {
-                Closure closure = closures->closure(system);
-                if (closure.isValid()) {
-                    otherClosures.append(std::move(closure));
-                }
-            }
-            promise.addResult(Snowpane::Ui::groupByOwners(numbers, generationClosures, otherClosures));
+    m_watcher.setFuture(Snowpane::Ui::runInThreadPool<Snowpane::Ui::GenerationSpaceScan>(
+        [profile = settings->profile(),
+         currentSystem = settings->currentSystem(),
+         bootedSystem = settings->bootedSystem(),
+         closures = Snowpane::Ui::sharedClosureReader()](QPromise<Snowpane::Ui::GenerationSpaceScan> &promise) {
+            scanGenerations(promise, profile, currentSystem, bootedSystem, closures);
         }));
     Q_EMIT busyChanged();
-    Q_EMIT resultChanged();
 }
 
 void GenerationSpace::finished()
@@ -204,11 +236,20 @@ void GenerationSpace::finished()
         Q_EMIT busyChanged();
         return;
     }
-    m_ownership = m_watcher.result();
+    Snowpane::Ui::GenerationSpaceScan scan = m_watcher.result();
+    const Snowpane::Ui::GenerationSpaceScan shown{m_generations, m_current, m_bootedStorePath, m_ownership};
+    Q_EMIT busyChanged();
+    if (m_ready && scan.sameAs(shown)) {
+        return; // systemChanged came, but nothing this shows changed
+    }
+    m_generations = std::move(scan.generations);
+    m_current = scan.current;
+    m_bootedStorePath = std::move(scan.bootedStorePath);
+    m_ownership = std::move(scan.ownership);
     m_ready = true;
     ++m_changeCount;
-    Q_EMIT busyChanged();
     Q_EMIT resultChanged();
+    Q_EMIT planChanged();
 }
 
 double GenerationSpace::heldBy(int number) const
@@ -230,9 +271,10 @@ QString GenerationSpace::oldGenerationsText() const
     if (!m_ready || !m_ownership.error.isEmpty()) {
         return {};
     }
+    // Cleanup never removes the booted generation either, so its space is not counted as freeable.
     QList<int> old;
     for (const Generation &generation : m_generations) {
-        if (generation.number != m_current) {
+        if (generation.number != m_current && (m_bootedStorePath.isEmpty() || generation.storePath != m_bootedStorePath)) {
             old.append(generation.number);
         }
     }
@@ -243,7 +285,35 @@ QString GenerationSpace::oldGenerationsText() const
         .arg(Snowpane::Ui::formatClosureSize(m_ownership.bytesFreedByRemoving(old)));
 }
 
-QVariantMap GenerationSpace::plan(Rule rule, int count) const
+QVariantMap GenerationSpace::heldTexts() const
+{
+    QVariantMap texts;
+    if (!m_ready || !m_ownership.error.isEmpty()) {
+        return texts;
+    }
+    for (const Generation &generation : m_generations) {
+        texts.insert(QString::number(generation.number), Snowpane::Ui::formatClosureSize(m_ownership.exclusiveBytes(generation.number)));
+    }
+    return texts;
+}
+
+void GenerationSpace::setRule(Rule rule)
+{
+    if (m_rule != rule) {
+        m_rule = rule;
+        Q_EMIT planChanged();
+    }
+}
+
+void GenerationSpace::setCount(int count)
+{
+    if (m_count != count) {
+        m_count = count;
+        Q_EMIT planChanged();
+    }
+}
+
+QVariantMap GenerationSpace::planFor(Rule rule, int count) const
 {
     const QList<int> removed =
         Snowpane::Ui::generationsRemovedBy(m_generations, m_current, m_bootedStorePath, Snowpane::Ui::CleanupRule(rule), count, QDateTime::currentDateTime());

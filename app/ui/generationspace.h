@@ -31,6 +31,7 @@ struct StoreOwnership {
         /// Generation numbers, ascending; -1 (first) for a root outside the profile.
         QList<int> owners;
         qint64 bytes = 0;
+        friend bool operator==(const Group &, const Group &) = default;
     };
     QList<Group> groups;
     QString error;
@@ -47,6 +48,17 @@ struct StoreOwnership {
  * shares its paths with itself, which is right: deleting one frees nothing.
  */
 [[nodiscard]] StoreOwnership groupByOwners(const QList<int> &numbers, const QList<System::Closure> &closures, const QList<System::Closure> &otherRoots);
+
+/** What GenerationSpace's worker reads: the profile's generations and the store space each holds. */
+struct GenerationSpaceScan {
+    QList<System::Generation> generations;
+    int current = 0;
+    QString bootedStorePath;
+    StoreOwnership ownership;
+
+    /// Same generations (numbers, systems, dates), same current and booted system, same grouping.
+    [[nodiscard]] bool sameAs(const GenerationSpaceScan &other) const;
+};
 
 /** The rules of "Remove old generations", as the helper's deletegenerations takes them. */
 enum class CleanupRule {
@@ -86,10 +98,18 @@ class GenerationSpace : public QObject
     /// Closures have been read (successfully or not) since the last reload().
     Q_PROPERTY(bool ready READ isReady NOTIFY resultChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY resultChanged)
-    /// What every generation but the current one holds alone, summed, in words.
+    /// What the generations cleanup can remove (all but the current and the booted one) hold alone, summed, in words.
     Q_PROPERTY(QString oldGenerationsText READ oldGenerationsText NOTIFY resultChanged)
-    /// Grows with every new result; bind to it to call heldText() or plan() again.
+    /// Grows with every new result.
     Q_PROPERTY(int changeCount READ changeCount NOTIFY resultChanged)
+    /// Per generation number (as a string key), the space only it holds, in words ("1.2 GB"); absent until known.
+    Q_PROPERTY(QVariantMap heldTexts READ heldTexts NOTIFY resultChanged)
+    /// The cleanup rule the plan is worked out for.
+    Q_PROPERTY(Rule rule READ rule WRITE setRule NOTIFY planChanged)
+    /// The rule's number: generations to keep, or an age in days.
+    Q_PROPERTY(int count READ count WRITE setCount NOTIFY planChanged)
+    /// What "Remove old generations" with rule and count does; see planFor().
+    Q_PROPERTY(QVariantMap plan READ plan NOTIFY planChanged)
 
 public:
     enum class Rule {
@@ -119,6 +139,22 @@ public:
         return m_changeCount;
     }
 
+    [[nodiscard]] QVariantMap heldTexts() const;
+    [[nodiscard]] Rule rule() const
+    {
+        return m_rule;
+    }
+    void setRule(Rule rule);
+    [[nodiscard]] int count() const
+    {
+        return m_count;
+    }
+    void setCount(int count);
+    [[nodiscard]] QVariantMap plan() const
+    {
+        return planFor(m_rule, m_count);
+    }
+
     /** Bytes only generation @p number keeps alive; -1 until known. */
     Q_INVOKABLE double heldBy(int number) const;
     /** The same in words ("1.2 GB"); empty until known. */
@@ -129,8 +165,12 @@ public:
      * closures are read), `message` (what will happen, in sentences) and
      * `allowed`.
      */
-    Q_INVOKABLE QVariantMap plan(Rule rule, int count) const;
-    /** Reads the profile and the closures again. */
+    [[nodiscard]] QVariantMap planFor(Rule rule, int count) const;
+    /**
+     * Reads the profile and the closures again, in a worker thread; the
+     * figures shown stay until the new ones are in, and resultChanged() is
+     * emitted only when they differ.
+     */
     Q_INVOKABLE void reload();
 
     /** For tests: the grouping behind the figures. */
@@ -142,6 +182,7 @@ public:
 Q_SIGNALS:
     void busyChanged();
     void resultChanged();
+    void planChanged();
 
 private:
     void finished();
@@ -151,6 +192,8 @@ private:
     QString m_bootedStorePath;
     bool m_ready = false;
     int m_changeCount = 0;
+    Rule m_rule = Rule::KeepLast;
+    int m_count = 5;
     Snowpane::Ui::StoreOwnership m_ownership;
-    QFutureWatcher<Snowpane::Ui::StoreOwnership> m_watcher;
+    QFutureWatcher<Snowpane::Ui::GenerationSpaceScan> m_watcher;
 };

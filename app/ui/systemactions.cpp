@@ -161,6 +161,7 @@ void SystemActions::clearResult()
     m_errorDetails.clear();
     m_errorFile.clear();
     m_errorLine = 0;
+    m_appliedConfiguration = false;
 }
 
 void SystemActions::setStage(Stage stage)
@@ -292,6 +293,9 @@ void SystemActions::revert()
 
 void SystemActions::cancel()
 {
+    if (!canCancel()) {
+        return;
+    }
     if (m_inSequence) {
         m_sequenceCancelled = true;
         // Between steps nothing runs in the helper: the controller sees the cancel at once.
@@ -305,7 +309,7 @@ void SystemActions::cancel()
     }
 }
 
-void SystemActions::deleteGenerations(bool keepLast, int count)
+void SystemActions::deleteGenerations(GenerationSpace::Rule rule, int count)
 {
     using Rule = snowpane::privileged::DeleteGenerationsJob::Rule;
     if (isBusy() || count < 1) {
@@ -314,7 +318,7 @@ void SystemActions::deleteGenerations(bool keepLast, int count)
     m_log.clear();
     Q_EMIT logChanged();
     m_commitBeforeSave.clear();
-    start(new snowpane::privileged::DeleteGenerationsJob(keepLast ? Rule::KeepLast : Rule::OlderThanDays, count),
+    start(new snowpane::privileged::DeleteGenerationsJob(rule == GenerationSpace::Rule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays, count),
           Stage::Cleaning,
           tr("Removing old generations"));
 }
@@ -329,22 +333,24 @@ bool SystemActions::beginSequence(const QString &title)
     m_commitBeforeSave.clear();
     m_inSequence = true;
     m_sequenceCancelled = false;
+    m_stepCancellable = true;
     m_title = title;
     clearResult();
     setStage(Stage::Updating);
     return true;
 }
 
-void SystemActions::runStep(PrivilegedJob *job, const QString &title)
+void SystemActions::runStep(PrivilegedJob *job, const QString &title, bool cancellable)
 {
     Q_ASSERT(m_inSequence);
-    // A cancel stops the step it arrived in; the step after it (putting things back) runs to its end.
+    // A cancel stops the step it arrived in; a step that puts things back ignores it and runs to its end.
     m_sequenceCancelled = false;
-    const QString sequenceTitle = m_title;
-    start(job, Stage::Updating, sequenceTitle);
-    // The step's name goes into the log, so that the whole sequence reads in order.
+    m_stepCancellable = cancellable;
+    // The step's name goes into the log first: a job can finish inside start() (no helper), and its report must follow its name.
     m_log.append(u"— %1 —"_s.arg(title));
     Q_EMIT logChanged();
+    const QString sequenceTitle = m_title;
+    start(job, Stage::Updating, sequenceTitle);
 }
 
 void SystemActions::finishSequence(const QString &resultText)
@@ -438,6 +444,7 @@ void SystemActions::jobFinished()
     }
     case Stage::Building:
         m_newGeneration = result.value(u"generation"_s).toInt();
+        m_appliedConfiguration = m_mode == Mode::Switch || m_mode == Mode::Boot || m_mode == Mode::Test;
         WindowState::self()->setLastRebuildDate(QDateTime::currentDateTime());
         WindowState::self()->setLastRebuildSucceeded(true);
         WindowState::self()->save();

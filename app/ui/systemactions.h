@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "generationspace.h"
 #include "privilegedjob.h"
 #include "privilegedjobs.h"
 
@@ -41,6 +42,8 @@ class SystemActions : public QObject
     Q_PROPERTY(QString errorFile READ errorFile NOTIFY stageChanged)
     Q_PROPERTY(int errorLine READ errorLine NOTIFY stageChanged)
     Q_PROPERTY(bool canRevert READ canRevert NOTIFY stageChanged)
+    /// Something runs and a cancel would stop it; false while a step that puts things back runs.
+    Q_PROPERTY(bool canCancel READ canCancel NOTIFY stageChanged)
     Q_PROPERTY(int newGeneration READ newGeneration NOTIFY stageChanged)
     Q_PROPERTY(int previousGeneration READ previousGeneration NOTIFY stageChanged)
     Q_PROPERTY(Mode mode READ mode NOTIFY stageChanged)
@@ -115,6 +118,20 @@ public:
     {
         return m_stage == Stage::Failed && !m_commitBeforeSave.isEmpty();
     }
+    /** Something runs that a cancel may stop: not a step of a sequence that takes a change back. */
+    [[nodiscard]] bool canCancel() const
+    {
+        return isBusy() && !(m_inSequence && !m_stepCancellable);
+    }
+    /**
+     * The last operation built a system from the configuration and made it
+     * current or the boot default (apply with Switch, Boot or Test), so the
+     * sources on disk are now in the system.
+     */
+    [[nodiscard]] bool appliedConfiguration() const
+    {
+        return m_appliedConfiguration;
+    }
     [[nodiscard]] int newGeneration() const
     {
         return m_newGeneration;
@@ -152,10 +169,10 @@ public:
     Q_INVOKABLE void cancel();
     /**
      * Deletes old generations (never the current or booted one), then
-     * collects garbage: @p keepLast keeps the newest @p count, otherwise
-     * those older than @p count days go.
+     * collects garbage: KeepLast keeps the newest @p count, OlderThanDays
+     * removes those older than @p count days.
      */
-    Q_INVOKABLE void deleteGenerations(bool keepLast, int count);
+    Q_INVOKABLE void deleteGenerations(GenerationSpace::Rule rule, int count);
 
     /**
      * A sequence of helper jobs that another controller (Updates) drives, shown
@@ -165,8 +182,12 @@ public:
      * finishSequence() or failSequence(). False when something else runs.
      */
     [[nodiscard]] bool beginSequence(const QString &title);
-    /** Runs @p job as the next step of the sequence; @p title names the step. Takes ownership. */
-    void runStep(snowpane::privileged::PrivilegedJob *job, const QString &title);
+    /**
+     * Runs @p job as the next step of the sequence; @p title names the step.
+     * Takes ownership. A step that is not @p cancellable (one that puts
+     * things back) ignores cancel() and hides the progress view's Cancel.
+     */
+    void runStep(snowpane::privileged::PrivilegedJob *job, const QString &title, bool cancellable = true);
     /** Ends the sequence with @p resultText as its result. */
     void finishSequence(const QString &resultText);
     /** Ends the sequence as failed with @p message and the technical @p details. */
@@ -232,4 +253,6 @@ private:
     int m_previousGeneration = 0;
     bool m_inSequence = false;
     bool m_sequenceCancelled = false;
+    bool m_stepCancellable = true;
+    bool m_appliedConfiguration = false;
 };

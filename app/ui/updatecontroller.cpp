@@ -4,6 +4,7 @@
 #include "updatecontroller.h"
 
 #include "closurereader.h"
+#include "generationreader.h"
 #include "generationshared.h"
 #include "nixpkgssource.h"
 #include "privilegedjobs.h"
@@ -13,11 +14,13 @@
 #include "uilogging.h"
 #include "windowstate.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 using snowpane::privileged::PrivilegedJob;
@@ -25,10 +28,13 @@ using snowpane::privileged::PrivilegedJob;
 namespace Snowpane::Ui
 {
 
-UpdatePreview previewUpdate(const QString &runningSystem, const QString &newSystem)
+UpdatePreview previewUpdate(const QString &runningSystem, const QString &newSystem, const QPromise<UpdatePreview> &promise)
 {
     UpdatePreview preview;
     preview.packages = System::diffSystems(*sharedClosureReader(), runningSystem, newSystem);
+    if (promise.isCanceled()) {
+        return preview;
+    }
     if (!preview.packages.isValid()) {
         preview.error = preview.packages.error;
     }
@@ -80,6 +86,20 @@ QString nixpkgsTextOf(const Snowpane::System::NixpkgsSource &source)
     return UpdateController::tr("nixpkgs from %1, %n day(s) old", nullptr, int(days)).arg(dateText(source.date));
 }
 
+// The generation root's channels profile points at ("channels-12-link" → 12); 0 when there is none.
+int channelsGeneration()
+{
+    static const QRegularExpression linkName(u"^channels-(\\d+)-link$"_s);
+    const QRegularExpressionMatch match = linkName.match(QFileInfo(QFile::symLinkTarget(UpdateController::channelsProfile())).fileName());
+    return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
+int systemGeneration()
+{
+    const auto current = Snowpane::System::GenerationReader(SnowpaneSettings::self()->profile()).readCurrent();
+    return current ? current->number : 0;
+}
+
 QJsonArray toJson(const QStringList &list)
 {
     return QJsonArray::fromStringList(list);
@@ -109,7 +129,8 @@ UpdateController::UpdateController(SystemActions *actions, QObject *parent)
 
 UpdateController::~UpdateController()
 {
-    m_watcher.waitForFinished();
+    // The comparison holds no pointer to this: it is told to stop and left to end on its own, so quitting never waits for it.
+    m_watcher.cancel();
 }
 
 UpdateController *UpdateController::create(QQmlEngine *engine, QJSEngine *)
@@ -136,18 +157,25 @@ void UpdateController::reloadSource()
 
 void UpdateController::setState(State state)
 {
-    if (m_state != state) {
-        m_state = state;
-    }
+    m_state = state;
     Q_EMIT stateChanged();
+    Q_EMIT previewChanged(); // the summary follows the state
 }
 
 QVariantList UpdateController::sources() const
 {
     QVariantList list;
     for (const auto &source : m_sources) {
+        // "bc3c6a1, 20 November 2024": whatever is known of one side.
+        const auto side = [](const QString &revision, const QDateTime &date) {
+            const QStringList parts = QStringList{shortRevision(revision), dateText(date)}.filter(QRegularExpression(u"."_s));
+            return parts.isEmpty() ? tr("unknown", "revision") : parts.join(u", "_s);
+        };
         list.append(QVariantMap{
             {u"name"_s, source.name},
+            {u"changeText"_s,
+             tr("%1 → %2", "old and new revision with dates")
+                 .arg(side(source.revisionBefore, source.dateBefore), side(source.revisionAfter, source.dateAfter))},
             {u"revisionBefore"_s, shortRevision(source.revisionBefore)},
             {u"revisionAfter"_s, shortRevision(source.revisionAfter)},
             {u"dateBefore"_s, dateText(source.dateBefore)},
@@ -177,28 +205,57 @@ QString UpdateController::sizeDeltaText() const
     return m_preview.packages.sizeAfter > 0 ? Snowpane::Ui::formatSizeDelta(m_preview.packages.sizeDelta()) : QString();
 }
 
+QString UpdateController::kernelText() const
+{
+    if (isRebootNeeded()) {
+        return tr("%1 → %2", "kernel version before and after")
+            .arg(m_preview.kernelBefore.isEmpty() ? tr("unknown", "kernel version") : m_preview.kernelBefore, m_preview.kernelAfter);
+    }
+    return m_preview.kernelAfter.isEmpty() ? tr("unknown", "kernel version") : tr("%1, unchanged", "kernel version").arg(m_preview.kernelAfter);
+}
+
 QString UpdateController::summary() const
 {
-    if (m_state != State::PreviewReady) {
+    if (!isPreviewShown()) {
         return {};
+    }
+    if (!m_packagesKnown) {
+        return m_watcher.isRunning() ? tr("Newer package sources. Working out which package versions change…")
+                                     : tr("Newer package sources. Which package versions change is not known.");
     }
     QStringList parts;
     if (m_packages.upgradedCount() > 0) {
-        parts.append(tr("%n package(s) upgraded", nullptr, m_packages.upgradedCount()));
+        parts.append(tr("%n package(s) upgraded", "part of a list of package changes", m_packages.upgradedCount()));
     }
     if (m_packages.downgradedCount() > 0) {
-        parts.append(tr("%n downgraded", nullptr, m_packages.downgradedCount()));
+        parts.append(tr("%n downgraded", "part of a list of package changes: packages downgraded", m_packages.downgradedCount()));
     }
     if (m_packages.addedCount() > 0) {
-        parts.append(tr("%n added", nullptr, m_packages.addedCount()));
+        parts.append(tr("%n added", "part of a list of package changes: packages added", m_packages.addedCount()));
     }
     if (m_packages.removedCount() > 0) {
-        parts.append(tr("%n removed", nullptr, m_packages.removedCount()));
+        parts.append(tr("%n removed", "part of a list of package changes: packages removed", m_packages.removedCount()));
     }
     if (parts.isEmpty()) {
         return tr("Newer sources, but no package versions change.");
     }
-    return QLocale().createSeparatedList(parts) + u'.';
+    return tr("%1.", "a sentence made of the list of package changes").arg(QLocale().createSeparatedList(parts));
+}
+
+QString UpdateController::unitsNote() const
+{
+    if (!m_complete) {
+        return tr("Which services the update restarts, starts or stops was not worked out: the check stopped before it, or it failed.");
+    }
+    return m_units.isEmpty() ? tr("Switching to the update restarts, starts or stops no services.") : QString();
+}
+
+QString UpdateController::packagesNote() const
+{
+    if (!m_packagesKnown) {
+        return m_watcher.isRunning() ? tr("Working out which package versions change…") : tr("Which package versions change is not known.");
+    }
+    return m_packages.rowCount() == 0 ? tr("No package versions change.") : QString();
 }
 
 QDateTime UpdateController::lastChecked() const
@@ -213,6 +270,9 @@ QString UpdateController::lastCheckedText() const
         return tr("Never checked for updates");
     }
     const qint64 seconds = std::max<qint64>(0, when.secsTo(QDateTime::currentDateTime()));
+    if (seconds < 60) {
+        return tr("Last checked just now");
+    }
     if (seconds < 3600) {
         return tr("Last checked %n minute(s) ago", nullptr, int(seconds / 60));
     }
@@ -238,7 +298,9 @@ void UpdateController::check()
     }
     clearPreview();
     m_errorMessage.clear();
+    m_notice.clear();
     m_sourceBefore = Snowpane::System::readNixpkgsSource(SnowpaneSettings::self()->configurationDirectory(), channelsProfile());
+    m_systemGeneration = systemGeneration();
     m_step = Step::Sources;
     setState(State::Checking);
     m_actions->runStep(new snowpane::privileged::UpdateSourcesJob(), tr("Downloading newer package sources"));
@@ -259,9 +321,20 @@ void UpdateController::stepFinished(bool succeeded, const QVariantMap &result, c
             m_step = Step::None;
             failCheck(message.isEmpty() ? tr("The newer package sources could not be downloaded. Nothing was changed.") : message, details);
             return;
+        case Step::DryActivate:
+            if (!m_actions->isSequenceCancelled() && !m_newSystem.isEmpty()) {
+                // The build is good: the update waits, with its services shown as not worked out, rather than being thrown away.
+                m_step = Step::None;
+                m_complete = false;
+                setState(State::PreviewReady);
+                savePending();
+                m_actions->finishSequence(
+                    tr("The update is ready, but which services it would restart could not be worked out. Review it, then apply or discard it."));
+                return;
+            }
+            [[fallthrough]];
         case Step::Build:
         case Step::Compare:
-        case Step::DryActivate:
             m_failureMessage = message.isEmpty() ? (step == Step::Build ? tr("The updated system could not be built.")
                                                                         : tr("Snowpane could not work out which services the update would restart."))
                                                  : message;
@@ -269,9 +342,14 @@ void UpdateController::stepFinished(bool succeeded, const QVariantMap &result, c
             revertSources();
             return;
         case Step::Revert:
+            // The sources stay updated: the update keeps waiting, incomplete, so that Discard can try again.
             m_step = Step::None;
-            // The sources stay updated; the preview is gone, but a later check starts from them.
-            failCheck(m_failureMessage + u' ' + tr("Taking the sources back failed too, so they stay updated:") + u' ' + details, m_failureDetails);
+            m_complete = false;
+            setState(State::PreviewReady);
+            savePending();
+            m_actions->failSequence(m_failureMessage + u' '
+                                        + tr("Putting the package sources back failed too, so they stay updated. Discard the update to try again."),
+                                    details.isEmpty() ? m_failureDetails : details);
             return;
         case Step::Discard:
             m_step = Step::None;
@@ -287,7 +365,8 @@ void UpdateController::stepFinished(bool succeeded, const QVariantMap &result, c
         if (step == Step::Sources) {
             m_kind = result.value(u"kind"_s).toString();
             m_previousCommit = result.value(u"previousCommit"_s).toString();
-            rememberChannelGenerations(result);
+            m_sources = Snowpane::Ui::sourceChangesOf(result);
+            readChannelGenerations(result);
             if (!result.value(u"changed"_s).toBool()) {
                 m_step = Step::None;
                 failCheck(tr("The check was cancelled. Nothing was changed."), QString());
@@ -303,16 +382,12 @@ void UpdateController::stepFinished(bool succeeded, const QVariantMap &result, c
     case Step::Sources:
         sourcesUpdated(result);
         return;
-    case Step::Build: {
+    case Step::Build:
         m_newSystem = result.value(u"storePath"_s).toString();
         m_step = Step::Compare;
-        const QString running = SnowpaneSettings::self()->currentSystem();
-        const QString built = m_newSystem;
-        m_watcher.setFuture(Snowpane::Ui::runInThreadPool<Snowpane::Ui::UpdatePreview>([running, built](QPromise<Snowpane::Ui::UpdatePreview> &promise) {
-            promise.addResult(Snowpane::Ui::previewUpdate(running, built));
-        }));
+        savePending(); // a restart from here on can still show the packages of the built system
+        startComparison();
         return;
-    }
     case Step::DryActivate:
         dryActivated();
         return;
@@ -334,26 +409,12 @@ void UpdateController::stepFinished(bool succeeded, const QVariantMap &result, c
     }
 }
 
-void UpdateController::rememberChannelGenerations(const QVariantMap &reply)
-{
-    m_channelsFrom = 0;
-    m_channelsTo = 0;
-    for (const QVariant &entry : reply.value(u"channels"_s).toList()) {
-        const QVariantMap channel = entry.toMap();
-        if (channel.value(u"newGeneration"_s).toInt() != channel.value(u"oldGeneration"_s).toInt()) {
-            m_channelsFrom = channel.value(u"newGeneration"_s).toInt();
-            m_channelsTo = channel.value(u"oldGeneration"_s).toInt();
-            return;
-        }
-    }
-}
-
 void UpdateController::sourcesUpdated(const QVariantMap &reply)
 {
     m_kind = reply.value(u"kind"_s).toString();
     m_previousCommit = reply.value(u"previousCommit"_s).toString();
-    rememberChannelGenerations(reply);
     m_sources = Snowpane::Ui::sourceChangesOf(reply);
+    readChannelGenerations(reply);
     if (m_kind == u"channels"_s) {
         // The reply names each channel's revisions; the dates come from the channels themselves, before and after.
         const auto after = Snowpane::System::readNixpkgsSource(SnowpaneSettings::self()->configurationDirectory(), channelsProfile());
@@ -403,6 +464,7 @@ void UpdateController::compared()
     }
     m_preview = m_watcher.result();
     m_packages.setChanges(m_preview.packages.changes);
+    m_packagesKnown = m_preview.error.isEmpty();
     if (m_step == Step::None) {
         Q_EMIT previewChanged(); // a preview restored after a restart
         return;
@@ -423,6 +485,7 @@ void UpdateController::dryActivated()
 {
     m_step = Step::None;
     m_units = Snowpane::Ui::parseDryActivation(m_actions->log().sliced(std::min(m_logStart, m_actions->log().size())));
+    m_complete = true;
     savePending();
     setState(State::PreviewReady);
     Q_EMIT previewChanged();
@@ -442,21 +505,31 @@ void UpdateController::failCheck(const QString &message, const QString &details)
 snowpane::privileged::PrivilegedJob *UpdateController::takeBackJob() const
 {
     if (m_kind == u"flake"_s) {
-        return new snowpane::privileged::RestoreConfigJob(m_previousCommit);
+        // Only the lock goes back: commits made after the check (edits saved by an apply) stay.
+        return new snowpane::privileged::RestoreConfigJob(m_previousCommit, {u"flake.lock"_s});
     }
-    // The generation the update made back to the one before it; the helper refuses if the channels moved since.
-    return new snowpane::privileged::RollBackChannelsJob(m_channelsFrom, m_channelsTo);
+    // The helper goes back to exactly the generation before the check, and only if the update's generation is still current.
+    return new snowpane::privileged::RollBackChannelsJob(m_newChannelsGeneration, m_oldChannelsGeneration);
+}
+
+QString UpdateController::whyTakeBackImpossible() const
+{
+    if (m_kind == u"flake"_s) {
+        return m_previousCommit.isEmpty() ? tr("The commit before the update is unknown.") : QString();
+    }
+    return m_oldChannelsGeneration > 0 && m_newChannelsGeneration > 0 ? QString() : tr("The channels' generation before the update is unknown.");
 }
 
 void UpdateController::revertSources()
 {
-    if (m_kind == u"flake"_s && m_previousCommit.isEmpty()) {
+    const QString impossible = whyTakeBackImpossible();
+    if (!impossible.isEmpty()) {
         m_step = Step::None;
-        failCheck(m_failureMessage + u' ' + tr("The sources stay updated, because the commit before the update is unknown."), m_failureDetails);
+        failCheck(m_failureMessage + u' ' + tr("The sources stay updated: %1", "the reason ends the sentence").arg(impossible), m_failureDetails);
         return;
     }
     m_step = Step::Revert;
-    m_actions->runStep(takeBackJob(), tr("Putting the package sources back"));
+    m_actions->runStep(takeBackJob(), tr("Putting the package sources back"), false);
 }
 
 void UpdateController::discard()
@@ -467,9 +540,14 @@ void UpdateController::discard()
     if (!m_actions->beginSequence(tr("Discarding the update"))) {
         return;
     }
+    const QString impossible = whyTakeBackImpossible();
+    if (!impossible.isEmpty()) {
+        m_actions->failSequence(tr("The package sources cannot be put back: %1", "the reason ends the sentence").arg(impossible), QString());
+        return;
+    }
     m_step = Step::Discard;
     setState(State::Discarding);
-    m_actions->runStep(takeBackJob(), tr("Putting the package sources back"));
+    m_actions->runStep(takeBackJob(), tr("Putting the package sources back"), false);
 }
 
 void UpdateController::apply(SystemActions::Mode mode)
@@ -483,20 +561,92 @@ void UpdateController::apply(SystemActions::Mode mode)
 
 void UpdateController::actionsStageChanged()
 {
-    if (m_state != State::Applying || m_actions->isBusy()) {
+    if (m_actions->isBusy()) {
         return;
     }
-    const bool done = m_actions->stage() == SystemActions::Stage::Succeeded;
-    const SystemActions::Mode mode = m_actions->mode();
-    // Building only or previewing leaves the machine as it was: the update still waits.
-    if (done && (mode == SystemActions::Mode::Switch || mode == SystemActions::Mode::Boot || mode == SystemActions::Mode::Test)) {
-        clearPreview();
-        savePending();
-        reloadSource();
-        setState(State::Idle);
+    const SystemActions::Stage stage = m_actions->stage();
+    if (stage != SystemActions::Stage::Succeeded && stage != SystemActions::Stage::Failed) {
         return;
     }
-    setState(State::PreviewReady);
+    if (m_state == State::Applying) {
+        // Building only or previewing leaves the machine as it was: the update still waits.
+        if (stage == SystemActions::Stage::Succeeded && m_actions->appliedConfiguration()) {
+            m_notice.clear();
+            clearPreview();
+            savePending();
+            reloadSource();
+            setState(State::Idle);
+            return;
+        }
+        setState(State::PreviewReady);
+        return;
+    }
+    if (m_state != State::PreviewReady || m_step != Step::None) {
+        return;
+    }
+    // Another operation (the Changes or Generations page) ended while the update waited.
+    if (stage == SystemActions::Stage::Succeeded && m_actions->appliedConfiguration()) {
+        dropPending(tr("The update was applied: the system you applied from the Changes page was built from the updated package sources."));
+        return;
+    }
+    const QString why = whyNoLongerWaiting();
+    if (!why.isEmpty()) {
+        dropPending(why);
+    }
+}
+
+QString UpdateController::whyNoLongerWaiting() const
+{
+    if (m_systemGeneration > 0 && systemGeneration() > m_systemGeneration) {
+        return tr("The update was applied: a system built since the check used the updated package sources.");
+    }
+    if (m_kind == u"channels"_s) {
+        // Without a readable channels profile nothing can be told: the update keeps waiting.
+        const int now = channelsGeneration();
+        if (m_newChannelsGeneration > 0 && now > 0 && now != m_newChannelsGeneration) {
+            return tr("The update no longer waits: root's channels were changed since the check.");
+        }
+        return {};
+    }
+    const auto source = Snowpane::System::readNixpkgsSource(SnowpaneSettings::self()->configurationDirectory(), channelsProfile());
+    for (const auto &change : m_sources) {
+        if (change.name == source.name && !source.revision.isEmpty() && source.revision != change.revisionAfter) {
+            return tr("The update no longer waits: flake.lock was changed since the check.");
+        }
+    }
+    return {};
+}
+
+void UpdateController::dropPending(const QString &why)
+{
+    clearPreview();
+    m_state = State::Idle;
+    savePending();
+    m_notice = why;
+    reloadSource();
+    setState(State::Idle);
+}
+
+void UpdateController::readChannelGenerations(const QVariantMap &reply)
+{
+    // One profile holds every channel: its generations are the same in each entry.
+    const QVariantList channels = reply.value(u"channels"_s).toList();
+    const QVariantMap first = channels.isEmpty() ? QVariantMap() : channels.first().toMap();
+    m_oldChannelsGeneration = first.value(u"oldGeneration"_s).toInt();
+    m_newChannelsGeneration = first.value(u"newGeneration"_s).toInt();
+}
+
+void UpdateController::startComparison()
+{
+    const QString running = SnowpaneSettings::self()->currentSystem();
+    const QString built = m_newSystem;
+    m_packagesKnown = false;
+    m_watcher.setFuture(Snowpane::Ui::runInThreadPool<Snowpane::Ui::UpdatePreview>([running, built](QPromise<Snowpane::Ui::UpdatePreview> &promise) {
+        Snowpane::Ui::UpdatePreview preview = Snowpane::Ui::previewUpdate(running, built, promise);
+        if (!promise.isCanceled()) {
+            promise.addResult(std::move(preview));
+        }
+    }));
 }
 
 void UpdateController::clearPreview()
@@ -504,8 +654,10 @@ void UpdateController::clearPreview()
     m_watcher.cancel();
     m_kind.clear();
     m_previousCommit.clear();
-    m_channelsFrom = 0;
-    m_channelsTo = 0;
+    m_oldChannelsGeneration = 0;
+    m_newChannelsGeneration = 0;
+    m_complete = false;
+    m_packagesKnown = false;
     m_newSystem.clear();
     m_sources.clear();
     m_preview = {};
@@ -538,8 +690,10 @@ void UpdateController::savePending() const
         const QJsonObject pending{
             {u"kind"_s, m_kind},
             {u"previousCommit"_s, m_previousCommit},
-            {u"channelsFrom"_s, m_channelsFrom},
-            {u"channelsTo"_s, m_channelsTo},
+            {u"oldGeneration"_s, m_oldChannelsGeneration},
+            {u"newGeneration"_s, m_newChannelsGeneration},
+            {u"systemGeneration"_s, m_systemGeneration},
+            {u"complete"_s, m_complete},
             {u"storePath"_s, m_newSystem},
             {u"sources"_s, sources},
             {u"stop"_s, toJson(m_units.stop)},
@@ -561,6 +715,7 @@ void UpdateController::reloadPending()
     }
     clearPreview();
     m_errorMessage.clear();
+    m_notice.clear();
     m_state = State::Idle;
     restorePending();
     Q_EMIT previewChanged();
@@ -575,8 +730,10 @@ void UpdateController::restorePending()
     }
     m_kind = pending.value(u"kind"_s).toString();
     m_previousCommit = pending.value(u"previousCommit"_s).toString();
-    m_channelsFrom = pending.value(u"channelsFrom"_s).toInt();
-    m_channelsTo = pending.value(u"channelsTo"_s).toInt();
+    m_oldChannelsGeneration = pending.value(u"oldGeneration"_s).toInt();
+    m_newChannelsGeneration = pending.value(u"newGeneration"_s).toInt();
+    m_systemGeneration = pending.value(u"systemGeneration"_s).toInt();
+    m_complete = pending.value(u"complete"_s).toBool();
     m_newSystem = pending.value(u"storePath"_s).toString();
     for (const QJsonValue &value : pending.value(u"sources"_s).toArray()) {
         const QJsonObject source = value.toObject();
@@ -586,18 +743,24 @@ void UpdateController::restorePending()
                           QDateTime::fromString(source.value(u"dateBefore"_s).toString(), Qt::ISODate),
                           QDateTime::fromString(source.value(u"dateAfter"_s).toString(), Qt::ISODate)});
     }
-    m_units.stop = fromJson(pending.value(u"stop"_s));
-    m_units.restart = fromJson(pending.value(u"restart"_s));
-    m_units.start = fromJson(pending.value(u"start"_s));
-    m_units.reload = fromJson(pending.value(u"reload"_s));
-    m_units.restartSystemd = pending.value(u"restartSystemd"_s).toBool();
+    if (m_complete) {
+        m_units.stop = fromJson(pending.value(u"stop"_s));
+        m_units.restart = fromJson(pending.value(u"restart"_s));
+        m_units.start = fromJson(pending.value(u"start"_s));
+        m_units.reload = fromJson(pending.value(u"reload"_s));
+        m_units.restartSystemd = pending.value(u"restartSystemd"_s).toBool();
+    }
+    // Applied since (this window or another), or the sources moved: nothing is left to review or to put back.
+    const QString why = whyNoLongerWaiting();
+    if (!why.isEmpty()) {
+        clearPreview();
+        savePending();
+        m_notice = why;
+        return;
+    }
     m_state = State::PreviewReady;
     if (!m_newSystem.isEmpty() && QFileInfo::exists(m_newSystem)) {
-        const QString running = SnowpaneSettings::self()->currentSystem();
-        const QString built = m_newSystem;
-        m_watcher.setFuture(Snowpane::Ui::runInThreadPool<Snowpane::Ui::UpdatePreview>([running, built](QPromise<Snowpane::Ui::UpdatePreview> &promise) {
-            promise.addResult(Snowpane::Ui::previewUpdate(running, built));
-        }));
+        startComparison();
     } else {
         m_preview.error = tr("The system built for this update is gone, so its package changes cannot be shown. Apply builds it again.");
     }

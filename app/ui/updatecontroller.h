@@ -12,6 +12,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QPromise>
 #include <QQmlEngine>
 #include <QVariantList>
 
@@ -26,8 +27,12 @@ struct UpdatePreview {
     QString error;
 };
 
-/** Compares the running system @p runningSystem with the freshly built @p newSystem. Slow: closures. */
-[[nodiscard]] UpdatePreview previewUpdate(const QString &runningSystem, const QString &newSystem);
+/**
+ * Compares the running system @p runningSystem with the freshly built
+ * @p newSystem. Slow: closures. Stops early once @p promise is cancelled (the
+ * result is then incomplete and not to be used).
+ */
+[[nodiscard]] UpdatePreview previewUpdate(const QString &runningSystem, const QString &newSystem, const QPromise<UpdatePreview> &promise);
 
 /** One input or channel before and after an update, as the helper's updatesources reply lists it. */
 struct SourceChange {
@@ -63,9 +68,14 @@ class UpdateController : public QObject
     QML_SINGLETON
 
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    /// An update waits for review, or is being applied or discarded: the page shows its preview.
+    Q_PROPERTY(bool previewShown READ isPreviewShown NOTIFY stateChanged)
+    /// Why an update that waited is gone (applied with other changes, or its sources changed); empty otherwise.
+    Q_PROPERTY(QString notice READ notice NOTIFY stateChanged)
     /// Why the last check failed, in words; empty otherwise.
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stateChanged)
-    /// The sources that changed: maps with name, revisionBefore, revisionAfter (short), dateBefore, dateAfter (in words).
+    /// The sources that changed: maps with name, revisionBefore, revisionAfter (short), dateBefore, dateAfter (in words), and changeText (both sides in one
+    /// line).
     Q_PROPERTY(QVariantList sources READ sources NOTIFY previewChanged)
     /// "flake" or "channels"; empty before a check.
     Q_PROPERTY(QString sourceKind READ sourceKind NOTIFY previewChanged)
@@ -74,6 +84,8 @@ class UpdateController : public QObject
     Q_PROPERTY(QString builtSystem READ builtSystem NOTIFY previewChanged)
     Q_PROPERTY(QString kernelBefore READ kernelBefore NOTIFY previewChanged)
     Q_PROPERTY(QString kernelAfter READ kernelAfter NOTIFY previewChanged)
+    /// The kernel line of the preview, in words ("6.6.1 → 6.6.8", "6.6.8, unchanged", "unknown").
+    Q_PROPERTY(QString kernelText READ kernelText NOTIFY previewChanged)
     /// The kernel changes, so the machine must restart to use it.
     Q_PROPERTY(bool rebootNeeded READ isRebootNeeded NOTIFY previewChanged)
     Q_PROPERTY(QString sizeBeforeText READ sizeBeforeText NOTIFY previewChanged)
@@ -84,6 +96,16 @@ class UpdateController : public QObject
     Q_PROPERTY(QStringList unitsToStop READ unitsToStop NOTIFY previewChanged)
     Q_PROPERTY(QStringList unitsToReload READ unitsToReload NOTIFY previewChanged)
     Q_PROPERTY(bool systemdRestarts READ systemdRestarts NOTIFY previewChanged)
+    /// The package comparison finished: the package lists and sizes are what the update changes.
+    Q_PROPERTY(bool packagesKnown READ packagesKnown NOTIFY previewChanged)
+    /// dry-activate ran: the unit lists are what a switch would do.
+    Q_PROPERTY(bool unitsKnown READ unitsKnown NOTIFY previewChanged)
+    /// Some unit restarts, starts, stops or reloads, or systemd itself restarts.
+    Q_PROPERTY(bool hasUnitChanges READ hasUnitChanges NOTIFY previewChanged)
+    /// A sentence for the services section when there is no list to show (none change, or not worked out); empty otherwise.
+    Q_PROPERTY(QString unitsNote READ unitsNote NOTIFY previewChanged)
+    /// A sentence for the packages section when there is no list to show; empty otherwise.
+    Q_PROPERTY(QString packagesNote READ packagesNote NOTIFY previewChanged)
     /// One line for the top of the preview ("12 packages upgraded, 1 added …").
     Q_PROPERTY(QString summary READ summary NOTIFY previewChanged)
     /// Set when the preview could not be made complete (the comparison failed); the rest still stands.
@@ -122,6 +144,14 @@ public:
     {
         return m_errorMessage;
     }
+    [[nodiscard]] bool isPreviewShown() const
+    {
+        return m_state == State::PreviewReady || m_state == State::Applying || m_state == State::Discarding;
+    }
+    [[nodiscard]] QString notice() const
+    {
+        return m_notice;
+    }
     [[nodiscard]] QVariantList sources() const;
     [[nodiscard]] QString sourceKind() const
     {
@@ -144,6 +174,21 @@ public:
         return m_preview.kernelAfter;
     }
     [[nodiscard]] bool isRebootNeeded() const;
+    [[nodiscard]] QString kernelText() const;
+    [[nodiscard]] bool packagesKnown() const
+    {
+        return m_packagesKnown;
+    }
+    [[nodiscard]] bool unitsKnown() const
+    {
+        return m_complete;
+    }
+    [[nodiscard]] bool hasUnitChanges() const
+    {
+        return !m_units.isEmpty();
+    }
+    [[nodiscard]] QString unitsNote() const;
+    [[nodiscard]] QString packagesNote() const;
     [[nodiscard]] QString sizeBeforeText() const;
     [[nodiscard]] QString sizeAfterText() const;
     [[nodiscard]] QString sizeDeltaText() const;
@@ -187,11 +232,11 @@ public:
     /** Puts the sources back where they were before the check, and forgets the preview. */
     Q_INVOKABLE void discard();
     /**
-     * Reads the update waiting for review from the saved window state again
-     * (it is read once at start); Idle when there is none. Ignored while a
-     * check, apply or discard runs.
+     * For tests: reads the update waiting for review from the saved window
+     * state again (the window reads it once, at start); Idle when there is
+     * none. Ignored while a check, apply or discard runs.
      */
-    Q_INVOKABLE void reloadPending();
+    void reloadPending();
     /** Reads the nixpkgs the configuration uses again (after the system changed). */
     Q_INVOKABLE void reloadSource();
 
@@ -227,9 +272,15 @@ private:
     void savePending() const;
     void restorePending();
     void actionsStageChanged();
+    void startComparison();
+    void readChannelGenerations(const QVariantMap &reply);
+    /** Why the sources cannot be put back (what is needed is unknown); empty when they can. */
+    [[nodiscard]] QString whyTakeBackImpossible() const;
+    /** Forgets the waiting update without touching the sources, and says why in notice(). */
+    void dropPending(const QString &why);
+    /** Why the waiting update no longer matches the machine (applied since, or its sources moved); empty while it still does. */
+    [[nodiscard]] QString whyNoLongerWaiting() const;
     [[nodiscard]] snowpane::privileged::PrivilegedJob *takeBackJob() const;
-    /** The channels' generations an updatesources reply names: the one it made (from) and the one before (to). */
-    void rememberChannelGenerations(const QVariantMap &reply);
 
     QPointer<SystemActions> m_actions;
     State m_state = State::Idle;
@@ -239,8 +290,15 @@ private:
     QString m_failureDetails;
     QString m_kind;
     QString m_previousCommit;
-    int m_channelsFrom = 0;
-    int m_channelsTo = 0;
+    /// Root's channels profile generations before and after the update (channels only).
+    int m_oldChannelsGeneration = 0;
+    int m_newChannelsGeneration = 0;
+    /// The system profile's generation when the check ran: a newer one means a rebuild used the updated sources.
+    int m_systemGeneration = 0;
+    /// The check ran to its end (build, comparison and dry-activate), so the units are known.
+    bool m_complete = false;
+    bool m_packagesKnown = false;
+    QString m_notice;
     QString m_newSystem;
     QList<Snowpane::Ui::SourceChange> m_sources;
     /// The nixpkgs before the check started, for the channels' "before" (their reply names generations only).

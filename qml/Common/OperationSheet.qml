@@ -42,7 +42,8 @@ Kirigami.Dialog {
         Kirigami.Action {
             text: qsTr("Cancel", "@action:button stop the running operation")
             icon.name: "process-stop"
-            visible: sheet.running
+            // Steps that put the package sources back run to their end: a cancel would leave them half-restored.
+            visible: sheet.running && SystemActions.canCancel
             onTriggered: SystemActions.cancel()
         },
         Kirigami.Action {

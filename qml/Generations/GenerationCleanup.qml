@@ -16,9 +16,7 @@ Kirigami.Dialog {
     id: dialog
 
     required property GenerationSpace space
-    readonly property int rule: ruleBox.currentIndex === 0 ? GenerationSpace.KeepLast : GenerationSpace.OlderThanDays
-    // Re-read whenever the rule, the number or the measured space changes.
-    readonly property var plan: space.changeCount >= 0 ? space.plan(rule, countBox.value) : ({})
+    readonly property var plan: space.plan
 
     objectName: "cleanupDialog"
     title: qsTr("Remove Old Generations", "@title:window")
@@ -32,7 +30,7 @@ Kirigami.Dialog {
             enabled: (dialog.plan.allowed ?? false) && !SystemActions.busy
             onTriggered: {
                 dialog.close();
-                SystemActions.deleteGenerations(dialog.rule === GenerationSpace.KeepLast, countBox.value);
+                SystemActions.deleteGenerations(dialog.space.rule, dialog.space.count);
             }
         }
     ]
@@ -57,6 +55,8 @@ Kirigami.Dialog {
                 model: [qsTr("Keep the newest", "@item:inlistbox followed by a number of generations"), qsTr("Remove those older than", "@item:inlistbox followed by a number of days")]
                 implicitContentWidthPolicy: QQC2.ComboBox.WidestText
                 Accessible.name: qsTr("Which generations to remove", "@label:listbox")
+                onCurrentIndexChanged: dialog.space.rule = currentIndex === 0 ? GenerationSpace.KeepLast : GenerationSpace.OlderThanDays
+                Component.onCompleted: dialog.space.rule = currentIndex === 0 ? GenerationSpace.KeepLast : GenerationSpace.OlderThanDays
             }
             QQC2.SpinBox {
                 id: countBox
@@ -66,10 +66,15 @@ Kirigami.Dialog {
                 to: ruleBox.currentIndex === 0 ? 1000 : 36500
                 value: ruleBox.currentIndex === 0 ? 5 : 30
                 editable: true
+                // The unit goes with the number, in the plural form the language needs.
+                textFromValue: (value, locale) => ruleBox.currentIndex === 0 ? qsTr("%n generation(s)", "@item:valuesuffix", value) : qsTr("%n day(s)", "@item:valuesuffix", value)
+                valueFromText: (text, locale) => {
+                    const digits = text.match(/\d+/);
+                    return digits ? parseInt(digits[0]) : value;
+                }
                 Accessible.name: ruleBox.currentIndex === 0 ? qsTr("Number of generations to keep", "@label:spinbox") : qsTr("Age in days", "@label:spinbox")
-            }
-            QQC2.Label {
-                text: ruleBox.currentIndex === 0 ? qsTr("generations", "@label after a number") : qsTr("days", "@label after a number")
+                onValueChanged: dialog.space.count = value
+                Component.onCompleted: dialog.space.count = value
             }
         }
 

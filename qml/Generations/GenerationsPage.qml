@@ -214,7 +214,7 @@ Kirigami.Page {
                     delegate: GenerationRow {
                         id: row
 
-                        heldText: space.changeCount >= 0 && !row.current ? space.heldText(row.number) : ""
+                        heldText: row.current ? "" : (space.heldTexts[String(row.number)] ?? "")
                         onClicked: page.select(row.number)
                     }
                 }

@@ -188,7 +188,9 @@ Kirigami.ScrollablePage {
                     objectName: "openUpdatesButton"
                     text: Updates.state === Updates.PreviewReady ? qsTr("Review", "@action:button") : qsTr("Check for Updates…", "@action:button")
                     icon.name: "system-software-update"
-                    Accessible.name: Updates.state === Updates.PreviewReady ? qsTr("Review the update", "@action:button") : qsTr("Open the Updates page", "@action:button")
+                    // The accessible name holds the visible label, so that voice control finds the button by what it shows.
+                    Accessible.name: Updates.state === Updates.PreviewReady ? qsTr("Review the update", "@action:button") : text
+                    Accessible.description: qsTr("Opens the Updates page", "@info:whatsthis")
                     onClicked: Navigation.showPage("updates")
                 }
             }

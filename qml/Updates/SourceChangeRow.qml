@@ -17,8 +17,11 @@ RowLayout {
     required property string revisionAfter
     required property string dateBefore
     required property string dateAfter
+    required property string changeText
 
     spacing: Kirigami.Units.largeSpacing
+    // One row read as one line; the labels inside are not read again.
+    Accessible.role: Accessible.StaticText
     Accessible.name: qsTr("%1 from %2 to %3", "@info:whatsthis source name, old and new revision").arg(row.name).arg(row.revisionBefore).arg(row.revisionAfter)
 
     QQC2.Label {
@@ -26,14 +29,12 @@ RowLayout {
         elide: Text.ElideRight
         font.bold: true
         text: row.name
+        Accessible.ignored: true
     }
     QQC2.Label {
         Layout.fillWidth: true
         wrapMode: Text.Wrap
-        text: {
-            const before = [row.revisionBefore, row.dateBefore].filter(part => part.length > 0).join(", ");
-            const after = [row.revisionAfter, row.dateAfter].filter(part => part.length > 0).join(", ");
-            return qsTr("%1 → %2", "@info old and new revision with dates").arg(before.length > 0 ? before : qsTr("unknown", "@info")).arg(after.length > 0 ? after : qsTr("unknown", "@info"));
-        }
+        Accessible.ignored: true
+        text: row.changeText
     }
 }

@@ -15,7 +15,6 @@ Kirigami.ScrollablePage {
     id: page
 
     readonly property list<int> modes: [SystemActions.Switch, SystemActions.Boot, SystemActions.Test, SystemActions.Build, SystemActions.DryActivate]
-    readonly property bool previewShown: Updates.state === Updates.PreviewReady || Updates.state === Updates.Applying || Updates.state === Updates.Discarding
 
     objectName: "updatesPage"
     title: qsTr("Updates", "@title")
@@ -26,20 +25,20 @@ Kirigami.ScrollablePage {
             text: qsTr("Check for Updates", "@action:button")
             icon.name: "view-refresh"
             tooltip: qsTr("Download newer package sources and build the updated system without activating it", "@info:tooltip")
-            enabled: !SystemActions.busy && !page.previewShown
+            enabled: !SystemActions.busy && !Updates.previewShown
             onTriggered: Updates.check()
         }
     ]
 
     footer: QQC2.ToolBar {
-        visible: page.previewShown
+        visible: Updates.previewShown
         contentItem: RowLayout {
             spacing: Kirigami.Units.smallSpacing
 
             QQC2.Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                text: Configuration.pendingCount > 0 ? qsTr("Your %n pending change(s) are applied with the update.", "@info", Configuration.pendingCount) : ""
+                text: Configuration.pendingCount > 0 ? qsTr("Your %n pending change(s) are applied with the update. The preview above does not include them.", "@info", Configuration.pendingCount) : qsTr("Applying changes from the Changes page while this update waits also applies the update.", "@info")
             }
             QQC2.Button {
                 objectName: "discardButton"
@@ -74,6 +73,14 @@ Kirigami.ScrollablePage {
         spacing: Kirigami.Units.largeSpacing
 
         Kirigami.InlineMessage {
+            objectName: "updateNotice"
+            Layout.fillWidth: true
+            type: Kirigami.MessageType.Information
+            visible: Updates.notice.length > 0 && !Updates.previewShown
+            text: Updates.notice
+        }
+
+        Kirigami.InlineMessage {
             objectName: "updateError"
             Layout.fillWidth: true
             type: Kirigami.MessageType.Error
@@ -86,7 +93,7 @@ Kirigami.ScrollablePage {
             objectName: "updatePlaceholder"
             Layout.fillWidth: true
             Layout.topMargin: Kirigami.Units.gridUnit * 2
-            visible: !page.previewShown
+            visible: !Updates.previewShown
             text: {
                 switch (Updates.state) {
                 case Updates.Checking:
@@ -98,7 +105,7 @@ Kirigami.ScrollablePage {
                 }
             }
             explanation: {
-                const lines = [Updates.currentNixpkgsText.length > 0 ? qsTr("The system uses %1.", "@info").arg(Updates.currentNixpkgsText) : "", Updates.lastCheckedText + "."];
+                const lines = [Updates.currentNixpkgsText.length > 0 ? qsTr("The system uses %1.", "@info").arg(Updates.currentNixpkgsText) : "", qsTr("%1.", "@info a sentence made of when updates were last checked").arg(Updates.lastCheckedText)];
                 if (Updates.state === Updates.Idle || Updates.state === Updates.Failed) {
                     lines.push(qsTr("Checking downloads newer package sources and builds the updated system without activating it, so you can see what would change before anything does.", "@info"));
                 }
@@ -116,7 +123,7 @@ Kirigami.ScrollablePage {
         ColumnLayout {
             objectName: "updatePreview"
             Layout.fillWidth: true
-            visible: page.previewShown
+            visible: Updates.previewShown
             spacing: Kirigami.Units.largeSpacing
 
             Kirigami.Heading {
@@ -151,6 +158,7 @@ Kirigami.ScrollablePage {
                     revisionAfter: modelData.revisionAfter
                     dateBefore: modelData.dateBefore
                     dateAfter: modelData.dateAfter
+                    changeText: modelData.changeText
                 }
             }
 
@@ -168,7 +176,7 @@ Kirigami.ScrollablePage {
                 QQC2.Label {
                     objectName: "kernelLabel"
                     Kirigami.FormData.label: qsTr("Kernel:", "@label")
-                    text: Updates.rebootNeeded ? qsTr("%1 → %2", "@info old and new").arg(Updates.kernelBefore).arg(Updates.kernelAfter) : (Updates.kernelAfter.length > 0 ? qsTr("%1, unchanged", "@info").arg(Updates.kernelAfter) : qsTr("unknown", "@info"))
+                    text: Updates.kernelText
                 }
                 QQC2.Label {
                     objectName: "sizeLabel"
@@ -183,10 +191,11 @@ Kirigami.ScrollablePage {
                 text: qsTr("Services", "@title")
             }
             QQC2.Label {
+                objectName: "unitsNote"
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                visible: Updates.unitsToRestart.length + Updates.unitsToStart.length + Updates.unitsToStop.length + Updates.unitsToReload.length === 0 && !Updates.systemdRestarts
-                text: qsTr("Switching to the update restarts, starts or stops no services.", "@info")
+                visible: text.length > 0
+                text: Updates.unitsNote
             }
             QQC2.Label {
                 Layout.fillWidth: true
@@ -221,10 +230,11 @@ Kirigami.ScrollablePage {
                 text: qsTr("Packages", "@title")
             }
             QQC2.Label {
+                objectName: "packagesNote"
                 Layout.fillWidth: true
-                visible: Updates.packages.count === 0
+                visible: text.length > 0
                 wrapMode: Text.Wrap
-                text: qsTr("No package versions change.", "@info")
+                text: Updates.packagesNote
             }
             Repeater {
                 objectName: "updatePackageRepeater"
@@ -258,11 +268,13 @@ Kirigami.ScrollablePage {
                             text: change.name
                             Accessible.name: qsTr("%1: %2", "@info:whatsthis package change").arg(change.name).arg(change.changeText)
                         }
+                        // Read with the name above, once.
                         QQC2.Label {
                             Layout.fillWidth: true
                             elide: Text.ElideRight
                             color: Kirigami.Theme.disabledTextColor
                             text: change.changeText
+                            Accessible.ignored: true
                         }
                     }
                 }

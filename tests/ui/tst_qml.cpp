@@ -4,6 +4,7 @@
 #include "fakeprofile.h"
 #include "snowpanesettings.h"
 #include "systempaths.h"
+#include "updatecontroller.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +17,27 @@ using namespace Qt::StringLiterals;
 
 Q_IMPORT_QML_PLUGIN(io_github_snowpanePlugin)
 
+/// What the QML tests need and the window does not offer: reading the saved waiting update again, as after a restart.
+class UpdatesTesting : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit UpdatesTesting(QQmlEngine *engine)
+        : QObject(engine)
+        , m_engine(engine)
+    {
+    }
+
+    Q_INVOKABLE void reloadPending()
+    {
+        m_engine->singletonInstance<UpdateController *>("io.github.snowpane", "Updates")->reloadPending();
+    }
+
+private:
+    QQmlEngine *m_engine;
+};
+
 /// Points the application's settings at a fake profile of three generations
 /// (current 3, running 2, booted 1) before any QML test runs.
 class Setup : public QObject
@@ -26,6 +48,9 @@ public Q_SLOTS:
     void applicationAvailable()
     {
         QStandardPaths::setTestModeEnabled(true);
+        qmlRegisterSingletonType<UpdatesTesting>("io.github.snowpane.testing", 1, 0, "UpdatesTesting", [](QQmlEngine *engine, QJSEngine *) -> QObject * {
+            return new UpdatesTesting(engine);
+        });
         FakeProfile profile(m_root.path());
         const QDateTime date(QDate(2026, 4, 1), QTime(12, 0), QTimeZone::UTC);
         for (int number = 1; number <= 3; ++number) {

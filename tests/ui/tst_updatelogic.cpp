@@ -9,12 +9,14 @@
 // --requisites` and `nix path-info`.
 
 #include "dryactivation.h"
+#include "generationshared.h"
 #include "generationspace.h"
 #include "nixprofilefixture.h"
 #include "nixtools.h"
 #include "snowpanesettings.h"
 #include "updatecontroller.h"
 #include "validation.h"
+#include "windowstate.h"
 
 #include <QDir>
 #include <QFile>
@@ -226,6 +228,63 @@ private Q_SLOTS:
         QVERIFY(!window.contains(current));
     }
 
+    // A waiting update read back at start stays only while the machine still matches it: the channels at the
+    // update's generation and no system built since the check. Otherwise it is dropped with a reason, not discarded.
+    void waitingUpdateIsCheckedOnRestore_data()
+    {
+        QTest::addColumn<int>("channelsNow");
+        QTest::addColumn<int>("systemNow");
+        QTest::addColumn<bool>("waits");
+        QTest::newRow("as after the check") << 8 << 4 << true;
+        QTest::newRow("channels moved") << 9 << 4 << false;
+        QTest::newRow("channels rolled back") << 7 << 4 << false;
+        QTest::newRow("a system built since") << 8 << 5 << false;
+        QTest::newRow("rolled back to an older system") << 8 << 3 << true;
+    }
+
+    void waitingUpdateIsCheckedOnRestore()
+    {
+        QFETCH(int, channelsNow);
+        QFETCH(int, systemNow);
+        QFETCH(bool, waits);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString profiles = dir.filePath(u"profiles"_s);
+        QVERIFY(QDir().mkpath(profiles + u"/per-user/root"_s));
+        QVERIFY(QFile::link(u"system-%1-link"_s.arg(systemNow), profiles + u"/system"_s));
+        QVERIFY(QFile::link(u"channels-%1-link"_s.arg(channelsNow), profiles + u"/per-user/root/channels"_s));
+        SnowpaneSettings::instance(KSharedConfig::openConfig(dir.filePath(u"snowpanerc"_s), KConfig::SimpleConfig));
+        SnowpaneSettings::self()->setProfile(profiles + u"/system"_s);
+        SnowpaneSettings::self()->setConfigurationDirectory(dir.filePath(u"etc"_s));
+        QCOMPARE(UpdateController::channelsProfile(), profiles + u"/per-user/root/channels"_s);
+
+        const QJsonObject pending{
+            {u"kind"_s, u"channels"_s},
+            {u"oldGeneration"_s, 7},
+            {u"newGeneration"_s, 8},
+            {u"systemGeneration"_s, 4},
+            {u"complete"_s, true},
+            {u"sources"_s, QJsonArray{QJsonObject{{u"name"_s, u"nixos"_s}, {u"revisionBefore"_s, u"aaaa"_s}, {u"revisionAfter"_s, u"bbbb"_s}}}},
+            {u"restart"_s, QJsonArray{u"sshd.service"_s}},
+        };
+        WindowState::self()->setPendingUpdate(QString::fromUtf8(QJsonDocument(pending).toJson(QJsonDocument::Compact)));
+        SystemActions actions;
+        UpdateController updates(&actions);
+        if (waits) {
+            QCOMPARE(updates.state(), UpdateController::State::PreviewReady);
+            QCOMPARE(updates.notice(), QString());
+            QCOMPARE(updates.unitsToRestart(), QStringList{u"sshd.service"_s});
+            QVERIFY(updates.unitsKnown());
+            QVERIFY(!WindowState::self()->pendingUpdate().isEmpty());
+        } else {
+            QCOMPARE(updates.state(), UpdateController::State::Idle);
+            QVERIFY(!updates.notice().isEmpty());
+            QCOMPARE(updates.sourceKind(), QString());
+            QCOMPARE(WindowState::self()->pendingUpdate(), QString());
+        }
+        WindowState::self()->setPendingUpdate(QString());
+    }
+
     void spaceHeldOnARealProfile()
     {
         QTemporaryDir dir;
@@ -282,12 +341,13 @@ private Q_SLOTS:
         for (int number = 1; number <= count; ++number) {
             const qint64 expected = heldOnlyBy({number});
             QCOMPARE(qint64(space.heldBy(number)), expected);
+            QCOMPARE(space.heldTexts().value(QString::number(number)).toString(), Snowpane::Ui::formatClosureSize(expected));
             someHoldsSomething = someHoldsSomething || expected > 0;
         }
         QVERIFY2(someHoldsSomething, "the fixture's generations should differ in some package");
 
         // "Keep the newest 3": 11, 10 and 9 are the newest; 9 is booted anyway. What the dialog promises is what only 1 to 8 hold.
-        const QVariantMap plan = space.plan(GenerationSpace::Rule::KeepLast, 3);
+        const QVariantMap plan = space.planFor(GenerationSpace::Rule::KeepLast, 3);
         QCOMPARE(plan.value(u"generations"_s).toList(), (QVariantList{1, 2, 3, 4, 5, 6, 7, 8}));
         QCOMPARE(plan.value(u"allowed"_s).toBool(), true);
         QCOMPARE(qint64(plan.value(u"bytes"_s).toDouble()), heldOnlyBy({1, 2, 3, 4, 5, 6, 7, 8}));
@@ -295,9 +355,25 @@ private Q_SLOTS:
         QVERIFY(plan.value(u"message"_s).toString().contains(plan.value(u"bytesText"_s).toString()));
 
         // Keeping more than there are removes nothing, and says so.
-        const QVariantMap none = space.plan(GenerationSpace::Rule::KeepLast, 50);
+        const QVariantMap none = space.planFor(GenerationSpace::Rule::KeepLast, 50);
         QCOMPARE(none.value(u"count"_s).toInt(), 0);
         QCOMPARE(none.value(u"allowed"_s).toBool(), false);
+
+        // What can be freed leaves out the current (11) and the booted (9) generation: cleanup never removes them.
+        const QString freeable = Snowpane::Ui::formatClosureSize(heldOnlyBy({1, 2, 3, 4, 5, 6, 7, 8, 10}));
+        QVERIFY2(space.oldGenerationsText().contains(freeable), qPrintable(space.oldGenerationsText() + u" / "_s + freeable));
+
+        // Reading again what did not change keeps the figures and tells no view to redraw.
+        const int changes = space.changeCount();
+        QSignalSpy busy(&space, &GenerationSpace::busyChanged);
+        done.clear();
+        space.reload();
+        QVERIFY(space.isReady()); // the figures stay while they are read again
+        while (space.isBusy()) {
+            QVERIFY(busy.wait(patienceMs));
+        }
+        QCOMPARE(done.size(), 0);
+        QCOMPARE(space.changeCount(), changes);
     }
 };
 

@@ -4,6 +4,7 @@
 import QtQuick
 import QtTest
 import io.github.snowpane
+import io.github.snowpane.testing
 
 // The Updates page in each of its states: before a check; with an update
 // waiting for review (read back from the saved window state, as after a
@@ -17,9 +18,10 @@ TestCase {
     width: 900
     height: 900
 
-    readonly property string pending: JSON.stringify({
+    readonly property var pendingUpdate: ({
         kind: "flake",
         previousCommit: "0123456789abcdef0123456789abcdef01234567",
+        complete: true,
         storePath: "",
         sources: [
             {
@@ -36,6 +38,11 @@ TestCase {
         reload: [],
         restartSystemd: false
     })
+    readonly property string pending: JSON.stringify(pendingUpdate)
+    // A check that stopped after the sources changed (the window closed during the build): only the sources are known.
+    readonly property string interrupted: JSON.stringify(Object.assign({}, pendingUpdate, {
+        complete: false
+    }))
 
     function findByObjectName(item, objectName) {
         if (item.objectName === objectName) {
@@ -75,11 +82,11 @@ TestCase {
         tryVerify(() => !SystemActions.busy, 30000);
         SystemActions.dismiss();
         WindowState.pendingUpdate = "";
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
     }
 
     function test_beforeACheck() {
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         compare(Updates.state, Updates.Idle);
         const page = createPage();
         verify(findByObjectName(page, "updatePlaceholder").visible);
@@ -90,12 +97,13 @@ TestCase {
 
     function test_previewWaitingForReview() {
         WindowState.pendingUpdate = testCase.pending;
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         compare(Updates.state, Updates.PreviewReady);
         compare(Updates.sourceKind, "flake");
         compare(Updates.sources.length, 1);
         compare(Updates.sources[0].revisionBefore, "aaaaaaa");
         compare(Updates.sources[0].revisionAfter, "bbbbbbb");
+        verify(Updates.sources[0].changeText.startsWith("aaaaaaa, ") && Updates.sources[0].changeText.includes(" → bbbbbbb, "), Updates.sources[0].changeText);
         compare(Updates.unitsToRestart, ["sshd.service", "nscd.service"]);
         // The built system is gone (none was given): the preview says so instead of showing nothing.
         verify(Updates.previewProblem.length > 0);
@@ -113,9 +121,28 @@ TestCase {
         verify(!page.actions[0].enabled);
     }
 
+    // What was not worked out is not shown as "nothing changes".
+    function test_interruptedCheckShowsOnlyWhatIsKnown() {
+        WindowState.pendingUpdate = testCase.interrupted;
+        UpdatesTesting.reloadPending();
+        compare(Updates.state, Updates.PreviewReady);
+        compare(Updates.unitsKnown, false);
+        compare(Updates.packagesKnown, false);
+        compare(Updates.unitsToRestart, []);
+        compare(Updates.hasUnitChanges, false);
+        verify(!Updates.summary.includes("no package versions change"), Updates.summary);
+        verify(Updates.summary.length > 0);
+        const page = createPage();
+        const unitsNote = findByObjectName(page, "unitsNote");
+        verify(unitsNote.visible);
+        verify(unitsNote.text.includes("not worked out"), unitsNote.text);
+        verify(!findByObjectName(page, "packagesNote").text.includes("No package versions change"));
+        verify(!findByObjectName(page, "restartUnits").visible);
+    }
+
     function test_failedDiscardKeepsThePreview() {
         WindowState.pendingUpdate = testCase.pending;
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         Updates.discard();
         tryVerify(() => SystemActions.stage === SystemActions.Failed, 60000);
         // No helper here: the sources could not be put back, so the update still waits, and the sheet says why.
@@ -125,7 +152,7 @@ TestCase {
     }
 
     function test_failedCheckSaysWhy() {
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         compare(Updates.state, Updates.Idle);
         const page = createPage();
         Updates.check();
@@ -139,7 +166,7 @@ TestCase {
 
     function test_overviewLinksToUpdates() {
         WindowState.pendingUpdate = testCase.pending;
-        Updates.reloadPending();
+        UpdatesTesting.reloadPending();
         const window = openWindow("overview");
         const page = window.pageStack.currentItem;
         compare(findByObjectName(page, "updateCheckLabel").text, "an update is ready to review");
