@@ -76,6 +76,26 @@ Checked<Repository> openRepository(const QString &directory)
     return Checked<Repository>::ok(Repository(raw));
 }
 
+// The tree of `commit` (a full id), which must be in the repository's history.
+Checked<Tree> treeOfCommit(git_repository *repo, const QString &commit)
+{
+    using R = Checked<Tree>;
+    git_oid target;
+    if (git_oid_fromstr(&target, commit.toLatin1().constData()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the commit id")));
+    }
+    git_commit *rawCommit = nullptr;
+    if (git_commit_lookup(&rawCommit, repo, &target) != 0) {
+        return R::fail(QStringLiteral("commit %1 is not in the configuration's history").arg(commit));
+    }
+    const Commit old(rawCommit);
+    git_tree *rawTree = nullptr;
+    if (git_commit_tree(&rawTree, old.get()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the commit's tree")));
+    }
+    return R::ok(Tree(rawTree));
+}
+
 // Commits the tree `treeId` with `parent` (may be null) as the parent, moving HEAD.
 Checked<QString> commitTree(git_repository *repo, const QString &authorName, const QString &message, const git_oid &treeId, const git_commit *parent)
 {
@@ -344,20 +364,11 @@ Checked<StagedFile> GitStore::fileAt(const QString &commit, const QString &path)
         return R::fail(repo.error());
     }
     git_repository *r = repo.value().get();
-    git_oid target;
-    if (git_oid_fromstr(&target, commit.toLatin1().constData()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the commit id")));
+    auto oldTree = treeOfCommit(r, commit);
+    if (!oldTree) {
+        return R::fail(oldTree.error());
     }
-    git_commit *rawCommit = nullptr;
-    if (git_commit_lookup(&rawCommit, r, &target) != 0) {
-        return R::fail(QStringLiteral("commit %1 is not in the configuration's history").arg(commit));
-    }
-    const Commit old(rawCommit);
-    git_tree *rawTree = nullptr;
-    if (git_commit_tree(&rawTree, old.get()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the commit's tree")));
-    }
-    const Tree tree(rawTree);
+    const Tree tree = std::move(oldTree).value();
     StagedFile file;
     file.path = path;
     git_tree_entry *rawEntry = nullptr;
@@ -431,20 +442,11 @@ Checked<QString> GitStore::restore(const QString &commit, const QString &message
         return R::fail(repo.error());
     }
     git_repository *r = repo.value().get();
-    git_oid target;
-    if (git_oid_fromstr(&target, commit.toLatin1().constData()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the commit id")));
+    auto oldTree = treeOfCommit(r, commit);
+    if (!oldTree) {
+        return R::fail(oldTree.error());
     }
-    git_commit *rawCommit = nullptr;
-    if (git_commit_lookup(&rawCommit, r, &target) != 0) {
-        return R::fail(QStringLiteral("commit %1 is not in the configuration's history").arg(commit));
-    }
-    Commit old(rawCommit);
-    git_tree *rawTree = nullptr;
-    if (git_commit_tree(&rawTree, old.get()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the commit's tree")));
-    }
-    Tree tree(rawTree);
+    Tree tree = std::move(oldTree).value();
     // FORCE makes the working tree match the old tree, deleting tracked files it lacks; untracked files stay.
     git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
     options.checkout_strategy = GIT_CHECKOUT_FORCE;
