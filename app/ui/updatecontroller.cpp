@@ -11,14 +11,9 @@
 #include "snowpanesettings.h"
 #include "systemcontents.h"
 #include "systemdiff.h"
-#include "uilogging.h"
 #include "windowstate.h"
 
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -86,34 +81,6 @@ QString nixpkgsTextOf(const Snowpane::System::NixpkgsSource &source)
     return UpdateController::tr("nixpkgs from %1, %n day(s) old", nullptr, int(days)).arg(dateText(source.date));
 }
 
-// The generation root's channels profile points at ("channels-12-link" → 12); 0 when there is none.
-int channelsGeneration()
-{
-    static const QRegularExpression linkName(u"^channels-(\\d+)-link$"_s);
-    const QRegularExpressionMatch match = linkName.match(QFileInfo(QFile::symLinkTarget(UpdateController::channelsProfile())).fileName());
-    return match.hasMatch() ? match.captured(1).toInt() : 0;
-}
-
-int systemGeneration()
-{
-    const auto current = Snowpane::System::GenerationReader(SnowpaneSettings::self()->profile()).readCurrent();
-    return current ? current->number : 0;
-}
-
-QJsonArray toJson(const QStringList &list)
-{
-    return QJsonArray::fromStringList(list);
-}
-
-QStringList fromJson(const QJsonValue &value)
-{
-    QStringList list;
-    for (const QJsonValue &item : value.toArray()) {
-        list.append(item.toString());
-    }
-    return list;
-}
-
 } // namespace
 
 UpdateController::UpdateController(SystemActions *actions, QObject *parent)
@@ -143,6 +110,12 @@ QString UpdateController::channelsProfile()
 {
     // NixOS keeps root's channels beside the system profile: /nix/var/nix/profiles/per-user/root/channels.
     return QFileInfo(SnowpaneSettings::self()->profile()).absolutePath() + u"/per-user/root/channels"_s;
+}
+
+int UpdateController::systemGeneration()
+{
+    const auto current = Snowpane::System::GenerationReader(SnowpaneSettings::self()->profile()).readCurrent();
+    return current ? current->number : 0;
 }
 
 void UpdateController::reloadSource()
@@ -595,38 +568,6 @@ void UpdateController::actionsStageChanged()
     }
 }
 
-QString UpdateController::whyNoLongerWaiting() const
-{
-    if (m_systemGeneration > 0 && systemGeneration() > m_systemGeneration) {
-        return tr("The update was applied: a system built since the check used the updated package sources.");
-    }
-    if (m_kind == u"channels"_s) {
-        // Without a readable channels profile nothing can be told: the update keeps waiting.
-        const int now = channelsGeneration();
-        if (m_newChannelsGeneration > 0 && now > 0 && now != m_newChannelsGeneration) {
-            return tr("The update no longer waits: root's channels were changed since the check.");
-        }
-        return {};
-    }
-    const auto source = Snowpane::System::readNixpkgsSource(SnowpaneSettings::self()->configurationDirectory(), channelsProfile());
-    for (const auto &change : m_sources) {
-        if (change.name == source.name && !source.revision.isEmpty() && source.revision != change.revisionAfter) {
-            return tr("The update no longer waits: flake.lock was changed since the check.");
-        }
-    }
-    return {};
-}
-
-void UpdateController::dropPending(const QString &why)
-{
-    clearPreview();
-    m_state = State::Idle;
-    savePending();
-    m_notice = why;
-    reloadSource();
-    setState(State::Idle);
-}
-
 void UpdateController::readChannelGenerations(const QVariantMap &reply)
 {
     // One profile holds every channel: its generations are the same in each entry.
@@ -671,97 +612,4 @@ void UpdateController::markChecked()
     WindowState::self()->setLastUpdateCheck(QDateTime::currentDateTime());
     WindowState::self()->save();
     Q_EMIT checkedChanged();
-}
-
-void UpdateController::savePending() const
-{
-    QString text;
-    if (!m_kind.isEmpty() && (m_state == State::PreviewReady || m_step != Step::None)) {
-        QJsonArray sources;
-        for (const auto &source : m_sources) {
-            sources.append(QJsonObject{
-                {u"name"_s, source.name},
-                {u"revisionBefore"_s, source.revisionBefore},
-                {u"revisionAfter"_s, source.revisionAfter},
-                {u"dateBefore"_s, source.dateBefore.toString(Qt::ISODate)},
-                {u"dateAfter"_s, source.dateAfter.toString(Qt::ISODate)},
-            });
-        }
-        const QJsonObject pending{
-            {u"kind"_s, m_kind},
-            {u"previousCommit"_s, m_previousCommit},
-            {u"oldGeneration"_s, m_oldChannelsGeneration},
-            {u"newGeneration"_s, m_newChannelsGeneration},
-            {u"systemGeneration"_s, m_systemGeneration},
-            {u"complete"_s, m_complete},
-            {u"storePath"_s, m_newSystem},
-            {u"sources"_s, sources},
-            {u"stop"_s, toJson(m_units.stop)},
-            {u"restart"_s, toJson(m_units.restart)},
-            {u"start"_s, toJson(m_units.start)},
-            {u"reload"_s, toJson(m_units.reload)},
-            {u"restartSystemd"_s, m_units.restartSystemd},
-        };
-        text = QString::fromUtf8(QJsonDocument(pending).toJson(QJsonDocument::Compact));
-    }
-    WindowState::self()->setPendingUpdate(text);
-    WindowState::self()->save();
-}
-
-void UpdateController::reloadPending()
-{
-    if (m_state == State::Checking || m_state == State::Applying || m_state == State::Discarding) {
-        return;
-    }
-    clearPreview();
-    m_errorMessage.clear();
-    m_notice.clear();
-    m_state = State::Idle;
-    restorePending();
-    Q_EMIT previewChanged();
-    Q_EMIT stateChanged();
-}
-
-void UpdateController::restorePending()
-{
-    const QJsonObject pending = QJsonDocument::fromJson(WindowState::self()->pendingUpdate().toUtf8()).object();
-    if (pending.isEmpty()) {
-        return;
-    }
-    m_kind = pending.value(u"kind"_s).toString();
-    m_previousCommit = pending.value(u"previousCommit"_s).toString();
-    m_oldChannelsGeneration = pending.value(u"oldGeneration"_s).toInt();
-    m_newChannelsGeneration = pending.value(u"newGeneration"_s).toInt();
-    m_systemGeneration = pending.value(u"systemGeneration"_s).toInt();
-    m_complete = pending.value(u"complete"_s).toBool();
-    m_newSystem = pending.value(u"storePath"_s).toString();
-    for (const QJsonValue &value : pending.value(u"sources"_s).toArray()) {
-        const QJsonObject source = value.toObject();
-        m_sources.append({source.value(u"name"_s).toString(),
-                          source.value(u"revisionBefore"_s).toString(),
-                          source.value(u"revisionAfter"_s).toString(),
-                          QDateTime::fromString(source.value(u"dateBefore"_s).toString(), Qt::ISODate),
-                          QDateTime::fromString(source.value(u"dateAfter"_s).toString(), Qt::ISODate)});
-    }
-    if (m_complete) {
-        m_units.stop = fromJson(pending.value(u"stop"_s));
-        m_units.restart = fromJson(pending.value(u"restart"_s));
-        m_units.start = fromJson(pending.value(u"start"_s));
-        m_units.reload = fromJson(pending.value(u"reload"_s));
-        m_units.restartSystemd = pending.value(u"restartSystemd"_s).toBool();
-    }
-    // Applied since (this window or another), or the sources moved: nothing is left to review or to put back.
-    const QString why = whyNoLongerWaiting();
-    if (!why.isEmpty()) {
-        clearPreview();
-        savePending();
-        m_notice = why;
-        return;
-    }
-    m_state = State::PreviewReady;
-    if (!m_newSystem.isEmpty() && QFileInfo::exists(m_newSystem)) {
-        startComparison();
-    } else {
-        m_preview.error = tr("The system built for this update is gone, so its package changes cannot be shown. Apply builds it again.");
-    }
 }

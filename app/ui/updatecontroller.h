@@ -242,6 +242,8 @@ public:
 
     /** For tests: the channels profile beside the system profile, as NixOS lays them out. */
     [[nodiscard]] static QString channelsProfile();
+    /// The system profile's current generation; 0 when there is none.
+    [[nodiscard]] static int systemGeneration();
 
 Q_SIGNALS:
     void stateChanged();
