@@ -52,6 +52,19 @@ QString run(const QString &program, const QStringList &arguments, const QString 
     return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
 }
 
+/** git in `directory` with a fixed identity, as run(): the output, or "<failed>". */
+QString git(const QString &directory, const QStringList &arguments)
+{
+    return run(QStringLiteral("git"),
+               QStringList{QStringLiteral("-C"),
+                           directory,
+                           QStringLiteral("-c"),
+                           QStringLiteral("user.name=t"),
+                           QStringLiteral("-c"),
+                           QStringLiteral("user.email=t@localhost")}
+                   + arguments);
+}
+
 /** The profile's links and their texts: what "byte-identical channels" means for a profile. */
 QMap<QString, QString> profileLinks(const QString &profile)
 {
@@ -318,17 +331,7 @@ private Q_SLOTS:
         nodes.insert(QStringLiteral("root"), root);
         lock.insert(QStringLiteral("nodes"), nodes);
         writeFile(flake + QStringLiteral("/flake.lock"), QJsonDocument(lock).toJson());
-        QVERIFY(run(QStringLiteral("git"),
-                    {QStringLiteral("-C"),
-                     flake,
-                     QStringLiteral("-c"),
-                     QStringLiteral("user.name=t"),
-                     QStringLiteral("-c"),
-                     QStringLiteral("user.email=t@localhost"),
-                     QStringLiteral("commit"),
-                     QStringLiteral("-q"),
-                     QStringLiteral("-am"),
-                     QStringLiteral("a second input")})
+        QVERIFY(git(flake, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-am"), QStringLiteral("a second input")})
                 != QStringLiteral("<failed>"));
         const auto revisionOf = [&flake](const QString &input) {
             return QJsonDocument::fromJson(readFile(flake + QStringLiteral("/flake.lock")))
@@ -485,27 +488,8 @@ private Q_SLOTS:
         QVERIFY(run(QStringLiteral("git"),
                     {QStringLiteral("-C"), flake, QStringLiteral("rm"), QStringLiteral("-q"), QStringLiteral("--cached"), QStringLiteral("flake.lock")})
                 != QStringLiteral("<failed>"));
-        QVERIFY(run(QStringLiteral("git"),
-                    {QStringLiteral("-C"),
-                     flake,
-                     QStringLiteral("-c"),
-                     QStringLiteral("user.name=t"),
-                     QStringLiteral("-c"),
-                     QStringLiteral("user.email=t@localhost"),
-                     QStringLiteral("add"),
-                     QStringLiteral(".gitignore")})
-                != QStringLiteral("<failed>"));
-        QVERIFY(run(QStringLiteral("git"),
-                    {QStringLiteral("-C"),
-                     flake,
-                     QStringLiteral("-c"),
-                     QStringLiteral("user.name=t"),
-                     QStringLiteral("-c"),
-                     QStringLiteral("user.email=t@localhost"),
-                     QStringLiteral("commit"),
-                     QStringLiteral("-q"),
-                     QStringLiteral("-m"),
-                     QStringLiteral("ignore the lock")})
+        QVERIFY(git(flake, {QStringLiteral("add"), QStringLiteral(".gitignore")}) != QStringLiteral("<failed>"));
+        QVERIFY(git(flake, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("ignore the lock")})
                 != QStringLiteral("<failed>"));
         const QString headBefore = gitHead(flake);
         Operations operations(flakeConfig(flake), {});

@@ -6,6 +6,7 @@
 // functions as an unprivileged user; every job goes through KAuth, D-Bus,
 // polkit and the root helper to real Nix and the stand-in system.
 
+#include "e2eworld.h"
 #include "generationlink.h"
 #include "generationreader.h"
 #include "gitrepository.h"
@@ -25,45 +26,16 @@
 #include <QTest>
 #include <QUuid>
 
+using namespace e2e;
 using namespace snowpane::privileged;
 using namespace std::chrono_literals;
 
 namespace
 {
 
-QString work()
-{
-    return qEnvironmentVariable("SNOWPANE_E2E_WORK");
-}
-QString configDir()
-{
-    return qEnvironmentVariable("SNOWPANE_E2E_CONFIG");
-}
-QString profile()
-{
-    return work() + QStringLiteral("/profiles/system");
-}
-QString state(const QString &name)
-{
-    return work() + QStringLiteral("/state/") + name;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 QString linkTarget(const QString &path)
 {
     return QFileInfo(path).canonicalFilePath();
-}
-
-int currentGeneration()
-{
-    const QString target = QFile::symLinkTarget(profile());
-    const QString name = QFileInfo(target).fileName(); // system-N-link
-    return name.section(QLatin1Char('-'), 1, 1).toInt();
 }
 
 QStringList activations()
@@ -85,17 +57,6 @@ QStringList gitLog()
 QString configText()
 {
     return QString::fromUtf8(readFile(configDir() + QStringLiteral("/configuration.nix")));
-}
-
-// Runs a job to the end; fails the test if it takes longer than `limit`.
-bool runJob(PrivilegedJob &job, std::chrono::milliseconds limit = 180s)
-{
-    QSignalSpy finished(&job, &PrivilegedJob::finished);
-    job.start();
-    if (job.state() == PrivilegedJob::State::Running && !finished.wait(int(limit.count()))) {
-        return false;
-    }
-    return job.state() != PrivilegedJob::State::Running;
 }
 
 QString describe(const PrivilegedJob &job)

@@ -9,6 +9,7 @@
 // runs this as an unprivileged user.
 
 #include "configurationsession.h"
+#include "e2eworld.h"
 #include "generationreader.h"
 #include "gitrepository.h"
 #include "privilegedjobs.h"
@@ -27,37 +28,11 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using namespace e2e;
 using namespace std::chrono_literals;
 
 namespace
 {
-
-QString work()
-{
-    return qEnvironmentVariable("SNOWPANE_E2E_WORK");
-}
-
-QString configDir()
-{
-    return qEnvironmentVariable("SNOWPANE_E2E_CONFIG");
-}
-
-QString profile()
-{
-    return work() + u"/profiles/system"_s;
-}
-
-QString readText(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
-
-int currentGeneration()
-{
-    const auto current = Snowpane::System::GenerationReader(profile()).readCurrent();
-    return current ? current->number : 0;
-}
 
 // The lines a diff removes and adds, without its headers and context.
 QStringList changedLines(const QString &before, const QString &after)
@@ -113,13 +88,6 @@ void useStandInMachine()
     settings->setCurrentSystem(work() + u"/state/current-system"_s);
     settings->setBootedSystem(work() + u"/home/booted-system"_s);
     ConfigurationSession::self()->reload();
-}
-
-bool runJob(snowpane::privileged::PrivilegedJob &job)
-{
-    QSignalSpy finished(&job, &snowpane::privileged::PrivilegedJob::finished);
-    job.start();
-    return finished.wait(120000) && job.state() == snowpane::privileged::PrivilegedJob::State::Succeeded;
 }
 
 /**
@@ -206,7 +174,7 @@ private Q_SLOTS:
         // A machine whose configuration is not under git yet: the helper starts its history.
         if (!QFileInfo(configDir() + u"/.git"_s).isDir()) {
             snowpane::privileged::InitRepoJob init;
-            QVERIFY2(runJob(init), qPrintable(init.errorMessage()));
+            QVERIFY2(succeeds(init), qPrintable(init.errorMessage()));
         }
         // The demo has OpenSSH on; turn it off first, so that the scenario can turn it on.
         if (session->literalValue(u"services.openssh.enable"_s) == QVariant(true)) {
@@ -215,13 +183,13 @@ private Q_SLOTS:
             const auto files = session->pendingFiles(&error);
             QCOMPARE(files.size(), std::size_t(1));
             snowpane::privileged::WriteConfigJob prepare({files.front().first}, {files.front().second}, u"Turn OpenSSH off for the test"_s);
-            QVERIFY2(runJob(prepare), qPrintable(prepare.errorMessage()));
+            QVERIFY2(succeeds(prepare), qPrintable(prepare.errorMessage()));
             session->reload();
         }
         // A machine that is running a generation, so that there is one to roll back to.
         if (currentGeneration() == 0) {
             snowpane::privileged::RebuildJob first(u"switch"_s);
-            QVERIFY2(runJob(first), qPrintable(first.errorMessage()));
+            QVERIFY2(succeeds(first), qPrintable(first.errorMessage()));
         }
 
         SystemActions actions;
@@ -294,7 +262,7 @@ private Q_SLOTS:
         {
             // The machine runs its configuration as the sources stand, whatever earlier scenarios left running.
             snowpane::privileged::RebuildJob first(u"switch"_s, SnowpaneSettings::self()->flakeHost());
-            QVERIFY2(runJob(first), qPrintable(first.errorMessage()));
+            QVERIFY2(succeeds(first), qPrintable(first.errorMessage()));
         }
         const int generationBefore = currentGeneration();
         const auto settle = [&](UpdateController::State expected) {
