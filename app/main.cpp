@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "applicationinfo.h"
+#include "configurationplace.h"
 #include "configurationsession.h"
+#include "helperconfig.h"
 #include "snowpanesettings.h"
 #include "systempaths.h"
 #include "uibenchmark.h"
@@ -118,8 +120,12 @@ int main(int argc, char **argv)
 
     if (parser.isSet(demoOption)) {
         useDemoSystem(parser.value(demoOption));
+        // The demo is its own world: the machine's helper settings do not move it.
+        Snowpane::Ui::ConfigurationPlace::useSystemSettings(QString());
     } else {
         SnowpaneSettings::instance(KSharedConfig::openConfig());
+        // programs.snowpane.configuration and .host, as the NixOS module wrote them for the helper.
+        Snowpane::Ui::ConfigurationPlace::useSystemSettings(QString::fromLatin1(snowpane::helper::HelperConfigFile));
     }
     if (parser.isSet(screenshotOption) && parser.positionalArguments().size() != 1) {
         parser.showHelp(2);

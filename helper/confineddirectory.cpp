@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +22,18 @@ namespace
 QString errnoText(int error)
 {
     return QString::fromLocal8Bit(std::strerror(error));
+}
+
+// The login name of `uid`, so that a refusal names whose directory it is.
+QString ownerName(uid_t uid)
+{
+    struct passwd entry{};
+    struct passwd *found = nullptr;
+    char buffer[4096];
+    if (::getpwuid_r(uid, &entry, buffer, sizeof buffer, &found) == 0 && found && found->pw_name) {
+        return QStringLiteral("%1 (uid %2)").arg(QString::fromLocal8Bit(found->pw_name)).arg(uid);
+    }
+    return QStringLiteral("uid %1").arg(uid);
 }
 
 // Writes all of `data`, retrying on short writes and EINTR.
@@ -77,7 +90,12 @@ Checked<ConfinedDirectory> ConfinedDirectory::open(const QString &path)
     if (::fstat(fd.get(), &st) != 0) {
         return R::fail(QStringLiteral("cannot inspect %1: %2").arg(path, errnoText(errno)));
     }
-    if (st.st_uid != 0 || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+    if (st.st_uid != 0) {
+        // A person's own configuration is written by Snowpane's window as that person; root never writes there.
+        return R::fail(QStringLiteral("the configuration directory %1 belongs to %2, not root: the helper only builds from it and never writes there")
+                           .arg(path, ownerName(st.st_uid)));
+    }
+    if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
         return R::fail(QStringLiteral("the configuration directory %1 must be owned by root and writable by root only").arg(path));
     }
     ConfinedDirectory dir;

@@ -3,6 +3,8 @@
 
 #include "helperconfig.h"
 
+#include "validation.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -58,7 +60,8 @@ Checked<HelperConfig> parseHelperConfig(const QByteArray &text)
         }
         if (line.startsWith(QLatin1Char('[')) && line.endsWith(QLatin1Char(']'))) {
             section = line.mid(1, line.size() - 2);
-            if (section != QLatin1String("Paths") && section != QLatin1String("Environment") && section != QLatin1String("Behaviour")) {
+            if (section != QLatin1String("Paths") && section != QLatin1String("Environment") && section != QLatin1String("Behaviour")
+                && section != QLatin1String("Configuration")) {
                 return fail(QStringLiteral("unknown section [%1]").arg(section));
             }
             continue;
@@ -84,6 +87,21 @@ Checked<HelperConfig> parseHelperConfig(const QByteArray &text)
                 return fail(QStringLiteral("[Behaviour] knows only CollectGarbage=true|false"));
             }
             config.collectGarbage = value == QLatin1String("true");
+            continue;
+        }
+        if (section == QLatin1String("Configuration")) {
+            if (key != QLatin1String("Host")) {
+                return fail(QStringLiteral("[Configuration] knows only Host"));
+            }
+            if (value.isEmpty()) {
+                config.host.clear();
+                continue;
+            }
+            auto host = validateHost(value);
+            if (!host) {
+                return fail(host.error());
+            }
+            config.host = host.value();
             continue;
         }
         if (section != QLatin1String("Paths")) {

@@ -22,6 +22,8 @@ inline constexpr char HelperConfigFile[] = "/etc/snowpane/helper.conf";
  */
 struct HelperConfig {
     QString configurationDirectory = QStringLiteral("/etc/nixos");
+    /** The flake's nixosConfigurations host this machine runs (programs.snowpane.host); empty means the host name. */
+    QString host;
     QString systemProfile = QStringLiteral("/nix/var/nix/profiles/system");
     QString storeDirectory = QStringLiteral("/nix/store");
     /** Holds nix-build, nix-env, nix-store, nix-instantiate and nix. */
@@ -53,7 +55,7 @@ struct HelperConfig {
  * Parses the text of helper.conf: `[Paths]` with ConfigurationDirectory,
  * SystemProfile, StoreDirectory, NixBinDirectory, SystemdRun,
  * SystemdRuntimeDirectory, BootedSystem, ChannelsProfile, ChannelList and
- * NixPath; `[Behaviour]` with
+ * NixPath; `[Configuration]` with Host (a flake host name); `[Behaviour]` with
  * CollectGarbage=true|false; `[Environment]` with
  * NAME=value lines. Unknown sections and keys are errors, and every path
  * must be absolute.

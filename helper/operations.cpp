@@ -3,6 +3,7 @@
 
 #include "operations.h"
 
+#include "builddirectory.h"
 #include "confineddirectory.h"
 #include "gitstore.h"
 #include "helperlogging.h"
@@ -222,10 +223,12 @@ OperationResult Operations::writeConfig(const WriteConfigRequest &request)
 
 OperationResult Operations::rebuild(const RebuildRequest &request)
 {
-    auto dir = ConfinedDirectory::open(m_config.configurationDirectory);
-    if (!dir) {
-        return OperationResult::failure(HelperError::Misconfigured, dir.error());
+    // Root's directory, or a person's own one that the helper only reads, as `sudo nixos-rebuild --flake ~/cfg` does.
+    auto owner = inspectBuildDirectory(m_config.configurationDirectory);
+    if (!owner) {
+        return OperationResult::failure(HelperError::Misconfigured, owner.error());
     }
+    const bool rootOwned = owner.value() == BuildDirectoryOwner::Root;
     QTemporaryDir scratch;
     if (!scratch.isValid()) {
         return OperationResult::failure(HelperError::Failed, QStringLiteral("cannot create a temporary directory"));
@@ -240,7 +243,7 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
     const QString flake = m_config.configurationDirectory + QStringLiteral("/flake.nix");
     const QStringList logFormat = {QStringLiteral("--log-format"), QStringLiteral("internal-json"), QStringLiteral("-v")};
     if (QFileInfo(flake).isFile() && !QFileInfo(flake).isSymLink()) {
-        QString host = request.host;
+        QString host = request.host.isEmpty() ? m_config.host : request.host;
         if (host.isEmpty()) {
             auto machine = validateHost(QSysInfo::machineHostName());
             if (!machine) {
@@ -270,9 +273,11 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
 
     // A new generation is linked to the commit that built it, so a tree changed
     // outside Snowpane is committed first: the commit then holds what is built.
+    // A person's own directory is never written as root: the window commits
+    // there as that person before the build and notes the generation after it.
     QString builtCommit;
     GitStore git(m_config.configurationDirectory, m_context.authorName);
-    if (modeSetsProfile(request.mode) && git.isRepository()) {
+    if (rootOwned && modeSetsProfile(request.mode) && git.isRepository()) {
         auto saved = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before a rebuild"));
         auto head = saved ? git.head() : Checked<QString>::fail(saved.error());
         if (!head) {

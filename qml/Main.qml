@@ -60,6 +60,10 @@ Kirigami.ApplicationWindow {
     minimumHeight: Kirigami.Units.gridUnit * 20
 
     Component.onCompleted: {
+        // A first start with nothing set: Settings offers what was found, and the person picks.
+        if (ConfigurationPlace.needsChoice && showPage("settings")) {
+            return;
+        }
         if (!showPage(WindowState.lastPage)) {
             showPage("overview");
         }

@@ -3,6 +3,12 @@
 
 #include "atomicwrite.h"
 
+#include "parser.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -100,6 +106,45 @@ std::string writeFilesAtomically(const std::vector<std::pair<std::string, std::s
         }
     }
     return {};
+}
+
+std::string writeCheckedFiles(const std::vector<CheckedWrite> &files)
+{
+    std::vector<std::pair<std::string, std::string>> writes;
+    std::vector<std::string> newDirectories;
+    for (const CheckedWrite &file : files) {
+        struct stat st{};
+        if (::lstat(file.path.c_str(), &st) != 0) {
+            if (errno != ENOENT || !file.before.empty()) {
+                return file.path + " is gone since it was loaded; nothing was written";
+            }
+            newDirectories.push_back(directoryOf(file.path));
+        } else {
+            if (!S_ISREG(st.st_mode)) {
+                return file.path + " is not a regular file; nothing was written";
+            }
+            std::ifstream in(file.path, std::ios::binary);
+            const std::string onDisk((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            if (!in.good() && !in.eof()) {
+                return file.path + ": cannot be read back before writing";
+            }
+            if (onDisk != file.before) {
+                return file.path + " changed on disk since it was loaded; nothing was written";
+            }
+        }
+        if (nix::parse(file.after).hasErrors()) {
+            return file.path + ": the new text does not parse; nothing was written";
+        }
+        writes.emplace_back(file.path, file.after);
+    }
+    for (const std::string &directory : newDirectories) {
+        std::error_code error;
+        std::filesystem::create_directories(directory, error);
+        if (error) {
+            return directory + ": cannot be created: " + error.message();
+        }
+    }
+    return writeFilesAtomically(writes);
 }
 
 } // namespace snowpane::config

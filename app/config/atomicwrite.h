@@ -20,4 +20,21 @@ namespace snowpane::config
  */
 [[nodiscard]] std::string writeFilesAtomically(const std::vector<std::pair<std::string, std::string>> &files);
 
+/** A file to write: its absolute path, the text it was loaded with (empty for a new file), and its new text. */
+struct CheckedWrite {
+    std::string path;
+    std::string before;
+    std::string after;
+};
+
+/**
+ * The writer every edit goes through, in the window as in the helper: each
+ * file must still hold the text it was loaded with (a new file must still
+ * not exist), and each new text must parse; only then are they all written
+ * with writeFilesAtomically(). Missing parent directories of new files are
+ * created. Returns an error message naming the file, or empty on success;
+ * on error nothing was written.
+ */
+[[nodiscard]] std::string writeCheckedFiles(const std::vector<CheckedWrite> &files);
+
 } // namespace snowpane::config

@@ -109,23 +109,11 @@ std::string ChangeSet::diff(const std::string &base) const
 
 std::string ChangeSet::apply()
 {
-    std::vector<std::pair<std::string, std::string>> writes;
+    std::vector<CheckedWrite> writes;
     for (const FileChange &change : changedFiles()) {
-        std::ifstream in(change.path, std::ios::binary);
-        const std::string onDisk((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (!in.good() && !in.eof()) {
-            return change.path + ": cannot be read back before writing";
-        }
-        if (onDisk != change.before) {
-            return change.path + " changed on disk since it was loaded; nothing was written";
-        }
-        const nix::SyntaxTree tree = nix::parse(change.after);
-        if (tree.hasErrors()) {
-            return change.path + ": the new text does not parse; nothing was written";
-        }
-        writes.emplace_back(change.path, change.after);
+        writes.push_back({change.path, change.before, change.after});
     }
-    const std::string error = writeFilesAtomically(writes);
+    const std::string error = writeCheckedFiles(writes);
     if (!error.empty()) {
         qCWarning(SNOWPANE_CONFIG) << "writing the configuration failed:" << error.c_str();
         return error;

@@ -4,6 +4,7 @@
 #include "configurationsession.h"
 
 #include "commitmessage.h"
+#include "configurationplace.h"
 #include "configvalues.h"
 #include "definitions.h"
 #include "snowpanesettings.h"
@@ -108,6 +109,14 @@ void ConfigurationSession::reload()
     m_operationFiles.clear();
     m_loaded.reset();
     m_loadError.clear();
+    if (Snowpane::Ui::ConfigurationPlace::self()->needsChoice()) {
+        // Nothing names a configuration yet: the person picks one of the places found, none is picked for them.
+        m_loadError = QCoreApplication::translate("ConfigurationSession", "No configuration is chosen yet. Settings lists the ones Snowpane found.");
+        findSyntaxError();
+        Q_EMIT loadedChanged();
+        Q_EMIT changesChanged();
+        return;
+    }
     config::DocumentSet set = config::DocumentSet::load(m_directory.toStdString(), SnowpaneSettings::self()->flakeHost().toStdString());
     if (set.ok()) {
         m_changes = std::make_unique<config::ChangeSet>(set);
@@ -229,6 +238,8 @@ QVariantList ConfigurationSession::changedFiles() const
         const QString diff = fromStd(config::unifiedDiff(name.toStdString(), change.before, change.after));
         list.append(QVariantMap{
             {u"path"_s, fromStd(change.path)},
+            // A file the edit creates: git is told of it (intent to add) when it is written, so that a flake sees it.
+            {u"newFile"_s, change.before.empty() && !QFileInfo::exists(fromStd(change.path))},
             {u"name"_s, name},
             {u"diff"_s, diff},
             {u"added"_s, countLines(diff, u'+')},

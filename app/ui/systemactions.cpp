@@ -205,6 +205,7 @@ void SystemActions::apply(Mode mode)
     m_errorFile.clear();
     m_errorLine = 0;
     m_commitBeforeSave.clear();
+    m_userCommit.clear();
     m_newGeneration = 0;
     m_previousGeneration = currentGeneration();
 
@@ -218,6 +219,10 @@ void SystemActions::apply(Mode mode)
     if (!error.isEmpty()) {
         m_title = tr("Saving the configuration");
         fail(error);
+        return;
+    }
+    // Root's directory goes through the helper; the person's own is written here, as them (systemactionsuser.cpp).
+    if (!saveAsUserIfTheirs()) {
         return;
     }
     QStringList names;
@@ -444,6 +449,7 @@ void SystemActions::jobFinished()
     }
     case Stage::Building:
         m_newGeneration = result.value(u"generation"_s).toInt();
+        noteUserBuild(result);
         m_appliedConfiguration = m_mode == Mode::Switch || m_mode == Mode::Boot || m_mode == Mode::Test;
         WindowState::self()->setLastRebuildDate(QDateTime::currentDateTime());
         WindowState::self()->setLastRebuildSucceeded(true);

@@ -235,6 +235,9 @@ private:
     void rebuild();
     void fail(const QString &message);
     void summariseChange();
+    // The person's own configuration (systemactionsuser.cpp): false when apply() must not go on to the helper's save.
+    [[nodiscard]] bool saveAsUserIfTheirs();
+    void noteUserBuild(const QVariantMap &result);
 
     QPointer<snowpane::privileged::PrivilegedJob> m_job;
     Stage m_stage = Stage::Idle;
@@ -247,6 +250,8 @@ private:
     int m_errorLine = 0;
     QString m_headBeforeSave;
     QString m_commitBeforeSave;
+    /// The commit the window made in the person's own directory for this apply; the built generation is noted on it.
+    QString m_userCommit;
     QString m_resultText;
     QString m_changeSummary;
     int m_newGeneration = 0;

@@ -136,6 +136,9 @@ Kirigami.ScrollablePage {
             text: qsTr("Files", "@title:group")
             visible: Configuration.pendingCount > 0
         }
+        WriterNote {
+            Layout.fillWidth: true
+        }
         Repeater {
             model: Configuration.changedFiles
 

@@ -23,8 +23,26 @@ Kirigami.ScrollablePage {
             Kirigami.FormData.isSection: true
             Kirigami.FormData.label: qsTr("Configuration", "@title:group")
         }
+        Kirigami.InlineMessage {
+            Layout.fillWidth: true
+            type: Kirigami.MessageType.Warning
+            visible: ConfigurationPlace.systemError.length > 0
+            text: qsTr("The system helper's settings cannot be used: %1", "@info").arg(ConfigurationPlace.systemError)
+        }
+        SystemConfigurationCard {
+            Kirigami.FormData.label: qsTr("Managed configuration:", "@label")
+            Layout.fillWidth: true
+            visible: ConfigurationPlace.fromSystem
+        }
+        ConfigurationChoice {
+            objectName: "configurationChoice"
+            Kirigami.FormData.label: qsTr("Found:", "@label")
+            Layout.fillWidth: true
+            visible: ConfigurationPlace.needsChoice
+        }
         RowLayout {
             Kirigami.FormData.label: qsTr("Directory:", "@label:textbox")
+            visible: !ConfigurationPlace.fromSystem
 
             QQC2.TextField {
                 id: directoryField
@@ -32,7 +50,7 @@ Kirigami.ScrollablePage {
                 Layout.minimumWidth: Kirigami.Units.gridUnit * 16
                 text: SnowpaneSettings.configurationDirectory
                 Accessible.name: qsTr("Configuration directory", "@label:textbox")
-                onAccepted: Configuration.useConfiguration(text, hostField.text)
+                onAccepted: ConfigurationPlace.choose(text, hostField.text)
             }
             QQC2.Button {
                 text: qsTr("Choose…", "@action:button")
@@ -44,6 +62,12 @@ Kirigami.ScrollablePage {
         QQC2.Label {
             Layout.maximumWidth: Kirigami.Units.gridUnit * 24
             wrapMode: Text.Wrap
+            visible: !ConfigurationPlace.fromSystem
+            text: ConfigurationPlace.needsChoice ? "" : ConfigurationPlace.writerText
+        }
+        QQC2.Label {
+            Layout.maximumWidth: Kirigami.Units.gridUnit * 24
+            wrapMode: Text.Wrap
             color: Kirigami.Theme.disabledTextColor
             text: Configuration.loaded ? qsTr("Reading %1 and %n file(s) it imports. NixOS itself uses %2.", "@info", Configuration.files.length - 1).arg(Configuration.entryFile).arg(Configuration.detectedEntry()) : Configuration.loadError
         }
@@ -51,16 +75,18 @@ Kirigami.ScrollablePage {
             id: hostField
 
             Kirigami.FormData.label: qsTr("Flake host:", "@label:textbox")
+            visible: !ConfigurationPlace.fromSystem
             text: SnowpaneSettings.flakeHost
             placeholderText: qsTr("This machine's host name", "@info:placeholder")
             Accessible.name: qsTr("Flake host", "@label:textbox")
-            onAccepted: Configuration.useConfiguration(directoryField.text, text)
+            onAccepted: ConfigurationPlace.choose(directoryField.text, text)
         }
         QQC2.Button {
             text: qsTr("Use This Configuration", "@action:button")
             icon.name: "dialog-ok-apply"
-            enabled: directoryField.text !== SnowpaneSettings.configurationDirectory || hostField.text !== SnowpaneSettings.flakeHost
-            onClicked: Configuration.useConfiguration(directoryField.text, hostField.text)
+            visible: !ConfigurationPlace.fromSystem
+            enabled: ConfigurationPlace.needsChoice || directoryField.text !== SnowpaneSettings.configurationDirectory || hostField.text !== SnowpaneSettings.flakeHost
+            onClicked: ConfigurationPlace.choose(directoryField.text, hostField.text)
         }
 
         Kirigami.Separator {
@@ -136,7 +162,7 @@ Kirigami.ScrollablePage {
         currentFolder: "file://" + directoryField.text
         onAccepted: {
             directoryField.text = decodeURIComponent(selectedFolder.toString().replace(/^file:\/\//, ""));
-            Configuration.useConfiguration(directoryField.text, hostField.text);
+            ConfigurationPlace.choose(directoryField.text, hostField.text);
         }
     }
 }

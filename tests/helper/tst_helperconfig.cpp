@@ -62,6 +62,24 @@ private Q_SLOTS:
         QTest::newRow("bad name") << QByteArray("[Environment]\nlower=1\n");
         QTest::newRow("no equals") << QByteArray("[Paths]\nConfigurationDirectory\n");
         QTest::newRow("bad boolean") << QByteArray("[Behaviour]\nCollectGarbage=yes\n");
+        QTest::newRow("host with a slash") << QByteArray("[Configuration]\nHost=../../etc\n");
+        QTest::newRow("host with an attribute path") << QByteArray("[Configuration]\nHost=demo\".config\n");
+        QTest::newRow("host as an option") << QByteArray("[Configuration]\nHost=--impure\n");
+        QTest::newRow("host with a space") << QByteArray("[Configuration]\nHost=a b\n");
+        QTest::newRow("unknown configuration key") << QByteArray("[Configuration]\nDirectory=/etc/nixos\n");
+    }
+
+    // programs.snowpane.host, as the NixOS module writes it: the helper builds that host when the caller names none.
+    void host()
+    {
+        const auto config = parseHelperConfig("[Paths]\nConfigurationDirectory=/home/alice/cfg\n[Configuration]\nHost=laptop-2.home\n");
+        QVERIFY2(config.isOk(), qPrintable(config.error()));
+        QCOMPARE(config.value().host, QStringLiteral("laptop-2.home"));
+        QCOMPARE(config.value().configurationDirectory, QStringLiteral("/home/alice/cfg"));
+        QVERIFY(HelperConfig().host.isEmpty());
+        const auto empty = parseHelperConfig("[Configuration]\nHost=\n");
+        QVERIFY2(empty.isOk(), qPrintable(empty.error()));
+        QVERIFY(empty.value().host.isEmpty());
     }
     void rejects()
     {

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "builddirectory.h"
+
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
+namespace snowpane::helper
+{
+
+Checked<BuildDirectoryOwner> classifyBuildDirectory(const QString &path, bool isSymbolicLink, bool isDirectory, uid_t owner, mode_t mode)
+{
+    using R = Checked<BuildDirectoryOwner>;
+    if (!path.startsWith(QLatin1Char('/')) || path.split(QLatin1Char('/')).contains(QStringLiteral(".."))) {
+        return R::fail(QStringLiteral("the configuration directory '%1' is not an absolute path without '..'").arg(path));
+    }
+    if (isSymbolicLink) {
+        return R::fail(QStringLiteral("the configuration directory %1 is a symbolic link; name the directory it points at in helper.conf").arg(path));
+    }
+    if (!isDirectory) {
+        return R::fail(QStringLiteral("the configuration directory %1 is not a directory").arg(path));
+    }
+    if ((mode & (S_IWGRP | S_IWOTH)) != 0) {
+        return R::fail(QStringLiteral("the configuration directory %1 may be written by users other than its owner").arg(path));
+    }
+    return R::ok(owner == 0 ? BuildDirectoryOwner::Root : BuildDirectoryOwner::User);
+}
+
+Checked<BuildDirectoryOwner> inspectBuildDirectory(const QString &path)
+{
+    struct stat st{};
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0) {
+        return Checked<BuildDirectoryOwner>::fail(
+            QStringLiteral("cannot open the configuration directory %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    return classifyBuildDirectory(path, S_ISLNK(st.st_mode), S_ISDIR(st.st_mode), st.st_uid, st.st_mode & 07777);
+}
+
+}
