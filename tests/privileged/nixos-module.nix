@@ -48,6 +48,19 @@ let
     };
   enabled = (evaluate { programs.snowpane.enable = true; }).config;
   disabled = (evaluate { }).config;
+  inHome =
+    (evaluate {
+      programs.snowpane = {
+        enable = true;
+        configuration = "/home/alice/nixos-config";
+        host = "laptop";
+      };
+    }).config;
+  failedAssertions = config: builtins.filter (a: !a.assertion) config.assertions;
+  refuses =
+    settings: failedAssertions (evaluate { programs.snowpane = { enable = true; } // settings; }).config != [ ];
+  helperConf = config: config.environment.etc."snowpane/helper.conf";
+  lines = config: lib.splitString "\n" (helperConf config).text;
   expect = name: condition: if condition then true else throw "expectation failed: ${name}";
 in
 builtins.all (x: x) [
@@ -56,7 +69,28 @@ builtins.all (x: x) [
   (expect "polkit is on" enabled.security.polkit.enable)
   (expect "polkit actions are linked" (builtins.elem "/share/polkit-1" enabled.environment.pathsToLink))
   (expect "the system still builds" (lib.isDerivation enabled.system.build.toplevel && builtins.isString enabled.system.build.toplevel.drvPath))
-  (expect "no helper.conf is written" (!(enabled.environment.etc ? "snowpane/helper.conf")))
+  (expect "helper.conf is a copied file, root's, not a link into the store" ((helperConf enabled).mode == "0644"))
+  (expect "the default configuration is /etc/nixos" (builtins.elem "ConfigurationDirectory=/etc/nixos" (lines enabled)))
+  (expect "the default host is networking.hostName" (builtins.elem "Host=${enabled.networking.hostName}" (lines enabled)))
+  (expect "the host name is the demo's" (enabled.networking.hostName == "snowpane-demo"))
+  (expect "a configuration in a home directory" (builtins.elem "ConfigurationDirectory=/home/alice/nixos-config" (lines inHome)))
+  (expect "a chosen host" (builtins.elem "Host=laptop" (lines inHome)))
+  (expect "the keys are in their sections" (lib.take 5 (lines inHome) == [
+    "# Written by the NixOS module (programs.snowpane); change it there."
+    "[Paths]"
+    "ConfigurationDirectory=/home/alice/nixos-config"
+    "[Configuration]"
+    "Host=laptop"
+  ]))
+  (expect "valid settings pass the assertions" (failedAssertions inHome == [ ]))
+  (expect "a relative configuration is refused" (refuses { configuration = "nixos-config"; }))
+  (expect "a configuration with .. is refused" (refuses { configuration = "/home/alice/../bob/cfg"; }))
+  (expect "a host that is not a name is refused" (refuses { host = "laptop\".config"; }))
+  (expect "a host that is an option is refused" (refuses { host = "-laptop"; }))
+  (expect "the helper settings end up in /etc" (lib.isDerivation enabled.system.build.etc))
   (expect "disabled does nothing" (!(builtins.elem fakeSnowpane disabled.environment.systemPackages) && disabled.services.dbus.packages == [ ]))
+  (expect "disabled writes no helper.conf" (!(disabled.environment.etc ? "snowpane/helper.conf")))
   (expect "the option is documented" ((evaluate { }).options.programs.snowpane.enable.description != ""))
+  (expect "the configuration option is documented" ((evaluate { }).options.programs.snowpane.configuration.description != ""))
+  (expect "the host option is documented" ((evaluate { }).options.programs.snowpane.host.description != ""))
 ]
