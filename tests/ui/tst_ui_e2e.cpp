@@ -8,7 +8,9 @@
 // system bus, polkitd, the installed helper and the stand-in machine, and
 // runs this as an unprivileged user.
 
+#include "configurationplace.h"
 #include "configurationsession.h"
+#include "generationlink.h"
 #include "e2eworld.h"
 #include "generationreader.h"
 #include "gitrepository.h"
@@ -240,6 +242,69 @@ private Q_SLOTS:
         QCOMPARE(actions.newGeneration(), generationBefore);
         const QString oldSystem = Snowpane::System::GenerationReader(profile()).readCurrent()->storePath;
         QCOMPARE(QFileInfo(work() + u"/state/current-system"_s).canonicalFilePath(), QFileInfo(oldSystem).canonicalFilePath());
+    }
+
+    // Issue 16: a flake in the person's home, named by programs.snowpane.configuration. The window edits
+    // and commits it as the person, with their git identity; the helper only builds and switches.
+    void userFlakeEditedAsUser()
+    {
+        // What the window does at start-up: helper.conf (written by the NixOS module) names the configuration.
+        SnowpaneSettings::self()->setConfigurationDirectory(work() + u"/nixos"_s);
+        Snowpane::Ui::ConfigurationPlace::useSystemSettings(u"/etc/snowpane/helper.conf"_s);
+        Snowpane::Ui::ConfigurationPlace::self()->refresh();
+        ConfigurationSession *session = ConfigurationSession::self();
+        session->reload();
+        QCOMPARE(SnowpaneSettings::self()->configurationDirectory(), configDir());
+        QCOMPARE(SnowpaneSettings::self()->flakeHost(), u"demo"_s);
+        QVERIFY(Snowpane::Ui::ConfigurationPlace::self()->isFromSystem());
+        QCOMPARE(Snowpane::Ui::ConfigurationPlace::self()->writer(), Snowpane::Ui::ConfigurationPlace::Writer::User);
+        QVERIFY2(session->isEditable(), qPrintable(session->loadError()));
+        QCOMPARE(QFileInfo(configDir()).ownerId(), ::getuid());
+
+        auto repository = Snowpane::System::GitRepository::open(configDir());
+        QVERIFY2(repository.repository, qPrintable(repository.error));
+        const QString headBefore = repository.repository->head().commit;
+        const QString hostFile = configDir() + u"/host.nix"_s;
+        const QString before = readText(hostFile);
+        const int generationBefore = currentGeneration();
+
+        QCOMPARE(session->literalValue(u"services.openssh.enable"_s), QVariant(true));
+        QCOMPARE(session->setOptionValue(u"services.openssh.enable"_s, false), QString());
+        QCOMPARE(session->addPackage(u"htop"_s), QString());
+
+        SystemActions actions;
+        actions.apply(SystemActions::Mode::Switch);
+        QVERIFY(finish(actions));
+
+        // Written as the person: the minimal edit, in a file that is still theirs.
+        const QString after = readText(hostFile);
+        QCOMPARE(changedLines(before, after), (QStringList{u"-  environment.systemPackages = with pkgs; [ vim git ripgrep ];"_s,
+                                                           u"+  environment.systemPackages = with pkgs; [ vim git ripgrep htop ];"_s,
+                                                           u"-  services.openssh.enable = true;"_s,
+                                                           u"+  services.openssh.enable = false;"_s}));
+        QCOMPARE(QFileInfo(hostFile).ownerId(), ::getuid());
+        // Committed with the person's own identity (their ~/.gitconfig), on top of what was there.
+        const auto log = repository.repository->log(2);
+        QVERIFY(log.commits.size() == 2);
+        const auto &commit = log.commits.constFirst();
+        QCOMPARE(commit.authorName, u"E2E Person"_s);
+        QCOMPARE(commit.authorEmail, u"e2e-person@example.org"_s);
+        QVERIFY2(commit.subject.contains(u"htop"_s), qPrintable(commit.subject));
+        QCOMPARE(log.commits.at(1).id, headBefore);
+        QVERIFY(repository.repository->status().changedPaths.isEmpty());
+
+        // Built and switched by the helper: a new generation, running, that has the edit.
+        const int generationAfter = currentGeneration();
+        QCOMPARE(generationAfter, generationBefore + 1);
+        QCOMPARE(actions.newGeneration(), generationAfter);
+        const QString newSystem = QFileInfo(profile()).canonicalFilePath();
+        QCOMPARE(QFileInfo(work() + u"/state/current-system"_s).canonicalFilePath(), newSystem);
+        // The generation is linked to the person's commit: the flake's configurationRevision (the tree was clean) and the window's note.
+        const auto generation = Snowpane::System::GenerationReader(profile()).readCurrent();
+        QVERIFY(generation);
+        const auto built = Snowpane::System::commitOfGeneration(*repository.repository, *generation);
+        QCOMPARE(built.commit, commit.id);
+        // run-e2e checks afterwards that every file under the flake, .git included, is still the person's.
     }
 
     // Issue 10 through the Updates page's controller: check, preview, discard (the sources byte for byte as before), check again, apply.
