@@ -712,6 +712,33 @@ private Q_SLOTS:
         QCOMPARE(readFile(flake + QStringLiteral("/flake.lock")), lockBefore);
     }
 
+    // Issue 16: helper.conf names a flake the caller owns. The helper builds from it, as
+    // `sudo nixos-rebuild --flake ~/cfg#host` does, but refuses every write there, naming the owner.
+    void helperNeverWritesUserFlake()
+    {
+        const QString file = configDir() + QStringLiteral("/host.nix");
+        const QByteArray before = readFile(file);
+        QVERIFY(!before.isEmpty());
+        const auto refusedNamingOwner = [](const PrivilegedJob &job) {
+            return job.state() == PrivilegedJob::State::Failed && job.errorMessage().contains(QStringLiteral("snowpane-e2e"))
+                && job.errorMessage().contains(QStringLiteral("never writes"));
+        };
+        WriteConfigJob write({QStringLiteral("host.nix")}, {QStringLiteral("{ }\n")}, QStringLiteral("must not be written"));
+        QVERIFY(runJob(write));
+        QVERIFY2(refusedNamingOwner(write), qPrintable(describe(write)));
+        RestoreConfigJob restore(QStringLiteral("0123456789012345678901234567890123456789"));
+        QVERIFY(runJob(restore));
+        QVERIFY2(refusedNamingOwner(restore), qPrintable(describe(restore)));
+        QCOMPARE(readFile(file), before);
+
+        // A build names no host: the helper takes programs.snowpane.host (demo) from its settings.
+        RebuildJob build(QStringLiteral("build"));
+        QVERIFY(runJob(build, 300s));
+        VERIFY_SUCCEEDED(build);
+        QVERIFY(build.result().value(QStringLiteral("storePath")).toString().startsWith(QStringLiteral("/nix/store/")));
+        QCOMPARE(readFile(file), before);
+    }
+
     void deniedChangesNothing()
     {
         const QString text = configText();
