@@ -12,9 +12,9 @@
 namespace snowpane::helper
 {
 
-Checked<BuildDirectoryOwner> classifyBuildDirectory(const QString &path, bool isSymbolicLink, bool isDirectory, uid_t owner, mode_t mode)
+Checked<BuildDirectory> classifyBuildDirectory(const QString &path, bool isSymbolicLink, bool isDirectory, uid_t owner, mode_t mode)
 {
-    using R = Checked<BuildDirectoryOwner>;
+    using R = Checked<BuildDirectory>;
     if (!path.startsWith(QLatin1Char('/')) || path.split(QLatin1Char('/')).contains(QStringLiteral(".."))) {
         return R::fail(QStringLiteral("the configuration directory '%1' is not an absolute path without '..'").arg(path));
     }
@@ -27,14 +27,14 @@ Checked<BuildDirectoryOwner> classifyBuildDirectory(const QString &path, bool is
     if ((mode & (S_IWGRP | S_IWOTH)) != 0) {
         return R::fail(QStringLiteral("the configuration directory %1 may be written by users other than its owner").arg(path));
     }
-    return R::ok(owner == 0 ? BuildDirectoryOwner::Root : BuildDirectoryOwner::User);
+    return R::ok(BuildDirectory{owner == 0 ? BuildDirectoryOwner::Root : BuildDirectoryOwner::User, owner});
 }
 
-Checked<BuildDirectoryOwner> inspectBuildDirectory(const QString &path)
+Checked<BuildDirectory> inspectBuildDirectory(const QString &path)
 {
     struct stat st{};
     if (::lstat(QFile::encodeName(path).constData(), &st) != 0) {
-        return Checked<BuildDirectoryOwner>::fail(
+        return Checked<BuildDirectory>::fail(
             QStringLiteral("cannot open the configuration directory %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     }
     return classifyBuildDirectory(path, S_ISLNK(st.st_mode), S_ISDIR(st.st_mode), st.st_uid, st.st_mode & 07777);

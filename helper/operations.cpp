@@ -228,7 +228,7 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
     if (!owner) {
         return OperationResult::failure(HelperError::Misconfigured, owner.error());
     }
-    const bool rootOwned = owner.value() == BuildDirectoryOwner::Root;
+    const bool rootOwned = owner.value().kind == BuildDirectoryOwner::Root;
     QTemporaryDir scratch;
     if (!scratch.isValid()) {
         return OperationResult::failure(HelperError::Failed, QStringLiteral("cannot create a temporary directory"));
@@ -240,6 +240,11 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
     build.environment = m_config.environment();
     build.timeout = BuildBound;
     build.workingDirectory = m_config.configurationDirectory;
+    if (!rootOwned) {
+        // As under `sudo nixos-rebuild --flake ~/cfg`: Nix's git (libgit2) opens a repository root does not own
+        // only for the user SUDO_UID names. The owner comes from lstat of the configured path, never from the caller.
+        build.environment.insert(QStringLiteral("SUDO_UID"), QString::number(owner.value().owner));
+    }
     const QString flake = m_config.configurationDirectory + QStringLiteral("/flake.nix");
     const QStringList logFormat = {QStringLiteral("--log-format"), QStringLiteral("internal-json"), QStringLiteral("-v")};
     if (QFileInfo(flake).isFile() && !QFileInfo(flake).isSymLink()) {

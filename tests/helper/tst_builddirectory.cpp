@@ -57,7 +57,8 @@ private Q_SLOTS:
         const auto result = classifyBuildDirectory(path, link, directory, owner, mode);
         QCOMPARE(result.isOk(), accepted);
         if (accepted) {
-            QCOMPARE(result.value(), kind);
+            QCOMPARE(result.value().kind, kind);
+            QCOMPARE(result.value().owner, uid_t(owner));
         } else {
             QVERIFY2(result.error().contains(path), qPrintable(result.error()));
         }
@@ -71,8 +72,9 @@ private Q_SLOTS:
         QVERIFY(QDir().mkdir(mine));
         QCOMPARE(::chmod(QFile::encodeName(mine).constData(), 0755), 0);
         QCOMPARE(::chown(QFile::encodeName(mine).constData(), 1000, 1000), 0);
-        QCOMPARE(inspectBuildDirectory(mine).value(), BuildDirectoryOwner::User);
-        QCOMPARE(inspectBuildDirectory(scratch.path()).value(), BuildDirectoryOwner::Root);
+        QCOMPARE(inspectBuildDirectory(mine).value().kind, BuildDirectoryOwner::User);
+        QCOMPARE(inspectBuildDirectory(mine).value().owner, uid_t(1000));
+        QCOMPARE(inspectBuildDirectory(scratch.path()).value().kind, BuildDirectoryOwner::Root);
         const QString link = scratch.filePath(QStringLiteral("link"));
         QVERIFY(QFile::link(mine, link));
         QVERIFY(!inspectBuildDirectory(link).isOk());
