@@ -64,8 +64,9 @@ WriterDecision decideWriter(const QString &path, const DirectoryFacts &facts, ui
         return refuse(u"%1 may be written by every user, so anyone could change the system it builds. Make it writable by its owner only."_s.arg(path));
     }
     if ((facts.mode & S_IWGRP) != 0) {
-        return refuse(u"%1 may be written by its group as well as by %2, so others could change the system it builds. Make it writable by its owner only (chmod g-w)."_s
-                          .arg(path, nameOf(facts.owner)));
+        return refuse(
+            u"%1 may be written by its group as well as by %2, so others could change the system it builds. Make it writable by its owner only (chmod g-w)."_s
+                .arg(path, nameOf(facts.owner)));
     }
     if (facts.owner == 0) {
         return {Writer::Helper, {}};
@@ -74,8 +75,8 @@ WriterDecision decideWriter(const QString &path, const DirectoryFacts &facts, ui
         return {Writer::User, {}};
     }
     return refuse(u"%1 belongs to %2, not to you (%3) and not to root. Snowpane edits only your own configuration or root's."_s.arg(path,
-                                                                                                                                     nameOf(facts.owner),
-                                                                                                                                     nameOf(user)));
+                                                                                                                                    nameOf(facts.owner),
+                                                                                                                                    nameOf(user)));
 }
 
 WriterDecision whoWrites(const QString &path, uid_t user)

@@ -51,10 +51,7 @@ struct WriterDecision {
  * (group- or world-writable): what they put there would be committed in
  * the person's name and built as root. Pure, so that every case is tested.
  */
-[[nodiscard]] WriterDecision decideWriter(const QString &path,
-                                          const DirectoryFacts &facts,
-                                          uid_t user,
-                                          const std::function<QString(uid_t)> &nameOf = userName);
+[[nodiscard]] WriterDecision decideWriter(const QString &path, const DirectoryFacts &facts, uid_t user, const std::function<QString(uid_t)> &nameOf = userName);
 
 /** decideWriter() on the directory as it is now. */
 [[nodiscard]] WriterDecision whoWrites(const QString &path, uid_t user);

@@ -138,7 +138,8 @@ GitRepository::CommitResult commitTrackedAndWritten(GitRepository &repository, c
     if (!text.endsWith('\n')) {
         text.append('\n');
     }
-    code = git_commit_create(&commitId, repository.handle(), "HEAD", author.get(), author.get(), nullptr, text.constData(), tree.get(), parent ? 1 : 0, parents);
+    code =
+        git_commit_create(&commitId, repository.handle(), "HEAD", author.get(), author.get(), nullptr, text.constData(), tree.get(), parent ? 1 : 0, parents);
     if (code < 0) {
         result.error = Git::errorMessage(u"Cannot commit"_s, code);
         return result;

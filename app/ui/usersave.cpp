@@ -35,7 +35,8 @@ QStringList relativeNames(const ConfigurationSession &session, QString *error)
     for (const auto &change : session.pendingChanges()) {
         const QString relative = directory.relativeFilePath(QString::fromStdString(change.path));
         if (relative.startsWith(u"../"_s) || QDir::isAbsolutePath(relative)) {
-            *error = tr("%1 lies outside the configuration directory %2, so Snowpane cannot save it.").arg(QString::fromStdString(change.path), session.directory());
+            *error =
+                tr("%1 lies outside the configuration directory %2, so Snowpane cannot save it.").arg(QString::fromStdString(change.path), session.directory());
             return {};
         }
         names.append(relative);

@@ -10,8 +10,8 @@
 
 #include "configurationplace.h"
 #include "configurationsession.h"
-#include "generationlink.h"
 #include "e2eworld.h"
+#include "generationlink.h"
 #include "generationreader.h"
 #include "gitrepository.h"
 #include "privilegedjobs.h"
@@ -278,10 +278,11 @@ private Q_SLOTS:
 
         // Written as the person: the minimal edit, in a file that is still theirs.
         const QString after = readText(hostFile);
-        QCOMPARE(changedLines(before, after), (QStringList{u"-  environment.systemPackages = with pkgs; [ vim git ripgrep ];"_s,
-                                                           u"+  environment.systemPackages = with pkgs; [ vim git ripgrep htop ];"_s,
-                                                           u"-  services.openssh.enable = true;"_s,
-                                                           u"+  services.openssh.enable = false;"_s}));
+        QCOMPARE(changedLines(before, after),
+                 (QStringList{u"-  environment.systemPackages = with pkgs; [ vim git ripgrep ];"_s,
+                              u"+  environment.systemPackages = with pkgs; [ vim git ripgrep htop ];"_s,
+                              u"-  services.openssh.enable = true;"_s,
+                              u"+  services.openssh.enable = false;"_s}));
         QCOMPARE(QFileInfo(hostFile).ownerId(), ::getuid());
         // Committed with the person's own identity (their ~/.gitconfig), on top of what was there.
         const auto log = repository.repository->log(2);
