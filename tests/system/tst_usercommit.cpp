@@ -116,7 +116,7 @@ private Q_SLOTS:
         QCOMPARE(git(dir, {u"rev-parse"_s, u"HEAD"_s}).out, commit.commit);
         QCOMPARE(git(dir, {u"log"_s, u"-1"_s, u"--format=%an <%ae>|%cn <%ce>|%s"_s}).out,
                  u"Alice Example <alice@example.org>|Alice Example <alice@example.org>|Add the laptop's host file"_s);
-        QCOMPARE(git(dir, {u"show"_s, u"--name-status"_s, u"--format="_s, u"HEAD"_s}).out.split(u'\n'),
+        QCOMPARE(git(dir, {u"show"_s, u"--no-renames"_s, u"--name-status"_s, u"--format="_s, u"HEAD"_s}).out.split(u'\n'),
                  (QStringList{u"M\tconfiguration.nix"_s, u"M\tdesktop.nix"_s, u"A\thosts/laptop.nix"_s, u"D\told.nix"_s}));
         QCOMPARE(git(dir, {u"show"_s, u"HEAD:hosts/laptop.nix"_s}).out, u"{ }"_s);
         // The secret is still there, still untracked, and in no commit.
