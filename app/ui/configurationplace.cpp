@@ -8,6 +8,8 @@
 #include "snowpanesettings.h"
 #include "uilogging.h"
 
+#include <KConfigGroup>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -30,6 +32,14 @@ struct SystemSettings {
     QString host;
     QString error;
 };
+
+// Whether the person picked the directory, even when they picked the default: kept beside the settings in snowpanerc.
+constexpr char ChosenKey[] = "ConfigurationChosen";
+
+KConfigGroup chosenGroup(SnowpaneSettings *settings)
+{
+    return settings->config()->group(QStringLiteral("System"));
+}
 
 SystemSettings &systemSettings()
 {
@@ -138,8 +148,9 @@ QString ConfigurationPlace::writerText() const
 
 bool ConfigurationPlace::needsChoice() const
 {
-    const SnowpaneSettings *settings = SnowpaneSettings::self();
-    return !m_fromSystem && !settings->configurationChosen() && settings->configurationDirectory() == settings->defaultConfigurationDirectoryValue();
+    SnowpaneSettings *settings = SnowpaneSettings::self();
+    return !m_fromSystem && !chosenGroup(settings).readEntry(ChosenKey, false)
+        && settings->configurationDirectory() == settings->defaultConfigurationDirectoryValue();
 }
 
 QVariantList ConfigurationPlace::candidates() const
@@ -163,7 +174,7 @@ QVariantList ConfigurationPlace::candidates() const
 
 void ConfigurationPlace::choose(const QString &directory, const QString &host)
 {
-    SnowpaneSettings::self()->setConfigurationChosen(true);
+    chosenGroup(SnowpaneSettings::self()).writeEntry(ChosenKey, true);
     ConfigurationSession::self()->useConfiguration(directory, host);
     Q_EMIT changed();
 }
