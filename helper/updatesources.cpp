@@ -5,6 +5,7 @@
 // root's channels updated the way nix-channel --update does it, with the
 // channel list and profile helper.conf names.
 
+#include "committable.h"
 #include "confineddirectory.h"
 #include "gitstore.h"
 #include "helperlogging.h"
@@ -157,23 +158,36 @@ OperationResult Operations::updateSources(const UpdateSourcesRequest &request)
     if (!dir) {
         return OperationResult::failure(HelperError::Misconfigured, dir.error());
     }
-    auto flake = dir.value().status(FlakeFile);
+    auto flake = isFlake(dir.value());
     if (!flake) {
         return OperationResult::failure(HelperError::Failed, flake.error());
     }
+    if (flake.value()) {
+        return updateFlake(request, dir.value());
+    }
+    return request.input.isEmpty() ? updateChannels() : notAFlake(request);
+}
+
+Checked<bool> Operations::isFlake(const ConfinedDirectory &dir) const
+{
+    using R = Checked<bool>;
+    auto flake = dir.status(FlakeFile);
+    if (!flake) {
+        return R::fail(flake.error());
+    }
     switch (flake.value().kind) {
     case FileStatus::Kind::Regular:
-        return updateFlake(request, dir.value());
+        return R::ok(true);
     case FileStatus::Kind::Missing:
-        return request.input.isEmpty() ? updateChannels() : notAFlake(request);
+        return R::ok(false);
     case FileStatus::Kind::SymbolicLink:
-        return OperationResult::failure(HelperError::Failed,
-                                        QStringLiteral("%1/flake.nix is a symbolic link; the helper does not follow links in the configuration directory")
-                                            .arg(m_config.configurationDirectory));
+        return R::fail(QStringLiteral("%1/flake.nix is a symbolic link; the helper does not follow links in the configuration directory, "
+                                      "and does not take the configuration for one without a flake either")
+                           .arg(m_config.configurationDirectory));
     case FileStatus::Kind::Other:
         break;
     }
-    return OperationResult::failure(HelperError::Failed, QStringLiteral("%1/flake.nix is not a regular file").arg(m_config.configurationDirectory));
+    return R::fail(QStringLiteral("%1/flake.nix is not a regular file").arg(m_config.configurationDirectory));
 }
 
 OperationResult Operations::notAFlake(const UpdateSourcesRequest &request) const
@@ -203,6 +217,9 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
             })) {
             return OperationResult::failure(HelperError::InvalidArguments, QStringLiteral("the flake has no input '%1'").arg(request.input));
         }
+    }
+    if (auto committable = checkCommittable(dir, git, LockFile); !committable) {
+        return OperationResult::failure(HelperError::Failed, committable.error());
     }
     // The commit before the update is what restoreconfig returns to, so a tree changed outside Snowpane is saved first.
     auto saved = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before an update"));
