@@ -52,6 +52,9 @@ constexpr char GenerationNotesRef[] = "refs/notes/snowpane";
 void ensureInitialised()
 {
     static const bool done = [] {
+        // Whatever umask D-Bus started the helper with, what libgit2 makes in .git is
+        // writable by root only, as ConfinedDirectory::open demands of it afterwards.
+        ::umask(::umask(022) | 022);
         git_libgit2_init();
         for (int level : {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA}) {
             git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
@@ -158,8 +161,9 @@ Checked<FileDescriptor> openDirectory(const QString &directory)
 
 QString privateRefusal(const QString &why)
 {
-    return QStringLiteral("%1; Snowpane does not commit it, because everyone who can read the configuration can read its git history. "
-                          "Keep the secret in a file git does not track, or make the file readable by others if it holds none")
+    return QStringLiteral(
+               "%1; Snowpane does not commit it, because everyone who can read the configuration can read its git history. "
+               "Keep the secret in a file git does not track, or make the file readable by others if it holds none")
         .arg(why);
 }
 

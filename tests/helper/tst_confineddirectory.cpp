@@ -189,10 +189,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("reason"); // empty: allowed
         QTest::newRow("root's") << QStringLiteral("hosts/laptop.nix") << QStringLiteral("hosts") << 0u << 0755u << QString();
         QTest::newRow("root's, private") << QStringLiteral("hosts/laptop.nix") << QStringLiteral("hosts") << 0u << 0700u << QString();
-        QTest::newRow("a user's") << QStringLiteral("hosts/laptop.nix") << QStringLiteral("hosts") << 1000u << 0755u << QStringLiteral("'hosts' is owned by uid 1000");
-        QTest::newRow("a user's, deeper") << QStringLiteral("a/b/c/x.nix") << QStringLiteral("a/b") << 1000u << 0755u << QStringLiteral("'a/b' is owned by uid 1000");
-        QTest::newRow("a user's, last") << QStringLiteral("a/b/c/x.nix") << QStringLiteral("a/b/c") << 4201u << 0700u << QStringLiteral("'a/b/c' is owned by uid 4201");
-        QTest::newRow("group-writable") << QStringLiteral("hosts/x.nix") << QStringLiteral("hosts") << 0u << 0775u << QStringLiteral("'hosts' is writable by its group or by others (mode 0775)");
+        QTest::newRow("a user's") << QStringLiteral("hosts/laptop.nix") << QStringLiteral("hosts") << 1000u << 0755u
+                                  << QStringLiteral("'hosts' is owned by uid 1000");
+        QTest::newRow("a user's, deeper") << QStringLiteral("a/b/c/x.nix") << QStringLiteral("a/b") << 1000u << 0755u
+                                          << QStringLiteral("'a/b' is owned by uid 1000");
+        QTest::newRow("a user's, last") << QStringLiteral("a/b/c/x.nix") << QStringLiteral("a/b/c") << 4201u << 0700u
+                                        << QStringLiteral("'a/b/c' is owned by uid 4201");
+        QTest::newRow("group-writable") << QStringLiteral("hosts/x.nix") << QStringLiteral("hosts") << 0u << 0775u
+                                        << QStringLiteral("'hosts' is writable by its group or by others (mode 0775)");
         QTest::newRow("world-writable") << QStringLiteral("hosts/x.nix") << QStringLiteral("hosts") << 0u << 0757u << QStringLiteral("(mode 0757)");
         QTest::newRow("sticky /tmp-like") << QStringLiteral("tmp/x.nix") << QStringLiteral("tmp") << 0u << 01777u << QStringLiteral("'tmp' is writable");
     }
@@ -233,7 +237,8 @@ private Q_SLOTS:
         }
         QCOMPARE(readAll(target), QByteArray("old"));
         // Nothing was created inside it either.
-        QCOMPARE(QDir(QFileInfo(target).absolutePath()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{QFileInfo(target).fileName()});
+        QCOMPARE(QDir(QFileInfo(target).absolutePath()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QFileInfo(target).fileName()});
     }
 
     // A new directory the writer makes is root's, so the check passes for it.
@@ -323,7 +328,8 @@ private Q_SLOTS:
         QTest::newRow("0640") << QStringLiteral("a.nix") << 0640u << 0755u << QStringLiteral("(mode 0640)");
         QTest::newRow("0000") << QStringLiteral("a.nix") << 0000u << 0755u << QStringLiteral("(mode 0000)");
         QTest::newRow("in 0711") << QStringLiteral("d/a.nix") << 0644u << 0711u << QString();
-        QTest::newRow("in 0700") << QStringLiteral("d/a.nix") << 0644u << 0700u << QStringLiteral("in the directory 'd', which others cannot enter (mode 0700)");
+        QTest::newRow("in 0700") << QStringLiteral("d/a.nix") << 0644u << 0700u
+                                 << QStringLiteral("in the directory 'd', which others cannot enter (mode 0700)");
         QTest::newRow("in 0754") << QStringLiteral("d/a.nix") << 0644u << 0754u << QStringLiteral("(mode 0754)");
         QTest::newRow("missing") << QStringLiteral("d/missing.nix") << 0u << 0755u << QString();
     }
@@ -359,7 +365,9 @@ private Q_SLOTS:
         auto dir = ConfinedDirectory::open(m_config);
         QVERIFY(dir.value().writeAtomically(name(QStringLiteral("shared.nix")), "{ }").isOk());
         QCOMPARE(dir.value().status(name(QStringLiteral("shared.nix"))).value().links, quint64(1));
-        QCOMPARE(::link(QFile::encodeName(m_config + QStringLiteral("/shared.nix")).constData(), QFile::encodeName(m_outside + QStringLiteral("/other-name")).constData()), 0);
+        QCOMPARE(::link(QFile::encodeName(m_config + QStringLiteral("/shared.nix")).constData(),
+                        QFile::encodeName(m_outside + QStringLiteral("/other-name")).constData()),
+                 0);
         QCOMPARE(dir.value().status(name(QStringLiteral("shared.nix"))).value().links, quint64(2));
     }
 

@@ -37,7 +37,15 @@ QByteArray readFile(const QString &path)
 QStringList gitFiles(const QString &dir)
 {
     QProcess git;
-    git.start(QStringLiteral("git"), {QStringLiteral("-c"), QStringLiteral("safe.directory=*"), QStringLiteral("-C"), dir, QStringLiteral("ls-tree"), QStringLiteral("-r"), QStringLiteral("--name-only"), QStringLiteral("HEAD")});
+    git.start(QStringLiteral("git"),
+              {QStringLiteral("-c"),
+               QStringLiteral("safe.directory=*"),
+               QStringLiteral("-C"),
+               dir,
+               QStringLiteral("ls-tree"),
+               QStringLiteral("-r"),
+               QStringLiteral("--name-only"),
+               QStringLiteral("HEAD")});
     git.waitForFinished();
     QStringList files = QString::fromUtf8(git.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     files.sort();
@@ -49,7 +57,13 @@ QString gitObjects(const QString &dir)
 {
     QProcess git;
     git.start(QStringLiteral("git"),
-              {QStringLiteral("-c"), QStringLiteral("safe.directory=*"), QStringLiteral("-C"), dir, QStringLiteral("cat-file"), QStringLiteral("--batch-all-objects"), QStringLiteral("--batch")});
+              {QStringLiteral("-c"),
+               QStringLiteral("safe.directory=*"),
+               QStringLiteral("-C"),
+               dir,
+               QStringLiteral("cat-file"),
+               QStringLiteral("--batch-all-objects"),
+               QStringLiteral("--batch")});
     git.waitForFinished();
     return QString::fromUtf8(git.readAllStandardOutput());
 }
@@ -101,8 +115,9 @@ private Q_SLOTS:
         // The configuration files only: not notes, not what only root may read, not what .gitignore excludes.
         QStringList tracked = first.value().tracked;
         tracked.sort();
-        QCOMPARE(tracked,
-                 (QStringList{QStringLiteral(".gitignore"), QStringLiteral("configuration.nix"), QStringLiteral("flake.lock"), QStringLiteral("hosts/laptop.nix")}));
+        QCOMPARE(
+            tracked,
+            (QStringList{QStringLiteral(".gitignore"), QStringLiteral("configuration.nix"), QStringLiteral("flake.lock"), QStringLiteral("hosts/laptop.nix")}));
         QStringList leftPrivate = first.value().leftPrivate;
         leftPrivate.sort();
         QCOMPARE(leftPrivate, (QStringList{QStringLiteral("closed/inside.nix"), QStringLiteral("private.nix")}));

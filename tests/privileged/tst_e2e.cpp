@@ -828,7 +828,8 @@ private Q_SLOTS:
         const auto snapshot = [&] {
             QStringList files;
             for (const QString &name : names) {
-                files.append(name + QStringLiteral(": ") + (QFileInfo::exists(dir + QLatin1Char('/') + name) ? readText(dir + QLatin1Char('/') + name) : QStringLiteral("<none>")));
+                files.append(name + QStringLiteral(": ")
+                             + (QFileInfo::exists(dir + QLatin1Char('/') + name) ? readText(dir + QLatin1Char('/') + name) : QStringLiteral("<none>")));
             }
             files.append(QStringLiteral("outside: ") + readText(outside));
             files.append(QStringLiteral("link: ") + QFile::symLinkTarget(dir + QStringLiteral("/linked.nix")));
@@ -876,7 +877,9 @@ private Q_SLOTS:
         const QStringList log = gitLog();
         const QString reason = QStringLiteral("'hosts' is owned by uid %1").arg(::getuid());
 
-        WriteConfigJob write({QStringLiteral("hosts/laptop.nix")}, {QStringLiteral("{ networking.hostName = \"owned\"; }\n")}, QStringLiteral("Into a user's directory"));
+        WriteConfigJob write({QStringLiteral("hosts/laptop.nix")},
+                             {QStringLiteral("{ networking.hostName = \"owned\"; }\n")},
+                             QStringLiteral("Into a user's directory"));
         QVERIFY(runJob(write));
         QCOMPARE(write.error(), PrivilegedJob::ErrorKind::Failed);
         QVERIFY2(write.errorMessage().contains(reason), qPrintable(describe(write)));
