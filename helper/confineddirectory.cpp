@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -55,6 +56,110 @@ bool writeAll(int fd, const QByteArray &data)
     return true;
 }
 
+// Only root may change what the helper writes through or reads its history from.
+bool isRootsAlone(const struct stat &st)
+{
+    return st.st_uid == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+QString ownerText(const struct stat &st)
+{
+    return st.st_uid != 0 ? QStringLiteral("is owned by uid %1, not root").arg(st.st_uid)
+                          : QStringLiteral("is writable by its group or by others (mode %1)").arg(st.st_mode & 07777, 4, 8, QLatin1Char('0'));
+}
+
+// `.git` and each entry in it: real directories and files, root's alone. Deeper
+// entries can only have been made by someone who could write one of these.
+Checked<Done> checkRepositoryDirectory(int root, const QString &path)
+{
+    using R = Checked<Done>;
+    struct stat st{};
+    if (::fstatat(root, ".git", &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        return errno == ENOENT ? R::ok({}) : R::fail(QStringLiteral("cannot inspect %1/.git: %2").arg(path, errnoText(errno)));
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        return R::fail(QStringLiteral("%1/.git is %2; the helper uses only a real .git directory")
+                           .arg(path, S_ISLNK(st.st_mode) ? QStringLiteral("a symbolic link") : QStringLiteral("not a directory")));
+    }
+    if (!isRootsAlone(st)) {
+        return R::fail(QStringLiteral("%1/.git %2; the helper commits only to a repository that root alone can change").arg(path, ownerText(st)));
+    }
+    const int fd = ::openat(root, ".git", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR *entries = fd >= 0 ? ::fdopendir(fd) : nullptr;
+    if (!entries) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        return R::fail(QStringLiteral("cannot read %1/.git: %2").arg(path, errnoText(errno)));
+    }
+    const std::unique_ptr<DIR, int (*)(DIR *)> closer(entries, ::closedir);
+    while (const dirent *entry = ::readdir(entries)) {
+        const QByteArray name(entry->d_name);
+        if (name == "." || name == "..") {
+            continue;
+        }
+        struct stat child{};
+        if (::fstatat(::dirfd(entries), entry->d_name, &child, AT_SYMLINK_NOFOLLOW) != 0) {
+            if (errno == ENOENT) {
+                continue; // a lock file that went away meanwhile
+            }
+            return R::fail(QStringLiteral("cannot inspect %1/.git/%2: %3").arg(path, QFile::decodeName(name), errnoText(errno)));
+        }
+        if (S_ISLNK(child.st_mode)) {
+            return R::fail(QStringLiteral("%1/.git/%2 is a symbolic link; the helper uses only a repository whose parts are inside it")
+                               .arg(path, QFile::decodeName(name)));
+        }
+        if (!isRootsAlone(child)) {
+            return R::fail(QStringLiteral("%1/.git/%2 %3; the helper commits only to a repository that root alone can change")
+                               .arg(path, QFile::decodeName(name), ownerText(child)));
+        }
+    }
+    return R::ok({});
+}
+
+}
+
+Checked<QString> whyPrivate(int directory, const QStringList &components)
+{
+    using R = Checked<QString>;
+    FileDescriptor current(::fcntl(directory, F_DUPFD_CLOEXEC, 0));
+    if (!current.isValid()) {
+        return R::fail(QStringLiteral("cannot duplicate a descriptor: %1").arg(errnoText(errno)));
+    }
+    const QString text = components.join(QLatin1Char('/'));
+    struct stat st{};
+    for (qsizetype i = 0; i < components.size(); ++i) {
+        const QByteArray component = QFile::encodeName(components.at(i));
+        if (i + 1 == components.size()) {
+            if (::fstatat(current.get(), component.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+                return errno == ENOENT ? R::ok(QString()) : R::fail(QStringLiteral("cannot inspect %1: %2").arg(text, errnoText(errno)));
+            }
+            // A link's text is what git stores, and a link's own mode means nothing.
+            if (S_ISREG(st.st_mode) && (st.st_mode & S_IROTH) == 0) {
+                return R::ok(QStringLiteral("%1 can be read by its owner only (mode %2)").arg(text).arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
+            }
+            return R::ok(QString());
+        }
+        FileDescriptor next(::openat(current.get(), component.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!next.isValid()) {
+            if (errno == ENOENT) {
+                return R::ok(QString());
+            }
+            return R::fail(errno == ELOOP || errno == ENOTDIR
+                               ? QStringLiteral("%1: '%2' is a symbolic link or not a directory").arg(text, components.mid(0, i + 1).join(QLatin1Char('/')))
+                               : QStringLiteral("%1: cannot open '%2': %3").arg(text, components.at(i), errnoText(errno)));
+        }
+        if (::fstat(next.get(), &st) != 0) {
+            return R::fail(QStringLiteral("cannot inspect %1: %2").arg(text, errnoText(errno)));
+        }
+        if ((st.st_mode & S_IXOTH) == 0) {
+            return R::ok(QStringLiteral("%1 is in the directory '%2', which others cannot enter (mode %3)")
+                             .arg(text, components.mid(0, i + 1).join(QLatin1Char('/')))
+                             .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
+        }
+        current = std::move(next);
+    }
+    return R::ok(QString());
 }
 
 FileDescriptor &FileDescriptor::operator=(FileDescriptor &&other) noexcept
@@ -95,8 +200,11 @@ Checked<ConfinedDirectory> ConfinedDirectory::open(const QString &path)
         return R::fail(QStringLiteral("the configuration directory %1 belongs to %2, not root: the helper only builds from it and never writes there")
                            .arg(path, ownerName(st.st_uid)));
     }
-    if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+    if (!isRootsAlone(st)) {
         return R::fail(QStringLiteral("the configuration directory %1 must be owned by root and writable by root only").arg(path));
+    }
+    if (auto repository = checkRepositoryDirectory(fd.get(), path); !repository) {
+        return R::fail(repository.error());
     }
     ConfinedDirectory dir;
     dir.m_path = path;
@@ -133,6 +241,15 @@ Checked<FileDescriptor> ConfinedDirectory::openParent(const RelativeName &name, 
             return R::fail(QStringLiteral("%1: cannot open '%2': %3").arg(name.text, name.components.at(i), errnoText(error)));
         }
         current = FileDescriptor(next);
+        // Checked on the descriptor itself: what was opened is what was checked.
+        struct stat st{};
+        if (::fstat(current.get(), &st) != 0) {
+            return R::fail(QStringLiteral("%1: cannot inspect '%2': %3").arg(name.text, name.components.at(i), errnoText(errno)));
+        }
+        if (!isRootsAlone(st)) {
+            return R::fail(QStringLiteral("%1: the directory '%2' %3; the helper writes only through directories that root alone can change")
+                               .arg(name.text, name.components.mid(0, i + 1).join(QLatin1Char('/')), ownerText(st)));
+        }
     }
     return R::ok(std::move(current));
 }
@@ -154,7 +271,13 @@ Checked<FileStatus> ConfinedDirectory::status(const RelativeName &name) const
     status.owner = st.st_uid;
     status.group = st.st_gid;
     status.mode = st.st_mode & 07777;
+    status.links = st.st_nlink;
     return R::ok(status);
+}
+
+Checked<QString> ConfinedDirectory::whyPrivate(const RelativeName &name) const
+{
+    return helper::whyPrivate(m_root->get(), name.components);
 }
 
 Checked<Done> ConfinedDirectory::writeAtomically(const RelativeName &name, const QByteArray &content) const

@@ -60,7 +60,19 @@ struct FileStatus {
     uid_t owner = 0;
     gid_t group = 0;
     mode_t mode = 0644;
+    /** How many names the file has; more than one means another name elsewhere shares its content. */
+    quint64 links = 1;
 };
+
+/**
+ * Why users other than the owner cannot read the file at `components` below
+ * the open directory `directory`: the file's mode has no read bit for
+ * others, or a directory on the way has no search bit for them. An empty
+ * string when they can read it, or when it does not exist (the writer makes
+ * new files 0644 in 0755 directories). Walked with openat(O_NOFOLLOW), so a
+ * linked directory on the way is an error, not followed.
+ */
+[[nodiscard]] Checked<QString> whyPrivate(int directory, const QStringList &components);
 
 /**
  * The configuration directory, opened once, and every file reached below it
@@ -75,7 +87,11 @@ public:
     /**
      * Opens `path`, which must be an absolute path to a real directory
      * owned by root and writable by nobody else: the helper writes there as
-     * root, so another user who could swap its entries must not exist.
+     * root, so another user who could swap its entries must not exist. A
+     * `.git` in it must be a real directory of root's alone too, and so must
+     * each of its entries: libgit2 takes the working tree, the objects and
+     * the references from there, so whoever could change them could make
+     * root commit any file on the machine.
      */
     [[nodiscard]] static Checked<ConfinedDirectory> open(const QString &path);
 
@@ -97,6 +113,9 @@ public:
     /** What is at `name`, without following a link (a missing directory on the way is Missing). */
     [[nodiscard]] Checked<FileStatus> status(const RelativeName &name) const;
 
+    /** whyPrivate() for `name` below this directory. */
+    [[nodiscard]] Checked<QString> whyPrivate(const RelativeName &name) const;
+
     /** The current content, or an empty optional if the file does not exist. */
     [[nodiscard]] Checked<std::optional<QByteArray>> read(const RelativeName &name, qsizetype maximumBytes) const;
 
@@ -105,7 +124,12 @@ public:
 
 private:
     ConfinedDirectory() = default;
-    /** The directory holding the last component of `name`, walked without following links. */
+    /**
+     * The directory holding the last component of `name`, walked without
+     * following links. Every directory on the way must be root's and
+     * writable by root only, checked on the descriptor just opened, so that
+     * nobody else can swap an entry between the check and the write.
+     */
     [[nodiscard]] Checked<FileDescriptor> openParent(const RelativeName &name, bool create, bool *missing = nullptr) const;
 
     QString m_path;

@@ -3,12 +3,20 @@
 
 #include "gitstore.h"
 
+#include "confineddirectory.h"
+
 #include <QFile>
 
 #include <git2.h>
 
 #include <memory>
 #include <vector>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 namespace snowpane::helper
 {
@@ -44,6 +52,9 @@ constexpr char GenerationNotesRef[] = "refs/notes/snowpane";
 void ensureInitialised()
 {
     static const bool done = [] {
+        // Whatever umask D-Bus started the helper with, what libgit2 makes in .git is
+        // writable by root only, as ConfinedDirectory::open demands of it afterwards.
+        ::umask(::umask(022) | 022);
         git_libgit2_init();
         for (int level : {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA}) {
             git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
@@ -138,19 +149,90 @@ Checked<Commit> headCommit(git_repository *repo)
     return R::ok(Commit(raw));
 }
 
-// Stages every change, writes the tree and commits it with HEAD (if any) as parent.
-Checked<QString> stageAndCommit(git_repository *repo, const QString &authorName, const QString &message, bool skipIfUnchanged, bool *committed)
+// The configuration directory, opened to check what may be staged (whyPrivate).
+Checked<FileDescriptor> openDirectory(const QString &directory)
+{
+    FileDescriptor fd(::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd.isValid()) {
+        return Checked<FileDescriptor>::fail(QStringLiteral("cannot open %1: %2").arg(directory, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    return Checked<FileDescriptor>::ok(std::move(fd));
+}
+
+QString privateRefusal(const QString &why)
+{
+    return QStringLiteral(
+               "%1; Snowpane does not commit it, because everyone who can read the configuration can read its git history. "
+               "Keep the secret in a file git does not track, or make the file readable by others if it holds none")
+        .arg(why);
+}
+
+// Called by git_index_update_all for each tracked path whose file changed: a file only its owner may read is not staged.
+struct StagingCheck {
+    int directory = -1;
+    QString refusal;
+};
+
+int refusePrivate(const char *path, const char *, void *payload)
+{
+    auto *check = static_cast<StagingCheck *>(payload);
+    const auto why = whyPrivate(check->directory, QString::fromUtf8(path).split(QLatin1Char('/')));
+    if (!why || !why.value().isEmpty()) {
+        check->refusal = why ? privateRefusal(why.value() + QStringLiteral(", and it is tracked by git")) : why.error();
+        return -1;
+    }
+    return 0;
+}
+
+// Stages the changes of tracked files and the files in `written`, writes the tree and commits it with HEAD (if any) as parent.
+Checked<QString> stageAndCommit(git_repository *repo,
+                                const QString &directory,
+                                const QString &authorName,
+                                const QString &message,
+                                const QStringList &written,
+                                bool skipIfUnchanged,
+                                bool *committed)
 {
     using R = Checked<QString>;
     *committed = false;
+    auto dirfd = openDirectory(directory);
+    if (!dirfd) {
+        return R::fail(dirfd.error());
+    }
     git_index *rawIndex = nullptr;
     if (git_repository_index(&rawIndex, repo) != 0) {
         return R::fail(lastError(QStringLiteral("reading the index")));
     }
     Index index(rawIndex);
-    if (git_index_add_all(index.get(), nullptr, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0
-        || git_index_update_all(index.get(), nullptr, nullptr, nullptr) != 0) {
-        return R::fail(lastError(QStringLiteral("staging the files")));
+    // Tracked files only (git_index_add_all would add every untracked file too).
+    StagingCheck check{dirfd.value().get(), QString()};
+    if (git_index_update_all(index.get(), nullptr, refusePrivate, &check) != 0) {
+        return R::fail(check.refusal.isEmpty() ? lastError(QStringLiteral("staging the files")) : check.refusal);
+    }
+    for (const QString &path : written) {
+        const QByteArray utf8 = path.toUtf8();
+        const bool tracked = git_index_get_bypath(index.get(), utf8.constData(), 0) != nullptr;
+        if (!tracked) {
+            int ignored = 0;
+            if (git_ignore_path_is_ignored(&ignored, repo, utf8.constData()) != 0) {
+                return R::fail(lastError(QStringLiteral("reading .gitignore")));
+            }
+            if (ignored) {
+                continue;
+            }
+        }
+        const auto why = whyPrivate(dirfd.value().get(), path.split(QLatin1Char('/')));
+        if (!why) {
+            return R::fail(why.error());
+        }
+        if (!why.value().isEmpty()) {
+            return R::fail(privateRefusal(why.value()));
+        }
+        struct stat st{};
+        const bool exists = ::fstatat(dirfd.value().get(), QFile::encodeName(path).constData(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+        if (exists ? git_index_add_bypath(index.get(), utf8.constData()) != 0 : tracked && git_index_remove_bypath(index.get(), utf8.constData()) != 0) {
+            return R::fail(lastError(QStringLiteral("staging %1").arg(path)));
+        }
     }
     git_oid treeId;
     if (git_index_write(index.get()) != 0 || git_index_write_tree(&treeId, index.get()) != 0) {
@@ -176,6 +258,29 @@ Checked<QString> stageAndCommit(git_repository *repo, const QString &authorName,
     return id;
 }
 
+// git_tree_walk's collector for GitStore::entriesAt.
+struct TreeListing {
+    QList<GitEntry> entries;
+    int maximum = 0;
+    bool tooMany = false;
+};
+
+int collectEntry(const char *root, const git_tree_entry *entry, void *payload)
+{
+    auto *listing = static_cast<TreeListing *>(payload);
+    if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+        return 0;
+    }
+    if (listing->entries.size() >= listing->maximum) {
+        listing->tooMany = true;
+        return -1;
+    }
+    listing->entries.append(GitEntry{QString::fromUtf8(root) + QString::fromUtf8(git_tree_entry_name(entry)),
+                                     quint32(git_tree_entry_filemode(entry)),
+                                     idText(*git_tree_entry_id(entry))});
+    return 0;
+}
+
 }
 
 GitStore::GitStore(QString directory, QString authorName)
@@ -190,25 +295,84 @@ bool GitStore::isRepository() const
     return openRepository(m_directory).isOk();
 }
 
-Checked<QString> GitStore::initialise(const QString &message) const
+bool isConfigurationFile(const QString &path)
 {
+    const QString last = path.section(QLatin1Char('/'), -1);
+    return (last.endsWith(QLatin1String(".nix")) && last.size() > 4) || last == QLatin1String("flake.lock") || path == QLatin1String(".gitignore");
+}
+
+Checked<InitialCommit> GitStore::initialise(const QString &message) const
+{
+    using R = Checked<InitialCommit>;
     ensureInitialised();
     if (isRepository()) {
-        return Checked<QString>::fail(QStringLiteral("%1 is already a git repository").arg(m_directory));
+        return R::fail(QStringLiteral("%1 is already a git repository").arg(m_directory));
+    }
+    auto dirfd = openDirectory(m_directory);
+    if (!dirfd) {
+        return R::fail(dirfd.error());
     }
     git_repository *raw = nullptr;
     git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
     options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
     options.initial_head = "main";
     if (git_repository_init_ext(&raw, QFile::encodeName(m_directory).constData(), &options) != 0) {
-        return Checked<QString>::fail(lastError(QStringLiteral("creating a repository in %1").arg(m_directory)));
+        return R::fail(lastError(QStringLiteral("creating a repository in %1").arg(m_directory)));
     }
     Repository repo(raw);
-    bool committed = false;
-    return stageAndCommit(repo.get(), m_authorName, message, false, &committed);
+    // Nothing is tracked yet: every file is untracked, .gitignore already applies.
+    git_status_options statusOptions = GIT_STATUS_OPTIONS_INIT;
+    statusOptions.show = GIT_STATUS_SHOW_WORKDIR_ONLY;
+    statusOptions.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+    git_status_list *rawStatus = nullptr;
+    if (git_status_list_new(&rawStatus, repo.get(), &statusOptions) != 0) {
+        return R::fail(lastError(QStringLiteral("listing the files")));
+    }
+    const StatusList status(rawStatus);
+    git_index *rawIndex = nullptr;
+    if (git_repository_index(&rawIndex, repo.get()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the index")));
+    }
+    Index index(rawIndex);
+    InitialCommit result;
+    for (size_t i = 0; i < git_status_list_entrycount(status.get()); ++i) {
+        const git_status_entry *entry = git_status_byindex(status.get(), i);
+        if (!(entry->status & GIT_STATUS_WT_NEW) || !entry->index_to_workdir) {
+            continue;
+        }
+        const QByteArray utf8(entry->index_to_workdir->new_file.path);
+        const QString path = QString::fromUtf8(utf8);
+        struct stat st{};
+        if (!isConfigurationFile(path) || ::fstatat(dirfd.value().get(), QFile::encodeName(path).constData(), &st, AT_SYMLINK_NOFOLLOW) != 0
+            || !S_ISREG(st.st_mode)) {
+            continue;
+        }
+        const auto why = whyPrivate(dirfd.value().get(), path.split(QLatin1Char('/')));
+        if (!why) {
+            return R::fail(why.error());
+        }
+        if (!why.value().isEmpty()) {
+            result.leftPrivate.append(path);
+            continue;
+        }
+        if (git_index_add_bypath(index.get(), utf8.constData()) != 0) {
+            return R::fail(lastError(QStringLiteral("staging %1").arg(path)));
+        }
+        result.tracked.append(path);
+    }
+    git_oid treeId;
+    if (git_index_write(index.get()) != 0 || git_index_write_tree(&treeId, index.get()) != 0) {
+        return R::fail(lastError(QStringLiteral("writing the tree")));
+    }
+    auto commit = commitTree(repo.get(), m_authorName, message, treeId, nullptr);
+    if (!commit) {
+        return R::fail(commit.error());
+    }
+    result.commit = commit.value();
+    return R::ok(result);
 }
 
-Checked<std::optional<QString>> GitStore::commitAll(const QString &message) const
+Checked<std::optional<QString>> GitStore::commitAll(const QString &message, const QStringList &written) const
 {
     using R = Checked<std::optional<QString>>;
     auto repo = openRepository(m_directory);
@@ -216,7 +380,7 @@ Checked<std::optional<QString>> GitStore::commitAll(const QString &message) cons
         return R::fail(repo.error());
     }
     bool committed = false;
-    auto id = stageAndCommit(repo.value().get(), m_authorName, message, true, &committed);
+    auto id = stageAndCommit(repo.value().get(), m_directory, m_authorName, message, written, true, &committed);
     if (!id) {
         return R::fail(id.error());
     }
@@ -434,35 +598,72 @@ Checked<QString> GitStore::head() const
     return Checked<QString>::ok(idText(headId));
 }
 
-Checked<QString> GitStore::restore(const QString &commit, const QString &message) const
+Checked<QList<GitEntry>> GitStore::entriesAt(const QString &commit, int maximumEntries) const
 {
-    using R = Checked<QString>;
+    using R = Checked<QList<GitEntry>>;
     auto repo = openRepository(m_directory);
     if (!repo) {
         return R::fail(repo.error());
     }
-    git_repository *r = repo.value().get();
-    auto oldTree = treeOfCommit(r, commit);
-    if (!oldTree) {
-        return R::fail(oldTree.error());
+    auto tree = treeOfCommit(repo.value().get(), commit);
+    if (!tree) {
+        return R::fail(tree.error());
     }
-    Tree tree = std::move(oldTree).value();
-    // FORCE makes the working tree match the old tree, deleting tracked files it lacks; untracked files stay.
-    git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
-    options.checkout_strategy = GIT_CHECKOUT_FORCE;
-    if (git_checkout_tree(r, reinterpret_cast<const git_object *>(tree.get()), &options) != 0) {
-        return R::fail(lastError(QStringLiteral("restoring the files of %1").arg(commit)));
+    TreeListing listing;
+    listing.maximum = maximumEntries;
+    if (git_tree_walk(tree.value().get(), GIT_TREEWALK_PRE, collectEntry, &listing) != 0) {
+        return R::fail(listing.tooMany ? QStringLiteral("commit %1 holds more than %2 files").arg(commit).arg(maximumEntries)
+                                       : lastError(QStringLiteral("reading the files of %1").arg(commit)));
+    }
+    return R::ok(listing.entries);
+}
+
+Checked<QList<GitEntry>> GitStore::trackedEntries(int maximumEntries) const
+{
+    using R = Checked<QList<GitEntry>>;
+    auto repo = openRepository(m_directory);
+    if (!repo) {
+        return R::fail(repo.error());
     }
     git_index *rawIndex = nullptr;
-    if (git_repository_index(&rawIndex, r) != 0) {
+    if (git_repository_index(&rawIndex, repo.value().get()) != 0) {
         return R::fail(lastError(QStringLiteral("reading the index")));
     }
-    Index index(rawIndex);
-    if (git_index_read_tree(index.get(), tree.get()) != 0 || git_index_write(index.get()) != 0) {
-        return R::fail(lastError(QStringLiteral("updating the index")));
+    const Index index(rawIndex);
+    QList<GitEntry> entries;
+    for (size_t i = 0; i < git_index_entrycount(index.get()); ++i) {
+        const git_index_entry *entry = git_index_get_byindex(index.get(), i);
+        if (GIT_INDEX_ENTRY_STAGE(entry) != 0) {
+            continue; // the sides of a conflict; the helper never makes one
+        }
+        if (entries.size() >= maximumEntries) {
+            return R::fail(QStringLiteral("git tracks more than %1 files here").arg(maximumEntries));
+        }
+        entries.append(GitEntry{QString::fromUtf8(entry->path), entry->mode, idText(entry->id)});
     }
-    bool committed = false;
-    return stageAndCommit(r, m_authorName, message, true, &committed);
+    return R::ok(entries);
+}
+
+Checked<QByteArray> GitStore::blob(const QString &id, qsizetype maximumBytes) const
+{
+    using R = Checked<QByteArray>;
+    auto repo = openRepository(m_directory);
+    if (!repo) {
+        return R::fail(repo.error());
+    }
+    git_oid oid;
+    if (git_oid_fromstr(&oid, id.toLatin1().constData()) != 0) {
+        return R::fail(lastError(QStringLiteral("reading the blob id")));
+    }
+    git_blob *raw = nullptr;
+    if (git_blob_lookup(&raw, repo.value().get(), &oid) != 0) {
+        return R::fail(lastError(QStringLiteral("reading blob %1").arg(id)));
+    }
+    const Blob blob(raw);
+    if (qsizetype(git_blob_rawsize(blob.get())) > maximumBytes) {
+        return R::fail(QStringLiteral("blob %1 is larger than %2 bytes").arg(id).arg(maximumBytes));
+    }
+    return R::ok(QByteArray(static_cast<const char *>(git_blob_rawcontent(blob.get())), qsizetype(git_blob_rawsize(blob.get()))));
 }
 
 }

@@ -21,6 +21,30 @@ struct StagedFile {
     bool executable = false;
 };
 
+/** One entry of a tree or of the index: a path, its git mode (GIT_FILEMODE_*) and its object id. */
+struct GitEntry {
+    QString path;
+    quint32 mode = 0;
+    QString id;
+};
+
+/** The first commit of a new repository, and which files it holds. */
+struct InitialCommit {
+    QString commit;
+    /** The files now tracked (see isConfigurationFile). */
+    QStringList tracked;
+    /** Configuration files left untracked because only their owner may read them. */
+    QStringList leftPrivate;
+};
+
+/**
+ * Whether initialise() tracks the file at `path`: the files the helper
+ * itself knows and writes, `*.nix`, `flake.lock` (both at any depth) and the
+ * top `.gitignore`. Anything else — keys, passwords, notes, build results —
+ * stays untracked until someone adds it by hand.
+ */
+[[nodiscard]] bool isConfigurationFile(const QString &path);
+
 /**
  * The git history of the configuration directory, through libgit2.
  *
@@ -38,21 +62,24 @@ public:
 
     [[nodiscard]] bool isRepository() const;
 
-    /** Creates the repository and commits every file. Fails if one exists already. */
-    [[nodiscard]] Checked<QString> initialise(const QString &message) const;
+    /**
+     * Creates the repository and commits the configuration files
+     * (isConfigurationFile) that .gitignore does not exclude and that others
+     * may read. Fails if a repository exists already.
+     */
+    [[nodiscard]] Checked<InitialCommit> initialise(const QString &message) const;
 
     /**
-     * Commits every change in the working tree (new, modified and deleted
-     * files, .gitignore respected). Returns the new commit's id, or an empty
-     * optional when there was nothing to commit.
+     * Commits the changes of tracked files (modified and deleted) and the
+     * files in `written`, which the helper wrote in this operation (a
+     * written file .gitignore excludes and nobody tracks stays out).
+     * Untracked files are never added: they may be secrets, and the history
+     * is readable by every user who can read the directory. For the same
+     * reason a file to be staged that others cannot read (whyPrivate) fails
+     * the whole commit, with the file named. Returns the new commit's id, or
+     * an empty optional when there was nothing to commit.
      */
-    [[nodiscard]] Checked<std::optional<QString>> commitAll(const QString &message) const;
-
-    /**
-     * Makes the working tree and index those of `commit` and records that as
-     * a new commit on top of HEAD: history is never rewritten.
-     */
-    [[nodiscard]] Checked<QString> restore(const QString &commit, const QString &message) const;
+    [[nodiscard]] Checked<std::optional<QString>> commitAll(const QString &message, const QStringList &written = {}) const;
 
     /**
      * Records on `commit`, in a note under refs/notes/snowpane, that it built
@@ -74,6 +101,15 @@ public:
 
     /** The file at `path` in `commit` (a commit of this history), or no content when the commit has none there. */
     [[nodiscard]] Checked<StagedFile> fileAt(const QString &commit, const QString &path) const;
+
+    /** Every file, link and submodule in the tree of `commit`, at most `maximumEntries`. */
+    [[nodiscard]] Checked<QList<GitEntry>> entriesAt(const QString &commit, int maximumEntries) const;
+
+    /** Every path in the index (the tracked files), at most `maximumEntries`. */
+    [[nodiscard]] Checked<QList<GitEntry>> trackedEntries(int maximumEntries) const;
+
+    /** The content of the blob `id`, refused above `maximumBytes`. */
+    [[nodiscard]] Checked<QByteArray> blob(const QString &id, qsizetype maximumBytes) const;
 
     /** Whether `path` is kept out of the history: ignored by .gitignore and not tracked. */
     [[nodiscard]] Checked<bool> isIgnored(const QString &path) const;

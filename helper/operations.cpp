@@ -4,6 +4,7 @@
 #include "operations.h"
 
 #include "builddirectory.h"
+#include "committable.h"
 #include "confineddirectory.h"
 #include "gitstore.h"
 #include "helperlogging.h"
@@ -183,6 +184,11 @@ OperationResult Operations::writeConfig(const WriteConfigRequest &request)
             HelperError::Failed,
             QStringLiteral("%1 is not a git repository yet; initialise it first, so that every edit can be undone").arg(m_config.configurationDirectory));
     }
+    for (const RelativeName &name : request.names) {
+        if (auto committable = checkCommittable(dir.value(), git, name); !committable) {
+            return OperationResult::failure(HelperError::Failed, committable.error());
+        }
+    }
     auto before = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before an edit"));
     if (!before) {
         return OperationResult::failure(HelperError::Failed, before.error());
@@ -206,15 +212,15 @@ OperationResult Operations::writeConfig(const WriteConfigRequest &request)
             return OperationResult::failure(HelperError::Failed, written.error());
         }
     }
-    auto commit = git.commitAll(request.message);
-    if (!commit) {
-        return OperationResult::failure(HelperError::Failed, commit.error());
-    }
-    auto head = git.head();
     QStringList names;
     for (const RelativeName &name : request.names) {
         names.append(name.text);
     }
+    auto commit = git.commitAll(request.message, names);
+    if (!commit) {
+        return OperationResult::failure(HelperError::Failed, commit.error());
+    }
+    auto head = git.head();
     return OperationResult::success({{QStringLiteral("commit"), head ? head.value() : QString()},
                                      {QStringLiteral("changed"), commit.value().has_value()},
                                      {QStringLiteral("savedBefore"), before.value().value_or(QString())},
@@ -245,9 +251,13 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
         // only for the user SUDO_UID names. The owner comes from lstat of the configured path, never from the caller.
         build.environment.insert(QStringLiteral("SUDO_UID"), QString::number(owner.value().owner));
     }
-    const QString flake = m_config.configurationDirectory + QStringLiteral("/flake.nix");
     const QStringList logFormat = {QStringLiteral("--log-format"), QStringLiteral("internal-json"), QStringLiteral("-v")};
-    if (QFileInfo(flake).isFile() && !QFileInfo(flake).isSymLink()) {
+    // A flake.nix that is a link, or dangles, is refused: taken for "no flake", configuration.nix would be built from root's channels.
+    const auto flake = isFlake(m_config.configurationDirectory);
+    if (!flake) {
+        return OperationResult::failure(HelperError::Failed, flake.error());
+    }
+    if (flake.value()) {
         QString host = request.host.isEmpty() ? m_config.host : request.host;
         if (host.isEmpty()) {
             auto machine = validateHost(QSysInfo::machineHostName());
@@ -426,7 +436,9 @@ OperationResult Operations::initRepo(const InitRepoRequest &)
     if (!commit) {
         return OperationResult::failure(HelperError::Failed, commit.error());
     }
-    return OperationResult::success({{QStringLiteral("commit"), commit.value()}});
+    return OperationResult::success({{QStringLiteral("commit"), commit.value().commit},
+                                     {QStringLiteral("tracked"), commit.value().tracked},
+                                     {QStringLiteral("leftPrivate"), commit.value().leftPrivate}});
 }
 
 OperationResult Operations::restoreConfig(const RestoreConfigRequest &request)
@@ -442,15 +454,7 @@ OperationResult Operations::restoreConfig(const RestoreConfigRequest &request)
     if (!request.files.empty()) {
         return restoreFiles(request, dir.value(), git);
     }
-    auto before = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before a restore"));
-    if (!before) {
-        return OperationResult::failure(HelperError::Failed, before.error());
-    }
-    auto commit = git.restore(request.commit, QStringLiteral("Snowpane: restore the configuration of %1").arg(request.commit.left(12)));
-    if (!commit) {
-        return OperationResult::failure(HelperError::Failed, commit.error());
-    }
-    return OperationResult::success({{QStringLiteral("commit"), commit.value()}, {QStringLiteral("restored"), request.commit}});
+    return restoreAll(request, dir.value(), git);
 }
 
 OperationResult Operations::restoreFiles(const RestoreConfigRequest &request, const ConfinedDirectory &dir, const GitStore &git)
@@ -468,6 +472,16 @@ OperationResult Operations::restoreFiles(const RestoreConfigRequest &request, co
             return OperationResult::failure(HelperError::Failed, file.error());
         }
         old.append(file.value());
+        auto status = dir.status(name);
+        if (!status) {
+            return OperationResult::failure(HelperError::Failed, status.error());
+        }
+        if (auto single = checkSingleFile(name, status.value()); !single) {
+            return OperationResult::failure(HelperError::Failed, single.error());
+        }
+        if (auto committable = checkCommittable(dir, git, name); !committable) {
+            return OperationResult::failure(HelperError::Failed, committable.error());
+        }
         auto current = dir.read(name, MaxContentBytes);
         if (!current) {
             return OperationResult::failure(HelperError::Failed, current.error());

@@ -91,6 +91,10 @@ private:
     void report(const NixLogParser &parser, bool force);
     /** restoreconfig with `files`: only those files go back, each committed from the bytes in `commit`. */
     [[nodiscard]] OperationResult restoreFiles(const RestoreConfigRequest &request, const ConfinedDirectory &dir, const GitStore &git);
+    /** restoreconfig of a whole commit, file by file through the confined writer (restoreconfig.cpp). */
+    [[nodiscard]] OperationResult restoreAll(const RestoreConfigRequest &request, const ConfinedDirectory &dir, const GitStore &git);
+    /** Whether the configuration is a flake: a regular flake.nix; a link or anything else is an error, never "no flake" (updatesources.cpp). */
+    [[nodiscard]] Checked<bool> isFlake(const QString &directory) const;
     // updatesources (updatesources.cpp)
     [[nodiscard]] OperationResult updateFlake(const UpdateSourcesRequest &request, const ConfinedDirectory &dir);
     [[nodiscard]] OperationResult notAFlake(const UpdateSourcesRequest &request) const;

@@ -5,6 +5,7 @@
 // root's channels updated the way nix-channel --update does it, with the
 // channel list and profile helper.conf names.
 
+#include "committable.h"
 #include "confineddirectory.h"
 #include "gitstore.h"
 #include "helperlogging.h"
@@ -157,23 +158,39 @@ OperationResult Operations::updateSources(const UpdateSourcesRequest &request)
     if (!dir) {
         return OperationResult::failure(HelperError::Misconfigured, dir.error());
     }
-    auto flake = dir.value().status(FlakeFile);
+    auto flake = isFlake(m_config.configurationDirectory);
     if (!flake) {
         return OperationResult::failure(HelperError::Failed, flake.error());
     }
-    switch (flake.value().kind) {
-    case FileStatus::Kind::Regular:
+    if (flake.value()) {
         return updateFlake(request, dir.value());
-    case FileStatus::Kind::Missing:
-        return request.input.isEmpty() ? updateChannels() : notAFlake(request);
-    case FileStatus::Kind::SymbolicLink:
-        return OperationResult::failure(HelperError::Failed,
-                                        QStringLiteral("%1/flake.nix is a symbolic link; the helper does not follow links in the configuration directory")
-                                            .arg(m_config.configurationDirectory));
-    case FileStatus::Kind::Other:
-        break;
     }
-    return OperationResult::failure(HelperError::Failed, QStringLiteral("%1/flake.nix is not a regular file").arg(m_config.configurationDirectory));
+    return request.input.isEmpty() ? updateChannels() : notAFlake(request);
+}
+
+Checked<bool> Operations::isFlake(const QString &directory) const
+{
+    using R = Checked<bool>;
+    // lstat: the helper follows no link in the configuration directory, and a link to a flake elsewhere (or to
+    // nothing) must not quietly turn the configuration into one without a flake.
+    struct stat st {
+    };
+    const QByteArray path = QFile::encodeName(directory + QStringLiteral("/flake.nix"));
+    if (::lstat(path.constData(), &st) != 0) {
+        if (errno == ENOENT) {
+            return R::ok(false);
+        }
+        return R::fail(QStringLiteral("cannot inspect %1/flake.nix: %2").arg(directory, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    if (S_ISREG(st.st_mode)) {
+        return R::ok(true);
+    }
+    if (S_ISLNK(st.st_mode)) {
+        return R::fail(QStringLiteral("%1/flake.nix is a symbolic link; the helper does not follow links in the configuration directory, "
+                                      "and does not take the configuration for one without a flake either")
+                           .arg(directory));
+    }
+    return R::fail(QStringLiteral("%1/flake.nix is not a regular file").arg(directory));
 }
 
 OperationResult Operations::notAFlake(const UpdateSourcesRequest &request) const
@@ -203,6 +220,9 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
             })) {
             return OperationResult::failure(HelperError::InvalidArguments, QStringLiteral("the flake has no input '%1'").arg(request.input));
         }
+    }
+    if (auto committable = checkCommittable(dir, git, LockFile); !committable) {
+        return OperationResult::failure(HelperError::Failed, committable.error());
     }
     // The commit before the update is what restoreconfig returns to, so a tree changed outside Snowpane is saved first.
     auto saved = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before an update"));

@@ -90,6 +90,7 @@ namespace
 enum class FileKind {
     NixOnly,
     NixOrLock,
+    Any,
 };
 
 Checked<RelativeName> validateName(const QVariant &value, FileKind kind)
@@ -132,7 +133,7 @@ Checked<RelativeName> validateName(const QVariant &value, FileKind kind)
             return failWith<RelativeName>(what, QStringLiteral("a component of '%1' is longer than %2 bytes").arg(text).arg(MaxComponentBytes));
         }
     }
-    if (kind == FileKind::NixOrLock && components.last() == QLatin1String("flake.lock")) {
+    if (kind == FileKind::Any || (kind == FileKind::NixOrLock && components.last() == QLatin1String("flake.lock"))) {
         return Checked<RelativeName>::ok(RelativeName{text, components});
     }
     // Only Nix files, because only those can be checked before they are written.
@@ -151,6 +152,11 @@ Checked<RelativeName> validateRelativeName(const QVariant &value)
 Checked<RelativeName> validateRestoredName(const QVariant &value)
 {
     return validateName(value, FileKind::NixOrLock);
+}
+
+Checked<RelativeName> validateTrackedPath(const QString &path)
+{
+    return validateName(QVariant(path), FileKind::Any);
 }
 
 Checked<QByteArray> validateContent(const QVariant &value)

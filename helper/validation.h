@@ -57,6 +57,8 @@ struct RelativeName {
 [[nodiscard]] Checked<RelativeName> validateRelativeName(const QVariant &value);
 /** A file restoreconfig may take back alone: a name as validateRelativeName's, or a `flake.lock`. */
 [[nodiscard]] Checked<RelativeName> validateRestoredName(const QVariant &value);
+/** A path from the git history that a full restoreconfig writes: the same rules as validateRelativeName's, of any file type. */
+[[nodiscard]] Checked<RelativeName> validateTrackedPath(const QString &path);
 [[nodiscard]] Checked<QByteArray> validateContent(const QVariant &value);
 [[nodiscard]] Checked<RebuildMode> validateRebuildMode(const QVariant &value);
 /** `switch` or `boot`: the only modes that make sense for an existing generation. */

@@ -33,6 +33,41 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// The files HEAD holds, read with the git program.
+QStringList gitFiles(const QString &dir)
+{
+    QProcess git;
+    git.start(QStringLiteral("git"),
+              {QStringLiteral("-c"),
+               QStringLiteral("safe.directory=*"),
+               QStringLiteral("-C"),
+               dir,
+               QStringLiteral("ls-tree"),
+               QStringLiteral("-r"),
+               QStringLiteral("--name-only"),
+               QStringLiteral("HEAD")});
+    git.waitForFinished();
+    QStringList files = QString::fromUtf8(git.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    files.sort();
+    return files;
+}
+
+// Every object in the repository, with its content, so that a secret in any blob shows.
+QString gitObjects(const QString &dir)
+{
+    QProcess git;
+    git.start(QStringLiteral("git"),
+              {QStringLiteral("-c"),
+               QStringLiteral("safe.directory=*"),
+               QStringLiteral("-C"),
+               dir,
+               QStringLiteral("cat-file"),
+               QStringLiteral("--batch-all-objects"),
+               QStringLiteral("--batch")});
+    git.waitForFinished();
+    return QString::fromUtf8(git.readAllStandardOutput());
+}
+
 // Reads history with the git program, as a person would.
 QStringList gitLog(const QString &dir)
 {
@@ -57,42 +92,92 @@ private Q_SLOTS:
         qputenv("HOME", QByteArray("/nonexistent"));
     }
 
-    void initialiseCommitRestore()
+    void initialiseAndCommit()
     {
         QTemporaryDir dir;
         writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ a = 1; }\n");
         writeFile(dir.filePath(QStringLiteral("hosts/laptop.nix")), "{ }\n");
+        writeFile(dir.filePath(QStringLiteral("flake.lock")), "{}\n");
+        writeFile(dir.filePath(QStringLiteral("notes.txt")), "not configuration\n");
+        writeFile(dir.filePath(QStringLiteral("private.nix")), "{ password = \"hunter2\"; }\n");
+        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("private.nix")), QFile::ReadOwner | QFile::WriteOwner));
+        writeFile(dir.filePath(QStringLiteral("closed/inside.nix")), "{ }\n");
+        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("closed")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        writeFile(dir.filePath(QStringLiteral("ignored/x.nix")), "{ }\n");
+        writeFile(dir.filePath(QStringLiteral(".gitignore")), "ignored/\n");
         GitStore git(dir.path(), QStringLiteral("alice (through Snowpane)"));
         QVERIFY(!git.isRepository());
         const auto first = git.initialise(QStringLiteral("Initial"));
         QVERIFY2(first.isOk(), qPrintable(first.error()));
         QVERIFY(git.isRepository());
         QVERIFY(!git.initialise(QStringLiteral("Again")).isOk());
-        QCOMPARE(git.head().value(), first.value());
+        QCOMPARE(git.head().value(), first.value().commit);
+        // The configuration files only: not notes, not what only root may read, not what .gitignore excludes.
+        QStringList tracked = first.value().tracked;
+        tracked.sort();
+        QCOMPARE(
+            tracked,
+            (QStringList{QStringLiteral(".gitignore"), QStringLiteral("configuration.nix"), QStringLiteral("flake.lock"), QStringLiteral("hosts/laptop.nix")}));
+        QStringList leftPrivate = first.value().leftPrivate;
+        leftPrivate.sort();
+        QCOMPARE(leftPrivate, (QStringList{QStringLiteral("closed/inside.nix"), QStringLiteral("private.nix")}));
+        QCOMPARE(gitFiles(dir.path()), tracked);
 
         // Nothing changed: nothing committed.
         const auto unchanged = git.commitAll(QStringLiteral("Nothing"));
         QVERIFY(unchanged.isOk());
         QVERIFY(!unchanged.value().has_value());
 
+        // Modified and deleted tracked files are committed; a new file is not, until the helper says it wrote it.
         writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ a = 2; }\n");
         QVERIFY(QFile::remove(dir.filePath(QStringLiteral("hosts/laptop.nix"))));
         writeFile(dir.filePath(QStringLiteral("new.nix")), "{ }\n");
         const auto second = git.commitAll(QStringLiteral("Change a"));
         QVERIFY(second.isOk() && second.value().has_value());
+        QCOMPARE(gitFiles(dir.path()), (QStringList{QStringLiteral(".gitignore"), QStringLiteral("configuration.nix"), QStringLiteral("flake.lock")}));
         QStringList log = gitLog(dir.path());
         QCOMPARE(log.size(), 2);
         QVERIFY2(log.first().endsWith(QLatin1String("alice (through Snowpane)|Change a")), qPrintable(log.first()));
+        const auto written = git.commitAll(QStringLiteral("Wrote new.nix"), {QStringLiteral("new.nix"), QStringLiteral("ignored/x.nix")});
+        QVERIFY2(written.isOk() && written.value().has_value(), qPrintable(written.error()));
+        QCOMPARE(gitFiles(dir.path()),
+                 (QStringList{QStringLiteral(".gitignore"), QStringLiteral("configuration.nix"), QStringLiteral("flake.lock"), QStringLiteral("new.nix")}));
 
-        const auto restored = git.restore(first.value(), QStringLiteral("Restore"));
-        QVERIFY2(restored.isOk(), qPrintable(restored.error()));
-        QCOMPARE(readFile(dir.filePath(QStringLiteral("configuration.nix"))), QByteArray("{ a = 1; }\n"));
-        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("hosts/laptop.nix"))));
-        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("new.nix"))));
-        log = gitLog(dir.path());
-        QCOMPARE(log.size(), 3); // added to, never rewritten
-        QVERIFY(log.first().endsWith(QLatin1String("|Restore")));
-        QVERIFY(!git.restore(QString(40, QLatin1Char('0')), QStringLiteral("x")).isOk());
+        // A written file only its owner may read is refused, and so is a tracked one that became private and changed.
+        const auto secret = git.commitAll(QStringLiteral("Wrote private.nix"), {QStringLiteral("private.nix")});
+        QVERIFY(!secret.isOk());
+        QVERIFY2(secret.error().contains(QLatin1String("private.nix can be read by its owner only (mode 0600)")), qPrintable(secret.error()));
+        writeFile(dir.filePath(QStringLiteral("new.nix")), "{ token = \"s3cret\"; }\n");
+        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("new.nix")), QFile::ReadOwner | QFile::WriteOwner));
+        const auto tightened = git.commitAll(QStringLiteral("Tightened"));
+        QVERIFY(!tightened.isOk());
+        QVERIFY2(tightened.error().contains(QLatin1String("new.nix can be read by its owner only")) && tightened.error().contains(QLatin1String("tracked")),
+                 qPrintable(tightened.error()));
+        QCOMPARE(gitLog(dir.path()).size(), 3);
+        QVERIFY(!gitObjects(dir.path()).contains(QStringLiteral("hunter2")));
+    }
+
+    void configurationFiles_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("tracked");
+        QTest::newRow("configuration") << QStringLiteral("configuration.nix") << true;
+        QTest::newRow("nested") << QStringLiteral("hosts/laptop/default.nix") << true;
+        QTest::newRow("lock") << QStringLiteral("flake.lock") << true;
+        QTest::newRow("nested lock") << QStringLiteral("sub/flake.lock") << true;
+        QTest::newRow("gitignore") << QStringLiteral(".gitignore") << true;
+        QTest::newRow("nested gitignore") << QStringLiteral("sub/.gitignore") << false;
+        QTest::newRow("key") << QStringLiteral("secrets/wifi.psk") << false;
+        QTest::newRow("age") << QStringLiteral("secrets/host.age") << false;
+        QTest::newRow("only extension") << QStringLiteral(".nix") << false;
+        QTest::newRow("nix in name") << QStringLiteral("nix.conf") << false;
+        QTest::newRow("lock-like") << QStringLiteral("xflake.lock") << false;
+    }
+    void configurationFiles()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, tracked);
+        QCOMPARE(isConfigurationFile(path), tracked);
     }
 
     // The note after a rebuild, read back with git itself and with the app's own reader.
@@ -102,8 +187,9 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ }\n");
         GitStore git(dir.path(), QStringLiteral("Snowpane"));
-        const auto commit = git.initialise(QStringLiteral("first"));
-        QVERIFY2(commit, qPrintable(commit.error()));
+        const auto initial = git.initialise(QStringLiteral("first"));
+        QVERIFY2(initial, qPrintable(initial.error()));
+        const auto commit = Checked<QString>::ok(initial.value().commit);
         const QString storeA = QStringLiteral("/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-a");
         const QString storeB = QStringLiteral("/nix/store/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-b");
         auto first = git.recordGeneration(commit.value(), 1, storeA);
@@ -158,9 +244,10 @@ private Q_SLOTS:
         config.close();
         writeFile(dir.filePath(QStringLiteral(".gitattributes")), "*.nix filter=x\n");
         writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ a = 1; }\n");
-        const auto first = git.head().value();
         QVERIFY(git.commitAll(QStringLiteral("Edit")).isOk());
-        QVERIFY(git.restore(first, QStringLiteral("Restore")).isOk());
+        QVERIFY(git.commitAll(QStringLiteral("Attributes"), {QStringLiteral(".gitattributes")}).isOk());
+        writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ a = 2; }\n");
+        QVERIFY(git.commitAll(QStringLiteral("Edit again")).isOk());
         QVERIFY2(!QFile::exists(proof), "a program named by the repository ran");
     }
 };

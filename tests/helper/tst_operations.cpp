@@ -34,6 +34,32 @@ QByteArray readFile(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+// git as a person runs it, to make the history a test starts from.
+QString git(const QString &directory, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral("git"),
+                  QStringList{QStringLiteral("-C"),
+                              directory,
+                              QStringLiteral("-c"),
+                              QStringLiteral("user.name=Snowpane tests"),
+                              QStringLiteral("-c"),
+                              QStringLiteral("user.email=tests@localhost"),
+                              QStringLiteral("-c"),
+                              QStringLiteral("safe.directory=*")}
+                      + arguments);
+    process.waitForFinished(30000);
+    return process.exitCode() == 0 ? QString::fromUtf8(process.readAllStandardOutput()).trimmed() : QStringLiteral("<failed>");
+}
 }
 
 class OperationsTest : public QObject
@@ -182,6 +208,166 @@ private Q_SLOTS:
         QCOMPARE(result.error, std::optional(snowpane::protocol::HelperError::Failed));
         QVERIFY(result.message.contains(QLatin1String("git")));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("nixos/configuration.nix"))));
+    }
+
+    // writeconfig of a file only its owner may read is refused before anything is written or committed.
+    void writeConfigRefusesPrivateFiles()
+    {
+        HelperConfig config = this->config(false);
+        config.configurationDirectory = m_dir.filePath(QStringLiteral("private-config"));
+        writeFile(config.configurationDirectory + QStringLiteral("/configuration.nix"), "{ }\n");
+        writeFile(config.configurationDirectory + QStringLiteral("/secret.nix"), "{ password = \"hunter2\"; }\n");
+        QVERIFY(QFile::setPermissions(config.configurationDirectory + QStringLiteral("/secret.nix"), QFile::ReadOwner | QFile::WriteOwner));
+        Operations operations(config, {});
+        const OperationResult init = operations.initRepo({});
+        QVERIFY2(!init.error, qPrintable(init.message));
+        QCOMPARE(init.data.value(QStringLiteral("tracked")).toStringList(), QStringList{QStringLiteral("configuration.nix")});
+        QCOMPARE(init.data.value(QStringLiteral("leftPrivate")).toStringList(), QStringList{QStringLiteral("secret.nix")});
+        const QString head = git(config.configurationDirectory, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+        WriteConfigRequest write;
+        write.names.push_back(validateRelativeName(QStringLiteral("secret.nix")).value());
+        write.contents.push_back("{ password = \"hunter3\"; }\n");
+        write.message = QStringLiteral("x");
+        const OperationResult refused = operations.writeConfig(write);
+        QCOMPARE(refused.error, std::optional(snowpane::protocol::HelperError::Failed));
+        QVERIFY2(refused.message.contains(QLatin1String("secret.nix can be read by its owner only (mode 0600)")), qPrintable(refused.message));
+        QCOMPARE(readFile(config.configurationDirectory + QStringLiteral("/secret.nix")), QByteArray("{ password = \"hunter2\"; }\n"));
+        QCOMPARE(git(config.configurationDirectory, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}), head);
+        // A file beside it is written and committed, and the secret stays untracked.
+        write.names = {validateRelativeName(QStringLiteral("configuration.nix")).value()};
+        write.contents = {"{ a = 1; }\n"};
+        const OperationResult written = operations.writeConfig(write);
+        QVERIFY2(!written.error, qPrintable(written.message));
+        QCOMPARE(git(config.configurationDirectory, {QStringLiteral("ls-files")}), QStringLiteral("configuration.nix"));
+    }
+
+    void rebuildRefusesLinkedFlake_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("link to a flake") << QStringLiteral("link") << QStringLiteral("flake.nix is a symbolic link");
+        QTest::newRow("dangling link") << QStringLiteral("dangling") << QStringLiteral("flake.nix is a symbolic link");
+        QTest::newRow("directory") << QStringLiteral("directory") << QStringLiteral("flake.nix is not a regular file");
+    }
+    void rebuildRefusesLinkedFlake()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, reason);
+        HelperConfig config = this->config(false);
+        config.configurationDirectory = m_dir.filePath(QStringLiteral("linked-flake-") + kind);
+        writeFile(config.configurationDirectory + QStringLiteral("/configuration.nix"), "{ }\n");
+        const QString flake = config.configurationDirectory + QStringLiteral("/flake.nix");
+        if (kind == QLatin1String("link")) {
+            writeFile(m_dir.filePath(QStringLiteral("elsewhere/flake.nix")), "{ outputs = _: { }; }\n");
+            QVERIFY(QFile::link(m_dir.filePath(QStringLiteral("elsewhere/flake.nix")), flake));
+        } else if (kind == QLatin1String("dangling")) {
+            QVERIFY(QFile::link(m_dir.filePath(QStringLiteral("nowhere.nix")), flake));
+        } else {
+            QVERIFY(QDir().mkpath(flake));
+        }
+        Operations operations(config, {});
+        RebuildRequest request;
+        request.mode = RebuildMode::Build;
+        const OperationResult result = operations.rebuild(request);
+        QCOMPARE(result.error, std::optional(snowpane::protocol::HelperError::Failed));
+        QVERIFY2(result.message.contains(reason), qPrintable(result.message));
+        QVERIFY(!result.data.contains(QStringLiteral("steps"))); // nothing was built
+    }
+
+    // A full restore: tracked files go back one by one; ignored and untracked ones, and links, stay as they are.
+    void restoreAllFileByFile()
+    {
+        HelperConfig config = this->config(false);
+        const QString dir = m_dir.filePath(QStringLiteral("restore"));
+        config.configurationDirectory = dir;
+        writeFile(dir + QStringLiteral("/.gitignore"), "ignored.nix\nignored-dir\n");
+        writeFile(dir + QStringLiteral("/a.nix"), "{ a = 1; }\n");
+        writeFile(dir + QStringLiteral("/run.sh"), "#!/bin/sh\n");
+        QVERIFY(QFile::setPermissions(dir + QStringLiteral("/run.sh"),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther));
+        writeFile(dir + QStringLiteral("/ignored.nix"), "{ committed = true; }\n");
+        writeFile(dir + QStringLiteral("/ignored-dir/x.nix"), "{ committed = true; }\n");
+        QCOMPARE(git(dir, {QStringLiteral("init"), QStringLiteral("-q")}), QString());
+        QCOMPARE(git(dir, {QStringLiteral("add"), QStringLiteral("-f"), QStringLiteral(".")}), QString());
+        QCOMPARE(git(dir, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("A")}), QString());
+        const QString a = git(dir, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+        QCOMPARE(git(dir,
+                     {QStringLiteral("rm"),
+                      QStringLiteral("-q"),
+                      QStringLiteral("-r"),
+                      QStringLiteral("--cached"),
+                      QStringLiteral("ignored.nix"),
+                      QStringLiteral("ignored-dir")}),
+                 QString());
+        writeFile(dir + QStringLiteral("/a.nix"), "{ a = 2; }\n");
+        writeFile(dir + QStringLiteral("/b.nix"), "{ b = 2; }\n");
+        QVERIFY(QFile::remove(dir + QStringLiteral("/run.sh")));
+        QCOMPARE(git(dir, {QStringLiteral("add"), QStringLiteral("-A")}), QString());
+        QCOMPARE(git(dir, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("B")}), QString());
+        // The user's own ignored file, and an ignored directory that is now a link out of the configuration.
+        writeFile(dir + QStringLiteral("/ignored.nix"), "{ mine = true; }\n");
+        QVERIFY(QDir(dir + QStringLiteral("/ignored-dir")).removeRecursively());
+        const QString outside = m_dir.filePath(QStringLiteral("restore-outside"));
+        QVERIFY(QDir().mkpath(outside));
+        QVERIFY(QFile::link(outside, dir + QStringLiteral("/ignored-dir")));
+        QCOMPARE(QProcess::execute(QStringLiteral("/bin/chmod"), {QStringLiteral("-R"), QStringLiteral("go-w"), dir}), 0);
+        Operations operations(config, {});
+
+        // A tracked file with a second name is refused, and nothing else is restored.
+        QCOMPARE(::link(QFile::encodeName(dir + QStringLiteral("/b.nix")).constData(),
+                        QFile::encodeName(m_dir.filePath(QStringLiteral("b-second-name"))).constData()),
+                 0);
+        RestoreConfigRequest request;
+        request.commit = a;
+        const OperationResult refused = operations.restoreConfig(request);
+        QCOMPARE(refused.error, std::optional(snowpane::protocol::HelperError::Failed));
+        QVERIFY2(refused.message.contains(QLatin1String("b.nix has 2 hard links")), qPrintable(refused.message));
+        QCOMPARE(readFile(dir + QStringLiteral("/a.nix")), QByteArray("{ a = 2; }\n"));
+        QVERIFY(!QFile::exists(dir + QStringLiteral("/run.sh")));
+        QVERIFY(QFile::remove(m_dir.filePath(QStringLiteral("b-second-name"))));
+
+        const OperationResult restored = operations.restoreConfig(request);
+        QVERIFY2(!restored.error, qPrintable(restored.message));
+        QCOMPARE(readFile(dir + QStringLiteral("/a.nix")), QByteArray("{ a = 1; }\n"));
+        QVERIFY(!QFile::exists(dir + QStringLiteral("/b.nix")));
+        QCOMPARE(readFile(dir + QStringLiteral("/run.sh")), QByteArray("#!/bin/sh\n"));
+        QVERIFY(QFileInfo(dir + QStringLiteral("/run.sh")).isExecutable());
+        QCOMPARE(readFile(dir + QStringLiteral("/ignored.nix")), QByteArray("{ mine = true; }\n"));
+        QVERIFY(QFileInfo(dir + QStringLiteral("/ignored-dir")).isSymLink());
+        QCOMPARE(QDir(outside).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+        QStringList leftAlone = restored.data.value(QStringLiteral("leftAlone")).toStringList();
+        QCOMPARE(leftAlone, (QStringList{QStringLiteral("ignored-dir/x.nix"), QStringLiteral("ignored.nix")}));
+        QCOMPARE(restored.data.value(QStringLiteral("commit")).toString(), git(dir, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}));
+        QCOMPARE(git(dir, {QStringLiteral("diff"), QStringLiteral("--name-only"), a, QStringLiteral("HEAD")}),
+                 QStringLiteral("ignored-dir/x.nix\nignored.nix"));
+        QCOMPARE(git(dir, {QStringLiteral("status"), QStringLiteral("--porcelain")}), QString());
+    }
+
+    // An old commit whose .nix file does not parse is refused whole, before anything is written.
+    void restoreAllChecksEveryFileFirst()
+    {
+        HelperConfig config = this->config(false);
+        const QString dir = m_dir.filePath(QStringLiteral("restore-broken"));
+        config.configurationDirectory = dir;
+        writeFile(dir + QStringLiteral("/a.nix"), "{ a = 1; }\n");
+        writeFile(dir + QStringLiteral("/z.nix"), "{ z = \n");
+        QCOMPARE(git(dir, {QStringLiteral("init"), QStringLiteral("-q")}), QString());
+        QCOMPARE(git(dir, {QStringLiteral("add"), QStringLiteral("-A")}), QString());
+        QCOMPARE(git(dir, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("broken")}), QString());
+        const QString broken = git(dir, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+        writeFile(dir + QStringLiteral("/a.nix"), "{ a = 2; }\n");
+        writeFile(dir + QStringLiteral("/z.nix"), "{ z = 2; }\n");
+        QCOMPARE(git(dir, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-am"), QStringLiteral("fixed")}), QString());
+        QCOMPARE(QProcess::execute(QStringLiteral("/bin/chmod"), {QStringLiteral("-R"), QStringLiteral("go-w"), dir}), 0);
+        const QString head = git(dir, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+        Operations operations(config, {});
+        RestoreConfigRequest request;
+        request.commit = broken;
+        const OperationResult refused = operations.restoreConfig(request);
+        QCOMPARE(refused.error, std::optional(snowpane::protocol::HelperError::Failed));
+        QVERIFY2(refused.message.contains(QLatin1String("z.nix:")), qPrintable(refused.message));
+        QCOMPARE(readFile(dir + QStringLiteral("/a.nix")), QByteArray("{ a = 2; }\n"));
+        QCOMPARE(git(dir, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}), head);
     }
 
 private:

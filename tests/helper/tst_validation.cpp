@@ -68,6 +68,42 @@ private Q_SLOTS:
         }
     }
 
+    // Paths a full restoreconfig takes from a commit's tree: any file type, the same confinement.
+    void trackedPath_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("nix") << QStringLiteral("configuration.nix") << true << QString();
+        QTest::newRow("lock") << QStringLiteral("flake.lock") << true << QString();
+        QTest::newRow("gitignore") << QStringLiteral(".gitignore") << true << QString();
+        QTest::newRow("nested other") << QStringLiteral("keys/host.pub") << true << QString();
+        QTest::newRow("traversal") << QStringLiteral("../etc/shadow") << false << QStringLiteral("..");
+        QTest::newRow("inner traversal") << QStringLiteral("a/../../b") << false << QStringLiteral("..");
+        QTest::newRow("absolute") << QStringLiteral("/etc/shadow") << false << QStringLiteral("absolute");
+        QTest::newRow("git dir") << QStringLiteral(".git/config") << false << QStringLiteral("git");
+        QTest::newRow("git dir any case") << QStringLiteral("a/.Git/hooks/post-checkout") << false << QStringLiteral("git");
+        QTest::newRow("dot") << QStringLiteral("./x") << false << QStringLiteral("'.'");
+        QTest::newRow("empty component") << QStringLiteral("a//b") << false << QStringLiteral("empty component");
+        QTest::newRow("empty") << QString() << false << QStringLiteral("empty");
+        QTest::newRow("newline") << QStringLiteral("a\nb") << false << QStringLiteral("control");
+        QTest::newRow("nul") << QStringLiteral("a") + QChar(0) + QStringLiteral("b") << false << QStringLiteral("NUL");
+        QTest::newRow("too deep") << QStringLiteral("a/").repeated(20) + QStringLiteral("x") << false << QStringLiteral("levels");
+    }
+    void trackedPath()
+    {
+        QFETCH(QString, input);
+        QFETCH(bool, accepted);
+        QFETCH(QString, reason);
+        const auto result = validateTrackedPath(input);
+        QCOMPARE(result.isOk(), accepted);
+        if (accepted) {
+            QCOMPARE(result.value().components, input.split(QLatin1Char('/')));
+        } else {
+            QVERIFY2(result.error().contains(reason), qPrintable(result.error()));
+        }
+    }
+
     void content_data()
     {
         QTest::addColumn<QVariant>("input");

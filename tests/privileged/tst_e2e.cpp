@@ -26,6 +26,10 @@
 #include <QTest>
 #include <QUuid>
 
+#include <git2.h>
+
+#include <sys/stat.h>
+
 using namespace e2e;
 using namespace snowpane::privileged;
 using namespace std::chrono_literals;
@@ -134,6 +138,40 @@ QString withTimeZone(const QString &text, const QString &zone)
     static const QRegularExpression timeZone(QStringLiteral("time\\.timeZone = [^;]*;"));
     result.replace(timeZone, QStringLiteral("time.timeZone = %1;").arg(zone));
     return result;
+}
+
+// Whether the object database of the repository in `directory` holds a blob of exactly `content`,
+// looked up by its hash as git would store it: "present", "absent", or "error: …".
+QString blobState(const QString &directory, const QByteArray &content)
+{
+    git_libgit2_init();
+    QString state;
+    git_oid id;
+    git_odb *odb = nullptr;
+    if (git_odb_hash(&id, content.constData(), size_t(content.size()), GIT_OBJECT_BLOB) != 0
+        || git_odb_open(&odb, QFile::encodeName(directory + QStringLiteral("/.git/objects")).constData()) != 0) {
+        const git_error *error = git_error_last();
+        state = QStringLiteral("error: ") + QString::fromUtf8(error && error->message ? error->message : "unknown");
+    } else {
+        state = git_odb_exists(odb, &id) ? QStringLiteral("present") : QStringLiteral("absent");
+    }
+    git_odb_free(odb);
+    git_libgit2_shutdown();
+    return state;
+}
+
+mode_t modeOf(const QString &path)
+{
+    struct stat st{};
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 07777 : mode_t(-1);
+}
+
+QString gitIn(const QString &directory, const QStringList &arguments)
+{
+    QProcess git;
+    git.start(QStringLiteral("git"), QStringList{QStringLiteral("-c"), QStringLiteral("safe.directory=*"), QStringLiteral("-C"), directory} + arguments);
+    git.waitForFinished(30000);
+    return QString::fromUtf8(git.readAllStandardOutput()).trimmed();
 }
 
 bool sleepingBuildersLeft()
@@ -737,6 +775,158 @@ private Q_SLOTS:
         VERIFY_SUCCEEDED(build);
         QVERIFY(build.result().value(QStringLiteral("storePath")).toString().startsWith(QStringLiteral("/nix/store/")));
         QCOMPARE(readFile(file), before);
+    }
+
+    // run-e2e put secrets/wifi.psk (0600, this user's, so that it can be checked here) and
+    // secrets/notes.txt (0644) into the configuration before initRepo; neither is tracked.
+    void untrackedSecretsAreNotCommitted()
+    {
+        const QString secret = configDir() + QStringLiteral("/secrets/wifi.psk");
+        const QString notes = configDir() + QStringLiteral("/secrets/notes.txt");
+        const QByteArray secretContent = readFile(secret);
+        const QByteArray notesContent = readFile(notes);
+        QVERIFY2(secretContent.startsWith("psk=") && !notesContent.isEmpty(), "run-e2e did not put the untracked files in place");
+        QCOMPARE(modeOf(secret), mode_t(0600));
+
+        const QString changed = withTimeZone(configText(), QStringLiteral("\"Europe/Paris\""));
+        WriteConfigJob write({QStringLiteral("configuration.nix")}, {changed}, QStringLiteral("Paris, next to a secret"));
+        QVERIFY(runJob(write));
+        VERIFY_SUCCEEDED(write);
+        RebuildJob rebuild(QStringLiteral("switch"));
+        QVERIFY(runJob(rebuild));
+        VERIFY_SUCCEEDED(rebuild);
+        QCOMPARE(rebuild.result().value(QStringLiteral("commit")).toString(), gitLog().first().section(QLatin1Char(' '), 0, 0));
+
+        // The lookup finds what was committed (so it can fail), and finds neither untracked file.
+        QCOMPARE(blobState(configDir(), changed.toUtf8()), QStringLiteral("present"));
+        QCOMPARE(blobState(configDir(), secretContent), QStringLiteral("absent"));
+        QCOMPARE(blobState(configDir(), notesContent), QStringLiteral("absent"));
+        QCOMPARE(gitIn(configDir(), {QStringLiteral("ls-files"), QStringLiteral("secrets")}), QString());
+        QCOMPARE(modeOf(secret), mode_t(0600));
+        QCOMPARE(readFile(secret), secretContent);
+        QCOMPARE(readFile(notes), notesContent);
+    }
+
+    // run-e2e makes flake.nix a link: to a real flake elsewhere, or to nothing. configuration.nix
+    // beside it must not be built instead, from root's channels.
+    void refusesSymlinkedFlake()
+    {
+        const QString flake = configDir() + QStringLiteral("/flake.nix");
+        QVERIFY2(QFileInfo(flake).isSymLink(), "run-e2e makes flake.nix a symbolic link here");
+        QVERIFY(QFileInfo::exists(configDir() + QStringLiteral("/configuration.nix")));
+        const int generation = currentGeneration();
+        const QString profileTarget = QFile::symLinkTarget(profile());
+        const QStringList before = activations();
+        for (const QString &mode : {QStringLiteral("build"), QStringLiteral("switch")}) {
+            RebuildJob rebuild(mode);
+            QVERIFY(runJob(rebuild));
+            QCOMPARE(rebuild.error(), PrivilegedJob::ErrorKind::Failed);
+            QVERIFY2(rebuild.errorMessage().contains(QLatin1String("flake.nix is a symbolic link")), qPrintable(describe(rebuild)));
+            QVERIFY(!rebuild.result().contains(QStringLiteral("storePath")));
+        }
+        QCOMPARE(currentGeneration(), generation);
+        QCOMPARE(QFile::symLinkTarget(profile()), profileTarget);
+        QCOMPARE(activations(), before);
+    }
+
+    // run-e2e's history here: commit A tracks other.nix, shared.nix, dropped.nix and (forced past
+    // .gitignore) local.nix and linked.nix; commit B changes the first two, drops dropped.nix, adds
+    // added.nix and stops tracking local.nix and linked.nix. Now local.nix holds the user's own text,
+    // linked.nix links to a file outside, and shared.nix has a second name in a directory of this user.
+    void restoreLeavesIgnoredFilesAndLinksAlone()
+    {
+        const QString dir = configDir();
+        const QString outside = work() + QStringLiteral("/home/outside/target.nix");
+        const QString secondName = work() + QStringLiteral("/home/links/shared.nix");
+        const QStringList log = gitLog();
+        const auto a = std::find_if(log.cbegin(), log.cend(), [](const QString &line) {
+            return line.endsWith(QLatin1String(" Restore fixture: A"));
+        });
+        QVERIFY(a != log.cend());
+        const QString commitA = a->section(QLatin1Char(' '), 0, 0);
+        QCOMPARE(QFile::symLinkTarget(dir + QStringLiteral("/linked.nix")), outside);
+        QVERIFY(QFileInfo::exists(secondName));
+        const QStringList names = {QStringLiteral("other.nix"),
+                                   QStringLiteral("shared.nix"),
+                                   QStringLiteral("dropped.nix"),
+                                   QStringLiteral("added.nix"),
+                                   QStringLiteral("local.nix"),
+                                   QStringLiteral(".gitignore")};
+        const auto snapshot = [&] {
+            QStringList files;
+            for (const QString &name : names) {
+                files.append(name + QStringLiteral(": ")
+                             + (QFileInfo::exists(dir + QLatin1Char('/') + name) ? readText(dir + QLatin1Char('/') + name) : QStringLiteral("<none>")));
+            }
+            files.append(QStringLiteral("outside: ") + readText(outside));
+            files.append(QStringLiteral("link: ") + QFile::symLinkTarget(dir + QStringLiteral("/linked.nix")));
+            return files;
+        };
+        const QStringList before = snapshot();
+
+        RestoreConfigJob refused(commitA);
+        QVERIFY(runJob(refused));
+        QCOMPARE(refused.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("shared.nix has 2 hard links")), qPrintable(describe(refused)));
+        QCOMPARE(snapshot(), before);
+        QCOMPARE(gitLog(), log);
+
+        // Without the second name, the tracked files go back; what git does not track stays as it is.
+        QVERIFY(QFile::remove(secondName));
+        RestoreConfigJob restore(commitA);
+        QVERIFY(runJob(restore));
+        VERIFY_SUCCEEDED(restore);
+        QCOMPARE(readFile(dir + QStringLiteral("/other.nix")), QByteArray("{ other = \"A\"; }\n"));
+        QCOMPARE(readFile(dir + QStringLiteral("/shared.nix")), QByteArray("{ shared = \"A\"; }\n"));
+        QCOMPARE(readFile(dir + QStringLiteral("/dropped.nix")), QByteArray("{ dropped = \"A\"; }\n"));
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/added.nix")));
+        QCOMPARE(readFile(dir + QStringLiteral("/local.nix")), QByteArray("{ local = \"mine, never committed\"; }\n"));
+        QCOMPARE(QFile::symLinkTarget(dir + QStringLiteral("/linked.nix")), outside);
+        QCOMPARE(readText(outside), before.at(names.size()).section(QStringLiteral(": "), 1));
+        QStringList leftAlone = restore.result().value(QStringLiteral("leftAlone")).toStringList();
+        leftAlone.sort();
+        QCOMPARE(leftAlone, (QStringList{QStringLiteral("linked.nix"), QStringLiteral("local.nix")}));
+        const QStringList after = gitLog();
+        QCOMPARE(after.size(), log.size() + 1);
+        QCOMPARE(restore.result().value(QStringLiteral("commit")).toString(), after.first().section(QLatin1Char(' '), 0, 0));
+        // The new commit is A's tree but for the two files git no longer tracks.
+        QCOMPARE(gitIn(dir, {QStringLiteral("diff"), QStringLiteral("--name-status"), commitA, QStringLiteral("HEAD")}),
+                 QStringLiteral("D\tlinked.nix\nD\tlocal.nix"));
+    }
+
+    // run-e2e makes hosts/ here this user's directory, inside root's configuration.
+    void refusesForeignOwnedSubdirectory()
+    {
+        const QString hosts = configDir() + QStringLiteral("/hosts");
+        QCOMPARE(QFileInfo(hosts).ownerId(), ::getuid());
+        const QByteArray laptop = readFile(hosts + QStringLiteral("/laptop.nix"));
+        const QStringList entries = QDir(hosts).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        const QStringList log = gitLog();
+        const QString reason = QStringLiteral("'hosts' is owned by uid %1").arg(::getuid());
+
+        WriteConfigJob write({QStringLiteral("hosts/laptop.nix")},
+                             {QStringLiteral("{ networking.hostName = \"owned\"; }\n")},
+                             QStringLiteral("Into a user's directory"));
+        QVERIFY(runJob(write));
+        QCOMPARE(write.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(write.errorMessage().contains(reason), qPrintable(describe(write)));
+        WriteConfigJob deeper({QStringLiteral("hosts/new/x.nix")}, {QStringLiteral("{ }\n")}, QStringLiteral("Deeper into it"));
+        QVERIFY(runJob(deeper));
+        QCOMPARE(deeper.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(deeper.errorMessage().contains(reason), qPrintable(describe(deeper)));
+        RestoreConfigJob restore(log.first().section(QLatin1Char(' '), 0, 0), {QStringLiteral("hosts/laptop.nix")});
+        QVERIFY(runJob(restore));
+        QCOMPARE(restore.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(restore.errorMessage().contains(reason), qPrintable(describe(restore)));
+
+        QCOMPARE(readFile(hosts + QStringLiteral("/laptop.nix")), laptop);
+        QCOMPARE(QFileInfo(hosts + QStringLiteral("/laptop.nix")).ownerId(), 0u);
+        QCOMPARE(QDir(hosts).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), entries);
+        QCOMPARE(gitLog(), log);
+        // Root's own files beside it are still written.
+        WriteConfigJob top({QStringLiteral("top.nix")}, {QStringLiteral("{ }\n# still written\n")}, QStringLiteral("Beside it"));
+        QVERIFY(runJob(top));
+        VERIFY_SUCCEEDED(top);
     }
 
     void deniedChangesNothing()
