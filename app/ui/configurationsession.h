@@ -88,7 +88,7 @@ public:
     [[nodiscard]] int pendingCount() const;
     /** Each pending edit in words ("Enable services.openssh.enable"), in the order made. */
     [[nodiscard]] QStringList pendingDescriptions() const;
-    /** For each changed file: `path` (absolute), `name` (relative), `diff` (unified), `added` and `removed` line counts, `newFile`. */
+    /** For each changed file: `path` (absolute), `name` (relative), `diff` (unified), `added` and `removed` line counts. */
     [[nodiscard]] QVariantList changedFiles() const;
     /** The packages of environment.systemPackages, pending edits included: `attr`, `file`, `line`. */
     [[nodiscard]] QVariantList declaredPackages() const;
@@ -134,11 +134,6 @@ public:
 
     /** The files an apply must write, relative to the directory, with their new texts; empty with @p error set when one lies outside. */
     [[nodiscard]] std::vector<std::pair<QString, QString>> pendingFiles(QString *error) const;
-    /** The pending edits as files: absolute path, the text loaded, and the new text. */
-    [[nodiscard]] std::vector<snowpane::config::FileChange> pendingChanges() const
-    {
-        return m_changes ? m_changes->changedFiles() : std::vector<snowpane::config::FileChange>{};
-    }
     /** The commit message that describes the pending edits. */
     [[nodiscard]] QString commitMessage() const;
     /** The documents with every pending edit applied, for readers in C++. */

@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -31,17 +32,16 @@ QString tr(const char *text)
 QStringList relativeNames(const ConfigurationSession &session, QString *error)
 {
     QStringList names;
-    const QDir directory(session.directory());
-    for (const auto &change : session.pendingChanges()) {
-        const QString relative = directory.relativeFilePath(QString::fromStdString(change.path));
-        if (relative.startsWith(u"../"_s) || QDir::isAbsolutePath(relative)) {
-            *error =
-                tr("%1 lies outside the configuration directory %2, so Snowpane cannot save it.").arg(QString::fromStdString(change.path), session.directory());
-            return {};
-        }
-        names.append(relative);
+    for (const auto &[name, text] : session.pendingFiles(error)) {
+        names.append(name);
     }
     return names;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace
@@ -92,13 +92,13 @@ UserSave saveAsUser(const ConfigurationSession &session)
     if (!save.error.isEmpty()) {
         return save;
     }
-    const auto changes = session.pendingChanges();
+    // The texts as they are now: the checked writer refuses if a file changes between this read and the write.
     std::vector<snowpane::config::CheckedWrite> writes;
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        const auto &change = changes.at(std::size_t(i));
-        writes.push_back({change.path, change.before, change.after});
-        if (!QFileInfo::exists(QString::fromStdString(change.path))) {
-            save.added.append(names.at(i));
+    for (const auto &[name, text] : session.pendingFiles(&save.error)) {
+        const QString path = QDir(directory).filePath(name);
+        writes.push_back({QFile::encodeName(path).toStdString(), readFile(path).toStdString(), text.toStdString()});
+        if (!QFileInfo::exists(path)) {
+            save.added.append(name);
         }
     }
 
