@@ -135,9 +135,9 @@ CommandOutcome ProcessRunner::run(const Command &command) const
     const pid_t group = pid_t(holder.group());
     // The command joins the holder's group, which timeouts and cancellation kill as a whole.
     process.setUnixProcessParameters(QProcess::UnixProcessFlag::ResetSignalHandlers | QProcess::UnixProcessFlag::CloseFileDescriptors);
-    process.setChildProcessModifier([group] {
+    process.setChildProcessModifier([group, &process] {
         if (::setpgid(0, group) != 0) {
-            QProcess::failChildProcessModifier("cannot join the process group", errno);
+            process.failChildProcessModifier("cannot join the process group", errno);
         }
     });
 
