@@ -38,7 +38,8 @@ bool CancelEndpoint::cancel(const QString &request)
     const QDBusReply<uint> uid = bus ? bus->serviceUid(message().service()) : QDBusReply<uint>();
     const int sender = uid.isValid() ? int(uid.value()) : -1;
     const bool accepted = m_gate.requestCancel(request, sender);
-    qCInfo(SNOWPANE_HELPER) << "cancel of" << request << "from uid" << sender << (accepted ? "accepted" : "ignored");
+    qCInfo(SNOWPANE_HELPER).noquote() << "cancel of" << snowpane::helper::loggableRequestId(request) << "from uid" << sender
+                                      << (accepted ? "accepted" : "ignored");
     return accepted;
 }
 

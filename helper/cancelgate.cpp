@@ -3,8 +3,18 @@
 
 #include "cancelgate.h"
 
+#include "validation.h"
+
 namespace snowpane::helper
 {
+
+QString loggableRequestId(const QString &request)
+{
+    if (validateRequestId(request).isOk()) {
+        return request;
+    }
+    return QStringLiteral("a malformed id of %1 characters").arg(request.size());
+}
 
 void CancelGate::begin(const QString &request, int callerUid)
 {
@@ -26,7 +36,7 @@ bool CancelGate::requestCancel(const QString &request, int senderUid)
 {
     // An operation without a request id (an old or foreign client) cannot be
     // named, so it cannot be cancelled: better than letting anyone stop it.
-    if (!m_running || m_request.isEmpty() || request != m_request) {
+    if (!m_running || m_request.isEmpty() || !validateRequestId(request).isOk() || request != m_request) {
         return false;
     }
     // The uid D-Bus vouches for, not one the message claims.

@@ -9,6 +9,14 @@ namespace snowpane::helper
 {
 
 /**
+ * A cancel request's id as it may be written to the log. Anyone on the bus
+ * may call cancel() with any string: only an id of the form requests carry
+ * (validateRequestId) is logged as it is, anything else by its length
+ * alone, so that no caller can flood the journal or forge lines in it.
+ */
+[[nodiscard]] QString loggableRequestId(const QString &request);
+
+/**
  * Who may stop the running operation. KAuth's own stopAction is global: any
  * caller on the system bus may send it, and one sent while the helper is
  * idle stops the next operation, whoever starts it. The helper ignores it

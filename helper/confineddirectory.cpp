@@ -306,7 +306,8 @@ Checked<Done> ConfinedDirectory::writeAtomically(const RelativeName &name, const
 
     const uid_t owner = as.owner;
     const gid_t group = as.group;
-    const mode_t mode = as.mode & 07777;
+    // Never setuid, setgid or sticky, whatever the old file had: the helper writes as root.
+    const mode_t mode = as.mode & 0777;
     struct stat st{};
     if (::fstatat(dirfd, leaf.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
         if (S_ISLNK(st.st_mode)) {

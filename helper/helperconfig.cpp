@@ -23,7 +23,9 @@ QProcessEnvironment HelperConfig::environment() const
     env.insert(QStringLiteral("PATH"), nixBinDirectory + QStringLiteral(":/run/current-system/sw/bin:/usr/bin:/bin"));
     env.insert(QStringLiteral("HOME"), QStringLiteral("/root"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("NIX_PATH"), nixPath);
+    if (!nixPath.isEmpty()) {
+        env.insert(QStringLiteral("NIX_PATH"), nixPath);
+    }
     for (const QString &assignment : extraEnvironment) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         env.insert(assignment.left(equals), assignment.mid(equals + 1));
@@ -43,6 +45,7 @@ Checked<HelperConfig> parseHelperConfig(const QByteArray &text)
         {"SystemdRun", &HelperConfig::systemdRun},
         {"SystemdRuntimeDirectory", &HelperConfig::systemdRuntimeDirectory},
         {"BootedSystem", &HelperConfig::bootedSystem},
+        {"CurrentSystem", &HelperConfig::currentSystem},
         {"ChannelsProfile", &HelperConfig::channelsProfile},
         {"ChannelList", &HelperConfig::channelList},
     };

@@ -32,12 +32,18 @@ struct HelperConfig {
     /** Activation goes through systemd-run only when this exists, as in nixos-rebuild. */
     QString systemdRuntimeDirectory = QStringLiteral("/run/systemd/system");
     QString bootedSystem = QStringLiteral("/run/booted-system");
+    /** The running system, which deletegenerations never deletes, as it never deletes the booted one. */
+    QString currentSystem = QStringLiteral("/run/current-system");
     /** Root's channels profile, which `nixpkgs=` of NIX_PATH reads (`<profile>/nixos`) and updatesources updates. */
     QString channelsProfile = QStringLiteral("/nix/var/nix/profiles/per-user/root/channels");
     /** Root's channel list, `URL NAME` lines, as nix-channel --add writes it. */
     QString channelList = QStringLiteral("/root/.nix-channels");
-    QString nixPath = QStringLiteral(
-        "nixpkgs=/nix/var/nix/profiles/per-user/root/channels/nixos:nixos-config=/etc/nixos/configuration.nix:/nix/var/nix/profiles/per-user/root/channels");
+    /**
+     * NIX_PATH for every command; empty (the default) leaves it unset, so that
+     * Nix takes the `nix-path` NixOS writes into nix.conf, as nixos-rebuild
+     * does. A pinned machine is then never built from root's channel instead.
+     */
+    QString nixPath;
     /** Whether deleting generations ends with `nix-store --gc`, as it should on a real machine. */
     bool collectGarbage = true;
     /** Extra variables for every command, as NAME=value (the stand-in's SNOWPANE_STANDIN_STATE, for example). */
@@ -54,8 +60,9 @@ struct HelperConfig {
 /**
  * Parses the text of helper.conf: `[Paths]` with ConfigurationDirectory,
  * SystemProfile, StoreDirectory, NixBinDirectory, SystemdRun,
- * SystemdRuntimeDirectory, BootedSystem, ChannelsProfile, ChannelList and
- * NixPath; `[Configuration]` with Host (a flake host name); `[Behaviour]` with
+ * SystemdRuntimeDirectory, BootedSystem, CurrentSystem, ChannelsProfile,
+ * ChannelList and NixPath; `[Configuration]` with Host (a flake host name);
+ * `[Behaviour]` with
  * CollectGarbage=true|false; `[Environment]` with
  * NAME=value lines. Unknown sections and keys are errors, and every path
  * must be absolute.

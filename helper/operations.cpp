@@ -548,36 +548,36 @@ OperationResult Operations::restoreFiles(const RestoreConfigRequest &request, co
 
 OperationResult Operations::deleteGenerations(const DeleteGenerationsRequest &request)
 {
-    const QFileInfo profile(m_config.systemProfile);
-    static const QRegularExpression linkName(QStringLiteral("\\A%1-(\\d+)-link\\z").arg(QRegularExpression::escape(profile.fileName())));
-    std::vector<GenerationEntry> generations;
-    const QFileInfoList entries = QDir(profile.absolutePath()).entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
-    for (const QFileInfo &entry : entries) {
-        const auto match = linkName.match(entry.fileName());
-        if (!match.hasMatch() || !entry.isSymLink()) {
-            continue;
-        }
-        generations.push_back({match.captured(1).toInt(), entry.lastModified(), entry.canonicalFilePath()});
+    namespace System = Snowpane::System;
+    // Listed per request: the profile's name comes from this request's settings. Each date is the link's own (lstat).
+    const System::ProfileGenerations profile = System::listProfileGenerations(m_config.systemProfile);
+    if (!profile.error.isEmpty()) {
+        return OperationResult::failure(HelperError::Failed, profile.error);
     }
-    const QString booted = QFileInfo(m_config.bootedSystem).canonicalFilePath();
-    const std::vector<int> doomed = generationsToDelete(generations, currentGeneration(), booted, request, QDateTime::currentDateTime());
+    const System::ProtectedSystems kept{profile.current,
+                                        QFileInfo(m_config.bootedSystem).canonicalFilePath(),
+                                        QFileInfo(m_config.currentSystem).canonicalFilePath()};
+    const QList<int> requested(request.generations.cbegin(), request.generations.cend());
+    // Exactly the generations the window showed, each still selected by the rule, or none at all.
+    if (const QString refusal = System::refusalToDelete(requested, profile.generations, kept, request.rule, request.count, QDateTime::currentDateTime());
+        !refusal.isEmpty()) {
+        return OperationResult::failure(HelperError::Failed, QStringLiteral("nothing was deleted: %1").arg(refusal));
+    }
     QVariantList deleted;
     QVariantList steps;
-    if (!doomed.empty()) {
-        Command remove;
-        remove.program = m_config.nixProgram(QStringLiteral("nix-env"));
-        remove.arguments = {QStringLiteral("-p"), m_config.systemProfile, QStringLiteral("--delete-generations")};
-        for (int number : doomed) {
-            remove.arguments.append(QString::number(number));
-            deleted.append(number);
-        }
-        remove.environment = m_config.environment();
-        remove.timeout = ProfileBound;
-        const CommandOutcome removed = run(remove, nullptr, Stoppable::No);
-        steps.append(step(QStringLiteral("delete-generations"), removed));
-        if (!removed.succeeded()) {
-            return fromOutcome(remove, removed, nullptr);
-        }
+    Command remove;
+    remove.program = m_config.nixProgram(QStringLiteral("nix-env"));
+    remove.arguments = {QStringLiteral("-p"), m_config.systemProfile, QStringLiteral("--delete-generations")};
+    for (int number : request.generations) {
+        remove.arguments.append(QString::number(number));
+        deleted.append(number);
+    }
+    remove.environment = m_config.environment();
+    remove.timeout = ProfileBound;
+    const CommandOutcome removed = run(remove, nullptr, Stoppable::No);
+    steps.append(step(QStringLiteral("delete-generations"), removed));
+    if (!removed.succeeded()) {
+        return fromOutcome(remove, removed, nullptr);
     }
     if (m_config.collectGarbage) {
         Command gc;

@@ -12,8 +12,11 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <cerrno>
 #include <csignal>
 #include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace snowpane::helper
 {
@@ -36,6 +39,76 @@ QString CommandOutcome::describe(const Command &command) const
     return QString();
 }
 
+bool ProcessRunner::signalGroup(qint64 group, int signal)
+{
+    // kill(0, …) is the caller's own group, kill(-1, …) every process it may signal: neither is ever a command's group.
+    if (group <= 1) {
+        return false;
+    }
+    return ::kill(pid_t(-group), signal) == 0;
+}
+
+namespace
+{
+
+/**
+ * The holder of a command's process group: a child of the helper that only
+ * waits, and leads the group the command joins. The group's id is its pid,
+ * which cannot be reused until the helper reaps it, and the helper reaps it
+ * only after the last kill of the group. (The command's own pid would do
+ * only until QProcess reaps it, which happens before the runner hears that
+ * it ended.)
+ */
+class GroupHolder
+{
+public:
+    GroupHolder()
+    {
+        m_pid = ::fork();
+        if (m_pid == 0) {
+            // Only async-signal-safe calls here: the helper has threads.
+            ::setpgid(0, 0);
+            for (;;) {
+                ::pause();
+            }
+        }
+        if (m_pid > 0) {
+            // Both sides set the group, so the command can join it whichever runs first.
+            if (::setpgid(m_pid, m_pid) != 0 && errno != EACCES) {
+                release();
+            }
+        }
+    }
+    ~GroupHolder()
+    {
+        release();
+    }
+    GroupHolder(const GroupHolder &) = delete;
+    GroupHolder &operator=(const GroupHolder &) = delete;
+
+    [[nodiscard]] qint64 group() const
+    {
+        return m_pid;
+    }
+
+    /** Kills the whole group, the holder with it, and only then reaps the holder. */
+    void release()
+    {
+        if (m_pid <= 1) {
+            return;
+        }
+        ProcessRunner::signalGroup(m_pid, SIGKILL);
+        ::kill(m_pid, SIGKILL);
+        while (::waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) { }
+        m_pid = -1;
+    }
+
+private:
+    pid_t m_pid = -1;
+};
+
+}
+
 CommandOutcome ProcessRunner::run(const Command &command) const
 {
     CommandOutcome outcome;
@@ -54,10 +127,19 @@ CommandOutcome ProcessRunner::run(const Command &command) const
     process.setProcessEnvironment(command.environment);
     process.setWorkingDirectory(command.workingDirectory);
     process.setStandardInputFile(QProcess::nullDevice());
-    // A session of its own makes the child the leader of a new process
-    // group, which is what cancellation kills.
-    process.setUnixProcessParameters(QProcess::UnixProcessFlag::CreateNewSession | QProcess::UnixProcessFlag::ResetSignalHandlers
-                                     | QProcess::UnixProcessFlag::CloseFileDescriptors);
+    GroupHolder holder;
+    if (holder.group() <= 1) {
+        outcome.startError = QStringLiteral("cannot create a process group");
+        return outcome;
+    }
+    const pid_t group = pid_t(holder.group());
+    // The command joins the holder's group, which timeouts and cancellation kill as a whole.
+    process.setUnixProcessParameters(QProcess::UnixProcessFlag::ResetSignalHandlers | QProcess::UnixProcessFlag::CloseFileDescriptors);
+    process.setChildProcessModifier([group, &process] {
+        if (::setpgid(0, group) != 0) {
+            process.failChildProcessModifier("cannot join the process group", errno);
+        }
+    });
 
     QByteArray errorBuffer;
     const auto flushErrorLines = [&](bool all) {
@@ -93,7 +175,6 @@ CommandOutcome ProcessRunner::run(const Command &command) const
         outcome.startError = process.errorString();
         return outcome;
     }
-    const qint64 group = process.processId();
 
     QEventLoop loop;
     QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
@@ -121,11 +202,11 @@ CommandOutcome ProcessRunner::run(const Command &command) const
             }
             if (ending != Ending::None) {
                 qCInfo(SNOWPANE_HELPER) << "stopping" << command.program << (ending == Ending::TimedOut ? "(timed out)" : "(cancelled)");
-                ::kill(pid_t(-group), SIGTERM);
+                signalGroup(group, SIGTERM);
                 killAt = QDeadlineTimer(TerminationGrace);
             }
         } else if (killAt.hasExpired()) {
-            ::kill(pid_t(-group), SIGKILL);
+            signalGroup(group, SIGKILL);
             killAt = QDeadlineTimer::Forever;
         }
         if (onTick && elapsed.elapsed() - lastTick >= 1000) {
@@ -138,9 +219,10 @@ CommandOutcome ProcessRunner::run(const Command &command) const
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     }
     poll.stop();
+    // Whatever the command left behind in its group goes with it, while the holder still keeps the group's id.
+    signalGroup(group, SIGKILL);
     process.waitForFinished(-1);
-    // Whatever the leader left behind in its group goes with it.
-    ::kill(pid_t(-group), SIGKILL);
+    holder.release();
 
     errorBuffer.append(process.readAllStandardError());
     flushErrorLines(true);

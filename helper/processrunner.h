@@ -45,10 +45,12 @@ struct CommandOutcome {
 };
 
 /**
- * Runs one command in its own session and process group, waits for it in a
- * local event loop (so that D-Bus requests — a stop, a second caller — are
- * still answered), and on timeout or cancellation sends SIGTERM and then
- * SIGKILL to the whole group, so no builder or activation script outlives it.
+ * Runs one command in a process group of its own, waits for it in a local
+ * event loop (so that D-Bus requests — a stop, a second caller — are still
+ * answered), and on timeout or cancellation sends SIGTERM and then SIGKILL
+ * to the whole group, so no builder or activation script outlives it. The
+ * group is led by a child of the helper that is reaped only after the group
+ * is killed, so its id can never belong to someone else when it is signalled.
  */
 class ProcessRunner
 {
@@ -64,6 +66,9 @@ public:
     std::function<void()> onTick;
 
     [[nodiscard]] CommandOutcome run(const Command &command) const;
+
+    /** Sends @p signal to process group @p group; never to group 0 (the helper's own) or 1 and below (every process). */
+    static bool signalGroup(qint64 group, int signal);
 };
 
 }

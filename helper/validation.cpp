@@ -263,6 +263,38 @@ Checked<int> validateGeneration(const QVariant &value)
     return Checked<int>::ok(int(number.value()));
 }
 
+Checked<std::vector<int>> validateGenerationList(const QVariant &value)
+{
+    using R = Checked<std::vector<int>>;
+    const QString what = QStringLiteral("generations");
+    // Only a list of QVariants crosses D-Bus as KAuth sends it; QList<int> would need a registered stream operator.
+    if (value.typeId() != QMetaType::QVariantList) {
+        return failWith<std::vector<int>>(what, QStringLiteral("expected a list of generation numbers, got %1").arg(typeNameOf(value)));
+    }
+    const QVariantList items = value.toList();
+    if (items.isEmpty()) {
+        return failWith<std::vector<int>>(what, QStringLiteral("no generation to delete"));
+    }
+    if (items.size() > MaxGenerationsPerDelete) {
+        return failWith<std::vector<int>>(what, QStringLiteral("has more than %1 entries").arg(MaxGenerationsPerDelete));
+    }
+    std::vector<int> numbers;
+    numbers.reserve(size_t(items.size()));
+    std::set<int> seen;
+    for (const QVariant &item : items) {
+        const auto number = validateGeneration(item);
+        if (!number) {
+            return failWith<std::vector<int>>(what, number.error());
+        }
+        if (!seen.insert(number.value()).second) {
+            return failWith<std::vector<int>>(what, QStringLiteral("generation %1 appears twice").arg(number.value()));
+        }
+        numbers.push_back(number.value());
+    }
+    std::sort(numbers.begin(), numbers.end());
+    return R::ok(std::move(numbers));
+}
+
 Checked<QString> validateCommitId(const QVariant &value)
 {
     const QString what = QStringLiteral("commit");
@@ -535,8 +567,9 @@ Checked<RestoreConfigRequest> parseRestoreConfig(const QVariantMap &arguments)
 Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &arguments)
 {
     using R = Checked<DeleteGenerationsRequest>;
-    const QString kKeep = QLatin1String(key::KeepLast), kOlder = QLatin1String(key::OlderThanDays);
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kKeep, kOlder}); !keys) {
+    using Snowpane::System::CleanupRule;
+    const QString kKeep = QLatin1String(key::KeepLast), kOlder = QLatin1String(key::OlderThanDays), kGenerations = QLatin1String(key::Generations);
+    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kKeep, kOlder, kGenerations}); !keys) {
         return R::fail(keys.error());
     }
     DeleteGenerationsRequest request;
@@ -553,15 +586,26 @@ Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &argu
         if (!keep) {
             return R::fail(QStringLiteral("keepLast: ") + keep.error());
         }
-        request.keepLast = int(keep.value());
+        request.rule = CleanupRule::KeepLast;
+        request.count = int(keep.value());
     } else {
         const auto days = validateInteger(arguments.value(kOlder), 1, 36500);
         if (!days) {
             return R::fail(QStringLiteral("olderThanDays: ") + days.error());
         }
-        request.olderThanDays = int(days.value());
+        request.rule = CleanupRule::OlderThanDays;
+        request.count = int(days.value());
     }
-    return R::ok(request);
+    // The numbers the window showed: without them the helper would delete what its own reading selects, unseen.
+    if (!arguments.contains(kGenerations)) {
+        return R::fail(QStringLiteral("generations is required: the numbers of the generations shown for deletion"));
+    }
+    auto generations = validateGenerationList(arguments.value(kGenerations));
+    if (!generations) {
+        return R::fail(generations.error());
+    }
+    request.generations = std::move(generations).value();
+    return R::ok(std::move(request));
 }
 
 Checked<UpdateSourcesRequest> parseUpdateSources(const QVariantMap &arguments)
@@ -617,36 +661,6 @@ Checked<RollBackChannelsRequest> parseRollBackChannels(const QVariantMap &argume
     request.from = from.value();
     request.to = to.value();
     return R::ok(request);
-}
-
-std::vector<int> generationsToDelete(const std::vector<GenerationEntry> &generations,
-                                     int currentGeneration,
-                                     const QString &bootedStorePath,
-                                     const DeleteGenerationsRequest &request,
-                                     const QDateTime &now)
-{
-    std::vector<GenerationEntry> sorted = generations;
-    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
-        return a.number > b.number;
-    });
-    std::vector<int> doomed;
-    for (std::size_t i = 0; i < sorted.size(); ++i) {
-        const GenerationEntry &entry = sorted[i];
-        if (entry.number == currentGeneration || (!bootedStorePath.isEmpty() && entry.storePath == bootedStorePath)) {
-            continue;
-        }
-        bool remove = false;
-        if (request.keepLast) {
-            remove = i >= std::size_t(*request.keepLast);
-        } else if (request.olderThanDays) {
-            remove = entry.created.isValid() && entry.created < now.addDays(-*request.olderThanDays);
-        }
-        if (remove) {
-            doomed.push_back(entry.number);
-        }
-    }
-    std::sort(doomed.begin(), doomed.end());
-    return doomed;
 }
 
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "checked.h"
+#include "generationcleanup.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -31,6 +32,8 @@ inline constexpr int MaxFilesPerWrite = 64;
 /** restoreconfig's `files`: the few a discard names, never a whole tree. */
 inline constexpr int MaxFilesPerRestore = 32;
 inline constexpr qsizetype MaxMessageChars = 4096;
+/** deletegenerations' `generations`: more than a profile of years of daily rebuilds holds. */
+inline constexpr int MaxGenerationsPerDelete = 10000;
 
 enum class RebuildMode {
     Switch,
@@ -65,6 +68,8 @@ struct RelativeName {
 [[nodiscard]] Checked<RebuildMode> validateGenerationMode(const QVariant &value);
 [[nodiscard]] Checked<QString> validateHost(const QVariant &value);
 [[nodiscard]] Checked<int> validateGeneration(const QVariant &value);
+/** A non-empty list of distinct generation numbers (a QVariantList of whole numbers), at most MaxGenerationsPerDelete; ascending. */
+[[nodiscard]] Checked<std::vector<int>> validateGenerationList(const QVariant &value);
 [[nodiscard]] Checked<QString> validateCommitId(const QVariant &value);
 [[nodiscard]] Checked<QString> validateCommitMessage(const QVariant &value);
 [[nodiscard]] Checked<QString> validateRequestId(const QVariant &value);
@@ -112,10 +117,15 @@ struct RollBackChannelsRequest {
     int from = 0;
     int to = 0;
 };
+/**
+ * Deletes exactly `generations`, the ones the window listed for `rule` with
+ * `count`; the helper re-checks each against the rule and the protected set.
+ */
 struct DeleteGenerationsRequest {
     QString request;
-    std::optional<int> keepLast;
-    std::optional<int> olderThanDays;
+    Snowpane::System::CleanupRule rule = Snowpane::System::CleanupRule::KeepLast;
+    int count = 0;
+    std::vector<int> generations;
 };
 
 [[nodiscard]] Checked<WriteConfigRequest> parseWriteConfig(const QVariantMap &arguments);
@@ -126,23 +136,5 @@ struct DeleteGenerationsRequest {
 [[nodiscard]] Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &arguments);
 [[nodiscard]] Checked<UpdateSourcesRequest> parseUpdateSources(const QVariantMap &arguments);
 [[nodiscard]] Checked<RollBackChannelsRequest> parseRollBackChannels(const QVariantMap &arguments);
-
-/** One generation of the system profile, as found on disk. */
-struct GenerationEntry {
-    int number = 0;
-    QDateTime created;
-    QString storePath;
-};
-
-/**
- * The generations a delete request removes: everything outside the last
- * `keepLast`, or older than `olderThanDays` before `now`, but never the
- * current generation nor one whose system is the booted one.
- */
-[[nodiscard]] std::vector<int> generationsToDelete(const std::vector<GenerationEntry> &generations,
-                                                   int currentGeneration,
-                                                   const QString &bootedStorePath,
-                                                   const DeleteGenerationsRequest &request,
-                                                   const QDateTime &now);
 
 }

@@ -784,7 +784,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No generation matches, so nothing would be removed. The current generation and the one the machine booted are always kept.</source>
+        <source>No generation matches, so nothing would be removed. The current generation and the ones the machine booted and runs are always kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -796,7 +796,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The current generation and the one the machine booted are always kept.</source>
+        <source>The current generation and the ones the machine booted and runs are always kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

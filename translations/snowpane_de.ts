@@ -789,8 +789,8 @@
         <translation>Wählen Sie eine Zahl von mindestens 1.</translation>
     </message>
     <message>
-        <source>No generation matches, so nothing would be removed. The current generation and the one the machine booted are always kept.</source>
-        <translation>Keine Generation passt, also würde nichts entfernt. Die aktuelle Generation und die, mit der der Rechner gestartet wurde, bleiben immer.</translation>
+        <source>No generation matches, so nothing would be removed. The current generation and the ones the machine booted and runs are always kept.</source>
+        <translation>Keine Generation passt, also würde nichts entfernt. Die aktuelle Generation und die, mit denen der Rechner gestartet wurde und läuft, bleiben immer.</translation>
     </message>
     <message>
         <source>This frees up to %1 of disk space; files that other profiles still use stay.</source>
@@ -801,8 +801,8 @@
         <translation>Der frei werdende Speicherplatz wird noch gemessen.</translation>
     </message>
     <message>
-        <source>The current generation and the one the machine booted are always kept.</source>
-        <translation>Die aktuelle Generation und die, mit der der Rechner gestartet wurde, bleiben immer.</translation>
+        <source>The current generation and the ones the machine booted and runs are always kept.</source>
+        <translation>Die aktuelle Generation und die, mit denen der Rechner gestartet wurde und läuft, bleiben immer.</translation>
     </message>
     <message numerus="yes">
         <source>Generation(s) %1 will be deleted. You can no longer switch to or boot into them.</source>

@@ -35,7 +35,8 @@ std::string writeTemporary(const std::string &target, const std::string &text, s
     struct stat st{};
     const bool exists = ::stat(target.c_str(), &st) == 0;
     if (exists) {
-        mode = st.st_mode & 07777;
+        // Never setuid, setgid or sticky: a rewritten file is data, and root may be the one writing it.
+        mode = st.st_mode & 0777;
     }
     std::string name = directoryOf(target) + "/.snowpane-XXXXXX";
     const int fd = ::mkstemp(name.data());

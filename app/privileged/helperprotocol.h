@@ -55,6 +55,8 @@ inline constexpr char Commit[] = "commit";
 inline constexpr char Files[] = "files";
 inline constexpr char KeepLast[] = "keepLast";
 inline constexpr char OlderThanDays[] = "olderThanDays";
+/** deletegenerations: the numbers the window listed for the rule (a list of ints); the helper deletes exactly these or none. */
+inline constexpr char Generations[] = "generations";
 /** updatesources: one flake input to update (all when absent). */
 inline constexpr char Input[] = "input";
 /** rollbackchannels: the channels profile's generation the update made, which is deleted. */

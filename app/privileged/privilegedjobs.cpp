@@ -56,8 +56,19 @@ RestoreConfigJob::RestoreConfigJob(const QString &commit, const QStringList &fil
 {
 }
 
-DeleteGenerationsJob::DeleteGenerationsJob(Rule rule, int count, QObject *parent)
-    : PrivilegedJob(QLatin1String(action::DeleteGenerations), {{QLatin1String(rule == Rule::KeepLast ? key::KeepLast : key::OlderThanDays), count}}, parent)
+static QVariantMap deleteGenerationsArguments(DeleteGenerationsJob::Rule rule, int count, const QList<int> &generations)
+{
+    // A list of QVariants: what the helper's validator takes, and what crosses D-Bus without a custom type.
+    QVariantList numbers;
+    for (int number : generations) {
+        numbers.append(number);
+    }
+    return {{QLatin1String(rule == DeleteGenerationsJob::Rule::KeepLast ? key::KeepLast : key::OlderThanDays), count},
+            {QLatin1String(key::Generations), numbers}};
+}
+
+DeleteGenerationsJob::DeleteGenerationsJob(Rule rule, int count, const QList<int> &generations, QObject *parent)
+    : PrivilegedJob(QLatin1String(action::DeleteGenerations), deleteGenerationsArguments(rule, count, generations), parent)
 {
 }
 

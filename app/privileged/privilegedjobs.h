@@ -48,7 +48,12 @@ public:
     explicit RestoreConfigJob(const QString &commit, const QStringList &files = QStringList(), QObject *parent = nullptr);
 };
 
-/** Deletes old generations, then collects garbage. */
+/**
+ * Deletes exactly `generations`, the ones shown for `rule` with `count`, then
+ * collects garbage. The helper checks each against the rule and never
+ * deletes the current, booted or running generation; if one fails, it
+ * deletes none and names it.
+ */
 class DeleteGenerationsJob : public PrivilegedJob
 {
     Q_OBJECT
@@ -57,7 +62,7 @@ public:
         KeepLast,
         OlderThanDays,
     };
-    DeleteGenerationsJob(Rule rule, int count, QObject *parent = nullptr);
+    DeleteGenerationsJob(Rule rule, int count, const QList<int> &generations, QObject *parent = nullptr);
 };
 
 /** Updates the nixpkgs the configuration uses: the root's channels, or the flake's inputs (all when `input` is empty). */

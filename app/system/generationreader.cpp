@@ -3,6 +3,7 @@
 
 #include "generationreader.h"
 #include "closurereader.h"
+#include "generationcleanup.h"
 #include "systemcontents.h"
 #include "systemlogging.h"
 
@@ -20,43 +21,6 @@ using namespace Qt::StringLiterals;
 
 namespace Snowpane::System
 {
-
-namespace
-{
-
-// QFileInfo follows links; nix-env dates a generation by the link itself
-// (store paths all carry mtime 1).
-QDateTime linkModificationTime(const QString &path)
-{
-    struct stat status{};
-    if (::lstat(QFile::encodeName(path).constData(), &status) != 0) {
-        return {};
-    }
-    return QDateTime::fromSecsSinceEpoch(status.st_mtim.tv_sec);
-}
-
-// "<profile>-N-link" gives N; anything else gives 0.
-int generationNumberOf(QStringView name, QStringView profileName)
-{
-    constexpr QStringView suffix = u"-link";
-    if (!name.startsWith(profileName) || !name.endsWith(suffix) || name.size() <= profileName.size() + 1 + suffix.size() || name[profileName.size()] != u'-') {
-        return 0;
-    }
-    const QStringView digits = name.sliced(profileName.size() + 1, name.size() - profileName.size() - 1 - suffix.size());
-    if (digits.size() > 9) {
-        return 0;
-    }
-    int number = 0;
-    for (const QChar c : digits) {
-        if (c < u'0' || c > u'9') {
-            return 0;
-        }
-        number = number * 10 + (c.unicode() - u'0');
-    }
-    return number;
-}
-
-} // namespace
 
 GenerationReader::GenerationReader(QString profilePath)
     : m_profilePath(std::move(profilePath))
@@ -95,7 +59,7 @@ Generation GenerationReader::readGeneration(const QString &linkPath, int number,
 {
     Generation generation;
     generation.number = number;
-    generation.date = linkModificationTime(linkPath);
+    generation.date = linkTime(linkPath);
     const SystemLinkResolver::Resolved resolved = resolver.resolve(linkPath);
     generation.storePath = resolved.storePath;
     if (generation.storePath.isEmpty()) {
@@ -126,7 +90,7 @@ QList<std::pair<int, QString>> GenerationReader::generationLinks() const
     }
     while (const dirent *entry = ::readdir(directory)) {
         const QString name = QFile::decodeName(entry->d_name);
-        if (const int number = generationNumberOf(name, profileName); number > 0) {
+        if (const int number = generationNumberOfLink(name, profileName); number > 0) {
             links.append({number, name});
         }
     }
@@ -196,6 +160,16 @@ std::optional<int> GenerationReader::generationOfSystem(const QString &systemLin
         }
     }
     return best > 0 ? std::optional<int>(best) : std::nullopt;
+}
+
+QList<CleanupCandidate> cleanupCandidatesOf(const QList<Generation> &generations)
+{
+    QList<CleanupCandidate> candidates;
+    candidates.reserve(generations.size());
+    for (const Generation &generation : generations) {
+        candidates.append({generation.number, generation.date, generation.storePath});
+    }
+    return candidates;
 }
 
 } // namespace Snowpane::System

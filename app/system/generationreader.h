@@ -4,6 +4,7 @@
 #pragma once
 
 #include "generation.h"
+#include "generationcleanup.h"
 
 #include <QList>
 #include <QString>
@@ -61,5 +62,8 @@ private:
     QString m_runningSystem;
     ClosureReader *m_closureReader = nullptr;
 };
+
+/** Generations as the shared cleanup rule (generationcleanup.h) takes them; the window's preview goes through this. */
+[[nodiscard]] QList<CleanupCandidate> cleanupCandidatesOf(const QList<Generation> &generations);
 
 } // namespace Snowpane::System

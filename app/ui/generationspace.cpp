@@ -90,29 +90,10 @@ StoreOwnership groupByOwners(const QList<int> &numbers, const QList<Closure> &cl
     return result;
 }
 
-QList<int> generationsRemovedBy(const QList<Generation> &generations,
-                                int currentGeneration,
-                                const QString &bootedStorePath,
-                                CleanupRule rule,
-                                int count,
-                                const QDateTime &now)
+QList<int>
+generationsRemovedBy(const QList<Generation> &generations, const System::ProtectedSystems &kept, System::CleanupRule rule, int count, const QDateTime &now)
 {
-    QList<Generation> newestFirst = generations;
-    std::ranges::sort(newestFirst, std::ranges::greater{}, &Generation::number);
-    QList<int> removed;
-    for (qsizetype i = 0; i < newestFirst.size(); ++i) {
-        const Generation &generation = newestFirst[i];
-        if (generation.number == currentGeneration || (!bootedStorePath.isEmpty() && generation.storePath == bootedStorePath)) {
-            continue;
-        }
-        // The position counts every generation, kept ones included, as the helper counts them.
-        const bool remove = rule == CleanupRule::KeepLast ? i >= count : generation.date.isValid() && generation.date < now.addDays(-count);
-        if (remove) {
-            removed.append(generation.number);
-        }
-    }
-    std::ranges::sort(removed);
-    return removed;
+    return System::generationsRemovedBy(System::cleanupCandidatesOf(generations), kept, rule, count, now);
 }
 
 } // namespace Snowpane::Ui
@@ -122,8 +103,8 @@ bool Snowpane::Ui::GenerationSpaceScan::sameAs(const GenerationSpaceScan &other)
     const auto sameGeneration = [](const Generation &a, const Generation &b) {
         return a.number == b.number && a.storePath == b.storePath && a.date == b.date;
     };
-    if (current != other.current || bootedStorePath != other.bootedStorePath || ownership.error != other.ownership.error
-        || !std::ranges::equal(generations, other.generations, sameGeneration)) {
+    if (current != other.current || bootedStorePath != other.bootedStorePath || runningStorePath != other.runningStorePath
+        || ownership.error != other.ownership.error || !std::ranges::equal(generations, other.generations, sameGeneration)) {
         return false;
     }
     // Groups come from a hash: the same grouping may be listed in another order.
@@ -154,6 +135,7 @@ void scanGenerations(QPromise<Snowpane::Ui::GenerationSpaceScan> &promise,
     const auto current = reader.readCurrent();
     scan.current = current ? current->number : 0;
     scan.bootedStorePath = QFileInfo(bootedSystem).canonicalFilePath();
+    scan.runningStorePath = QFileInfo(currentSystem).canonicalFilePath();
     if (!all.error.isEmpty()) {
         scan.ownership.error = all.error;
         promise.addResult(scan);
@@ -237,7 +219,7 @@ void GenerationSpace::finished()
         return;
     }
     Snowpane::Ui::GenerationSpaceScan scan = m_watcher.result();
-    const Snowpane::Ui::GenerationSpaceScan shown{m_generations, m_current, m_bootedStorePath, m_ownership};
+    const Snowpane::Ui::GenerationSpaceScan shown{m_generations, m_current, m_bootedStorePath, m_runningStorePath, m_ownership};
     Q_EMIT busyChanged();
     if (m_ready && scan.sameAs(shown)) {
         return; // systemChanged came, but nothing this shows changed
@@ -245,6 +227,7 @@ void GenerationSpace::finished()
     m_generations = std::move(scan.generations);
     m_current = scan.current;
     m_bootedStorePath = std::move(scan.bootedStorePath);
+    m_runningStorePath = std::move(scan.runningStorePath);
     m_ownership = std::move(scan.ownership);
     m_ready = true;
     ++m_changeCount;
@@ -271,10 +254,11 @@ QString GenerationSpace::oldGenerationsText() const
     if (!m_ready || !m_ownership.error.isEmpty()) {
         return {};
     }
-    // Cleanup never removes the booted generation either, so its space is not counted as freeable.
+    // Cleanup never removes the booted or running generation either, so their space is not counted as freeable.
+    const Snowpane::System::ProtectedSystems kept{m_current, m_bootedStorePath, m_runningStorePath};
     QList<int> old;
     for (const Generation &generation : m_generations) {
-        if (generation.number != m_current && (m_bootedStorePath.isEmpty() || generation.storePath != m_bootedStorePath)) {
+        if (kept.reasonToKeep({generation.number, generation.date, generation.storePath}).isEmpty()) {
             old.append(generation.number);
         }
     }
@@ -315,8 +299,11 @@ void GenerationSpace::setCount(int count)
 
 QVariantMap GenerationSpace::planFor(Rule rule, int count) const
 {
-    const QList<int> removed =
-        Snowpane::Ui::generationsRemovedBy(m_generations, m_current, m_bootedStorePath, Snowpane::Ui::CleanupRule(rule), count, QDateTime::currentDateTime());
+    const QList<int> removed = Snowpane::Ui::generationsRemovedBy(m_generations,
+                                                                  {m_current, m_bootedStorePath, m_runningStorePath},
+                                                                  Snowpane::System::CleanupRule(rule),
+                                                                  count,
+                                                                  QDateTime::currentDateTime());
     QVariantList numbers;
     QStringList names;
     for (int number : removed) {
@@ -330,7 +317,7 @@ QVariantMap GenerationSpace::planFor(Rule rule, int count) const
     if (count < 1) {
         message = tr("Choose a number of at least 1.");
     } else if (removed.isEmpty()) {
-        message = tr("No generation matches, so nothing would be removed. The current generation and the one the machine booted are always kept.");
+        message = tr("No generation matches, so nothing would be removed. The current generation and the ones the machine booted and runs are always kept.");
     } else {
         message = tr("Generation(s) %1 will be deleted. You can no longer switch to or boot into them.", nullptr, int(removed.size()))
                       .arg(QLocale().createSeparatedList(names));
@@ -343,7 +330,7 @@ QVariantMap GenerationSpace::planFor(Rule rule, int count) const
             message += tr("The space this frees is still being measured.");
         }
         message += u' ';
-        message += tr("The current generation and the one the machine booted are always kept.");
+        message += tr("The current generation and the ones the machine booted and runs are always kept.");
     }
     return {
         {u"generations"_s, numbers},

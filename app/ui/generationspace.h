@@ -5,6 +5,7 @@
 
 #include "closure.h"
 #include "generation.h"
+#include "generationcleanup.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -54,29 +55,27 @@ struct GenerationSpaceScan {
     QList<System::Generation> generations;
     int current = 0;
     QString bootedStorePath;
+    QString runningStorePath;
     StoreOwnership ownership;
 
-    /// Same generations (numbers, systems, dates), same current and booted system, same grouping.
+    /// What no cleanup removes: the current generation, the booted and the running system.
+    [[nodiscard]] System::ProtectedSystems protectedSystems() const
+    {
+        return {current, bootedStorePath, runningStorePath};
+    }
+
+    /// Same generations (numbers, systems, dates), same current, booted and running system, same grouping.
     [[nodiscard]] bool sameAs(const GenerationSpaceScan &other) const;
 };
 
-/** The rules of "Remove old generations", as the helper's deletegenerations takes them. */
-enum class CleanupRule {
-    KeepLast,
-    OlderThanDays,
-};
-
 /**
- * The generations a rule removes, ascending: beyond the newest @p count, or
- * created more than @p count days before @p now; never the current
- * generation nor one whose system is booted. This is the helper's rule
- * (generationsToDelete in helper/validation.cpp), repeated here because the
- * window must not link the helper; a test checks that both agree.
+ * The generations "Remove old generations" lists for @p rule and @p count:
+ * the shared rule (app/system/generationcleanup), which the helper applies
+ * again to the very numbers the window sends.
  */
 [[nodiscard]] QList<int> generationsRemovedBy(const QList<System::Generation> &generations,
-                                              int currentGeneration,
-                                              const QString &bootedStorePath,
-                                              CleanupRule rule,
+                                              const System::ProtectedSystems &kept,
+                                              System::CleanupRule rule,
                                               int count,
                                               const QDateTime &now);
 
@@ -98,7 +97,7 @@ class GenerationSpace : public QObject
     /// Closures have been read (successfully or not) since the last reload().
     Q_PROPERTY(bool ready READ isReady NOTIFY resultChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY resultChanged)
-    /// What the generations cleanup can remove (all but the current and the booted one) hold alone, summed, in words.
+    /// What the generations cleanup can remove (all but the current, booted and running one) hold alone, summed, in words.
     Q_PROPERTY(QString oldGenerationsText READ oldGenerationsText NOTIFY resultChanged)
     /// Grows with every new result.
     Q_PROPERTY(int changeCount READ changeCount NOTIFY resultChanged)
@@ -113,8 +112,8 @@ class GenerationSpace : public QObject
 
 public:
     enum class Rule {
-        KeepLast = int(Snowpane::Ui::CleanupRule::KeepLast),
-        OlderThanDays = int(Snowpane::Ui::CleanupRule::OlderThanDays),
+        KeepLast = int(Snowpane::System::CleanupRule::KeepLast),
+        OlderThanDays = int(Snowpane::System::CleanupRule::OlderThanDays),
     };
     Q_ENUM(Rule)
 
@@ -190,6 +189,7 @@ private:
     QList<Snowpane::System::Generation> m_generations;
     int m_current = 0;
     QString m_bootedStorePath;
+    QString m_runningStorePath;
     bool m_ready = false;
     int m_changeCount = 0;
     Rule m_rule = Rule::KeepLast;

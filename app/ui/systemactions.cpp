@@ -314,16 +314,20 @@ void SystemActions::cancel()
     }
 }
 
-void SystemActions::deleteGenerations(GenerationSpace::Rule rule, int count)
+void SystemActions::deleteGenerations(GenerationSpace::Rule rule, int count, const QVariantList &generations)
 {
     using Rule = snowpane::privileged::DeleteGenerationsJob::Rule;
-    if (isBusy() || count < 1) {
+    QList<int> numbers;
+    for (const QVariant &number : generations) {
+        numbers.append(number.toInt());
+    }
+    if (isBusy() || count < 1 || numbers.isEmpty()) {
         return;
     }
     m_log.clear();
     Q_EMIT logChanged();
     m_commitBeforeSave.clear();
-    start(new snowpane::privileged::DeleteGenerationsJob(rule == GenerationSpace::Rule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays, count),
+    start(new snowpane::privileged::DeleteGenerationsJob(rule == GenerationSpace::Rule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays, count, numbers),
           Stage::Cleaning,
           tr("Removing old generations"));
 }

@@ -168,11 +168,12 @@ public:
     Q_INVOKABLE void revert();
     Q_INVOKABLE void cancel();
     /**
-     * Deletes old generations (never the current or booted one), then
-     * collects garbage: KeepLast keeps the newest @p count, OlderThanDays
-     * removes those older than @p count days.
+     * Deletes exactly @p generations (numbers), the ones the cleanup dialog
+     * listed for @p rule and @p count (GenerationSpace::planFor), then collects
+     * garbage. The helper checks each against the same rule and never deletes
+     * the current, booted or running one; if any fails, it deletes none.
      */
-    Q_INVOKABLE void deleteGenerations(GenerationSpace::Rule rule, int count);
+    Q_INVOKABLE void deleteGenerations(GenerationSpace::Rule rule, int count, const QVariantList &generations);
 
     /**
      * A sequence of helper jobs that another controller (Updates) drives, shown

@@ -30,7 +30,8 @@ Kirigami.Dialog {
             enabled: (dialog.plan.allowed ?? false) && !SystemActions.busy
             onTriggered: {
                 dialog.close();
-                SystemActions.deleteGenerations(dialog.space.rule, dialog.space.count);
+                // Exactly the generations the plan lists: the helper deletes those or none.
+                SystemActions.deleteGenerations(dialog.space.rule, dialog.space.count, dialog.plan.generations);
             }
         }
     ]

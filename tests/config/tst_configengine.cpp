@@ -87,6 +87,7 @@ private Q_SLOTS:
     void declaredPackages();
     void unifiedDiffFormat();
     void atomicWriteKeepsModeAndOwner();
+    void atomicWriteDropsSetuidAndSetgid();
     void cliCommands();
 };
 
@@ -421,6 +422,21 @@ void ConfigEngineTest::atomicWriteKeepsModeAndOwner()
     QCOMPARE(f.readAll(), QByteArray("{ a = 2; }\n"));
     QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
     QVERIFY(!writeFilesAtomically({{QString(tmp.path() + u"/no/such/dir/x.nix"_s).toStdString(), "x"}}).empty());
+}
+
+void ConfigEngineTest::atomicWriteDropsSetuidAndSetgid()
+{
+    QTemporaryDir tmp;
+    const QString name = tmp.path() + u"/configuration.nix"_s;
+    writeFile(name, "{ a = 1; }\n");
+    QCOMPARE(::chmod(qPrintable(name), 06755), 0);
+    struct stat before{};
+    QCOMPARE(::stat(qPrintable(name), &before), 0);
+    QCOMPARE(before.st_mode & 07777, 06755u);
+    QCOMPARE(writeFilesAtomically({{name.toStdString(), "{ a = 2; }\n"}}), std::string());
+    struct stat st{};
+    QCOMPARE(::stat(qPrintable(name), &st), 0);
+    QCOMPARE(st.st_mode & 07777, 0755u);
 }
 
 void ConfigEngineTest::cliCommands()

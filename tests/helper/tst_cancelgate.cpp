@@ -87,6 +87,40 @@ private Q_SLOTS:
         gate.begin(Other, Owner);
         QVERIFY(!gate.stopRequested());
     }
+
+    // cancel() is open to every caller on the bus: what reaches the log is an id of the usual form, or its length only.
+    void loggedIdIsBoundedAndPlain_data()
+    {
+        QTest::addColumn<QString>("request");
+        QTest::addColumn<QString>("logged");
+        QTest::newRow("a request id") << Request << Request;
+        QTest::newRow("with braces") << QStringLiteral("{abc-1}") << QStringLiteral("{abc-1}");
+        QTest::newRow("empty") << QString() << QStringLiteral("a malformed id of 0 characters");
+        QTest::newRow("a forged log line") << QStringLiteral("x\nsnowpane.helper: rebuild for uid 0") << QStringLiteral("a malformed id of 36 characters");
+        QTest::newRow("terminal escape") << QStringLiteral("\x1b]0;owned\x07") << QStringLiteral("a malformed id of 10 characters");
+        QTest::newRow("NUL") << QStringLiteral("abc") + QChar(0) + QStringLiteral("def") << QStringLiteral("a malformed id of 7 characters");
+        QTest::newRow("quote") << QStringLiteral("a\"b") << QStringLiteral("a malformed id of 3 characters");
+        QTest::newRow("65 characters") << QString(65, QLatin1Char('a')) << QStringLiteral("a malformed id of 65 characters");
+        QTest::newRow("a megabyte") << QString(1 << 20, QLatin1Char('a')) << QStringLiteral("a malformed id of 1048576 characters");
+        QTest::newRow("non-ASCII letters") << QStringLiteral("\u00e9t\u00e9") << QStringLiteral("a malformed id of 3 characters");
+    }
+
+    void loggedIdIsBoundedAndPlain()
+    {
+        QFETCH(QString, request);
+        QFETCH(QString, logged);
+        QCOMPARE(loggableRequestId(request), logged);
+        QVERIFY(loggableRequestId(request).size() <= 64);
+    }
+
+    void malformedIdNeverCancels()
+    {
+        CancelGate gate;
+        const QString odd = QStringLiteral("with space");
+        gate.begin(odd, Owner);
+        QVERIFY(!gate.requestCancel(odd, Owner));
+        QVERIFY(!gate.stopRequested());
+    }
 };
 
 QTEST_GUILESS_MAIN(CancelGateTest)

@@ -92,6 +92,34 @@ private Q_SLOTS:
         QCOMPARE(readAll(path), QByteArray("new"));
     }
 
+    // Root rewriting a setuid or setgid file must not hand out those bits again, whoever owns it.
+    void dropsSetuidAndSetgid()
+    {
+        const QString path = m_config + QStringLiteral("/tool.nix");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("old");
+        file.close();
+        QCOMPARE(::chown(QFile::encodeName(path).constData(), 1234, 4321), 0);
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 06755), 0);
+        auto dir = ConfinedDirectory::open(m_config);
+        QVERIFY2(dir.isOk(), qPrintable(dir.error()));
+        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("tool.nix")), "new").isOk());
+        struct stat st{};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 07777, mode_t(0755));
+        QCOMPARE(st.st_uid, uid_t(1234));
+        QCOMPARE(st.st_gid, gid_t(4321));
+        // Asked to put a file back "exactly as it was", the bits are dropped all the same.
+        FileStatus as;
+        as.owner = 0;
+        as.group = 0;
+        as.mode = 04755;
+        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("tool.nix")), "again", as).isOk());
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 07777, mode_t(0755));
+    }
+
     void createsSubdirectories()
     {
         auto dir = ConfinedDirectory::open(m_config);

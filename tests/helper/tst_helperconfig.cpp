@@ -28,7 +28,11 @@ private Q_SLOTS:
         const QProcessEnvironment env = config.environment();
         QVERIFY(env.value(QStringLiteral("PATH")).startsWith(QLatin1String("/run/current-system/sw/bin")));
         QVERIFY(!env.contains(QStringLiteral("LD_PRELOAD")));
-        QCOMPARE(env.keys().size(), 4);
+        // As nixos-rebuild: no NIX_PATH of the helper's own, so the nix-path NixOS writes into nix.conf decides <nixpkgs>.
+        QVERIFY2(!env.contains(QStringLiteral("NIX_PATH")), qPrintable(env.value(QStringLiteral("NIX_PATH"))));
+        QCOMPARE(env.keys().size(), 3);
+        QCOMPARE(config.currentSystem, QStringLiteral("/run/current-system"));
+        QCOMPARE(config.bootedSystem, QStringLiteral("/run/booted-system"));
     }
 
     void parses()
@@ -36,10 +40,12 @@ private Q_SLOTS:
         const auto config = parseHelperConfig(
             "# for tests\n[Paths]\nConfigurationDirectory = /srv/nixos/\nSystemProfile=/srv/profiles/system\nNixBinDirectory=/usr/bin\n"
             "ChannelsProfile=/srv/profiles/per-user/root/channels\nChannelList=/srv/root/.nix-channels\n"
-            "NixPath=nixpkgs=/srv/nixpkgs\n[Behaviour]\nCollectGarbage=false\n[Environment]\nSNOWPANE_STANDIN_STATE=/srv/state\n");
+            "NixPath=nixpkgs=/srv/nixpkgs\nCurrentSystem=/srv/run/current-system\n[Behaviour]\nCollectGarbage=false\n[Environment]\nSNOWPANE_STANDIN_STATE=/"
+            "srv/state\n");
         QVERIFY2(config.isOk(), qPrintable(config.error()));
         QCOMPARE(config.value().configurationDirectory, QStringLiteral("/srv/nixos"));
         QCOMPARE(config.value().nixPath, QStringLiteral("nixpkgs=/srv/nixpkgs"));
+        QCOMPARE(config.value().currentSystem, QStringLiteral("/srv/run/current-system"));
         QCOMPARE(config.value().channelsProfile, QStringLiteral("/srv/profiles/per-user/root/channels"));
         QCOMPARE(config.value().channelList, QStringLiteral("/srv/root/.nix-channels"));
         QCOMPARE(config.value().collectGarbage, false);
@@ -53,6 +59,7 @@ private Q_SLOTS:
         QTest::newRow("relative path") << QByteArray("[Paths]\nConfigurationDirectory=etc/nixos\n");
         QTest::newRow("dotdot") << QByteArray("[Paths]\nSystemProfile=/nix/../tmp/p\n");
         QTest::newRow("relative channels profile") << QByteArray("[Paths]\nChannelsProfile=channels\n");
+        QTest::newRow("relative current system") << QByteArray("[Paths]\nCurrentSystem=run/current-system\n");
         QTest::newRow("dotdot channel list") << QByteArray("[Paths]\nChannelList=/root/../tmp/.nix-channels\n");
         QTest::newRow("unknown key") << QByteArray("[Paths]\nShell=/bin/sh\n");
         QTest::newRow("unknown section") << QByteArray("[Hooks]\nPre=/bin/sh\n");

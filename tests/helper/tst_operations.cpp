@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace snowpane::helper;
@@ -59,6 +61,13 @@ QString git(const QString &directory, const QStringList &arguments)
                       + arguments);
     process.waitForFinished(30000);
     return process.exitCode() == 0 ? QString::fromUtf8(process.readAllStandardOutput()).trimmed() : QStringLiteral("<failed>");
+}
+
+// As `touch -h`: the link's own time, not its target's.
+bool setLinkTime(const QString &path, const QDateTime &time)
+{
+    const struct timespec times[2] = {{time.toSecsSinceEpoch(), 0}, {time.toSecsSinceEpoch(), 0}};
+    return ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, AT_SYMLINK_NOFOLLOW) == 0;
 }
 }
 
@@ -190,6 +199,118 @@ private Q_SLOTS:
         const OperationResult missing = operations.rebuild(request);
         QCOMPARE(missing.error, std::optional(snowpane::protocol::HelperError::Failed));
         QVERIFY2(missing.message.contains(QLatin1String("no-such-host")), qPrintable(missing.message));
+    }
+
+    // A classic build takes <nixpkgs> from the system's nix-path (nix.conf; here NIX_CONFIG) unless helper.conf names a NixPath.
+    void classicBuildUsesTheSystemNixPath()
+    {
+        const QString fixtures = m_dir.filePath(QStringLiteral("classic"));
+        QVERIFY(QDir().mkpath(fixtures));
+        QCOMPARE(QProcess::execute(
+                     QStringLiteral("/bin/cp"),
+                     {QStringLiteral("-R"), QStringLiteral(SOURCE_DIR "/tests/fixtures/nixpkgs"), QStringLiteral(SOURCE_DIR "/tests/fixtures/demo"), fixtures}),
+                 0);
+        QCOMPARE(QProcess::execute(QStringLiteral("/bin/chmod"), {QStringLiteral("-R"), QStringLiteral("go-w"), fixtures}), 0);
+        HelperConfig classic = config(false);
+        classic.configurationDirectory = fixtures + QStringLiteral("/demo");
+        classic.extraEnvironment = {QStringLiteral("FAKE_STATE=") + m_state,
+                                    QStringLiteral("NIX_CONFIG=substituters =\nnix-path = nixpkgs=%1/nixpkgs").arg(fixtures)};
+        QVERIFY(classic.nixPath.isEmpty());
+        Operations operations(classic, {});
+        RebuildRequest request;
+        request.mode = RebuildMode::Build;
+        const OperationResult result = operations.rebuild(request);
+        QVERIFY2(!result.error, qPrintable(result.message));
+        QVERIFY(result.data.value(QStringLiteral("storePath")).toString().contains(QLatin1String("-nixos-system-")));
+
+        // helper.conf's NixPath still wins: pointed nowhere, the same build cannot find <nixpkgs>.
+        classic.nixPath = QStringLiteral("nixpkgs=%1/no-such-nixpkgs").arg(fixtures);
+        Operations pinned(classic, {});
+        const OperationResult missing = pinned.rebuild(request);
+        QCOMPARE(missing.error, std::optional(snowpane::protocol::HelperError::Failed));
+    }
+
+    // deletegenerations deletes exactly the numbers it is given, each checked against the rule, the
+    // link's own date and the protected set, or none at all; each request lists its own profile.
+    void deletesExactlyTheListedGenerations()
+    {
+        // First a request on the "system" profile, whose only generation is current: refused, nothing deleted.
+        HelperConfig first = config(false);
+        first.collectGarbage = false;
+        DeleteGenerationsRequest keepOne;
+        keepOne.rule = Snowpane::System::CleanupRule::KeepLast;
+        keepOne.count = 1;
+        keepOne.generations = {1};
+        const OperationResult current = Operations(first, {}).deleteGenerations(keepOne);
+        QCOMPARE(current.error, std::optional(snowpane::protocol::HelperError::Failed));
+        QVERIFY2(current.message.contains(QLatin1String("generation 1 is the current generation")), qPrintable(current.message));
+        QVERIFY(QFileInfo(profile() + QStringLiteral("-1-link")).isSymLink());
+
+        // Then a profile of another name, with three generations of distinct systems, 40, 20 and 1 days old.
+        const QString profiles = m_dir.filePath(QStringLiteral("machines"));
+        QVERIFY(QDir().mkpath(profiles));
+        const QString machine = profiles + QStringLiteral("/machine");
+        QStringList systems;
+        for (int number = 1; number <= 3; ++number) {
+            QProcess build;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("NIX_CONFIG"), QStringLiteral("substituters ="));
+            build.setProcessEnvironment(env);
+            build.start(QStringLiteral(NIX_BIN_DIR "/nix-build"),
+                        {QStringLiteral("--no-out-link"),
+                         QStringLiteral("-E"),
+                         QStringLiteral("derivation { name = \"cleanup-system-%1\"; system = builtins.currentSystem; builder = \"/bin/sh\"; "
+                                        "args = [ \"-c\" \"echo %1 > $out\" ]; }")
+                             .arg(number)});
+            QVERIFY(build.waitForFinished(120000));
+            QVERIFY2(build.exitCode() == 0, build.readAllStandardError().constData());
+            systems.append(QString::fromUtf8(build.readAllStandardOutput()).trimmed());
+            QProcess set;
+            set.start(QStringLiteral(NIX_BIN_DIR "/nix-env"), {QStringLiteral("-p"), machine, QStringLiteral("--set"), systems.last()});
+            QVERIFY(set.waitForFinished(60000));
+            QCOMPARE(set.exitCode(), 0);
+        }
+        const QDateTime now = QDateTime::currentDateTime();
+        QVERIFY(setLinkTime(machine + QStringLiteral("-1-link"), now.addDays(-40)));
+        QVERIFY(setLinkTime(machine + QStringLiteral("-2-link"), now.addDays(-20)));
+        QVERIFY(setLinkTime(machine + QStringLiteral("-3-link"), now.addDays(-1)));
+        HelperConfig second = first;
+        second.systemProfile = machine;
+        second.bootedSystem = m_dir.filePath(QStringLiteral("no-booted-system"));
+        second.currentSystem = m_dir.filePath(QStringLiteral("running-system"));
+        const auto linksLeft = [&machine] {
+            QList<int> left;
+            for (int number = 1; number <= 3; ++number) {
+                if (QFileInfo(machine + QStringLiteral("-%1-link").arg(number)).isSymLink()) {
+                    left.append(number);
+                }
+            }
+            return left;
+        };
+        DeleteGenerationsRequest older;
+        older.rule = Snowpane::System::CleanupRule::OlderThanDays;
+        older.count = 30;
+
+        // One more than the rule selects: the whole request is refused, naming it.
+        older.generations = {1, 2};
+        const OperationResult tooMany = Operations(second, {}).deleteGenerations(older);
+        QCOMPARE(tooMany.error, std::optional(snowpane::protocol::HelperError::Failed));
+        QVERIFY2(tooMany.message.contains(QLatin1String("generation 2 is not older than 30 days")), qPrintable(tooMany.message));
+        QCOMPARE(linksLeft(), (QList<int>{1, 2, 3}));
+
+        // The running system is kept like the booted one.
+        QVERIFY(QFile::link(systems.at(0), second.currentSystem));
+        older.generations = {1};
+        const OperationResult running = Operations(second, {}).deleteGenerations(older);
+        QCOMPARE(running.error, std::optional(snowpane::protocol::HelperError::Failed));
+        QVERIFY2(running.message.contains(QLatin1String("generation 1 is the running system")), qPrintable(running.message));
+        QCOMPARE(linksLeft(), (QList<int>{1, 2, 3}));
+        QVERIFY(QFile::remove(second.currentSystem));
+
+        const OperationResult deleted = Operations(second, {}).deleteGenerations(older);
+        QVERIFY2(!deleted.error, qPrintable(deleted.message));
+        QCOMPARE(deleted.data.value(QStringLiteral("deleted")).toList(), QVariantList{1});
+        QCOMPARE(linksLeft(), (QList<int>{2, 3}));
     }
 
     void refusals()
@@ -383,6 +504,8 @@ private:
         config.nixBinDirectory = QStringLiteral(NIX_BIN_DIR);
         config.systemdRun = m_systemdRun;
         config.systemdRuntimeDirectory = systemd ? m_dir.filePath(QStringLiteral("systemd/system")) : m_dir.filePath(QStringLiteral("no-systemd"));
+        // Never a garbage collection of the build root's store from a test.
+        config.collectGarbage = false;
         config.extraEnvironment = {QStringLiteral("FAKE_STATE=") + m_state, QStringLiteral("NIX_CONFIG=substituters =")};
         return config;
     }

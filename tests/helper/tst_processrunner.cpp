@@ -143,6 +143,39 @@ private Q_SLOTS:
         QVERIFY(outcome.describe(shell(QString())).contains(QLatin1String("cancelled")));
     }
 
+    // The group killed at the end must still be the command's: its id may not be one the kernel can already hand to
+    // someone else. So it is not the command's own pid (QProcess reaps the command before the runner hears it ended),
+    // and the group's leftovers die when the command ends normally as well.
+    void groupIdOutlivesTheCommand()
+    {
+        ProcessRunner runner;
+        const CommandOutcome outcome = runner.run(shell(QStringLiteral("/bin/sleep 96 & echo $$ $(cut -d' ' -f5 /proc/$$/stat)")));
+        QVERIFY(outcome.succeeded());
+        const QList<QByteArray> ids = outcome.standardOutput.trimmed().split(' ');
+        QCOMPARE(ids.size(), 2);
+        const qint64 leader = ids[0].toLongLong();
+        const qint64 group = ids[1].toLongLong();
+        QVERIFY(leader > 1);
+        QVERIFY(group > 1);
+        QVERIFY2(group != leader, "the command leads its own group, whose id is free again once QProcess has reaped it");
+        QVERIFY2(group != QCoreApplication::applicationPid(), "the command runs in the caller's group");
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(QByteArray("/bin/sleep\0"
+                                                          "96",
+                                                          13)),
+                                 5000);
+        // The group's holder is reaped, not left as a zombie child of the helper.
+        QFile holder(QStringLiteral("/proc/%1/stat").arg(group));
+        QVERIFY(!holder.open(QIODevice::ReadOnly) || !holder.readAll().contains(QByteArray(") Z ")));
+    }
+
+    void neverSignalsGroupZeroOrOne()
+    {
+        // Signal 0 only checks: were the guard missing, these would report success for the caller's group and for everyone.
+        QVERIFY(!ProcessRunner::signalGroup(0, 0));
+        QVERIFY(!ProcessRunner::signalGroup(1, 0));
+        QVERIFY(!ProcessRunner::signalGroup(-5, 0));
+    }
+
     void ticksWhileRunning()
     {
         ProcessRunner runner;

@@ -526,34 +526,76 @@ private Q_SLOTS:
         QVERIFY(parseRestoreConfig({{QStringLiteral("commit"), QString(40, QLatin1Char('0'))}}).value().files.empty());
         QVERIFY(!parseRestoreConfig({}).isOk());
         QVERIFY(!parseRestoreConfig({{QStringLiteral("commit"), QStringLiteral("HEAD")}}).isOk());
-
-        QCOMPARE(parseDeleteGenerations({{QStringLiteral("keepLast"), 3}}).value().keepLast, std::optional<int>(3));
-        QCOMPARE(parseDeleteGenerations({{QStringLiteral("olderThanDays"), 30}}).value().olderThanDays, std::optional<int>(30));
-        QVERIFY(!parseDeleteGenerations({}).isOk());
-        QVERIFY(!parseDeleteGenerations({{QStringLiteral("keepLast"), 3}, {QStringLiteral("olderThanDays"), 30}}).isOk());
-        QVERIFY(!parseDeleteGenerations({{QStringLiteral("keepLast"), 0}}).isOk());
-        QVERIFY(!parseDeleteGenerations({{QStringLiteral("keepLast"), QStringLiteral("3")}}).isOk());
     }
 
-    void deletion()
+    // deletegenerations takes the rule and the exact numbers the window listed; everything else is refused before the helper looks at a profile.
+    void deleteGenerationsRequest_data()
     {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        std::vector<GenerationEntry> generations;
-        for (int n = 1; n <= 6; ++n) {
-            generations.push_back({n, now.addDays(-(7 - n) * 10), QStringLiteral("/nix/store/system-%1").arg(n)});
+        using Rule = Snowpane::System::CleanupRule;
+        QTest::addColumn<QVariantMap>("arguments");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<int>("rule");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QList<int>>("generations");
+        const QString keep = QStringLiteral("keepLast"), older = QStringLiteral("olderThanDays"), numbers = QStringLiteral("generations");
+        const auto list = [](std::initializer_list<QVariant> items) {
+            return QVariant(QVariantList(items));
+        };
+        QTest::newRow("keep 3, two listed") << QVariantMap{{keep, 3}, {numbers, list({4, 1})}} << true << int(Rule::KeepLast) << 3 << QList<int>{1, 4};
+        QTest::newRow("older than 30, one listed") << QVariantMap{{older, 30}, {numbers, list({7})}} << true << int(Rule::OlderThanDays) << 30 << QList<int>{7};
+        QTest::newRow("with a request id") << QVariantMap{{older, 30}, {numbers, list({7})}, {QStringLiteral("request"), QStringLiteral("abc-1")}} << true
+                                           << int(Rule::OlderThanDays) << 30 << QList<int>{7};
+        QTest::newRow("unsigned numbers") << QVariantMap{{keep, 3u}, {numbers, list({QVariant(2u), QVariant(qulonglong(5))})}} << true << int(Rule::KeepLast)
+                                          << 3 << QList<int>{2, 5};
+        const auto refused = [](const char *name, const QVariantMap &arguments) {
+            QTest::newRow(name) << arguments << false << 0 << 0 << QList<int>{};
+        };
+        refused("nothing", {});
+        refused("rule without generations (the old contract)", {{keep, 3}});
+        refused("generations without a rule", {{numbers, list({1})}});
+        refused("both rules", {{keep, 3}, {older, 30}, {numbers, list({1})}});
+        refused("keep 0", {{keep, 0}, {numbers, list({1})}});
+        refused("keep as text", {{keep, QStringLiteral("3")}, {numbers, list({1})}});
+        refused("days too many", {{older, 36501}, {numbers, list({1})}});
+        refused("days negative", {{older, -1}, {numbers, list({1})}});
+        refused("empty list", {{keep, 3}, {numbers, list({})}});
+        refused("not a list", {{keep, 3}, {numbers, 1}});
+        refused("a string list", {{keep, 3}, {numbers, QStringList{QStringLiteral("1")}}});
+        refused("a number as text", {{keep, 3}, {numbers, list({QStringLiteral("1")})}});
+        refused("a range as text", {{keep, 3}, {numbers, list({QStringLiteral("1..5")})}});
+        refused("an option", {{keep, 3}, {numbers, list({QStringLiteral("--delete-generations")})}});
+        refused("old", {{keep, 3}, {numbers, list({QStringLiteral("old")})}});
+        refused("a double", {{keep, 3}, {numbers, list({1.5})}});
+        refused("a boolean", {{keep, 3}, {numbers, list({true})}});
+        refused("zero", {{keep, 3}, {numbers, list({0})}});
+        refused("negative", {{keep, 3}, {numbers, list({-2})}});
+        refused("beyond int", {{keep, 3}, {numbers, list({QVariant(qlonglong(1) << 40)})}});
+        refused("a nested list", {{keep, 3}, {numbers, list({list({1})})}});
+        refused("twice", {{keep, 3}, {numbers, list({2, 3, 2})}});
+        refused("a path", {{keep, 3}, {numbers, list({1})}, {QStringLiteral("profile"), QStringLiteral("/tmp/p")}});
+        QVariantList tooMany;
+        for (int n = 1; n <= MaxGenerationsPerDelete + 1; ++n) {
+            tooMany.append(n);
         }
-        DeleteGenerationsRequest keep2;
-        keep2.keepLast = 2;
-        // Current is 6, booted is 2: both survive whatever the rule says.
-        QCOMPARE(generationsToDelete(generations, 6, QStringLiteral("/nix/store/system-2"), keep2, now), (std::vector<int>{1, 3, 4}));
-        // The current generation may be an old one after a rollback.
-        QCOMPARE(generationsToDelete(generations, 3, QString(), keep2, now), (std::vector<int>{1, 2, 4}));
-        DeleteGenerationsRequest older;
-        older.olderThanDays = 35; // generations 1..3 are 60, 50 and 40 days old
-        QCOMPARE(generationsToDelete(generations, 1, QString(), older, now), (std::vector<int>{2, 3}));
-        DeleteGenerationsRequest keepMany;
-        keepMany.keepLast = 100;
-        QVERIFY(generationsToDelete(generations, 6, QString(), keepMany, now).empty());
+        refused("too many", {{keep, 3}, {numbers, tooMany}});
+    }
+
+    void deleteGenerationsRequest()
+    {
+        QFETCH(QVariantMap, arguments);
+        QFETCH(bool, valid);
+        const auto request = parseDeleteGenerations(arguments);
+        QVERIFY2(request.isOk() == valid, qPrintable(request.error()));
+        if (!valid) {
+            QVERIFY(!request.error().isEmpty());
+            return;
+        }
+        QFETCH(int, rule);
+        QFETCH(int, count);
+        QFETCH(QList<int>, generations);
+        QCOMPARE(int(request.value().rule), rule);
+        QCOMPARE(request.value().count, count);
+        QCOMPARE(QList<int>(request.value().generations.cbegin(), request.value().generations.cend()), generations);
     }
 };
 

@@ -7,6 +7,7 @@
 // polkit and the root helper to real Nix and the stand-in system.
 
 #include "e2eworld.h"
+#include "generationcleanup.h"
 #include "generationlink.h"
 #include "generationreader.h"
 #include "gitrepository.h"
@@ -22,9 +23,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
+#include <QXmlStreamReader>
+
+#include <memory>
+#include <vector>
 
 #include <git2.h>
 
@@ -172,6 +178,23 @@ QString gitIn(const QString &directory, const QStringList &arguments)
     git.start(QStringLiteral("git"), QStringList{QStringLiteral("-c"), QStringLiteral("safe.directory=*"), QStringLiteral("-C"), directory} + arguments);
     git.waitForFinished(30000);
     return QString::fromUtf8(git.readAllStandardOutput()).trimmed();
+}
+
+// What the window's cleanup dialog lists for a rule (GenerationSpace::planFor): the profile read by the
+// window's GenerationReader, the current, booted and running systems, and the rule shared with the helper.
+QList<int> windowPreview(const QString &profile, const QString &bootedLink, const QString &runningLink, Snowpane::System::CleanupRule rule, int count)
+{
+    namespace System = Snowpane::System;
+    const System::GenerationReader reader(profile);
+    const auto current = reader.readCurrent();
+    const System::ProtectedSystems kept{current ? current->number : 0, QFileInfo(bootedLink).canonicalFilePath(), QFileInfo(runningLink).canonicalFilePath()};
+    return System::generationsRemovedBy(System::cleanupCandidatesOf(reader.readAll().generations), kept, rule, count, QDateTime::currentDateTime());
+}
+
+QStringList generationLinks(const QString &profile)
+{
+    const QFileInfo info(profile);
+    return QDir(info.absolutePath()).entryList({info.fileName() + QStringLiteral("-*-link")}, QDir::AllEntries | QDir::System, QDir::Name);
 }
 
 bool sleepingBuildersLeft()
@@ -567,23 +590,43 @@ private Q_SLOTS:
 
     void deleteGenerations()
     {
-        // Generations 1 and 2 exist. Make 2 current and pretend 1 is the booted system: keeping one deletes nothing.
+        using Snowpane::System::CleanupRule;
+        const QString booted = work() + QStringLiteral("/home/booted-system");
+        const QString running = state(QStringLiteral("current-system")); // CurrentSystem in helper.conf
+        const auto preview = [&] {
+            return windowPreview(profile(), booted, running, CleanupRule::KeepLast, 1);
+        };
+        // Generations 1 and 2 exist, 1 runs (switchGenerationBack). Make 2 current and pretend 1 is the booted system.
         SwitchGenerationJob toTwo(2, QStringLiteral("boot"));
         QVERIFY(runJob(toTwo));
         VERIFY_SUCCEEDED(toTwo);
         QCOMPARE(currentGeneration(), 2);
-        const QString booted = work() + QStringLiteral("/home/booted-system");
+        QCOMPARE(linkTarget(running), linkTarget(profile() + QStringLiteral("-1-link")));
         QFile::remove(booted);
         QVERIFY(QFile::link(linkTarget(profile() + QStringLiteral("-1-link")), booted));
-        DeleteGenerationsJob keepBooted(DeleteGenerationsJob::Rule::KeepLast, 1);
+        // Keeping one lists nothing, and the helper will not delete the booted generation even when asked to.
+        QCOMPARE(preview(), QList<int>());
+        DeleteGenerationsJob keepBooted(DeleteGenerationsJob::Rule::KeepLast, 1, {1});
         QVERIFY(runJob(keepBooted));
-        VERIFY_SUCCEEDED(keepBooted);
-        QCOMPARE(keepBooted.result().value(QStringLiteral("deleted")).toList(), QVariantList());
+        QCOMPARE(keepBooted.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(keepBooted.errorMessage().contains(QLatin1String("generation 1 is the system the machine booted")), qPrintable(describe(keepBooted)));
         QVERIFY(QFileInfo(profile() + QStringLiteral("-1-link")).isSymLink());
 
-        // Once another system is booted, generation 1 goes; the current one never does.
+        // Booted elsewhere, generation 1 still runs: kept all the same.
         QVERIFY(QFile::remove(booted));
-        DeleteGenerationsJob job(DeleteGenerationsJob::Rule::KeepLast, 1);
+        QCOMPARE(preview(), QList<int>());
+        DeleteGenerationsJob keepRunning(DeleteGenerationsJob::Rule::KeepLast, 1, {1});
+        QVERIFY(runJob(keepRunning));
+        QCOMPARE(keepRunning.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(keepRunning.errorMessage().contains(QLatin1String("generation 1 is the running system")), qPrintable(describe(keepRunning)));
+        QVERIFY(QFileInfo(profile() + QStringLiteral("-1-link")).isSymLink());
+
+        // Once 2 runs, generation 1 goes, exactly as listed; the current one never does.
+        SwitchGenerationJob runTwo(2, QStringLiteral("switch"));
+        QVERIFY(runJob(runTwo));
+        VERIFY_SUCCEEDED(runTwo);
+        QCOMPARE(preview(), QList<int>{1});
+        DeleteGenerationsJob job(DeleteGenerationsJob::Rule::KeepLast, 1, preview());
         QVERIFY(runJob(job));
         VERIFY_SUCCEEDED(job);
         QCOMPARE(job.result().value(QStringLiteral("deleted")).toList(), QVariantList{1});
@@ -591,9 +634,62 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(profile() + QStringLiteral("-2-link")).isSymLink());
         QCOMPARE(currentGeneration(), 2);
 
-        DeleteGenerationsJob invalid(DeleteGenerationsJob::Rule::KeepLast, 0);
+        DeleteGenerationsJob invalid(DeleteGenerationsJob::Rule::KeepLast, 0, {2});
         QVERIFY(runJob(invalid));
         QCOMPARE(invalid.error(), PrivilegedJob::ErrorKind::InvalidRequest);
+        DeleteGenerationsJob current(DeleteGenerationsJob::Rule::KeepLast, 1, {2});
+        QVERIFY(runJob(current));
+        QCOMPARE(current.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY(QFileInfo(profile() + QStringLiteral("-2-link")).isSymLink());
+    }
+
+    // run-e2e made $work/aged/profiles/system with nix-env: generations 1, 2 and 3 (current), whose links it
+    // dated 40, 20 and 1 days ago with touch -h; the store paths behind them all carry 1970. "Older than 30 days"
+    // deletes exactly generation 1, and the window's preview lists exactly that.
+    void deleteOlderThanOnRealGenerations()
+    {
+        using Snowpane::System::CleanupRule;
+        const QString aged = work() + QStringLiteral("/aged/profiles/system");
+        const QString booted = work() + QStringLiteral("/home/booted-system");
+        const QString running = work() + QStringLiteral("/home/running-system"); // CurrentSystem in helper.conf for this scenario
+        QFile::remove(booted);
+        QFile::remove(running);
+        const QStringList all{QStringLiteral("system-1-link"), QStringLiteral("system-2-link"), QStringLiteral("system-3-link")};
+        QCOMPARE(generationLinks(aged), all);
+        QCOMPARE(QFileInfo(aged).symLinkTarget(), QFileInfo(aged + QStringLiteral("-3-link")).absoluteFilePath());
+        // The trap: through the link, every generation looks 56 years old.
+        QCOMPARE(QFileInfo(aged + QStringLiteral("-2-link")).lastModified().toSecsSinceEpoch(), 1);
+        const auto preview = [&] {
+            return windowPreview(aged, booted, running, CleanupRule::OlderThanDays, 30);
+        };
+        QCOMPARE(preview(), QList<int>{1});
+
+        // Asked for one more than the rule selects, the helper deletes nothing and names it.
+        DeleteGenerationsJob tooMany(DeleteGenerationsJob::Rule::OlderThanDays, 30, {1, 2});
+        QVERIFY(runJob(tooMany));
+        QCOMPARE(tooMany.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(tooMany.errorMessage().contains(QLatin1String("generation 2 is not older than 30 days")), qPrintable(describe(tooMany)));
+        QCOMPARE(generationLinks(aged), all);
+
+        // A running system is never deleted, however old its generation.
+        QVERIFY(QFile::link(linkTarget(aged + QStringLiteral("-1-link")), running));
+        QCOMPARE(preview(), QList<int>());
+        DeleteGenerationsJob runningOne(DeleteGenerationsJob::Rule::OlderThanDays, 30, {1});
+        QVERIFY(runJob(runningOne));
+        QCOMPARE(runningOne.error(), PrivilegedJob::ErrorKind::Failed);
+        QVERIFY2(runningOne.errorMessage().contains(QLatin1String("generation 1 is the running system")), qPrintable(describe(runningOne)));
+        QCOMPARE(generationLinks(aged), all);
+        QVERIFY(QFile::remove(running));
+
+        // What the window lists is what goes.
+        const QList<int> shown = preview();
+        QCOMPARE(shown, QList<int>{1});
+        DeleteGenerationsJob job(DeleteGenerationsJob::Rule::OlderThanDays, 30, shown);
+        QVERIFY(runJob(job));
+        VERIFY_SUCCEEDED(job);
+        QCOMPARE(job.result().value(QStringLiteral("deleted")).toList(), QVariantList{1});
+        QCOMPARE(generationLinks(aged), (QStringList{QStringLiteral("system-2-link"), QStringLiteral("system-3-link")}));
+        QCOMPARE(preview(), QList<int>());
     }
 
     // updatesources on root's channels (helper.conf: ChannelsProfile, ChannelList under $work/channels):
@@ -962,6 +1058,97 @@ private Q_SLOTS:
         QCOMPARE(QFile::symLinkTarget(profile()), profileTarget);
         QCOMPARE(activations(), before);
         QCOMPARE(gitLog(), log);
+    }
+
+    // Run as a user no polkit rule names, with no authentication agent: the installed policy's own defaults decide.
+    // Every user run-e2e had before got an explicit YES or NO, so a default turned to "yes" went unnoticed.
+    void shippedPolkitDefaults()
+    {
+        namespace action = snowpane::protocol::action;
+        struct Defaults {
+            QString any, inactive, active;
+            bool operator==(const Defaults &) const = default;
+        };
+        const QString keep = QStringLiteral("auth_admin_keep"), admin = QStringLiteral("auth_admin"), no = QStringLiteral("no");
+        // Changes are asked for once per session; what deletes for good (generations, a channels generation) every time.
+        const QMap<QString, Defaults> expected{
+            {QLatin1String(action::WriteConfig), {no, no, keep}},
+            {QLatin1String(action::Rebuild), {no, no, keep}},
+            {QLatin1String(action::SwitchGeneration), {no, no, keep}},
+            {QLatin1String(action::InitRepo), {no, no, keep}},
+            {QLatin1String(action::RestoreConfig), {no, no, keep}},
+            {QLatin1String(action::UpdateSources), {no, no, keep}},
+            {QLatin1String(action::RollBackChannels), {no, no, admin}},
+            {QLatin1String(action::DeleteGenerations), {no, no, admin}},
+        };
+        QFile policy(QStringLiteral("/usr/share/polkit-1/actions/io.github.snowpane.policy"));
+        QVERIFY2(policy.open(QIODevice::ReadOnly), "run-e2e installs the built policy there");
+        QMap<QString, Defaults> found;
+        QXmlStreamReader xml(&policy);
+        QString id;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement()) {
+                continue;
+            }
+            if (xml.name() == QLatin1String("action")) {
+                id = xml.attributes().value(QLatin1String("id")).toString();
+                // polkit's own value for a default the file leaves out
+                found.insert(id, {no, no, no});
+            } else if (xml.name() == QLatin1String("allow_any")) {
+                found[id].any = xml.readElementText().trimmed();
+            } else if (xml.name() == QLatin1String("allow_inactive")) {
+                found[id].inactive = xml.readElementText().trimmed();
+            } else if (xml.name() == QLatin1String("allow_active")) {
+                found[id].active = xml.readElementText().trimmed();
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(found.keys(), expected.keys());
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            const Defaults actual = found.value(it.key());
+            QVERIFY2(
+                actual == it.value(),
+                qPrintable(QStringLiteral("%1: allow_any %2, allow_inactive %3, allow_active %4").arg(it.key(), actual.any, actual.inactive, actual.active)));
+        }
+
+        // Without a rule or an agent, each action is refused before the helper does anything.
+        const QString text = configText();
+        const QStringList log = gitLog();
+        const QString profileTarget = QFile::symLinkTarget(profile());
+        const QStringList links = generationLinks(profile());
+        const QStringList before = activations();
+        const QString channels = work() + QStringLiteral("/channels/profiles/per-user/root/channels");
+        const QString channelsTarget = QFile::symLinkTarget(channels);
+        const QStringList channelLinks = generationLinks(channels);
+        QVERIFY(!log.isEmpty());
+        const QString firstCommit = log.last().section(QLatin1Char(' '), 0, 0);
+
+        std::vector<std::unique_ptr<PrivilegedJob>> jobs;
+        jobs.push_back(
+            std::make_unique<WriteConfigJob>(QStringList{QStringLiteral("configuration.nix")}, QStringList{QStringLiteral("{ }\n")}, QStringLiteral("x")));
+        jobs.push_back(std::make_unique<RebuildJob>(QStringLiteral("switch")));
+        jobs.push_back(std::make_unique<SwitchGenerationJob>(currentGeneration(), QStringLiteral("boot")));
+        jobs.push_back(std::make_unique<InitRepoJob>());
+        jobs.push_back(std::make_unique<RestoreConfigJob>(firstCommit)); // the whole tree
+        jobs.push_back(std::make_unique<DeleteGenerationsJob>(DeleteGenerationsJob::Rule::KeepLast, 1, QList<int>{currentGeneration()}));
+        jobs.push_back(std::make_unique<UpdateSourcesJob>());
+        jobs.push_back(std::make_unique<RollBackChannelsJob>(2, 1));
+        QSet<QString> tried;
+        for (const auto &job : jobs) {
+            QVERIFY(runJob(*job));
+            QVERIFY2(job->error() == PrivilegedJob::ErrorKind::NotAuthorised, qPrintable(job->actionName() + QStringLiteral(": ") + describe(*job)));
+            tried.insert(job->actionName());
+        }
+        QCOMPARE(tried, QSet<QString>(expected.keyBegin(), expected.keyEnd()));
+
+        QCOMPARE(configText(), text);
+        QCOMPARE(gitLog(), log);
+        QCOMPARE(QFile::symLinkTarget(profile()), profileTarget);
+        QCOMPARE(generationLinks(profile()), links);
+        QCOMPARE(activations(), before);
+        QCOMPARE(QFile::symLinkTarget(channels), channelsTarget);
+        QCOMPARE(generationLinks(channels), channelLinks);
     }
 };
 

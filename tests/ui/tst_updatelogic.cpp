@@ -3,8 +3,7 @@
 
 // The logic behind the Updates page and "Remove old generations" that needs
 // no root: reading dry-activate's unit lines, reading the helper's
-// updatesources reply, which generations a cleanup rule removes (checked
-// against the helper's own rule), and the store space each generation holds
+// updatesources reply, and the store space each generation holds
 // on a real profile built with Nix, checked against `nix-store --query
 // --requisites` and `nix path-info`.
 
@@ -15,7 +14,6 @@
 #include "nixtools.h"
 #include "snowpanesettings.h"
 #include "updatecontroller.h"
-#include "validation.h"
 #include "windowstate.h"
 
 #include <QDir>
@@ -176,56 +174,6 @@ private Q_SLOTS:
         QCOMPARE(ownership.bytesFreedByRemoving({2, 3}), 320); // /s/2 and /s/new; /s/kept stays for the running system
         QCOMPARE(ownership.bytesFreedByRemoving({1, 2, 3}), 1530);
         QCOMPARE(ownership.bytesFreedByRemoving({}), 0);
-    }
-
-    // The window and the helper must agree on what a rule removes, or the confirmation would promise something else.
-    void cleanupRuleMatchesTheHelper_data()
-    {
-        QTest::addColumn<bool>("keepLast");
-        QTest::addColumn<int>("count");
-        QTest::addColumn<int>("current");
-        QTest::addColumn<int>("booted");
-        for (int count : {1, 2, 3, 5, 8, 20}) {
-            QTest::addRow("keep %d, current 8, booted 3", count) << true << count << 8 << 3;
-            QTest::addRow("keep %d, current 5, booted 5", count) << true << count << 5 << 5;
-            QTest::addRow("older than %d days, current 8, booted 3", count) << false << count << 8 << 3;
-            QTest::addRow("older than %d days, current 2, none booted", count) << false << count << 2 << 0;
-        }
-    }
-
-    void cleanupRuleMatchesTheHelper()
-    {
-        QFETCH(bool, keepLast);
-        QFETCH(int, count);
-        QFETCH(int, current);
-        QFETCH(int, booted);
-        const QDateTime now(QDate(2026, 11, 25), QTime(2, 0), QTimeZone::UTC);
-        QList<Generation> generations;
-        std::vector<snowpane::helper::GenerationEntry> entries;
-        for (int number = 1; number <= 10; ++number) {
-            Generation generation;
-            generation.number = number;
-            generation.date = now.addDays(-3 * (10 - number) - 1); // one every three days, the newest yesterday
-            generation.storePath = u"/nix/store/%1-nixos-system"_s.arg(number, 32, 10, QChar(u'0'));
-            generations.append(generation);
-            entries.push_back({number, generation.date, generation.storePath});
-        }
-        const QString bootedPath = booted > 0 ? generations[booted - 1].storePath : QString();
-        snowpane::helper::DeleteGenerationsRequest request;
-        if (keepLast) {
-            request.keepLast = count;
-        } else {
-            request.olderThanDays = count;
-        }
-        const std::vector<int> helper = snowpane::helper::generationsToDelete(entries, current, bootedPath, request, now);
-        const QList<int> window = Snowpane::Ui::generationsRemovedBy(generations,
-                                                                     current,
-                                                                     bootedPath,
-                                                                     keepLast ? Snowpane::Ui::CleanupRule::KeepLast : Snowpane::Ui::CleanupRule::OlderThanDays,
-                                                                     count,
-                                                                     now);
-        QCOMPARE(window, QList<int>(helper.cbegin(), helper.cend()));
-        QVERIFY(!window.contains(current));
     }
 
     // A waiting update read back at start stays only while the machine still matches it: the channels at the
