@@ -33,7 +33,7 @@ namespace
 {
 
 // Bumped when the expressions or the cached format change.
-constexpr auto cacheSchema = "snowpane-hosts-1";
+constexpr auto cacheSchema = "snowpane-hosts-3";
 constexpr int maximumHashedFiles = 20000;
 constexpr int nixTimeoutMs = 300000;
 
@@ -295,6 +295,16 @@ HostFiles evaluateHostFiles(const QString &flakeDirectory,
             result.error = "nix flake metadata named no store path for " + flakeDirectory.toStdString();
             return result;
         }
+        // An input given as a relative path (`path:../nixpkgs`) sits in the same store copy: its files are not the configuration.
+        QStringList otherInputs;
+        const QJsonObject nodes = m.value(u"locks"_s).toObject().value(u"nodes"_s).toObject();
+        for (auto node = nodes.begin(); node != nodes.end(); ++node) {
+            const QJsonObject locked = node.value().toObject().value(u"locked"_s).toObject();
+            const QString path = locked.value(u"path"_s).toString();
+            if (node.key() != u"root"_s && locked.value(u"type"_s).toString() == u"path"_s && !path.isEmpty() && !path.startsWith(u'/')) {
+                otherInputs.append(QDir::cleanPath(QFileInfo(flakeDirectory).absoluteFilePath() + u'/' + path) + u'/');
+            }
+        }
         QJsonObject mapped;
         const QJsonObject evaluated = QJsonDocument::fromJson(run.output).object();
         for (auto host = evaluated.begin(); host != evaluated.end(); ++host) {
@@ -310,7 +320,16 @@ HostFiles evaluateHostFiles(const QString &flakeDirectory,
                     if (!path.startsWith(storeRoot + u'/')) {
                         continue;
                     }
-                    const QString working = QDir::cleanPath(workRoot + path.mid(storeRoot.size()));
+                    QString working = QDir::cleanPath(workRoot + path.mid(storeRoot.size()));
+                    if (std::any_of(otherInputs.begin(), otherInputs.end(), [&](const QString &input) {
+                            return working.startsWith(input);
+                        })) {
+                        continue;
+                    }
+                    // A module imported as a directory is named by the directory, as it was written.
+                    if (QFileInfo(working).isDir()) {
+                        working += u"/default.nix"_s;
+                    }
                     QJsonArray options = files.value(working).toArray();
                     if (!options.contains(loc.join(u'.'))) {
                         options.append(loc.join(u'.'));

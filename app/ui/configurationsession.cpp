@@ -6,6 +6,7 @@
 #include "commitmessage.h"
 #include "configvalues.h"
 #include "definitions.h"
+#include "hostevaluation.h"
 #include "snowpanesettings.h"
 #include "uilogging.h"
 #include "unifieddiff.h"
@@ -108,7 +109,11 @@ void ConfigurationSession::reload()
     m_operationFiles.clear();
     m_loaded.reset();
     m_loadError.clear();
-    config::DocumentSet set = config::DocumentSet::load(m_directory.toStdString(), SnowpaneSettings::self()->flakeHost().toStdString());
+    // A flake's other hosts, from the cache or flake.nix (no Nix here): edits then reach only the chosen host.
+    const std::string host = SnowpaneSettings::self()->flakeHost().toStdString();
+    const Snowpane::Config::HostScope scope =
+        QFileInfo::exists(m_directory + u"/flake.nix"_s) ? Snowpane::Config::cachedScopeFor(m_directory, host) : Snowpane::Config::HostScope{};
+    config::DocumentSet set = config::DocumentSet::load(m_directory.toStdString(), host, scope);
     if (set.ok()) {
         m_changes = std::make_unique<config::ChangeSet>(set);
         m_loaded.emplace(std::move(set));

@@ -165,7 +165,8 @@ GoldenRun runCase(const std::string &inputsDir, const GoldenCase &goldenCase)
         if (list.hosts.size() > 1) {
             scope = Snowpane::Config::scopeFrom(host, list, {}, [&](const std::string &h, const Snowpane::Config::HostScope &names) {
                 std::vector<std::string> paths;
-                for (const Document &d : DocumentSet::fromTexts(files, entry, h, names).documents()) {
+                const DocumentSet hostSet = DocumentSet::fromTexts(files, entry, h, names);
+                for (const Document &d : hostSet.documents()) {
                     paths.push_back(d.path);
                 }
                 return paths;
