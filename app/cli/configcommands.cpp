@@ -176,7 +176,7 @@ void prepare(Invocation &run, const QStringList &arguments, Shape shape, const Q
             run.exitCode = 2;
             return;
         }
-        run.reach = parser.isSet(u"all-hosts"_s) ? Operation::Reach::AllHosts
+        run.reach = parser.isSet(u"all-hosts"_s)   ? Operation::Reach::AllHosts
             : parser.isSet(u"override-for-host"_s) ? Operation::Reach::OverrideForHost
                                                    : Operation::Reach::ThisHost;
     }

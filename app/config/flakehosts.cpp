@@ -280,7 +280,8 @@ private:
         const NodeId written = unwrapParens(m_tree, e);
         const Known k = resolve(e, scope, depth);
         if (k.node == noNode || depth > maximumDepth) {
-            out.push_back({StaticModuleItem::Kind::Unresolved, {}, written, m_tree.byteBegin(written), std::string(m_tree.text(written)), "the module list is computed"});
+            out.push_back(
+                {StaticModuleItem::Kind::Unresolved, {}, written, m_tree.byteBegin(written), std::string(m_tree.text(written)), "the module list is computed"});
             return;
         }
         const NodeId n = k.node;
@@ -290,7 +291,8 @@ private:
             return;
         }
         if (m_tree.kind(n) != NodeKind::List) {
-            out.push_back({StaticModuleItem::Kind::Unresolved, {}, written, m_tree.byteBegin(written), std::string(m_tree.text(written)), "the module list is computed"});
+            out.push_back(
+                {StaticModuleItem::Kind::Unresolved, {}, written, m_tree.byteBegin(written), std::string(m_tree.text(written)), "the module list is computed"});
             return;
         }
         for (NodeId c = m_tree.firstChild(n); c != noNode; c = m_tree.nextSibling(c)) {
@@ -311,8 +313,8 @@ private:
                 entry.node = target;
             } else {
                 entry.reason = kind == NodeKind::SearchPath ? "a search path (`<…>`) depends on NIX_PATH"
-                    : kind == NodeKind::Apply              ? "a function call is not evaluated"
-                                                           : "the module is not a literal path";
+                    : kind == NodeKind::Apply               ? "a function call is not evaluated"
+                                                            : "the module is not a literal path";
             }
             out.push_back(std::move(entry));
         }
@@ -349,8 +351,8 @@ StaticHosts readFlakeHosts(const SyntaxTree &tree)
     // `outputs = { self, … }: let … in { … }`: the set after the header.
     NodeId outputs = findOutputs(tree);
     while (outputs != noNode && (tree.kind(outputs) == NodeKind::Lambda || tree.kind(outputs) == NodeKind::LetIn || tree.kind(outputs) == NodeKind::Paren)) {
-        outputs = tree.kind(outputs) == NodeKind::Paren ? tree.firstChild(outputs)
-                                                        : tree.child(outputs, static_cast<unsigned>(tree.children(outputs).size() - 1));
+        outputs =
+            tree.kind(outputs) == NodeKind::Paren ? tree.firstChild(outputs) : tree.child(outputs, static_cast<unsigned>(tree.children(outputs).size() - 1));
     }
     if (outputs == noNode || tree.kind(outputs) != NodeKind::AttrSet) {
         result.error = "cannot find `outputs = { … }: { … }` written as an attribute set";

@@ -98,7 +98,8 @@ std::optional<TextEdit> libArgument(const DocumentSet &set, std::size_t document
     const SyntaxTree &tree = *set.documents()[document].tree;
     NodeId e = unwrapParens(tree, tree.firstChild(tree.root()));
     if (e == noNode || tree.kind(e) != NodeKind::Lambda) {
-        error = "the module in " + set.documents()[document].path + " is not a function, so it cannot use `lib.mkForce`; write it as `{ lib, ... }: { … }` first";
+        error =
+            "the module in " + set.documents()[document].path + " is not a function, so it cannot use `lib.mkForce`; write it as `{ lib, ... }: { … }` first";
         return std::nullopt;
     }
     NodeId pattern = noNode;

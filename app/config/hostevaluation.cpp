@@ -247,11 +247,8 @@ HostList listHosts(const QString &flakeDirectory, const QProcessEnvironment &env
     return list;
 }
 
-HostFiles evaluateHostFiles(const QString &flakeDirectory,
-                            const std::vector<std::string> &hosts,
-                            const QProcessEnvironment &environment,
-                            bool useCache,
-                            bool mayEvaluate)
+HostFiles
+evaluateHostFiles(const QString &flakeDirectory, const std::vector<std::string> &hosts, const QProcessEnvironment &environment, bool useCache, bool mayEvaluate)
 {
     HostFiles result;
     QString wanted = u"[ "_s;
@@ -383,7 +380,9 @@ HostScope scopeFrom(const std::string &host, const HostList &hostList, const Hos
     HostScope scope;
     scope.hosts = hostList.hosts;
     scope.reading = hostList.reading == HostReading::Evaluation && files.ok ? HostReading::Evaluation : HostReading::Static;
-    scope.why = hostList.reading == HostReading::Static ? hostList.why : files.ok ? std::string() : "Nix could not evaluate the hosts' definitions:\n" + files.error;
+    scope.why = hostList.reading == HostReading::Static ? hostList.why
+        : files.ok                                      ? std::string()
+                                                        : "Nix could not evaluate the hosts' definitions:\n" + files.error;
     HostScope namesOnly;
     namesOnly.hosts = hostList.hosts;
     std::map<std::string, std::set<std::string>> fileHosts;

@@ -147,7 +147,9 @@ int main(int argc, char **argv)
                 oneHost[0],
                 oneHost[1],
                 oneHost[2]);
-    std::printf("definitions of one host from cache: median %.2f ms, p99 %.2f ms over 50; target <= 20 ms\n", median(oneHostCached), percentile99(oneHostCached));
+    std::printf("definitions of one host from cache: median %.2f ms, p99 %.2f ms over 50; target <= 20 ms\n",
+                median(oneHostCached),
+                percentile99(oneHostCached));
 
     // One placement decision with every host's sharing known, against the same set without hosts.
     const HostFiles all = evaluateHostFiles(flake, {}, env, true);
@@ -170,10 +172,11 @@ int main(int argc, char **argv)
     const auto placementAlone = measure(200, [&] {
         result = planOperation(alone, operation);
     });
-    std::printf("one placement decision with host sharing known (alpha, %zu files): median %.3f ms, p99 %.3f ms over 200; without hosts %.3f ms; target <= 5 ms\n",
-                set.documents().size(),
-                median(placement),
-                percentile99(placement),
-                median(placementAlone));
+    std::printf(
+        "one placement decision with host sharing known (alpha, %zu files): median %.3f ms, p99 %.3f ms over 200; without hosts %.3f ms; target <= 5 ms\n",
+        set.documents().size(),
+        median(placement),
+        percentile99(placement),
+        median(placementAlone));
     return 0;
 }

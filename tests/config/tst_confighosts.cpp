@@ -399,12 +399,10 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(readAll(m_flake + u"/modules/base.nix"_s), base);
         const QString names = u"map (p: p.pname or p.name)"_s;
-        const Run alpha = run(u"nix"_s,
-                              {u"eval"_s, u"--json"_s, m_flake + u"#nixosConfigurations.alpha.config.environment.systemPackages"_s, u"--apply"_s, names},
-                              m_env);
-        const Run gamma = run(u"nix"_s,
-                              {u"eval"_s, u"--json"_s, m_flake + u"#nixosConfigurations.gamma.config.environment.systemPackages"_s, u"--apply"_s, names},
-                              m_env);
+        const Run alpha =
+            run(u"nix"_s, {u"eval"_s, u"--json"_s, m_flake + u"#nixosConfigurations.alpha.config.environment.systemPackages"_s, u"--apply"_s, names}, m_env);
+        const Run gamma =
+            run(u"nix"_s, {u"eval"_s, u"--json"_s, m_flake + u"#nixosConfigurations.gamma.config.environment.systemPackages"_s, u"--apply"_s, names}, m_env);
         QVERIFY2(alpha.out.contains(u"\"htop\""_s), qPrintable(alpha.out + alpha.err));
         QVERIFY2(!gamma.out.contains(u"\"htop\""_s) && gamma.out.contains(u"\"git\""_s), qPrintable(gamma.out + gamma.err));
     }
