@@ -7,10 +7,9 @@
 #include "hostevaluation.h"
 #include "snowpanesettings.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
-#include <QPointer>
 #include <QSysInfo>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +39,14 @@ FlakeHostList::FlakeHostList(QObject *parent)
     readQuickly();
 }
 
+FlakeHostList::~FlakeHostList()
+{
+    // Nix runs with a bounded wait; the thread must not outlive the object it reports to.
+    if (m_thread) {
+        m_thread->wait();
+    }
+}
+
 void FlakeHostList::readQuickly()
 {
     const QString flake = flakeDirectory();
@@ -67,13 +74,14 @@ QString FlakeHostList::thisMachine() const
 void FlakeHostList::refresh()
 {
     const QString flake = flakeDirectory();
-    if (flake.isEmpty() || m_busy) {
+    // One host needs no picker, and no Nix in the background.
+    if (flake.isEmpty() || m_busy || m_hosts.size() < 2) {
         return;
     }
     m_busy = true;
     Q_EMIT changed();
     QPointer<FlakeHostList> self(this);
-    QThread *thread = QThread::create([self, flake] {
+    m_thread = QThread::create([self, flake] {
         // Evaluating every host's definitions fills the cache the configuration's scope is read from.
         const Snowpane::Config::HostList list = Snowpane::Config::listHosts(flake);
         if (list.hosts.size() > 1 && list.reading == Snowpane::Config::HostReading::Evaluation) {
@@ -93,8 +101,9 @@ void FlakeHostList::refresh()
             },
             Qt::QueuedConnection);
     });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    m_thread->setParent(this);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    m_thread->start();
 }
 
 void FlakeHostList::choose(const QString &host)

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QStringList>
+#include <QThread>
 
 /**
  * The hosts of the configured flake for the drawer's host picker, and which
@@ -29,6 +31,7 @@ class FlakeHostList : public QObject
 
 public:
     explicit FlakeHostList(QObject *parent = nullptr);
+    ~FlakeHostList() override;
 
     [[nodiscard]] QStringList hosts() const
     {
@@ -49,7 +52,7 @@ public:
         return m_busy;
     }
 
-    /** Evaluates the host list with Nix in the background; changed() follows. */
+    /** Evaluates the host list with Nix in the background when flake.nix names several hosts; changed() follows. */
     Q_INVOKABLE void refresh();
     /** Makes @p host the one the Options, Packages and Changes pages work on (reloads the configuration). */
     Q_INVOKABLE void choose(const QString &host);
@@ -66,4 +69,5 @@ private:
     QString m_reading;
     QString m_why;
     bool m_busy = false;
+    QPointer<QThread> m_thread;
 };
