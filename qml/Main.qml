@@ -104,6 +104,9 @@ Kirigami.ApplicationWindow {
         modal: !root.wideScreen
         width: Kirigami.Units.gridUnit * 12
         collapsible: true
+        topContent: [
+            HostPicker {}
+        ]
         actions: [
             Kirigami.Action {
                 text: qsTr("Overview", "@action:inmenu")

@@ -7,6 +7,7 @@
 #include "configjson.h"
 #include "definitions.h"
 #include "documentset.h"
+#include "hostevaluation.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -36,7 +38,56 @@ struct Invocation {
     std::optional<DocumentSet> set;
     OptionPath option;
     QString argument;
+    Operation::Reach reach = Operation::Reach::ThisHost;
 };
+
+// A flake directory (or its flake.nix) names several hosts; a file or a classic directory does not.
+QString flakeDirectoryOf(const QString &config)
+{
+    const QFileInfo info(config);
+    if (info.isDir() && QFileInfo::exists(config + u"/flake.nix"_s)) {
+        return info.absoluteFilePath();
+    }
+    if (info.fileName() == u"flake.nix"_s) {
+        return info.absolutePath();
+    }
+    return {};
+}
+
+// The flake's hosts and what the chosen one shares; prints which reading is in use when it is not evaluation.
+std::optional<Snowpane::Config::HostScope> hostScope(const QString &flake, const QString &host, int &exitCode)
+{
+    using namespace Snowpane::Config;
+    const HostList list = listHosts(flake);
+    if (!list.error.empty()) {
+        std::fprintf(stderr, "snowpane-cli: %s\n", list.error.c_str());
+        if (!list.why.empty()) {
+            std::fprintf(stderr, "%s\n", list.why.c_str());
+        }
+        exitCode = 1;
+        return std::nullopt;
+    }
+    const std::string wanted = host.toStdString();
+    if (!host.isEmpty() && std::find(list.hosts.begin(), list.hosts.end(), wanted) == list.hosts.end()) {
+        std::fprintf(stderr,
+                     "snowpane-cli: the flake %s has no host `%s`; its hosts are %s (from %s)\n",
+                     qPrintable(flake),
+                     wanted.c_str(),
+                     joinNames(list.hosts).c_str(),
+                     list.reading == HostReading::Evaluation ? "evaluation" : "the static reading of flake.nix");
+        exitCode = 1;
+        return std::nullopt;
+    }
+    if (list.hosts.size() < 2) {
+        return HostScope{list.hosts, {}, {}, list.reading, list.why};
+    }
+    const HostFiles files = list.reading == HostReading::Evaluation ? evaluateHostFiles(flake) : HostFiles{};
+    const HostScope scope = scopeFor(flake, wanted, list, files);
+    if (scope.reading == HostReading::Static) {
+        std::fprintf(stderr, "snowpane-cli: using the static reading of %s/flake.nix: %s\n", qPrintable(flake), scope.why.c_str());
+    }
+    return scope;
+}
 
 QString defaultConfig()
 {
@@ -58,6 +109,10 @@ void prepare(Invocation &run, const QStringList &arguments, Shape shape, const Q
         parser.addOption({u"json"_s, u"Print JSON."_s});
     } else {
         parser.addOption({u"dry-run"_s, u"Print the change as a unified diff instead of writing it."_s});
+        parser.addOption({u"all-hosts"_s, u"Allow changing a file that other hosts of the flake include too: the change reaches them all."_s});
+        parser.addOption(
+            {u"override-for-host"_s,
+             u"When the definition is in a file other hosts include, override it in the chosen host's own file at a priority that wins (lib.mkForce)."_s});
     }
     if (shape == Shape::Package) {
         parser.addOption({u"option"_s, u"The list of packages to edit (default: environment.systemPackages)."_s, u"option"_s});
@@ -110,8 +165,31 @@ void prepare(Invocation &run, const QStringList &arguments, Shape shape, const Q
         }
         run.option = *list;
     }
+    if (shape == Shape::Edit || shape == Shape::Package) {
+        if (parser.isSet(u"all-hosts"_s) && parser.isSet(u"override-for-host"_s)) {
+            std::fprintf(stderr, "--all-hosts and --override-for-host exclude each other\n");
+            run.exitCode = 2;
+            return;
+        }
+        if (parser.isSet(u"override-for-host"_s) && !takesValue) {
+            std::fprintf(stderr, "--override-for-host applies to set only\n");
+            run.exitCode = 2;
+            return;
+        }
+        run.reach = parser.isSet(u"all-hosts"_s)   ? Operation::Reach::AllHosts
+            : parser.isSet(u"override-for-host"_s) ? Operation::Reach::OverrideForHost
+                                                   : Operation::Reach::ThisHost;
+    }
     const QString config = parser.isSet(u"config"_s) ? parser.value(u"config"_s) : defaultConfig();
-    run.set.emplace(DocumentSet::load(config.toStdString(), parser.value(u"host"_s).toStdString()));
+    Snowpane::Config::HostScope scope;
+    if (const QString flake = flakeDirectoryOf(config); !flake.isEmpty()) {
+        const std::optional<Snowpane::Config::HostScope> found = hostScope(flake, parser.value(u"host"_s), run.exitCode);
+        if (!found) {
+            return;
+        }
+        scope = *found;
+    }
+    run.set.emplace(DocumentSet::load(config.toStdString(), parser.value(u"host"_s).toStdString(), scope));
     if (!run.set->ok()) {
         std::fprintf(stderr, "snowpane-cli: %s\n", run.set->error().c_str());
         run.exitCode = 1;
@@ -195,7 +273,15 @@ int runDefinitionsCommand(const QStringList &arguments)
         return 0;
     }
     for (const Definition &d : definitions) {
-        std::printf("%s:%u:%u: %s%s%s\n", d.file.c_str(), d.line, d.column, definitionKind(d).c_str(), d.reason.empty() ? "" : ": ", d.reason.c_str());
+        const std::string hosts = run.set->scope().known() ? " [hosts: " + Snowpane::Config::joinNames(run.set->hostsOf(d.document)) + "]" : std::string();
+        std::printf("%s:%u:%u: %s%s%s%s\n",
+                    d.file.c_str(),
+                    d.line,
+                    d.column,
+                    definitionKind(d).c_str(),
+                    d.reason.empty() ? "" : ": ",
+                    d.reason.c_str(),
+                    hosts.c_str());
     }
     return 0;
 }
@@ -207,7 +293,7 @@ int runSetCommand(const QStringList &arguments)
     if (run.exitCode != 0) {
         return std::max(run.exitCode, 0);
     }
-    return finish(run, {Operation::Kind::Set, run.option, run.argument.toStdString()});
+    return finish(run, {Operation::Kind::Set, run.option, run.argument.toStdString(), run.reach});
 }
 
 int runUnsetCommand(const QStringList &arguments)
@@ -217,7 +303,7 @@ int runUnsetCommand(const QStringList &arguments)
     if (run.exitCode != 0) {
         return std::max(run.exitCode, 0);
     }
-    return finish(run, {Operation::Kind::Unset, run.option, {}});
+    return finish(run, {Operation::Kind::Unset, run.option, {}, run.reach});
 }
 
 int runAddPackageCommand(const QStringList &arguments)
@@ -227,7 +313,7 @@ int runAddPackageCommand(const QStringList &arguments)
     if (run.exitCode != 0) {
         return std::max(run.exitCode, 0);
     }
-    return finish(run, {Operation::Kind::AddPackage, run.option, run.argument.toStdString()});
+    return finish(run, {Operation::Kind::AddPackage, run.option, run.argument.toStdString(), run.reach});
 }
 
 int runRemovePackageCommand(const QStringList &arguments)
@@ -237,7 +323,7 @@ int runRemovePackageCommand(const QStringList &arguments)
     if (run.exitCode != 0) {
         return std::max(run.exitCode, 0);
     }
-    return finish(run, {Operation::Kind::RemovePackage, run.option, run.argument.toStdString()});
+    return finish(run, {Operation::Kind::RemovePackage, run.option, run.argument.toStdString(), run.reach});
 }
 
 int runImportsCommand(const QStringList &arguments)

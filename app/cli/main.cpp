@@ -9,6 +9,7 @@
 #include "diffgenerationscommand.h"
 #include "generationscommand.h"
 #include "historycommand.h"
+#include "hostscommand.h"
 #include "optionscommand.h"
 #include "packagescommand.h"
 #include "parsecommand.h"
@@ -41,6 +42,7 @@ constexpr Subcommand subcommands[] = {
     {"add-package", "add a package to environment.systemPackages", runAddPackageCommand},
     {"remove-package", "remove a package from environment.systemPackages", runRemovePackageCommand},
     {"imports", "list the configuration's files and imports", runImportsCommand},
+    {"hosts", "list the hosts of a flake", runHostsCommand},
     {"packages", "search the package catalog, show installed packages, import the catalog", runPackagesCommand},
 };
 

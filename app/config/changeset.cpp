@@ -5,6 +5,7 @@
 
 #include "atomicwrite.h"
 #include "configlogging.h"
+#include "hostedits.h"
 #include "parser.h"
 #include "unifieddiff.h"
 
@@ -15,6 +16,14 @@ namespace snowpane::config
 {
 
 EditResult planOperation(const DocumentSet &set, const Operation &operation)
+{
+    if (set.scope().known()) {
+        return Snowpane::Config::planForHost(set, operation);
+    }
+    return planUnscoped(set, operation);
+}
+
+EditResult planUnscoped(const DocumentSet &set, const Operation &operation)
 {
     switch (operation.kind) {
     case Operation::Kind::Set:
@@ -32,6 +41,7 @@ EditResult planOperation(const DocumentSet &set, const Operation &operation)
 ChangeSet::ChangeSet(const DocumentSet &loaded)
     : m_entry(loaded.entry())
     , m_host(loaded.host())
+    , m_scope(loaded.scope())
 {
     for (const Document &d : loaded.documents()) {
         m_original.emplace_back(d.path, std::string(d.tree->source()));
@@ -42,7 +52,7 @@ ChangeSet::ChangeSet(const DocumentSet &loaded)
 
 void ChangeSet::rebuild()
 {
-    m_set = DocumentSet::fromTexts(m_texts, m_entry, m_host);
+    m_set = DocumentSet::fromTexts(m_texts, m_entry, m_host, m_scope);
 }
 
 EditResult ChangeSet::add(const Operation &operation)

@@ -20,13 +20,22 @@ struct Operation {
         AddPackage,
         RemovePackage
     };
+    /** Which hosts of a flake the edit may reach when it changes a file several hosts include. */
+    enum class Reach {
+        ThisHost,
+        AllHosts,
+        OverrideForHost
+    };
     Kind kind = Kind::Set;
     OptionPath path; // the option (for packages: the list option)
     std::string argument; // Set: the Nix value; packages: the attribute
+    Reach reach = Reach::ThisHost;
 };
 
-/** Plans one operation against a document set. */
+/** Plans one operation against a document set; with other hosts in its scope, as Snowpane::Config::planForHost() says. */
 [[nodiscard]] EditResult planOperation(const DocumentSet &set, const Operation &operation);
+/** Plans one operation as if the set's host were the only one. */
+[[nodiscard]] EditResult planUnscoped(const DocumentSet &set, const Operation &operation);
 
 /**
  * Pending edits across the files of a configuration. Each operation is
@@ -70,6 +79,7 @@ private:
     std::vector<Operation> m_operations;
     std::string m_entry;
     std::string m_host;
+    Snowpane::Config::HostScope m_scope;
     DocumentSet m_set;
 };
 

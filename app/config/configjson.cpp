@@ -58,15 +58,25 @@ QJsonObject valueJson(const Value &value)
     return o;
 }
 
+QJsonArray stringsJson(const std::vector<std::string> &strings)
+{
+    QJsonArray out;
+    for (const std::string &s : strings) {
+        out.append(str(s));
+    }
+    return out;
+}
+
 QJsonArray definitionsJson(const DocumentSet &set, const std::vector<Definition> &definitions)
 {
-    (void)set;
     QJsonArray out;
     for (const Definition &d : definitions) {
         QJsonObject o;
         o.insert(u"file"_s, str(d.file));
         o.insert(u"line"_s, static_cast<int>(d.line));
         o.insert(u"column"_s, static_cast<int>(d.column));
+        // Every host of the flake whose configuration includes the file (for inline modules of flake.nix: the host whose list holds them).
+        o.insert(u"hosts"_s, stringsJson(set.hostsOf(d.document)));
         o.insert(u"kind"_s, str(definitionKind(d)));
         o.insert(u"editable"_s, d.editable);
         o.insert(u"priority"_s, d.priority);
@@ -103,6 +113,12 @@ QJsonObject importsJson(const DocumentSet &set)
     if (!set.host().empty()) {
         o.insert(u"host"_s, str(set.host()));
     }
+    if (set.scope().known()) {
+        o.insert(u"reading"_s, QString::fromLatin1(Snowpane::Config::hostReadingName(set.scope().reading)));
+        if (!set.scope().why.empty()) {
+            o.insert(u"why"_s, str(set.scope().why));
+        }
+    }
     QJsonArray files;
     for (std::size_t i = 0; i < set.documents().size(); ++i) {
         const Document &d = set.documents()[i];
@@ -116,6 +132,7 @@ QJsonObject importsJson(const DocumentSet &set)
         }
         f.insert(u"imports"_s, imports);
         f.insert(u"syntaxErrors"_s, d.tree->hasErrors());
+        f.insert(u"hosts"_s, stringsJson(set.hostsOf(i)));
         files.append(f);
     }
     o.insert(u"files"_s, files);

@@ -3,6 +3,8 @@
 
 #include "documentset.h"
 
+#include "flakehosts.h"
+
 #include "parser.h"
 #include "treeutil.h"
 
@@ -275,71 +277,67 @@ void DocumentSet::loadFlake(std::size_t document, const std::string &host)
         m_error = flakeName + ": the flake has syntax errors";
         return;
     }
-    const NodeId root = unwrapParens(tree, tree.firstChild(tree.root()));
-    NodeId outputs = root != noNode && tree.kind(root) == NodeKind::AttrSet ? findBinding(tree, root, {"outputs"}) : noNode;
-    const NodeId outputSet = outputs != noNode ? stripModuleHeader(tree, bindingValue(tree, outputs)) : noNode;
-    if (outputSet == noNode || tree.kind(outputSet) != NodeKind::AttrSet) {
-        m_error = flakeName + ": cannot find `outputs = { … }: { … }` written as an attribute set";
+    const Snowpane::Config::StaticHosts hosts = Snowpane::Config::readFlakeHosts(tree);
+    // Evaluation's list of hosts, when there is one, is the one of record.
+    std::vector<std::string> names = m_scope.hosts;
+    if (names.empty()) {
+        for (const Snowpane::Config::StaticHost &h : hosts.hosts) {
+            names.push_back(h.name);
+        }
+    }
+    if (names.empty()) {
+        m_error = flakeName + ": " + (hosts.error.empty() ? std::string("the flake defines no `nixosConfigurations.<host>`") : hosts.error);
         return;
     }
-    std::vector<std::pair<std::string, NodeId>> hosts;
-    for (const NodeId b : bindingsOf(tree, outputSet)) {
-        const std::optional<OptionPath> names = bindingNames(tree, b);
-        if (!names || names->front() != "nixosConfigurations") {
-            continue;
-        }
-        if (names->size() == 2) {
-            hosts.emplace_back((*names)[1], bindingValue(tree, b));
-        } else if (names->size() == 1) {
-            const NodeId set = unwrapParens(tree, bindingValue(tree, b));
-            if (tree.kind(set) == NodeKind::AttrSet) {
-                for (const NodeId h : bindingsOf(tree, set)) {
-                    const std::optional<OptionPath> hn = bindingNames(tree, h);
-                    if (hn && hn->size() == 1) {
-                        hosts.emplace_back(hn->front(), bindingValue(tree, h));
-                    }
-                }
-            }
-        }
-    }
-    if (hosts.empty()) {
-        m_error = flakeName + ": the flake defines no `nixosConfigurations.<host>` this tool can read";
-        return;
-    }
-    std::size_t chosen = hosts.size();
-    for (std::size_t i = 0; i < hosts.size(); ++i) {
-        if (hosts[i].first == host) {
-            chosen = i;
-        }
-    }
-    if (chosen == hosts.size()) {
-        if (!host.empty() || hosts.size() > 1) {
-            std::string names;
-            for (const auto &h : hosts) {
-                names += (names.empty() ? "" : ", ") + h.first;
-            }
-            m_error = flakeName + ": " + (host.empty() ? std::string("several hosts") : "no host `" + host + "`") + " (" + names + "); choose one with --host";
+    std::string chosen = host;
+    if (chosen.empty()) {
+        if (names.size() > 1) {
+            m_error = flakeName + ": several hosts (" + Snowpane::Config::joinNames(names) + "); choose one with --host";
             return;
         }
-        chosen = 0;
+        chosen = names.front();
+    } else if (std::find(names.begin(), names.end(), chosen) == names.end()) {
+        m_error = flakeName + ": no host `" + chosen + "`; the flake's hosts are " + Snowpane::Config::joinNames(names);
+        return;
     }
-    m_host = hosts[chosen].first;
-    std::vector<NodeId> arguments;
-    const NodeId call = unwrapParens(tree, hosts[chosen].second);
-    if (tree.kind(call) == NodeKind::Apply) {
-        (void)calleeName(tree, call, &arguments);
+    m_host = chosen;
+    const auto found = std::find_if(hosts.hosts.begin(), hosts.hosts.end(), [&](const Snowpane::Config::StaticHost &h) {
+        return h.name == chosen;
+    });
+    if (found == hosts.hosts.end() || !found->readable) {
+        // Evaluation found the host's files: they are loaded as its roots.
+        if (m_scope.extraRoots.empty()) {
+            const std::string why = found == hosts.hosts.end() ? (hosts.error.empty() ? "it is not written in flake.nix" : hosts.error) : found->why;
+            m_error = flakeName + ": cannot find the modules of host `" + chosen + "` without evaluating the flake (" + why + ")";
+        }
+        return;
     }
-    for (const NodeId argument : arguments) {
-        const NodeId set = unwrapParens(tree, argument);
-        if (tree.kind(set) == NodeKind::AttrSet) {
-            const NodeId modules = findBinding(tree, set, {"modules"});
-            if (modules != noNode) {
-                followImports(document, bindingValue(tree, modules));
-                return;
+    for (const Snowpane::Config::StaticModuleItem &item : found->modules) {
+        switch (item.kind) {
+        case Snowpane::Config::StaticModuleItem::Kind::Path:
+            if (m_follow) {
+                loadFile(item.path.front() == '/' ? item.path : directoryOf(flakeName) + "/" + item.path, document, item.offset);
             }
+            break;
+        case Snowpane::Config::StaticModuleItem::Kind::Inline:
+            addModule(document, item.node);
+            break;
+        case Snowpane::Config::StaticModuleItem::Kind::Unresolved:
+            if (m_follow) {
+                m_notFollowed.push_back({document, item.offset, item.text, item.reason});
+            }
+            break;
         }
     }
-    m_error = flakeName + ": cannot find the `modules` list of host `" + m_host + "`";
+}
+
+void DocumentSet::loadExtraRoots()
+{
+    for (const std::string &root : m_scope.extraRoots) {
+        if (indexOf(normalise(root)) < 0) {
+            loadFile(root, 0, 0);
+        }
+    }
 }
 
 void DocumentSet::loadEntry(const std::string &path, const std::string &host)
@@ -358,18 +356,26 @@ void DocumentSet::loadEntry(const std::string &path, const std::string &host)
     m_entry = entry;
     m_host = host;
     loadFile(entry, 0, 0);
+    if (m_error.empty() && !m_documents.empty()) {
+        loadExtraRoots();
+    }
 }
 
-DocumentSet DocumentSet::load(const std::string &path, const std::string &host)
+DocumentSet DocumentSet::load(const std::string &path, const std::string &host, const Snowpane::Config::HostScope &scope)
 {
     DocumentSet set;
+    set.m_scope = scope;
     set.loadEntry(path, host);
     return set;
 }
 
-DocumentSet DocumentSet::fromTexts(const std::vector<std::pair<std::string, std::string>> &files, const std::string &entry, const std::string &host)
+DocumentSet DocumentSet::fromTexts(const std::vector<std::pair<std::string, std::string>> &files,
+                                   const std::string &entry,
+                                   const std::string &host,
+                                   const Snowpane::Config::HostScope &scope)
 {
     DocumentSet set;
+    set.m_scope = scope;
     set.m_memory = &files;
     set.loadEntry(entry, host);
     set.m_memory = nullptr;
@@ -422,6 +428,7 @@ DocumentSet DocumentSet::single(const DocumentSet &from, std::size_t document, s
     DocumentSet set;
     set.m_entry = from.m_documents[document].path;
     set.m_host = from.m_host;
+    set.m_scope = from.m_scope;
     set.m_flakeEntry = from.m_flakeEntry && document == 0;
     set.m_follow = false;
     nix::ParseOptions options;
@@ -435,6 +442,52 @@ DocumentSet DocumentSet::single(const DocumentSet &from, std::size_t document, s
         set.addModule(0, expression);
     }
     set.m_follow = true;
+    return set;
+}
+
+std::vector<std::string> DocumentSet::sharedWith(std::size_t document) const
+{
+    if (document >= m_documents.size() || (m_flakeEntry && document == 0)) {
+        return {};
+    }
+    return m_scope.othersOf(m_documents[document].path, m_host);
+}
+
+std::vector<std::string> DocumentSet::hostsOf(std::size_t document) const
+{
+    std::vector<std::string> out = sharedWith(document);
+    if (!m_host.empty()) {
+        out.push_back(m_host);
+        std::sort(out.begin(), out.end());
+    }
+    return out;
+}
+
+DocumentSet DocumentSet::restricted(const std::vector<bool> &keep) const
+{
+    DocumentSet set;
+    set.m_entry = m_entry;
+    set.m_host = m_host;
+    set.m_scope = m_scope;
+    set.m_flakeEntry = m_flakeEntry;
+    set.m_error = m_error;
+    set.m_notFollowed = m_notFollowed;
+    set.m_edges = m_edges;
+    for (const Document &d : m_documents) {
+        set.m_documents.push_back({d.path, d.tree});
+    }
+    for (const Module &m : m_modules) {
+        if (m.document < keep.size() && keep[m.document]) {
+            set.m_modules.push_back(m);
+        }
+    }
+    return set;
+}
+
+DocumentSet DocumentSet::withScope(const Snowpane::Config::HostScope &scope) const
+{
+    DocumentSet set = restricted(std::vector<bool>(m_documents.size(), true));
+    set.m_scope = scope;
     return set;
 }
 

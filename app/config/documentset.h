@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "hostscope.h"
 #include "syntaxtree.h"
 
 #include <cstdint>
@@ -16,7 +17,8 @@ namespace snowpane::config
 /** One configuration file, parsed. The path is absolute and normalised. */
 struct Document {
     std::string path;
-    std::unique_ptr<nix::SyntaxTree> tree;
+    // Shared so that a restricted view of a set (see DocumentSet::restricted) costs no re-parse.
+    std::shared_ptr<nix::SyntaxTree> tree;
 };
 
 /**
@@ -63,11 +65,19 @@ struct ImportEdge {
 class DocumentSet
 {
 public:
-    /** Loads from a file, a directory with `flake.nix` or `configuration.nix`. `host` picks a flake host. */
-    [[nodiscard]] static DocumentSet load(const std::string &path, const std::string &host = {});
+    /**
+     * Loads from a file, a directory with `flake.nix` or `configuration.nix`.
+     * `host` picks a flake host. `scope` says what the host shares with the
+     * other hosts; its `extraRoots` (files evaluation found) are loaded after
+     * the host's own modules, and a host the static reading cannot follow is
+     * then made of them alone.
+     */
+    [[nodiscard]] static DocumentSet load(const std::string &path, const std::string &host = {}, const Snowpane::Config::HostScope &scope = {});
     /** The same from documents already in memory (tests and benchmarks): path → text. */
-    [[nodiscard]] static DocumentSet
-    fromTexts(const std::vector<std::pair<std::string, std::string>> &files, const std::string &entry, const std::string &host = {});
+    [[nodiscard]] static DocumentSet fromTexts(const std::vector<std::pair<std::string, std::string>> &files,
+                                               const std::string &entry,
+                                               const std::string &host = {},
+                                               const Snowpane::Config::HostScope &scope = {});
 
     [[nodiscard]] bool ok() const
     {
@@ -103,6 +113,27 @@ public:
     {
         return m_host;
     }
+    /** What the host shares with the other hosts of the flake (empty when not known). */
+    [[nodiscard]] const Snowpane::Config::HostScope &scope() const
+    {
+        return m_scope;
+    }
+    /**
+     * The hosts other than this one that include the document. Inline
+     * modules of flake.nix belong to the host whose `modules` list holds
+     * them, so flake.nix is never shared in this sense.
+     */
+    [[nodiscard]] std::vector<std::string> sharedWith(std::size_t document) const;
+    /** The hosts that include the document: this host and sharedWith(). */
+    [[nodiscard]] std::vector<std::string> hostsOf(std::size_t document) const;
+    /**
+     * The same documents with only the modules of the documents `keep`
+     * accepts: a view in which edits are planned against the host's own
+     * files. Document indices are those of this set.
+     */
+    [[nodiscard]] DocumentSet restricted(const std::vector<bool> &keep) const;
+    /** The same documents and modules with another scope (an empty one: edits may go to shared files). */
+    [[nodiscard]] DocumentSet withScope(const Snowpane::Config::HostScope &scope) const;
     /** The document with this path, or -1. */
     [[nodiscard]] int indexOf(const std::string &path) const;
     /**
@@ -119,6 +150,7 @@ private:
     void addModule(std::size_t document, nix::NodeId expression);
     void followImports(std::size_t document, nix::NodeId list);
     void loadFlake(std::size_t document, const std::string &host);
+    void loadExtraRoots();
     [[nodiscard]] bool readText(const std::string &path, std::string &text, std::string &error) const;
     [[nodiscard]] bool isDirectory(const std::string &path) const;
 
@@ -130,6 +162,7 @@ private:
     std::string m_error;
     std::string m_entry;
     std::string m_host;
+    Snowpane::Config::HostScope m_scope;
     const std::vector<std::pair<std::string, std::string>> *m_memory = nullptr;
     bool m_flakeEntry = false;
     bool m_follow = true; // false while re-deriving the modules of an edited document

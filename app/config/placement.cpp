@@ -5,11 +5,15 @@
 // a commented-out template line for exactly this option comes back to life;
 // a set the file already spells for a prefix of the path is entered; the
 // definition goes after the last dotted sibling sharing the longest prefix;
-// else before the set's closing brace.
+// else before the set's closing brace. In a flake with several hosts only the
+// files the chosen host alone includes are candidates: a definition written
+// for one machine must not reach the others through a shared module.
 
 #include "editsupport.h"
 #include "parser.h"
 #include "treeutil.h"
+
+#include <algorithm>
 
 namespace snowpane::config
 {
@@ -214,15 +218,51 @@ std::size_t spelledPrefix(const SyntaxTree &tree, NodeId set, const OptionPath &
     return best;
 }
 
+// Why the chosen host has no file of its own that can take the definition, and where one could go.
+std::string noHostFileError(const DocumentSet &set, const std::vector<bool> &shared)
+{
+    const std::string &host = set.host();
+    std::string out = "no file that only host `" + host + "` includes can take a new definition";
+    std::string own;
+    for (const Module &m : set.modules()) {
+        if (shared[m.document] || (set.documents()[m.document].path == set.entry() && set.entry().ends_with("/flake.nix"))) {
+            continue;
+        }
+        const std::string &path = set.documents()[m.document].path;
+        if (own.empty()) {
+            own = path;
+        }
+        out += "; " + path + ": " + (m.opaqueReason.empty() ? std::string("the file has syntax errors") : m.opaqueReason);
+    }
+    if (own.empty()) {
+        out += "; every file of the host is shared with other hosts";
+    }
+    std::string sharedFiles;
+    for (std::size_t i = 0; i < shared.size(); ++i) {
+        if (shared[i]) {
+            sharedFiles += (sharedFiles.empty() ? "" : ", ") + set.documents()[i].path + " (also " + Snowpane::Config::joinNames(set.sharedWith(i)) + ")";
+            break;
+        }
+    }
+    out += ". It could go into a new module that only `" + host + "` imports"
+        + (own.empty() ? std::string(" (add it to the host's `modules` list in flake.nix)") : " (add it to the imports of " + own + ")")
+        + ", or, with --all-hosts, into a shared file such as " + sharedFiles;
+    return out;
+}
+
 } // namespace
 
 Placement placeDefinition(const DocumentSet &set, const OptionPath &path, std::string_view valueText)
 {
     Placement p;
+    std::vector<bool> shared(set.documents().size(), false);
+    for (std::size_t i = 0; i < shared.size(); ++i) {
+        shared[i] = !set.sharedWith(i).empty();
+    }
     // A commented-out template line for exactly this option wins wherever it is.
     for (const Module &m : set.modules()) {
         const SyntaxTree &tree = *set.documents()[m.document].tree;
-        if (m.body == noNode || tree.hasErrors()) {
+        if (m.body == noNode || tree.hasErrors() || shared[m.document]) {
             continue;
         }
         OptionPath full = path;
@@ -245,7 +285,7 @@ Placement placeDefinition(const DocumentSet &set, const OptionPath &path, std::s
     for (std::size_t i = 0; i < set.modules().size(); ++i) {
         const Module &m = set.modules()[i];
         const SyntaxTree &tree = *set.documents()[m.document].tree;
-        if (m.body == noNode || tree.hasErrors()) {
+        if (m.body == noNode || tree.hasErrors() || shared[m.document]) {
             continue;
         }
         if (set.documents()[m.document].path.ends_with("/hardware-configuration.nix") && set.modules().size() > 1) {
@@ -274,6 +314,10 @@ Placement placeDefinition(const DocumentSet &set, const OptionPath &path, std::s
             p.ok = true;
             p.document = 0;
             p.edit = {size, size, start + "{\n" + unit + formatAttrPath(path) + " = " + reindent(valueText, unit) + ";\n}\n"};
+            return p;
+        }
+        if (std::find(shared.begin(), shared.end(), true) != shared.end()) {
+            p.error = noHostFileError(set, shared);
             return p;
         }
         p.error = "no file of the configuration can take a new definition";

@@ -7,6 +7,7 @@
 #include "configurationplace.h"
 #include "configvalues.h"
 #include "definitions.h"
+#include "hostevaluation.h"
 #include "snowpanesettings.h"
 #include "uilogging.h"
 #include "unifieddiff.h"
@@ -117,7 +118,11 @@ void ConfigurationSession::reload()
         Q_EMIT changesChanged();
         return;
     }
-    config::DocumentSet set = config::DocumentSet::load(m_directory.toStdString(), SnowpaneSettings::self()->flakeHost().toStdString());
+    // A flake's other hosts, from the cache or flake.nix (no Nix here): edits then reach only the chosen host.
+    const std::string host = SnowpaneSettings::self()->flakeHost().toStdString();
+    const Snowpane::Config::HostScope scope =
+        QFileInfo::exists(m_directory + u"/flake.nix"_s) ? Snowpane::Config::cachedScopeFor(m_directory, host) : Snowpane::Config::HostScope{};
+    config::DocumentSet set = config::DocumentSet::load(m_directory.toStdString(), host, scope);
     if (set.ok()) {
         m_changes = std::make_unique<config::ChangeSet>(set);
         m_loaded.emplace(std::move(set));

@@ -3,6 +3,11 @@
 
 #include "goldenrunner.h"
 
+#include "hostevaluation.h"
+
+#include "flakehosts.h"
+#include "parser.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -110,6 +115,25 @@ bool parseOperation(const std::string &text, Operation &operation)
     return false;
 }
 
+// Trailing `--host NAME`, `--all-hosts` and `--override-for-host` of an operation, as snowpane-cli takes them.
+std::string hostFlags(std::string text, std::string &host, Operation::Reach &reach)
+{
+    while (true) {
+        if (text.ends_with(" --all-hosts")) {
+            reach = Operation::Reach::AllHosts;
+            text.resize(text.size() - 12);
+        } else if (text.ends_with(" --override-for-host")) {
+            reach = Operation::Reach::OverrideForHost;
+            text.resize(text.size() - 20);
+        } else if (const std::size_t at = text.rfind(" --host "); at != std::string::npos && text.find(' ', at + 8) == std::string::npos) {
+            host = text.substr(at + 8);
+            text.resize(at);
+        } else {
+            return text;
+        }
+    }
+}
+
 GoldenRun runCase(const std::string &inputsDir, const GoldenCase &goldenCase)
 {
     GoldenRun run;
@@ -121,11 +145,35 @@ GoldenRun runCase(const std::string &inputsDir, const GoldenCase &goldenCase)
         files.emplace_back(root + "/" + path, text);
         flake = flake || path == "flake.nix";
     }
-    if (!parseOperation(goldenCase.operation, run.operation)) {
+    std::string host;
+    Operation::Reach reach = Operation::Reach::ThisHost;
+    if (!parseOperation(hostFlags(goldenCase.operation, host, reach), run.operation)) {
         run.output = "=== bad operation\n";
         return run;
     }
-    const DocumentSet set = DocumentSet::fromTexts(files, root + (flake ? "/flake.nix" : "/configuration.nix"));
+    run.operation.reach = reach;
+    const std::string entry = root + (flake ? "/flake.nix" : "/configuration.nix");
+    // With several hosts, what each file is shared with comes from the static reading of every host.
+    Snowpane::Config::HostScope scope;
+    if (flake) {
+        const DocumentSet probe = DocumentSet::fromTexts(files, entry, host);
+        Snowpane::Config::HostList list;
+        const std::string flakeText = probe.documents().empty() ? std::string() : std::string(probe.documents()[0].tree->source());
+        for (const Snowpane::Config::StaticHost &h : Snowpane::Config::readFlakeHosts(nix::parse(flakeText)).hosts) {
+            list.hosts.push_back(h.name);
+        }
+        if (list.hosts.size() > 1) {
+            scope = Snowpane::Config::scopeFrom(host, list, {}, [&](const std::string &h, const Snowpane::Config::HostScope &names) {
+                std::vector<std::string> paths;
+                const DocumentSet hostSet = DocumentSet::fromTexts(files, entry, h, names);
+                for (const Document &d : hostSet.documents()) {
+                    paths.push_back(d.path);
+                }
+                return paths;
+            });
+        }
+    }
+    const DocumentSet set = DocumentSet::fromTexts(files, entry, host, scope);
     const auto relative = [&](std::string s) {
         return replaceAll(std::move(s), root + "/", "");
     };

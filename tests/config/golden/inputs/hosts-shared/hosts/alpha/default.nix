@@ -1,0 +1,7 @@
+# alpha: a desktop.
+{ config, lib, pkgs, ... }:
+{
+  imports = [ ./hardware.nix ];
+
+  networking.hostName = "alpha";
+}

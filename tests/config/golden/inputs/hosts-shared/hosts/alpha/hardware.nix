@@ -1,0 +1,5 @@
+# alpha's hardware.
+{ ... }:
+{
+  boot.kernelModules = [ "kvm-intel" ];
+}

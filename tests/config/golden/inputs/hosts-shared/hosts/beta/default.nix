@@ -1,0 +1,6 @@
+# beta: a desktop. Its arguments do not name `pkgs`.
+{ config, ... }:
+{
+  networking.hostName = "beta";
+  services.tailscale.enable = true;
+}

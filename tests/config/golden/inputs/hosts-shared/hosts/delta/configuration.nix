@@ -1,0 +1,6 @@
+# delta: written out in the flake, not made by mkHost.
+{ pkgs, ... }:
+{
+  networking.hostName = "delta";
+  environment.systemPackages = [ pkgs.htop ];
+}
