@@ -47,11 +47,19 @@ void ActionAuthorization::askNext()
         Q_EMIT changed();
         return;
     }
-    m_asking = m_queue.takeFirst();
-    // This process is the subject: the helper's check names the caller on the bus, which is this process.
-    PolkitQt1::Authority::instance()->checkAuthorization(m_asking,
-                                                         PolkitQt1::UnixProcessSubject(QCoreApplication::applicationPid()),
-                                                         PolkitQt1::Authority::None);
+    PolkitQt1::Authority *authority = PolkitQt1::Authority::instance();
+    if (!authority->hasError()) {
+        m_asking = m_queue.takeFirst();
+        // This process is the subject: the helper's check names the caller on the bus, which is this process.
+        authority->checkAuthorization(m_asking, PolkitQt1::UnixProcessSubject(QCoreApplication::applicationPid()), PolkitQt1::Authority::None);
+    }
+    if (authority->hasError()) {
+        // No polkit to ask (no system bus, no polkitd): nothing is known, and the request itself will say what is wrong.
+        qCInfo(SNOWPANE_PRIVILEGED) << "cannot ask polkit:" << authority->errorDetails();
+        m_queue.clear();
+        m_asking.clear();
+        Q_EMIT changed();
+    }
 }
 
 void ActionAuthorization::answered(int result)

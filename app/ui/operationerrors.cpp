@@ -77,8 +77,9 @@ QString failureSentence(const OperationFailure &failure)
     case Kind::Busy:
         return tr("Another change to the system is still running. Wait for it to finish, then try again.");
     case Kind::HelperMissing:
-        return tr("Snowpane's system helper is not installed, so changes cannot be applied. On NixOS, add “programs.snowpane.enable = true;” to "
-                  "your configuration and rebuild. To try the demo with the helper, start it with “tools/dev run”.");
+        return tr(
+            "Snowpane's system helper is not installed, so changes cannot be applied. On NixOS, add “programs.snowpane.enable = true;” to "
+            "your configuration and rebuild. To try the demo with the helper, start it with “tools/dev run”.");
     case Kind::Cancelled:
         return tr("The operation was cancelled. The system was not changed.");
     case Kind::TimedOut:
@@ -94,8 +95,8 @@ QString failureSentence(const OperationFailure &failure)
         return sentence;
     }
     // A build error points into the person's files: say where, before any detail.
-    const QString where = failure.errorLine > 0 ? tr("%1, line %2").arg(QFileInfo(failure.errorFile).fileName()).arg(failure.errorLine)
-                                                : QFileInfo(failure.errorFile).fileName();
+    const QString where =
+        failure.errorLine > 0 ? tr("%1, line %2").arg(QFileInfo(failure.errorFile).fileName()).arg(failure.errorLine) : QFileInfo(failure.errorFile).fileName();
     return tr("%1 The error is in %2.").arg(sentence, where);
 }
 

@@ -208,10 +208,17 @@ EOT
     chmod 0644 /etc/snowpane/helper.conf
 }
 
-# world_run_as USER UID [NAME=VALUE...] -- COMMAND [ARGS...]: COMMAND as USER
-# with a clean environment: the world's system bus, the sanitizers' options,
-# and the NAME=VALUE given.
+# world_run_as [--exec] USER UID [NAME=VALUE...] -- COMMAND [ARGS...]: COMMAND
+# as USER with a clean environment: the world's system bus, the sanitizers'
+# options, and the NAME=VALUE given. With --exec the shell becomes COMMAND, so
+# that `world_run_as --exec … &` gives COMMAND's own process id in $! (what
+# an authentication agent registers for).
 world_run_as() {
+    local exec=
+    if [ "$1" = --exec ]; then
+        exec=exec
+        shift
+    fi
     local user=$1 uid=$2 home
     shift 2
     home=$(getent passwd "$user" | cut -d: -f6)
@@ -221,7 +228,7 @@ world_run_as() {
         shift
     done
     [ "${1:-}" = -- ] && shift
-    setpriv --reuid="$uid" --regid="$uid" --clear-groups -- env -i \
+    $exec setpriv --reuid="$uid" --regid="$uid" --clear-groups -- env -i \
         HOME="$home" USER="$user" LOGNAME="$user" LANG=C.UTF-8 PATH=/usr/bin:/bin \
         DBUS_SYSTEM_BUS_ADDRESS=unix:path=/run/dbus/system_bus_socket \
         ASAN_OPTIONS="${ASAN_OPTIONS:-}" LSAN_OPTIONS="${LSAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \

@@ -80,12 +80,13 @@ bool writeRule(const QString &result)
     if (path.isEmpty() || user.isEmpty() || !file.open(QIODevice::WriteOnly)) {
         return false;
     }
-    file.write(u"polkit.addRule(function(action, subject) {\n"
-               "    if (action.id.indexOf(\"io.github.snowpane.\") == 0 && subject.user == \"%1\") {\n"
-               "        return polkit.Result.%2;\n"
-               "    }\n"
-               "});\n"_s.arg(user, result)
-                   .toUtf8());
+    file.write(
+        u"polkit.addRule(function(action, subject) {\n"
+        "    if (action.id.indexOf(\"io.github.snowpane.\") == 0 && subject.user == \"%1\") {\n"
+        "        return polkit.Result.%2;\n"
+        "    }\n"
+        "});\n"_s.arg(user, result)
+            .toUtf8());
     file.close();
     return QFile::remove(path) && file.rename(path);
 }

@@ -4,13 +4,13 @@
 #include "fakeprofile.h"
 #include "operationerrors.h"
 #include "snowpanesettings.h"
-#include "systempaths.h"
 #include "systemactions.h"
+#include "systempaths.h"
 #include "updatecontroller.h"
 
 #include <QDir>
-#include <QMetaEnum>
 #include <QFile>
+#include <QMetaEnum>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QTemporaryDir>
