@@ -11,8 +11,10 @@ Kirigami.ApplicationWindow {
     id: root
 
     /// The pages in drawer order; --self-test and --screenshot use these names.
-    readonly property list<string> pageNames: ["overview", "options", "packages", "updates", "generations", "changes", "settings", "about"]
+    /// A machine without a NixOS configuration has only the welcome, Settings and About.
+    readonly property list<string> pageNames: HostStatus.hasConfiguration ? ["overview", "options", "packages", "updates", "generations", "changes", "settings", "about"] : ["welcome", "settings", "about"]
     readonly property var pageComponents: ({
+            welcome: Qt.createComponent("io.github.snowpane", "WelcomePage"),
             overview: Qt.createComponent("io.github.snowpane", "OverviewPage"),
             options: Qt.createComponent("io.github.snowpane", "OptionsPage"),
             packages: Qt.createComponent("io.github.snowpane", "PackagesPage"),
@@ -31,7 +33,7 @@ Kirigami.ApplicationWindow {
 
     /// Replaces the page stack with the named page; false for an unknown name.
     function showPage(name: string): bool {
-        const component = pageComponents[name];
+        const component = pageNames.includes(name) ? pageComponents[name] : undefined;
         if (!component) {
             return false;
         }
@@ -65,7 +67,7 @@ Kirigami.ApplicationWindow {
             return;
         }
         if (!showPage(WindowState.lastPage)) {
-            showPage("overview");
+            showPage(root.pageNames[0]);
         }
     }
 
@@ -109,7 +111,16 @@ Kirigami.ApplicationWindow {
         ]
         actions: [
             Kirigami.Action {
+                text: qsTr("Welcome", "@action:inmenu")
+                icon.name: "help-about"
+                visible: !HostStatus.hasConfiguration
+                checkable: true
+                checked: root.currentPageName === "welcome"
+                onTriggered: root.showPage("welcome")
+            },
+            Kirigami.Action {
                 text: qsTr("Overview", "@action:inmenu")
+                visible: HostStatus.hasConfiguration
                 icon.name: "computer"
                 checkable: true
                 checked: root.currentPageName === "overview"
@@ -120,6 +131,7 @@ Kirigami.ApplicationWindow {
                 icon.name: "configure"
                 checkable: true
                 checked: root.currentPageName === "options"
+                visible: HostStatus.hasConfiguration
                 onTriggered: root.showPage("options")
             },
             Kirigami.Action {
@@ -127,6 +139,7 @@ Kirigami.ApplicationWindow {
                 icon.name: "package-x-generic"
                 checkable: true
                 checked: root.currentPageName === "packages"
+                visible: HostStatus.hasConfiguration
                 onTriggered: root.showPage("packages")
             },
             Kirigami.Action {
@@ -134,6 +147,7 @@ Kirigami.ApplicationWindow {
                 icon.name: "system-software-update"
                 checkable: true
                 checked: root.currentPageName === "updates"
+                visible: HostStatus.hasConfiguration
                 onTriggered: root.showPage("updates")
             },
             Kirigami.Action {
@@ -141,6 +155,7 @@ Kirigami.ApplicationWindow {
                 icon.name: "view-history"
                 checkable: true
                 checked: root.currentPageName === "generations"
+                visible: HostStatus.hasConfiguration
                 onTriggered: root.showPage("generations")
             },
             Kirigami.Action {
@@ -148,6 +163,7 @@ Kirigami.ApplicationWindow {
                 icon.name: "document-edit"
                 checkable: true
                 checked: root.currentPageName === "changes"
+                visible: HostStatus.hasConfiguration
                 onTriggered: root.showPage("changes")
             },
             Kirigami.Action {

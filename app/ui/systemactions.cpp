@@ -7,6 +7,7 @@
 #include "configurationsession.h"
 #include "generationreader.h"
 #include "gitrepository.h"
+#include "operationerrors.h"
 #include "privilegedjobs.h"
 #include "snowpanesettings.h"
 #include "systemdiff.h"
@@ -34,44 +35,6 @@ int currentGeneration()
     const Snowpane::System::GenerationReader reader(SnowpaneSettings::self()->profile());
     const auto current = reader.readCurrent();
     return current ? current->number : 0;
-}
-
-// The sentence a person reads first; the helper's own words go below it.
-QString sentenceFor(PrivilegedJob::ErrorKind kind, SystemActions::Stage stage)
-{
-    switch (kind) {
-    case PrivilegedJob::ErrorKind::NotAuthorised:
-        return SystemActions::tr("Snowpane was not allowed to change the system. The authentication was refused or cancelled.");
-    case PrivilegedJob::ErrorKind::Busy:
-        return SystemActions::tr("Another change to the system is still running. Wait for it to finish, then try again.");
-    case PrivilegedJob::ErrorKind::HelperMissing:
-        return SystemActions::tr(
-            "Snowpane's system helper is not installed, so changes cannot be applied. On NixOS, install Snowpane with "
-            "“programs.snowpane.enable = true;” in your configuration.");
-    case PrivilegedJob::ErrorKind::Cancelled:
-        return SystemActions::tr("The operation was cancelled. The system was not changed.");
-    case PrivilegedJob::ErrorKind::TimedOut:
-        return SystemActions::tr("The operation took too long and was stopped.");
-    case PrivilegedJob::ErrorKind::InvalidRequest:
-        return SystemActions::tr("The system helper refused the request.");
-    case PrivilegedJob::ErrorKind::NoError:
-    case PrivilegedJob::ErrorKind::Failed:
-        break;
-    }
-    switch (stage) {
-    case SystemActions::Stage::Saving:
-        return SystemActions::tr("The configuration could not be saved.");
-    case SystemActions::Stage::Building:
-        return SystemActions::tr("The new system could not be built.");
-    case SystemActions::Stage::Switching:
-        return SystemActions::tr("The system could not switch to that generation.");
-    case SystemActions::Stage::Restoring:
-        return SystemActions::tr("The configuration could not be restored.");
-    case SystemActions::Stage::Cleaning:
-        return SystemActions::tr("The old generations could not be removed.");
-    default:
-        return SystemActions::tr("The operation failed.");
-    }
 }
 
 } // namespace
@@ -305,7 +268,7 @@ void SystemActions::cancel()
         m_sequenceCancelled = true;
         // Between steps nothing runs in the helper: the controller sees the cancel at once.
         if (!m_job || m_job->state() == PrivilegedJob::State::Succeeded || m_job->state() == PrivilegedJob::State::Failed) {
-            Q_EMIT stepFinished(false, {}, sentenceFor(PrivilegedJob::ErrorKind::Cancelled, m_stage), QString());
+            Q_EMIT stepFinished(false, {}, Snowpane::Ui::failureSentence({PrivilegedJob::ErrorKind::Cancelled, {}, m_stage}), QString());
             return;
         }
     }
@@ -403,7 +366,8 @@ void SystemActions::collectLog()
 
 void SystemActions::fail(const QString &message)
 {
-    m_errorMessage = message;
+    // Never an empty sheet: a failure without its own sentence still says which step failed.
+    m_errorMessage = message.isEmpty() ? Snowpane::Ui::failureSentence({PrivilegedJob::ErrorKind::Failed, {}, m_stage}) : message;
     setStage(Stage::Failed);
 }
 
@@ -420,7 +384,9 @@ void SystemActions::jobFinished()
         const bool succeeded = job->state() == PrivilegedJob::State::Succeeded;
         // A plain failure gets the controller's own sentence for its step; refusals and cancels read the same everywhere.
         const PrivilegedJob::ErrorKind kind = job->error();
-        const QString message = succeeded || kind == PrivilegedJob::ErrorKind::Failed ? QString() : sentenceFor(kind, m_stage);
+        const QString message = succeeded || kind == PrivilegedJob::ErrorKind::Failed
+            ? QString()
+            : Snowpane::Ui::failureSentence({kind, job->actionName(), m_stage, job->errorFile(), job->errorLine()});
         if (!succeeded) {
             m_errorFile = job->errorFile();
             m_errorLine = job->errorLine();
@@ -439,7 +405,7 @@ void SystemActions::jobFinished()
             WindowState::self()->save();
         }
         qCWarning(SNOWPANE_UI) << job->actionName() << "failed:" << m_errorDetails;
-        fail(sentenceFor(job->error(), failedStage));
+        fail(Snowpane::Ui::failureSentence({job->error(), job->actionName(), failedStage, m_errorFile, m_errorLine}));
         return;
     }
     switch (m_stage) {

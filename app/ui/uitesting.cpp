@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "uitesting.h"
+#include "hoststatus.h"
 #include "uilogging.h"
 
 #include <QDir>
@@ -115,6 +116,10 @@ int SelfTest::run(QQmlApplicationEngine &engine)
         return 1;
     }
     settle(window);
+    // A machine without a NixOS configuration: the self-test says what the window says.
+    if (auto *host = engine.singletonInstance<HostStatus *>("io.github.snowpane", "HostStatus"); host && !host->hasConfiguration()) {
+        std::fprintf(stdout, "self-test: %s\n%s\n", qPrintable(host->title()), qPrintable(host->explanation()));
+    }
     int failures = 0;
     if (!collectedWarnings.isEmpty()) {
         std::fprintf(stderr, "self-test: FAIL main window: %d warning(s) while loading\n", int(collectedWarnings.size()));

@@ -15,6 +15,7 @@
   kdePackages,
   qt6,
   libgit2,
+  simdjson,
   sqlite,
 }:
 
@@ -38,6 +39,8 @@ stdenv.mkDerivation {
     pkg-config
     kdePackages.extra-cmake-modules
     qt6.wrapQtAppsHook
+    # lrelease and lupdate: the translations are compiled at build time
+    qt6.qttools
   ];
 
   buildInputs = [
@@ -47,12 +50,12 @@ stdenv.mkDerivation {
     kdePackages.kauth
     kdePackages.kconfig
     kdePackages.kcoreaddons
-    kdePackages.ki18n
     kdePackages.kirigami
     kdePackages.syntax-highlighting
     kdePackages.polkit-qt-1
     kdePackages.qqc2-desktop-style
     libgit2
+    simdjson
     sqlite
   ];
 

@@ -53,11 +53,17 @@ Kirigami.ScrollablePage {
                 implicitContentWidthPolicy: QQC2.ComboBox.WidestText
                 Accessible.name: qsTr("How to apply", "@label:listbox")
             }
+            QQC2.Label {
+                objectName: "applyAuthorizationHint"
+                visible: text.length > 0
+                text: Authorization.operations.apply.hint
+                color: Authorization.operations.apply.refused ? Kirigami.Theme.negativeTextColor : Kirigami.Theme.disabledTextColor
+            }
             QQC2.Button {
                 objectName: "applyButton"
                 text: qsTr("Apply", "@action:button")
-                icon.name: "dialog-ok-apply"
-                enabled: Configuration.loaded && Configuration.editable && !SystemActions.busy
+                icon.name: Authorization.operations.apply.needsPassword ? "dialog-password" : "dialog-ok-apply"
+                enabled: Configuration.loaded && Configuration.editable && !SystemActions.busy && !Authorization.operations.apply.refused
                 Accessible.name: qsTr("Apply: %1", "@action:button").arg(modeBox.currentText)
                 onClicked: SystemActions.apply(page.modes[modeBox.currentIndex])
             }

@@ -26,8 +26,9 @@ Kirigami.Dialog {
     customFooterActions: [
         Kirigami.Action {
             text: qsTr("Remove %n Generation(s)", "@action:button", dialog.plan.count ?? 0)
-            icon.name: "edit-delete"
-            enabled: (dialog.plan.allowed ?? false) && !SystemActions.busy
+            icon.name: Authorization.operations.cleanup.needsPassword ? "dialog-password" : "edit-delete"
+            tooltip: Authorization.operations.cleanup.hint
+            enabled: (dialog.plan.allowed ?? false) && !SystemActions.busy && !Authorization.operations.cleanup.refused
             onTriggered: {
                 dialog.close();
                 // Exactly the generations the plan lists: the helper deletes those or none.

@@ -103,16 +103,20 @@ ColumnLayout {
         QQC2.Button {
             objectName: "switchButton"
             text: qsTr("Switch to This Generation", "@action:button")
-            icon.name: "system-switch-user"
-            enabled: details.actionsEnabled
+            icon.name: Authorization.operations.switchGeneration.needsPassword ? "dialog-password" : "system-switch-user"
+            enabled: details.actionsEnabled && !Authorization.operations.switchGeneration.refused
+            QQC2.ToolTip.text: Authorization.operations.switchGeneration.hint
+            QQC2.ToolTip.visible: hovered && QQC2.ToolTip.text.length > 0
             Accessible.name: qsTr("Switch to generation %1", "@action:button").arg(details.number)
             onClicked: details.actionRequested(GenerationListModel.Switch)
         }
         QQC2.Button {
             objectName: "bootButton"
             text: qsTr("Boot into This Next Time", "@action:button")
-            icon.name: "system-reboot"
-            enabled: details.actionsEnabled
+            icon.name: Authorization.operations.switchGeneration.needsPassword ? "dialog-password" : "system-reboot"
+            enabled: details.actionsEnabled && !Authorization.operations.switchGeneration.refused
+            QQC2.ToolTip.text: Authorization.operations.switchGeneration.hint
+            QQC2.ToolTip.visible: hovered && QQC2.ToolTip.text.length > 0
             Accessible.name: qsTr("Boot into generation %1 next time", "@action:button").arg(details.number)
             onClicked: details.actionRequested(GenerationListModel.Boot)
         }

@@ -19,17 +19,18 @@ Kirigami.ScrollablePage {
         Kirigami.Action {
             objectName: "applyAction"
             text: Configuration.pendingCount > 0 ? qsTr("Apply Changes", "@action:button") : qsTr("Rebuild", "@action:button")
-            icon.name: "dialog-ok-apply"
-            tooltip: qsTr("Save, build and switch to the configuration now", "@info:tooltip")
-            enabled: Configuration.editable && !SystemActions.busy
+            // A password will be asked: KDE's hint, the key icon and the words; refused: disabled with the reason.
+            icon.name: Authorization.operations.apply.needsPassword ? "dialog-password" : "dialog-ok-apply"
+            tooltip: Authorization.operations.apply.hint || qsTr("Save, build and switch to the configuration now", "@info:tooltip")
+            enabled: Configuration.editable && !SystemActions.busy && !Authorization.operations.apply.refused
             onTriggered: SystemActions.apply(SystemActions.Switch)
         },
         Kirigami.Action {
             objectName: "rollBackAction"
             text: qsTr("Roll Back", "@action:button")
-            icon.name: "edit-undo-history"
-            tooltip: qsTr("Switch to the generation before the current one", "@info:tooltip")
-            enabled: SystemOverview.currentGeneration > 1 && !SystemActions.busy
+            icon.name: Authorization.operations.switchGeneration.needsPassword ? "dialog-password" : "edit-undo-history"
+            tooltip: Authorization.operations.switchGeneration.hint || qsTr("Switch to the generation before the current one", "@info:tooltip")
+            enabled: SystemOverview.currentGeneration > 1 && !SystemActions.busy && !Authorization.operations.switchGeneration.refused
             onTriggered: rollBackDialog.open()
         },
         Kirigami.Action {

@@ -23,9 +23,9 @@ Kirigami.ScrollablePage {
         Kirigami.Action {
             objectName: "checkAction"
             text: qsTr("Check for Updates", "@action:button")
-            icon.name: "view-refresh"
-            tooltip: qsTr("Download newer package sources and build the updated system without activating it", "@info:tooltip")
-            enabled: !SystemActions.busy && !Updates.previewShown
+            icon.name: Authorization.operations.update.needsPassword ? "dialog-password" : "view-refresh"
+            tooltip: Authorization.operations.update.hint || qsTr("Download newer package sources and build the updated system without activating it", "@info:tooltip")
+            enabled: !SystemActions.busy && !Updates.previewShown && !Authorization.operations.update.refused
             onTriggered: Updates.check()
         }
     ]
@@ -61,8 +61,10 @@ Kirigami.ScrollablePage {
             QQC2.Button {
                 objectName: "applyUpdateButton"
                 text: qsTr("Apply Update", "@action:button")
-                icon.name: "dialog-ok-apply"
-                enabled: Updates.state === Updates.PreviewReady && !SystemActions.busy
+                icon.name: Authorization.operations.apply.needsPassword ? "dialog-password" : "dialog-ok-apply"
+                enabled: Updates.state === Updates.PreviewReady && !SystemActions.busy && !Authorization.operations.apply.refused
+                QQC2.ToolTip.text: Authorization.operations.apply.hint
+                QQC2.ToolTip.visible: hovered && QQC2.ToolTip.text.length > 0
                 Accessible.name: text
                 onClicked: Updates.apply(page.modes[modeBox.currentIndex])
             }
@@ -113,8 +115,9 @@ Kirigami.ScrollablePage {
             }
             helpfulAction: Kirigami.Action {
                 text: qsTr("Check for Updates", "@action:button")
-                icon.name: "view-refresh"
-                enabled: !SystemActions.busy && Updates.state !== Updates.Checking
+                icon.name: Authorization.operations.update.needsPassword ? "dialog-password" : "view-refresh"
+                tooltip: Authorization.operations.update.hint
+                enabled: !SystemActions.busy && Updates.state !== Updates.Checking && !Authorization.operations.update.refused
                 onTriggered: Updates.check()
             }
         }

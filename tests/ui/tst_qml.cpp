@@ -2,12 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "fakeprofile.h"
+#include "operationerrors.h"
 #include "snowpanesettings.h"
+#include "systemactions.h"
 #include "systempaths.h"
 #include "updatecontroller.h"
 
 #include <QDir>
 #include <QFile>
+#include <QMetaEnum>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QTemporaryDir>
@@ -38,6 +41,40 @@ private:
     QQmlEngine *m_engine;
 };
 
+/// The progress sheet's failures without a helper to fail: each kind of error,
+/// with the sentence the window's own code chooses for it (failureSentence),
+/// shown through the same SystemActions singleton the sheet binds to.
+class OperationTesting : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit OperationTesting(QQmlEngine *engine)
+        : QObject(engine)
+        , m_engine(engine)
+    {
+    }
+
+    Q_INVOKABLE void fail(const QString &kind, int stage, const QString &action, const QString &details, const QString &file, int line)
+    {
+        using Kind = snowpane::privileged::PrivilegedJob::ErrorKind;
+        bool known = false;
+        const int value = QMetaEnum::fromType<Kind>().keyToValue(kind.toLatin1().constData(), &known);
+        if (!known) {
+            qFatal("unknown error kind %s", qPrintable(kind));
+        }
+        auto *actions = m_engine->singletonInstance<SystemActions *>("io.github.snowpane", "SystemActions");
+        const Snowpane::Ui::OperationFailure failure{Kind(value), action, SystemActions::Stage(stage), file, line};
+        if (!actions->beginSequence(u"Testing %1"_s.arg(kind))) {
+            qFatal("SystemActions is busy");
+        }
+        actions->failSequence(Snowpane::Ui::failureSentence(failure), details);
+    }
+
+private:
+    QQmlEngine *m_engine;
+};
+
 /// Points the application's settings at a fake profile of three generations
 /// (current 3, running 2, booted 1) before any QML test runs.
 class Setup : public QObject
@@ -50,6 +87,9 @@ public Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         qmlRegisterSingletonType<UpdatesTesting>("io.github.snowpane.testing", 1, 0, "UpdatesTesting", [](QQmlEngine *engine, QJSEngine *) -> QObject * {
             return new UpdatesTesting(engine);
+        });
+        qmlRegisterSingletonType<OperationTesting>("io.github.snowpane.testing", 1, 0, "OperationTesting", [](QQmlEngine *engine, QJSEngine *) -> QObject * {
+            return new OperationTesting(engine);
         });
         FakeProfile profile(m_root.path());
         const QDateTime date(QDate(2026, 4, 1), QTime(12, 0), QTimeZone::UTC);

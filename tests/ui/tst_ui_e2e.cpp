@@ -161,7 +161,8 @@ private Q_SLOTS:
         SystemActions actions;
         actions.apply(SystemActions::Mode::Switch);
         QVERIFY(failsWithin(actions, 60s));
-        QVERIFY2(actions.errorMessage().contains(u"not allowed"_s), qPrintable(actions.errorMessage()));
+        QVERIFY2(actions.errorMessage().contains(u"Polkit refused"_s) && actions.errorMessage().contains(u"io.github.snowpane."_s),
+                 qPrintable(actions.errorMessage()));
         QVERIFY(!actions.canRevert());
         QCOMPARE(readText(entry), before);
         QCOMPARE(currentGeneration(), generation);
