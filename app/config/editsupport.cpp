@@ -5,6 +5,7 @@
 
 #include "configlogging.h"
 #include "lexer.h"
+#include "moduleargs.h"
 #include "parser.h"
 #include "scopes.h"
 #include "treeutil.h"
@@ -69,7 +70,11 @@ std::string syntaxErrorInSet(const DocumentSet &set)
     return {};
 }
 
-EditResult finishEdit(const DocumentSet &set, std::size_t document, std::vector<TextEdit> edits, const OptionPath &path, const ReadBackCheck &check)
+namespace
+{
+
+EditResult
+finishEditOnce(const DocumentSet &set, std::size_t document, std::vector<TextEdit> edits, const OptionPath &path, const ReadBackCheck &check, bool mayAddPkgs)
 {
     EditResult result;
     const Document &doc = set.documents()[document];
@@ -121,10 +126,30 @@ EditResult finishEdit(const DocumentSet &set, std::size_t document, std::vector<
         }
     }
     const std::vector<Diagnostic> undefinedAfter = insertsNames ? findUndefinedVariables(*check1.documents()[0].tree) : std::vector<Diagnostic>();
-    if (!undefinedAfter.empty() && undefinedAfter.size() > findUndefinedVariables(*doc.tree).size()) {
-        result.error = "the edit would use a name that is not defined in " + doc.path + " (" + undefinedAfter.front().message
-            + "); add it to the module's arguments first; nothing was changed";
-        return result;
+    if (!undefinedAfter.empty()) {
+        const std::vector<Diagnostic> undefinedBefore = findUndefinedVariables(*doc.tree);
+        if (undefinedAfter.size() > undefinedBefore.size()) {
+            // A package edit writes `pkgs`, which a module gets by naming it among its arguments: name it there, as a person would.
+            const auto isPkgs = [](const Diagnostic &d) {
+                return d.message == "undefined variable 'pkgs'";
+            };
+            const auto newPkgs =
+                std::count_if(undefinedAfter.begin(), undefinedAfter.end(), isPkgs) - std::count_if(undefinedBefore.begin(), undefinedBefore.end(), isPkgs);
+            const auto newOthers = static_cast<std::ptrdiff_t>(undefinedAfter.size() - undefinedBefore.size()) - newPkgs;
+            if (mayAddPkgs && newPkgs > 0 && newOthers <= 0) {
+                const Snowpane::Config::ArgumentEdit argument = Snowpane::Config::addModuleArgument(set, document, edits.front().begin, "pkgs");
+                if (!argument.ok) {
+                    result.error =
+                        "the edit needs `pkgs`, which " + doc.path + " does not bind, and it cannot be added: " + argument.error + "; nothing was changed";
+                    return result;
+                }
+                edits.push_back(argument.edit);
+                return finishEditOnce(set, document, std::move(edits), path, check, false);
+            }
+            result.error = "the edit would use a name that is not defined in " + doc.path + " (" + undefinedAfter.front().message
+                + "); add it to the module's arguments first; nothing was changed";
+            return result;
+        }
     }
     std::vector<Definition> definitions;
     for (std::size_t m = 0; m < check1.modules().size(); ++m) {
@@ -138,6 +163,13 @@ EditResult finishEdit(const DocumentSet &set, std::size_t document, std::vector<
     result.ok = true;
     result.files.push_back({document, doc.path, std::string(before), std::move(after), std::move(edits)});
     return result;
+}
+
+} // namespace
+
+EditResult finishEdit(const DocumentSet &set, std::size_t document, std::vector<TextEdit> edits, const OptionPath &path, const ReadBackCheck &check)
+{
+    return finishEditOnce(set, document, std::move(edits), path, check, true);
 }
 
 } // namespace snowpane::config

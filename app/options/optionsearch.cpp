@@ -4,6 +4,7 @@
 #include "optionsearch.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include <string.h>
 
@@ -13,8 +14,14 @@ namespace Snowpane::Options
 namespace
 {
 
-constexpr int tierShift = 56;
-constexpr int positionShift = 40;
+// The sort key, most significant first (lower is better); see the class comment for the order.
+constexpr int tierShift = 60;
+constexpr int spreadShift = 48; // how spread a fuzzy match is
+constexpr int coverageShift = 42; // how much of its component the match leaves uncovered, 0..63
+constexpr int matchDepthShift = 38; // the component the match is in
+constexpr int namespaceShift = 37; // 0 under services. and programs.
+constexpr int switchShift = 36; // 0 for the `.enable` right after the matched component
+constexpr int depthShift = 32; // how many components the name has
 constexpr int lengthShift = 24;
 constexpr quint64 indexMask = (quint64(1) << lengthShift) - 1;
 
@@ -92,10 +99,62 @@ quint64 appendLower(std::string &out, QUtf8StringView text)
     return first == std::string_view::npos ? 0 : position - first;
 }
 
-[[nodiscard]] quint64 pack(MatchTier tier, size_t position, size_t length, int index)
+// The order of options within a tier, apart from the tier's own measure of the match.
+struct Shape {
+    bool preferred = false; // under services. or programs.
+    bool isSwitch = false; // the `.enable` right after the matched component
+    size_t depth = 0; // components of the name, minus one
+    size_t length = 0;
+};
+
+[[nodiscard]] Shape shapeOf(std::string_view name)
 {
-    return (quint64(tier) << tierShift) | (quint64(std::min<size_t>(position, 0xffff)) << positionShift)
-        | (quint64(std::min<size_t>(length, 0xffff)) << lengthShift) | (quint64(index) & indexMask);
+    Shape shape;
+    shape.preferred = name.starts_with("services.") || name.starts_with("programs.");
+    shape.depth = static_cast<size_t>(std::count(name.begin(), name.end(), '.'));
+    shape.length = name.size();
+    return shape;
+}
+
+[[nodiscard]] quint64 pack(MatchTier tier, size_t spread, size_t uncovered, size_t matchDepth, const Shape &shape, int index)
+{
+    return (quint64(tier) << tierShift) | (quint64(std::min<size_t>(spread, 0xfff)) << spreadShift) | (quint64(shape.preferred ? 0 : 1) << namespaceShift)
+        | (quint64(std::min<size_t>(uncovered, 63)) << coverageShift) | (quint64(std::min<size_t>(matchDepth, 15)) << matchDepthShift)
+        | (quint64(shape.isSwitch ? 0 : 1) << switchShift) | (quint64(std::min<size_t>(shape.depth, 15)) << depthShift)
+        | (quint64(std::min<size_t>(shape.length, 0xff)) << lengthShift) | (quint64(index) & indexMask);
+}
+
+// Where one word of the query sits best in a name: on whole components rather than part of one, covering more of its component, shallower.
+struct WordMatch {
+    bool whole = false;
+    size_t uncovered = 63; // 63 × the share of the component the word leaves out
+    size_t depth = 0; // the component the match starts in
+    size_t componentEnd = 0; // where the component the match ends in ends
+};
+
+[[nodiscard]] std::optional<WordMatch> bestMatch(std::string_view name, std::string_view word)
+{
+    std::optional<WordMatch> best;
+    for (size_t at = name.find(word); at != std::string_view::npos; at = name.find(word, at + 1)) {
+        const size_t dot = at == 0 ? std::string_view::npos : name.rfind('.', at - 1);
+        const size_t componentStart = dot == std::string_view::npos ? 0 : dot + 1;
+        const size_t end = at + word.size();
+        const size_t nextDot = name.find('.', end);
+        const size_t componentEnd = nextDot == std::string_view::npos ? name.size() : nextDot;
+        WordMatch match;
+        match.whole = componentStart == at && componentEnd == end;
+        match.uncovered = 63 - 63 * word.size() / (componentEnd - componentStart);
+        match.depth = static_cast<size_t>(std::count(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(componentStart), '.'));
+        match.componentEnd = componentEnd;
+        if (!best || (match.whole && !best->whole)
+            || (match.whole == best->whole && std::tie(match.uncovered, match.depth) < std::tie(best->uncovered, best->depth))) {
+            best = match;
+        }
+        if (best->whole && best->depth == 0) {
+            break;
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -140,8 +199,6 @@ OptionSearch::Query OptionSearch::normalize(QStringView query)
         normalized.text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
         normalized.mask |= characterBit(static_cast<unsigned char>(normalized.text.back()));
     }
-    normalized.dotted = normalized.text.find('.') != std::string::npos;
-    normalized.oneWord = normalized.text.find(' ') == std::string::npos;
     std::string_view rest = normalized.text;
     while (!rest.empty()) {
         const size_t end = rest.find(' ');
@@ -162,60 +219,45 @@ quint64 OptionSearch::key(int index, const Query &query) const
         return (m_descriptionMask[index] & query.mask) == query.mask ? descriptionKey(index, query) : 0;
     }
     const std::string_view name(m_names.data() + m_nameStart[index], m_nameStart[index + 1] - m_nameStart[index] - 1);
-    const std::string_view &text = query.text;
-    if (name == text) {
-        return pack(MatchTier::ExactName, 0, name.size(), index);
+    Shape shape = shapeOf(name);
+    if (name == query.text) {
+        return pack(MatchTier::ExactName, 0, 0, 0, shape, index);
     }
-    // The last component: the text ends the name, right after a dot (a dotted query spans components).
-    if (!query.dotted && name.size() > text.size() && name.ends_with(text) && name[name.size() - text.size() - 1] == '.') {
-        return pack(MatchTier::LastComponent, 0, name.size(), index);
+    constexpr std::string_view enableSuffix = ".enable";
+    const bool endsInSwitch = name.ends_with(enableSuffix);
+    bool allWhole = true;
+    bool allFound = true;
+    size_t uncovered = 0;
+    size_t matchDepth = 0;
+    for (const std::string_view word : query.words) {
+        const std::optional<WordMatch> match = bestMatch(name, word);
+        if (!match) {
+            allFound = false;
+            break;
+        }
+        allWhole = allWhole && match->whole;
+        uncovered = std::max(uncovered, match->uncovered);
+        matchDepth = std::max(matchDepth, match->depth);
+        // The matched component's own switch: `services.openssh.enable` for "openssh".
+        shape.isSwitch = shape.isSwitch || (endsInSwitch && match->componentEnd + enableSuffix.size() == name.size());
     }
-    // The first occurrence that starts a component (the name's start or after a dot).
-    const size_t firstOccurrence = name.find(text);
-    for (size_t at = firstOccurrence; at != std::string_view::npos; at = name.find(text, at + 1)) {
-        if (at == 0 || name[at - 1] == '.') {
-            return pack(MatchTier::ComponentPrefix, at, name.size(), index);
-        }
-    }
-    if (query.oneWord) {
-        // The one word is the whole text, already looked for above.
-        if (firstOccurrence != std::string_view::npos) {
-            return pack(MatchTier::AllWords, firstOccurrence, name.size(), index);
-        }
-    } else {
-        size_t firstAt = std::string_view::npos;
-        bool allWords = true;
-        for (const std::string_view word : query.words) {
-            const size_t at = name.find(word);
-            if (at == std::string_view::npos) {
-                allWords = false;
-                break;
-            }
-            firstAt = std::min(firstAt, at);
-        }
-        if (allWords) {
-            return pack(MatchTier::AllWords, firstAt, name.size(), index);
-        }
+    if (allFound) {
+        return pack(allWhole ? MatchTier::WholeComponent : MatchTier::PartOfComponent, 0, uncovered, matchDepth, shape, index);
     }
     size_t spread = 0;
-    bool fuzzy = true;
     for (const std::string_view word : query.words) {
         const auto span = subsequenceSpan(name, word);
         if (!span) {
-            fuzzy = false;
-            break;
+            return descriptionKey(index, query);
         }
         spread += *span;
     }
-    if (fuzzy) {
-        return pack(MatchTier::Fuzzy, spread, name.size(), index);
-    }
-    return descriptionKey(index, query);
+    shape.isSwitch = endsInSwitch;
+    return pack(MatchTier::Fuzzy, spread, 0, 0, shape, index);
 }
 
 quint64 OptionSearch::descriptionKey(int index, const Query &query) const
 {
-    const size_t nameLength = m_nameStart[index + 1] - m_nameStart[index] - 1;
     const Bigrams &bigrams = m_descriptionBigrams[index];
     for (size_t i = 0; i < bigrams.size(); ++i) {
         if ((bigrams[i] & query.bigrams[i]) != query.bigrams[i]) {
@@ -228,7 +270,10 @@ quint64 OptionSearch::descriptionKey(int index, const Query &query) const
             return 0;
         }
     }
-    return pack(MatchTier::Description, 0, nameLength, index);
+    const std::string_view name(m_names.data() + m_nameStart[index], m_nameStart[index + 1] - m_nameStart[index] - 1);
+    Shape shape = shapeOf(name);
+    shape.isSwitch = name.ends_with(".enable");
+    return pack(MatchTier::Description, 0, 0, 0, shape, index);
 }
 
 std::optional<MatchTier> OptionSearch::tierOf(int index, QStringView query) const

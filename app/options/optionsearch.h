@@ -15,10 +15,9 @@ namespace Snowpane::Options
 /** How well an option matched a query, best first. */
 enum class MatchTier : quint8 {
     ExactName = 1, ///< the query is the option's name
-    LastComponent, ///< the query is the name's last component ("enable")
-    ComponentPrefix, ///< the query starts at a component of the name ("services.open", "openssh")
-    AllWords, ///< every word of the query occurs in the name
-    Fuzzy, ///< every word is a subsequence of the name ("ssh" in "services.openssh.enable", "srvopnssh")
+    WholeComponent, ///< every word of the query is one or more whole components of the name ("openssh", "services.openssh", "enable")
+    PartOfComponent, ///< every word occurs in the name, some inside a component ("ssh" in "services.openssh.enable", "firewall ports")
+    Fuzzy, ///< every word is a subsequence of the name ("srvopnssh")
     Description, ///< every word occurs in the description
 };
 
@@ -35,12 +34,20 @@ struct SearchResult {
 
 /**
  * Instant search over option names and descriptions, case-insensitive.
- * Results are ordered by MatchTier, then within a tier by the tightness of
- * the match (where it starts, how spread a fuzzy match is) and the name's
- * length, then by name: the same query always gives the same order. Typing
- * one more character only re-examines the options that matched before,
- * because every tier's test of a longer query implies a match of the
- * shorter one. The index holds lower-case copies of names and descriptions.
+ * Results are ordered by MatchTier; within a tier, by the share of its
+ * component a match covers ("ssh" covers more of "openssh" than of
+ * "sshguard-exporter"), then by how shallow the matched component is, then
+ * options under `services.` and `programs.` first, then the `.enable`
+ * switch of the matched component before its other options, then by the
+ * name's depth and length, then catalog order. So the same query always
+ * gives the same order; typing a service's name ("openssh", "nginx",
+ * "printing") puts `services.<name>.enable` first and the service's other
+ * options right after it; and "hostname" puts `networking.hostName` before
+ * the `hostName` of every service, because its match is shallower.
+ * Typing one more character only re-examines the options that matched
+ * before, because what matches a longer query (in any tier) also matches
+ * the shorter one. The index holds lower-case copies of names and
+ * descriptions.
  */
 class OptionSearch
 {
@@ -63,8 +70,6 @@ private:
         std::string text; ///< lower-case, words separated by one space
         std::vector<std::string_view> words;
         quint64 mask = 0; ///< the characters of the query, as bits
-        bool dotted = false; ///< the query holds a '.', so it cannot be one last component
-        bool oneWord = false; ///< the query is a single word: "all words in the name" is "the text in the name"
         Bigrams bigrams{}; ///< the pairs of adjacent characters within its words
     };
     [[nodiscard]] static Query normalize(QStringView query);

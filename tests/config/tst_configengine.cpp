@@ -9,6 +9,7 @@
 #include "changeset.h"
 #include "definitions.h"
 #include "documentset.h"
+#include "edit.h"
 #include "unifieddiff.h"
 
 #include <QDir>
@@ -78,6 +79,8 @@ private Q_SLOTS:
     void typedReads();
     void moduleShapes_data();
     void moduleShapes();
+    void pkgsArgument_data();
+    void pkgsArgument();
     void refusals_data();
     void refusals();
     void escaping();
@@ -89,6 +92,7 @@ private Q_SLOTS:
     void atomicWriteKeepsModeAndOwner();
     void atomicWriteDropsSetuidAndSetgid();
     void cliCommands();
+    void cliAddPackageNamesPkgs();
 };
 
 void ConfigEngineTest::optionPaths()
@@ -216,6 +220,48 @@ void ConfigEngineTest::moduleShapes()
     QCOMPARE(defs[0].editable, editable);
     const EditResult r = planSet(set, path("a.b"), "2");
     QCOMPARE(r.ok, editable);
+}
+
+// The argument set gets `pkgs` when a package edit needs it, in each shape
+// an argument set is written; the header alone changes. The golden cases
+// cover the same with whole files; these are the shapes the golden
+// evaluator cannot call (no `...`) and the smallest ones.
+void ConfigEngineTest::pkgsArgument_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("header"); // the expected header; empty when refused
+    QTest::newRow("one line") << u"{ config, ... }: { }"_s << u"{ config, pkgs, ... }:"_s;
+    QTest::newRow("no ellipsis") << u"{ config, lib, options }: { }"_s << u"{ config, lib, options, pkgs }:"_s;
+    QTest::newRow("one argument, no ellipsis") << u"{ config }: { }"_s << u"{ config, pkgs }:"_s;
+    QTest::newRow("trailing comma") << u"{\n  config,\n  lib,\n}: { }"_s << u"{\n  config,\n  lib,\n  pkgs,\n}:"_s;
+    QTest::newRow("only ellipsis") << u"{ ... }: { }"_s << u"{ pkgs, ... }:"_s;
+    QTest::newRow("ellipsis on its own line") << u"{\n  ...\n}: { }"_s << u"{\n  pkgs,\n  ...\n}:"_s;
+    QTest::newRow("empty set") << u"{ }: { }"_s << u"{ pkgs }:"_s;
+    QTest::newRow("alias after") << u"{ config, ... }@args: { }"_s << u"{ config, pkgs, ... }@args:"_s;
+    QTest::newRow("default") << u"{ config, name ? \"x\", ... }: { }"_s << u"{ config, name ? \"x\", pkgs, ... }:"_s;
+    QTest::newRow("comment between") << u"{ config, # the config\n  lib, ... }: { }"_s << u"{ config, # the config\n  lib, pkgs, ... }:"_s;
+    QTest::newRow("plain lambda") << u"args: { }"_s << QString();
+    QTest::newRow("no function") << u"{ }"_s << QString();
+    QTest::newRow("let before the set") << u"let x = 1; in { }"_s << QString();
+}
+
+void ConfigEngineTest::pkgsArgument()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, header);
+    const DocumentSet set = load(text.toStdString());
+    const EditResult r = planAddPackage(set, "vim");
+    if (header.isEmpty()) {
+        QVERIFY(!r.ok);
+        QVERIFY2(QString::fromStdString(r.error).contains(u"cannot be added"_s), r.error.c_str());
+        QVERIFY(r.files.empty());
+        return;
+    }
+    QVERIFY2(r.ok, r.error.c_str());
+    QCOMPARE(r.files.size(), std::size_t(1));
+    const QString after = QString::fromStdString(r.files.front().after);
+    QVERIFY2(after.startsWith(header + u' '), qPrintable(after));
+    QVERIFY2(after.contains(u"with pkgs; ["_s), qPrintable(after));
 }
 
 void ConfigEngineTest::refusals_data()
@@ -488,6 +534,33 @@ void ConfigEngineTest::cliCommands()
     r = cli(QStringList{u"get"_s, u"x"_s, u"--config"_s, tmp.path() + u"/missing"_s});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains(u"does not exist"_s));
+}
+
+// `add-package` on a module whose arguments lack `pkgs`: the CLI adds it to the
+// argument set; a module that is not a function of an argument set is refused
+// with the reason, and nothing is written.
+void ConfigEngineTest::cliAddPackageNamesPkgs()
+{
+    QTemporaryDir tmp;
+    const QString config = tmp.path() + u"/configuration.nix"_s;
+    const auto read = [&config] {
+        QFile f(config);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QStringList c{u"--config"_s, tmp.path()};
+    writeFile(config, "{ config, ... }:\n\n{\n  networking.hostName = \"nopkgs\";\n}\n");
+    Cli r = cli(QStringList{u"add-package"_s, u"vim"_s} + c);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QByteArray after = read();
+    QVERIFY2(after.startsWith("{ config, pkgs, ... }:\n\n{\n"), after.constData());
+    QVERIFY2(after.contains("environment.systemPackages = with pkgs; [\n    vim\n  ];"), after.constData());
+
+    const QByteArray plain = "module:\n{\n  networking.hostName = \"plain\";\n}\n";
+    writeFile(config, plain);
+    r = cli(QStringList{u"add-package"_s, u"vim"_s} + c);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"`module:`"_s) && r.err.contains(u"not as an argument set"_s), qPrintable(r.err));
+    QCOMPARE(read(), plain);
 }
 
 QTEST_GUILESS_MAIN(ConfigEngineTest)

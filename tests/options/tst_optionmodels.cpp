@@ -72,8 +72,8 @@ private Q_SLOTS:
         model.setQuery(u"openssh"_s);
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.total(), 4);
-        QCOMPARE(model.index(0).data(NameRole).toString(), u"services.openssh.ports"_s);
-        QCOMPARE(model.index(0).data(TierRole).toInt(), int(MatchTier::ComponentPrefix));
+        QCOMPARE(model.index(0).data(NameRole).toString(), u"services.openssh.enable"_s);
+        QCOMPARE(model.index(0).data(TierRole).toInt(), int(MatchTier::WholeComponent));
         model.setQuery(QString());
         QCOMPARE(model.rowCount(), 0);
     }

@@ -1,0 +1,5 @@
+{ config, lib, hostName ? "defaults", ... }:
+
+{
+  networking.hostName = hostName;
+}

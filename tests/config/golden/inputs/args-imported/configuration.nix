@@ -1,0 +1,6 @@
+{ config, pkgs, ... }:
+
+{
+  imports = [ ./tools.nix ];
+  networking.hostName = "imported";
+}

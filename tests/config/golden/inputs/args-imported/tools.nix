@@ -1,0 +1,7 @@
+# Command-line tools for every machine.
+{ lib, ... }:
+{
+  environment.systemPackages = [
+    # nothing yet
+  ];
+}

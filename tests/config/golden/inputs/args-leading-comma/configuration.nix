@@ -1,0 +1,9 @@
+{ config
+, lib
+, ...
+}:
+
+{
+  networking.hostName = "commas";
+  environment.systemPackages = [ ];
+}

@@ -1,0 +1,11 @@
+{
+  config,
+  lib,
+  ...
+}:
+{
+  networking.hostName = "wide";
+  environment.systemPackages = [
+    # tools go here
+  ];
+}

@@ -1,0 +1,6 @@
+{ config, ... }:
+
+{
+  networking.hostName = "tiny";
+  services.openssh.enable = true;
+}
