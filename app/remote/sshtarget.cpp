@@ -17,11 +17,12 @@ QString SshTarget::destination() const
 
 QString SshTarget::uri() const
 {
-    QString text = u"ssh://"_s + destination();
-    if (port > 0) {
-        text += u':' + QString::number(port);
+    if (port <= 0) {
+        return u"ssh://"_s + destination();
     }
-    return text;
+    // An IPv6 address takes brackets before a port, as ssh:// URIs write it.
+    const QString shownHost = host.contains(u':') ? u'[' + host + u']' : host;
+    return u"ssh://"_s + (user.isEmpty() ? QString() : user + u'@') + shownHost + u':' + QString::number(port);
 }
 
 QString validateTarget(const SshTarget &target)
