@@ -6,8 +6,8 @@
 #include "commandline.h"
 #include "remoteoptions.h"
 
-#include "fleetdeployment.h"
 #include "flaketargets.h"
+#include "fleetdeployment.h"
 #include "remotegenerations.h"
 #include "targetsettings.h"
 
@@ -73,7 +73,8 @@ int runDeployCommand(const QStringList &arguments)
     parser.addOption({u"mode"_s, u"switch, boot, test or dry-activate (default switch)."_s, u"MODE"_s, u"switch"_s});
     parser.addOption({u"target"_s, u"Where the (single) host goes: ssh://[user@]host[:port], overriding the flake."_s, u"URI"_s});
     parser.addOption({u"system"_s, u"Deploy this already built toplevel instead of building (single host)."_s, u"PATH"_s});
-    parser.addOption({u"rollback-timeout"_s, u"Seconds after which a machine that cannot be reached again rolls itself back (default 90; 0: off)."_s, u"S"_s, u"90"_s});
+    parser.addOption(
+        {u"rollback-timeout"_s, u"Seconds after which a machine that cannot be reached again rolls itself back (default 90; 0: off)."_s, u"S"_s, u"90"_s});
     parser.addOption({u"json"_s, u"Print the results as JSON."_s});
     addSshOptions(parser);
     if (const auto exitCode = parseSubcommandArguments(parser, arguments)) {
@@ -201,9 +202,8 @@ int runDeployCommand(const QStringList &arguments)
                         qPrintable(result.host),
                         qPrintable(result.target.uri()),
                         qPrintable(outcomeName(result.outcome)),
-                        qPrintable(result.outcome == Outcome::Done
-                                       ? (result.generation > 0 ? u"generation %1"_s.arg(result.generation) : QString())
-                                       : errorName(result.error) + u": "_s + result.message));
+                        qPrintable(result.outcome == Outcome::Done ? (result.generation > 0 ? u"generation %1"_s.arg(result.generation) : QString())
+                                                                   : errorName(result.error) + u": "_s + result.message));
         }
     }
     return allDone ? 0 : 1;
@@ -255,7 +255,11 @@ int runSwitchGenerationCommand(const QStringList &arguments)
     } else if (result.outcome == Outcome::Done) {
         std::printf("%s: generation %d (%s)\n", qPrintable(parsed.target.uri()), result.generation, parser.isSet(u"boot"_s) ? "boot default" : "running");
     } else {
-        std::fprintf(stderr, "snowpane-cli: %s: %s: %s\n", qPrintable(outcomeName(result.outcome)), qPrintable(errorName(result.error)), qPrintable(result.message));
+        std::fprintf(stderr,
+                     "snowpane-cli: %s: %s: %s\n",
+                     qPrintable(outcomeName(result.outcome)),
+                     qPrintable(errorName(result.error)),
+                     qPrintable(result.message));
     }
     return result.outcome == Outcome::Done ? 0 : 1;
 }

@@ -173,29 +173,29 @@ int runDiffGenerationsCommand(const QStringList &arguments)
         before = compared.before;
         after = compared.after;
     } else {
-    const GenerationReader reader(profile);
-    for (int i = 0; i < 2; ++i) {
-        const int number = i == 0 ? a : b;
-        const QString link = reader.linkPathOf(number);
-        if (!QFileInfo(link).isSymLink()) {
-            std::fprintf(stderr, "snowpane-cli: generation %d does not exist in %s\n", number, qPrintable(profile));
-            return 1;
+        const GenerationReader reader(profile);
+        for (int i = 0; i < 2; ++i) {
+            const int number = i == 0 ? a : b;
+            const QString link = reader.linkPathOf(number);
+            if (!QFileInfo(link).isSymLink()) {
+                std::fprintf(stderr, "snowpane-cli: generation %d does not exist in %s\n", number, qPrintable(profile));
+                return 1;
+            }
+            generations[i] = GenerationReader::readGeneration(link, number);
+            if (generations[i].storePath.isEmpty()) {
+                std::fprintf(stderr, "snowpane-cli: generation %d: %s\n", number, qPrintable(generations[i].problem));
+                return 1;
+            }
         }
-        generations[i] = GenerationReader::readGeneration(link, number);
-        if (generations[i].storePath.isEmpty()) {
-            std::fprintf(stderr, "snowpane-cli: generation %d: %s\n", number, qPrintable(generations[i].problem));
-            return 1;
-        }
-    }
 
-    ClosureReader closures;
-    diff = diffSystems(closures, generations[0].storePath, generations[1].storePath);
-    if (!diff.isValid()) {
-        std::fprintf(stderr, "snowpane-cli: %s\n", qPrintable(diff.error));
-        return 1;
-    }
-    before = closures.closure(generations[0].storePath);
-    after = closures.closure(generations[1].storePath);
+        ClosureReader closures;
+        diff = diffSystems(closures, generations[0].storePath, generations[1].storePath);
+        if (!diff.isValid()) {
+            std::fprintf(stderr, "snowpane-cli: %s\n", qPrintable(diff.error));
+            return 1;
+        }
+        before = closures.closure(generations[0].storePath);
+        after = closures.closure(generations[1].storePath);
     }
 
     ConfigurationDiff configuration;

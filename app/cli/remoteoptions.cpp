@@ -10,7 +10,8 @@ using namespace Snowpane::Remote;
 
 void addSshOptions(QCommandLineParser &parser)
 {
-    parser.addOption({u"accept-new-host-key"_s, u"Accept and store the host key of a machine contacted for the first time (a changed key is still refused)."_s});
+    parser.addOption(
+        {u"accept-new-host-key"_s, u"Accept and store the host key of a machine contacted for the first time (a changed key is still refused)."_s});
     parser.addOption({u"connect-timeout"_s, u"Seconds to wait for a connection (default 10)."_s, u"S"_s, u"10"_s});
 }
 

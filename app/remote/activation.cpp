@@ -80,12 +80,13 @@ ActivationResult activateRemotely(const SshClient &client, const ActivationReque
             result.error = RemoteError::ActivationFailed;
             if (markers.contains(u"rolled-back"_s)) {
                 result.outcome = Outcome::RolledBack;
-                result.message = u"activation failed (switch-to-configuration exited with %1); %2 rolled back to %3"_s.arg(
-                    markers.value(u"activation-exit"_s), client.target().destination(), previousName(result));
+                result.message = u"activation failed (switch-to-configuration exited with %1); %2 rolled back to %3"_s.arg(markers.value(u"activation-exit"_s),
+                                                                                                                           client.target().destination(),
+                                                                                                                           previousName(result));
             } else {
                 result.outcome = Outcome::Failed;
-                result.message = u"activation failed (switch-to-configuration exited with %1); not rolled back: %2"_s.arg(
-                    markers.value(u"activation-exit"_s), result.log.section(u'\n', -3));
+                result.message = u"activation failed (switch-to-configuration exited with %1); not rolled back: %2"_s.arg(markers.value(u"activation-exit"_s),
+                                                                                                                          result.log.section(u'\n', -3));
             }
             return result;
         }
@@ -128,11 +129,11 @@ ActivationResult activateRemotely(const SshClient &client, const ActivationReque
     result.outcome = Outcome::RolledBack;
     result.error = confirmed.succeeded() ? RemoteError::None : confirmed.error;
     if (confirmed.succeeded()) {
-        result.message = u"%1 was reached again only after its rollback had begun; it rolled back to %2"_s.arg(client.target().destination(), previousName(result));
+        result.message =
+            u"%1 was reached again only after its rollback had begun; it rolled back to %2"_s.arg(client.target().destination(), previousName(result));
     } else {
-        result.message = u"after the activation, no new connection to %1 succeeded (%2); the machine rolls back to %3 by itself within %4 s"_s.arg(
-            client.target().destination(),
-            confirmed.message)
+        result.message = u"after the activation, no new connection to %1 succeeded (%2); the machine rolls back to %3 by itself within %4 s"_s
+                             .arg(client.target().destination(), confirmed.message)
                              .arg(previousName(result))
                              .arg(request.rollbackSeconds);
     }

@@ -62,6 +62,7 @@ struct ActivationResult {
  * connection made afterwards. When no connection succeeds before the
  * timeout, the machine rolls back by itself and the result says so.
  */
-[[nodiscard]] ActivationResult activateRemotely(const SshClient &client, const ActivationRequest &request, const std::function<void(const QString &)> &log = {});
+[[nodiscard]] ActivationResult
+activateRemotely(const SshClient &client, const ActivationRequest &request, const std::function<void(const QString &)> &log = {});
 
 } // namespace Snowpane::Remote

@@ -16,6 +16,7 @@ namespace Snowpane::Remote
  * host's deployment. Results come back in the order of @p requests.
  * @p progress is called from the worker threads.
  */
-[[nodiscard]] QList<HostResult> deployFleet(const QList<DeployRequest> &requests, const SshSettings &settings, int parallel = 4, const DeployProgress &progress = {});
+[[nodiscard]] QList<HostResult>
+deployFleet(const QList<DeployRequest> &requests, const SshSettings &settings, int parallel = 4, const DeployProgress &progress = {});
 
 } // namespace Snowpane::Remote

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
 
@@ -47,8 +48,11 @@ BuildResult buildHostSystem(const QString &flake, const QString &host, const Ssh
         return {{}, u"'%1' is not a host name"_s.arg(host)};
     }
     const QString installable = flake + u"#nixosConfigurations.\""_s + host + u"\".config.system.build.toplevel"_s;
-    const ProcessResult built =
-        runProcess(settings.nixProgram, {u"build"_s, u"--no-link"_s, u"--print-out-paths"_s, installable}, settings.environment, settings.commandTimeoutMs, onLine);
+    const ProcessResult built = runProcess(settings.nixProgram,
+                                           {u"build"_s, u"--no-link"_s, u"--print-out-paths"_s, installable},
+                                           settings.environment,
+                                           settings.commandTimeoutMs,
+                                           onLine);
     if (!built.succeeded()) {
         const QString errors = built.errorText();
         return {{}, u"building %1 failed: %2"_s.arg(host, errors.isEmpty() ? u"exit code %1"_s.arg(built.exitCode) : errors.section(u'\n', -6))};
@@ -125,6 +129,11 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
 
     enter(Step::Connecting);
     SshClient client(request.target, settings);
+    client.setShareConnection(true);
+    // The shared connection ends with this function, however it returns.
+    const auto closeConnection = qScopeGuard([&client] {
+        client.closeSharedConnection();
+    });
     const RemoteResult probed = client.runScript(Scripts::probe(), false, onLine);
     if (!probed.succeeded()) {
         fail(result, probed.error == RemoteError::Unreachable ? Outcome::Unreachable : Outcome::Failed, probed.error, probed.message);

@@ -66,7 +66,8 @@ struct BuildResult {
     QString systemPath;
     QString error;
 };
-[[nodiscard]] BuildResult buildHostSystem(const QString &flake, const QString &host, const SshSettings &settings, const std::function<void(const QString &)> &onLine = {});
+[[nodiscard]] BuildResult
+buildHostSystem(const QString &flake, const QString &host, const SshSettings &settings, const std::function<void(const QString &)> &onLine = {});
 
 /// Whether @p name can be a flake host name here (it is placed into an attribute path).
 [[nodiscard]] bool isValidHostName(const QString &name);

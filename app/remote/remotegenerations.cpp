@@ -7,6 +7,7 @@
 #include "sshclient.h"
 
 #include <QHash>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -75,6 +76,10 @@ RemoteGenerationList listRemoteGenerations(const SshClient &client, const Remote
 
 ActivationResult switchRemoteGeneration(SshClient &client, int number, bool boot, int rollbackSeconds, const RemotePaths &paths)
 {
+    client.setShareConnection(true);
+    const auto closeConnection = qScopeGuard([&client] {
+        client.closeSharedConnection();
+    });
     const RemoteResult probed = client.runScript(Scripts::probe());
     if (!probed.succeeded()) {
         ActivationResult failed;

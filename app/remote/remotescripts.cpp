@@ -82,7 +82,8 @@ exit 0
 
 QString activate(const Activation &plan)
 {
-    QString script = uR"SH(set -u
+    QString script =
+        uR"SH(set -u
 profile=@PROFILE@
 action=@ACTION@
 system=@SYSTEM@
@@ -161,7 +162,8 @@ exit "$status"
 
 QString confirm(const QString &token)
 {
-    return fill(uR"SH(dir=@DIR@
+    return fill(
+        uR"SH(dir=@DIR@
 if mv "$dir/pending" "$dir/confirmed" 2>/dev/null; then
     [ -f "$dir/pid" ] && kill "$(cat "$dir/pid")" 2>/dev/null
     if [ -d /run/systemd/system ]; then systemctl stop "snowpane-rollback-"@TOKEN@".timer" 2>/dev/null; fi
@@ -173,12 +175,13 @@ else
 fi
 exit 0
 )SH"_s,
-                {{u"DIR"_s, rollbackDirectory(token)}, {u"TOKEN"_s, token}});
+        {{u"DIR"_s, rollbackDirectory(token)}, {u"TOKEN"_s, token}});
 }
 
 QString listGenerations(const QString &profile, const QString &currentSystem, const QString &bootedSystem)
 {
-    return fill(uR"SH(profile=@PROFILE@
+    return fill(
+        uR"SH(profile=@PROFILE@
 tab=$(printf '\t')
 if [ ! -L "$profile" ]; then echo "snowpane:no-profile=1"; exit 0; fi
 echo "snowpane:current=$(readlink "$profile")"
@@ -198,12 +201,13 @@ for link in "$profile"-*-link; do
 done
 exit 0
 )SH"_s,
-                {{u"PROFILE"_s, profile}, {u"CURRENT"_s, currentSystem}, {u"BOOTED"_s, bootedSystem}});
+        {{u"PROFILE"_s, profile}, {u"CURRENT"_s, currentSystem}, {u"BOOTED"_s, bootedSystem}});
 }
 
 QString closuresOfGenerations(const QString &profile, int before, int after)
 {
-    return fill(uR"SH(profile=@PROFILE@
+    return fill(
+        uR"SH(profile=@PROFILE@
 for n in @BEFORE@ @AFTER@; do
     [ -L "$profile-$n-link" ] || { echo "generation $n does not exist on this machine" >&2; exit 3; }
 done
@@ -227,7 +231,7 @@ echo "snowpane-section selected-after"
 [ -e "$after/sw" ] && nix-store --query --references "$(readlink -f "$after/sw")"
 echo "snowpane-section end"
 )SH"_s,
-                {{u"PROFILE"_s, profile}, {u"BEFORE"_s, QString::number(before)}, {u"AFTER"_s, QString::number(after)}});
+        {{u"PROFILE"_s, profile}, {u"BEFORE"_s, QString::number(before)}, {u"AFTER"_s, QString::number(after)}});
 }
 
 } // namespace Scripts

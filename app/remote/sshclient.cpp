@@ -6,7 +6,12 @@
 #include "remotelogging.h"
 #include "shellquote.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryFile>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -19,7 +24,45 @@ SshClient::SshClient(SshTarget target, SshSettings settings)
 {
 }
 
-QStringList SshClient::baseOptions() const
+void SshClient::setShareConnection(bool share)
+{
+    m_controlPath.clear();
+    if (!share) {
+        return;
+    }
+    // One directory per user, mode 0700: a control socket lets anyone who can reach it use the connection.
+    const QString directory = QDir::tempPath() + u"/snowpane-ssh-"_s + QString::number(::getuid());
+    if (!QDir().mkpath(directory) || !QFile::setPermissions(directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
+        return;
+    }
+    struct stat info{};
+    if (::lstat(QFile::encodeName(directory).constData(), &info) != 0 || !S_ISDIR(info.st_mode) || info.st_uid != ::getuid()) {
+        return;
+    }
+    // Nix splits NIX_SSHOPTS at whitespace; a path with a space cannot be shared with it.
+    if (directory.contains(u' ')) {
+        return;
+    }
+    m_controlPath = directory + u"/%C"_s;
+}
+
+void SshClient::closeSharedConnection() const
+{
+    if (m_controlPath.isEmpty()) {
+        return;
+    }
+    QStringList arguments{u"-o"_s, u"ControlPath="_s + m_controlPath, u"-O"_s, u"exit"_s};
+    if (m_target.port > 0) {
+        arguments << u"-p"_s << QString::number(m_target.port);
+    }
+    if (!m_target.user.isEmpty()) {
+        arguments << u"-l"_s << m_target.user;
+    }
+    arguments << m_target.options << u"--"_s << m_target.host;
+    (void)runProcess(m_settings.sshProgram, arguments, m_settings.environment, 10000);
+}
+
+QStringList SshClient::baseOptions(bool fresh) const
 {
     QStringList options{
         // Never a password prompt or a host key question on a terminal
@@ -31,6 +74,11 @@ QStringList SshClient::baseOptions() const
         u"-o"_s,
         u"ConnectTimeout=%1"_s.arg(m_settings.connectTimeoutSeconds),
     };
+    if (fresh) {
+        options << u"-o"_s << u"ControlMaster=no"_s << u"-o"_s << u"ControlPath=none"_s;
+    } else if (!m_controlPath.isEmpty()) {
+        options << u"-o"_s << u"ControlMaster=auto"_s << u"-o"_s << u"ControlPersist=60"_s << u"-o"_s << u"ControlPath="_s + m_controlPath;
+    }
     if (m_target.port > 0) {
         options << u"-p"_s << QString::number(m_target.port);
     }
@@ -43,10 +91,7 @@ QStringList SshClient::baseOptions() const
 
 QStringList SshClient::sshArguments(const QString &remoteCommand, bool fresh) const
 {
-    QStringList arguments = baseOptions();
-    if (fresh) {
-        arguments << u"-o"_s << u"ControlMaster=no"_s << u"-o"_s << u"ControlPath=none"_s;
-    }
+    QStringList arguments = baseOptions(fresh);
     // "--" ends ssh's options: the host cannot be read as one (it is checked too).
     arguments << u"--"_s << m_target.host << remoteCommand;
     return arguments;
@@ -80,13 +125,15 @@ RemoteResult SshClient::toRemoteResult(ProcessResult process, const QString &wha
         result.message = u"%1 refused the authentication: %2"_s.arg(m_target.destination(), lastLines);
         break;
     case RemoteError::HostKeyChanged:
-        result.message = u"the host key of %1 has CHANGED since it was stored in known_hosts; refusing to connect. "
-                         "If the machine was reinstalled, remove its old key with ssh-keygen -R and check the new one."_s.arg(m_target.destination());
+        result.message =
+            u"the host key of %1 has CHANGED since it was stored in known_hosts; refusing to connect. "
+            "If the machine was reinstalled, remove its old key with ssh-keygen -R and check the new one."_s.arg(m_target.destination());
         break;
     case RemoteError::HostKeyUnknown: {
         const QString offered = offeredHostKeys();
-        result.message = u"the host key of %1 is not known yet; it offers:\n%2\nCheck the fingerprint with the machine's owner, then accept it "
-                         "(snowpane-cli: --accept-new-host-key)."_s.arg(m_target.destination(), offered.isEmpty() ? u"(no key could be read)"_s : offered);
+        result.message =
+            u"the host key of %1 is not known yet; it offers:\n%2\nCheck the fingerprint with the machine's owner, then accept it "
+            "(snowpane-cli: --accept-new-host-key)."_s.arg(m_target.destination(), offered.isEmpty() ? u"(no key could be read)"_s : offered);
         break;
     }
     case RemoteError::NoNix:
@@ -109,8 +156,9 @@ RemoteResult SshClient::runScript(const QString &script, bool fresh, const std::
     }
     ++m_connections;
     qCDebug(SNOWPANE_REMOTE) << "ssh" << m_target.destination() << (fresh ? "(fresh connection)" : "");
-    return toRemoteResult(runProcess(m_settings.sshProgram, sshArguments(shellJoin(remote), fresh), m_settings.environment, m_settings.commandTimeoutMs, onErrorLine),
-                          u"the remote command"_s);
+    return toRemoteResult(
+        runProcess(m_settings.sshProgram, sshArguments(shellJoin(remote), fresh), m_settings.environment, m_settings.commandTimeoutMs, onErrorLine),
+        u"the remote command"_s);
 }
 
 QString SshClient::storeUri(bool daemonStore) const
@@ -153,8 +201,7 @@ QString SshClient::offeredHostKeys() const
             port = line.mid(5).trimmed();
         }
     }
-    const ProcessResult scanned =
-        runProcess(m_settings.sshKeyscanProgram, {u"-T"_s, u"5"_s, u"-p"_s, port, u"--"_s, hostName}, m_settings.environment, 15000);
+    const ProcessResult scanned = runProcess(m_settings.sshKeyscanProgram, {u"-T"_s, u"5"_s, u"-p"_s, port, u"--"_s, hostName}, m_settings.environment, 15000);
     if (scanned.standardOutput.trimmed().isEmpty()) {
         return {};
     }

@@ -71,9 +71,17 @@ public:
     {
         return m_useSudo;
     }
+    /**
+     * Share one connection among this client's commands (and Nix's copy),
+     * with OpenSSH's own ControlMaster in a directory private to the user:
+     * a deployment then pays for one handshake besides the fresh one that
+     * confirms it. closeSharedConnection() ends it.
+     */
+    void setShareConnection(bool share);
+    void closeSharedConnection() const;
 
     /// The ssh options Snowpane adds (before the target's own): batch mode, host key policy, timeout.
-    [[nodiscard]] QStringList baseOptions() const;
+    [[nodiscard]] QStringList baseOptions(bool fresh = false) const;
     /// The full argv after the program for running @p remoteCommand; @p fresh bypasses connection sharing.
     [[nodiscard]] QStringList sshArguments(const QString &remoteCommand, bool fresh) const;
 
@@ -107,6 +115,7 @@ private:
     SshTarget m_target;
     SshSettings m_settings;
     bool m_useSudo = false;
+    QString m_controlPath;
     mutable std::atomic<int> m_connections = 0;
 };
 

@@ -39,8 +39,8 @@ qint64 rawDeploy(const QString &address, const QString &system)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"NIX_SSHOPTS"_s, u"-p 2222 -o BatchMode=yes"_s);
     const ProcessResult copied = runProcess(u"nix"_s, {u"copy"_s, u"--to"_s, u"ssh://root@"_s + address, system}, environment, 600000);
-    const QString remote = u"nix-env -p /nix/var/nix/profiles/system --set "_s + shellQuote(system) + u" && "_s + shellQuote(system + u"/bin/switch-to-configuration"_s)
-        + u" switch"_s;
+    const QString remote = u"nix-env -p /nix/var/nix/profiles/system --set "_s + shellQuote(system) + u" && "_s
+        + shellQuote(system + u"/bin/switch-to-configuration"_s) + u" switch"_s;
     const ProcessResult switched = runProcess(u"ssh"_s, {u"-p"_s, u"2222"_s, u"-o"_s, u"BatchMode=yes"_s, u"root@"_s + address, remote}, environment, 600000);
     if (!copied.succeeded() || !switched.succeeded()) {
         std::fprintf(stderr, "raw deployment to %s failed: %s %s\n", qPrintable(address), copied.standardError.constData(), switched.standardError.constData());

@@ -91,8 +91,19 @@ private Q_SLOTS:
     void shellQuoteSurvivesTheShell_data()
     {
         QTest::addColumn<QString>("word");
-        for (const QString &word : {u"plain"_s, u"it's"_s, u"''"_s, u"$(touch /tmp/snowpane-owned)"_s, u"`id`"_s, u"a\nb"_s, u"back\\slash"_s,
-                                    u"\"double\""_s, u"*"_s, u"-n"_s, u"; reboot"_s, u""_s, u"ünïcödé"_s}) {
+        for (const QString &word : {u"plain"_s,
+                                    u"it's"_s,
+                                    u"''"_s,
+                                    u"$(touch /tmp/snowpane-owned)"_s,
+                                    u"`id`"_s,
+                                    u"a\nb"_s,
+                                    u"back\\slash"_s,
+                                    u"\"double\""_s,
+                                    u"*"_s,
+                                    u"-n"_s,
+                                    u"; reboot"_s,
+                                    u""_s,
+                                    u"ünïcödé"_s}) {
             QTest::newRow(qPrintable(word.isEmpty() ? u"(empty)"_s : word)) << word;
         }
     }
@@ -113,13 +124,14 @@ private Q_SLOTS:
         QTest::newRow("dns") << 255 << u"ssh: Could not resolve hostname nowhere: Name or service not known"_s << RemoteError::Unreachable;
         QTest::newRow("auth") << 255 << u"root@127.0.0.2: Permission denied (publickey)."_s << RemoteError::AuthenticationRefused;
         QTest::newRow("sudo") << 1 << u"sudo: a password is required"_s << RemoteError::AuthenticationRefused;
-        QTest::newRow("changed") << 255
-                                 << u"@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\n"
-                                    "Host key for [127.0.0.3]:2222 has changed and you have requested strict checking.\nHost key verification failed."_s
-                                 << RemoteError::HostKeyChanged;
-        QTest::newRow("unknown") << 255
-                                 << u"No ED25519 host key is known for [127.0.0.4]:2222 and you have requested strict checking.\nHost key verification failed."_s
-                                 << RemoteError::HostKeyUnknown;
+        QTest::newRow("changed")
+            << 255
+            << u"@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\n"
+               "Host key for [127.0.0.3]:2222 has changed and you have requested strict checking.\nHost key verification failed."_s
+            << RemoteError::HostKeyChanged;
+        QTest::newRow("unknown")
+            << 255 << u"No ED25519 host key is known for [127.0.0.4]:2222 and you have requested strict checking.\nHost key verification failed."_s
+            << RemoteError::HostKeyUnknown;
         QTest::newRow("no nix-store") << 127 << u"sh: 1: nix-store: not found"_s << RemoteError::NoNix;
         QTest::newRow("bash no nix") << 127 << u"bash: line 1: nix-store: command not found"_s << RemoteError::NoNix;
         QTest::newRow("disk") << 1 << u"error: writing to file: No space left on device"_s << RemoteError::DiskFull;
@@ -173,10 +185,11 @@ private Q_SLOTS:
 
     void generationList()
     {
-        const QString output = u"snowpane:current=system-2-link\nsnowpane:running=/nix/store/b-sys\nsnowpane:booted=/nix/store/a-sys\n"
-                               "snowpane-generation\t1\t1700000000\t/nix/store/a-sys\t24.11.1\t6.6.62\t\t\n"
-                               "snowpane-generation\t2\t1700000100\t/nix/store/b-sys\t24.11.2\t6.6.63\tabc123\tgaming \n"
-                               "snowpane-generation\t3\t1700000200\t/nix/store/c-notnixos\t\t\t\t\n"_s;
+        const QString output =
+            u"snowpane:current=system-2-link\nsnowpane:running=/nix/store/b-sys\nsnowpane:booted=/nix/store/a-sys\n"
+            "snowpane-generation\t1\t1700000000\t/nix/store/a-sys\t24.11.1\t6.6.62\t\t\n"
+            "snowpane-generation\t2\t1700000100\t/nix/store/b-sys\t24.11.2\t6.6.63\tabc123\tgaming \n"
+            "snowpane-generation\t3\t1700000200\t/nix/store/c-notnixos\t\t\t\t\n"_s;
         const RemoteGenerationList list = generationsFromOutput(output);
         QCOMPARE(list.generations.size(), 3);
         QCOMPARE(list.generations[0].number, 3);
