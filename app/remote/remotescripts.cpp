@@ -67,8 +67,11 @@ bool isValidToken(const QString &token)
 
 QString probe()
 {
-    return uR"SH(if command -v nix-env >/dev/null 2>&1 && command -v nix-store >/dev/null 2>&1; then
-    echo "snowpane:nix=$(nix-store --version 2>/dev/null | head -n 1)"
+    // Only the shell's own look-ups: starting Nix here would cost every deployment a program start.
+    return uR"SH(store=$(command -v nix-store 2>/dev/null)
+env=$(command -v nix-env 2>/dev/null)
+if [ -n "$store" ] && [ -x "$store" ] && [ -n "$env" ] && [ -x "$env" ]; then
+    echo "snowpane:nix=$store"
 else
     echo "snowpane:nix="
 fi

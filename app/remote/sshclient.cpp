@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryFile>
 
 #include <sys/stat.h>
@@ -59,7 +60,14 @@ void SshClient::closeSharedConnection() const
         arguments << u"-l"_s << m_target.user;
     }
     arguments << m_target.options << u"--"_s << m_target.host;
-    (void)runProcess(m_settings.sshProgram, arguments, m_settings.environment, 10000);
+    // Not waited for: the master ends on its own (ControlPersist) if this does not reach it.
+    QProcess process;
+    process.setProgram(m_settings.sshProgram);
+    process.setArguments(arguments);
+    process.setProcessEnvironment(m_settings.environment);
+    process.setStandardOutputFile(QProcess::nullDevice());
+    process.setStandardErrorFile(QProcess::nullDevice());
+    process.startDetached();
 }
 
 QStringList SshClient::baseOptions(bool fresh) const
