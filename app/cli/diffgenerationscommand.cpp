@@ -4,6 +4,9 @@
 #include "diffgenerationscommand.h"
 
 #include "commandline.h"
+#include "remoteoptions.h"
+
+#include "remotegenerations.h"
 
 #include "closurereader.h"
 #include "generationlink.h"
@@ -128,7 +131,9 @@ int runDiffGenerationsCommand(const QStringList &arguments)
     const QCommandLineOption profileOption(u"profile"_s, u"The profile to read (default: /nix/var/nix/profiles/system)."_s, u"PATH"_s);
     const QCommandLineOption configOption(u"config"_s, u"Also show the configuration diff between the commits that built A and B."_s, u"DIR"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print JSON."_s);
-    parser.addOptions({profileOption, configOption, jsonOption});
+    const QCommandLineOption targetOption(u"target"_s, u"Compare two generations of another machine over SSH: ssh://[user@]host[:port]."_s, u"URI"_s);
+    parser.addOptions({profileOption, configOption, jsonOption, targetOption});
+    addSshOptions(parser);
     if (const auto exitCode = parseSubcommandArguments(parser, arguments)) {
         return *exitCode;
     }
@@ -143,30 +148,55 @@ int runDiffGenerationsCommand(const QStringList &arguments)
     }
 
     const QString profile = parser.isSet(profileOption) ? parser.value(profileOption) : SystemPaths().profile;
-    const GenerationReader reader(profile);
+    std::unique_ptr<Snowpane::Remote::SshClient> remote;
+    if (const auto exitCode = targetClient(parser, remote)) {
+        return *exitCode;
+    }
+    if (remote && parser.isSet(configOption)) {
+        std::fprintf(stderr, "--config is not available with --target\n");
+        return 2;
+    }
     Generation generations[2];
-    for (int i = 0; i < 2; ++i) {
-        const int number = i == 0 ? a : b;
-        const QString link = reader.linkPathOf(number);
-        if (!QFileInfo(link).isSymLink()) {
-            std::fprintf(stderr, "snowpane-cli: generation %d does not exist in %s\n", number, qPrintable(profile));
+    PackageDiff diff;
+    Closure before;
+    Closure after;
+    if (remote) {
+        // One round trip: the machine lists both closures and their sizes from its own store.
+        Snowpane::Remote::RemotePaths paths;
+        paths.profile = profile;
+        const auto compared = Snowpane::Remote::diffRemoteGenerations(*remote, a, b, paths);
+        if (compared.error != Snowpane::Remote::RemoteError::None) {
+            std::fprintf(stderr, "snowpane-cli: %s\n", qPrintable(compared.message));
             return 1;
         }
-        generations[i] = GenerationReader::readGeneration(link, number);
-        if (generations[i].storePath.isEmpty()) {
-            std::fprintf(stderr, "snowpane-cli: generation %d: %s\n", number, qPrintable(generations[i].problem));
-            return 1;
+        diff = compared.diff;
+        before = compared.before;
+        after = compared.after;
+    } else {
+        const GenerationReader reader(profile);
+        for (int i = 0; i < 2; ++i) {
+            const int number = i == 0 ? a : b;
+            const QString link = reader.linkPathOf(number);
+            if (!QFileInfo(link).isSymLink()) {
+                std::fprintf(stderr, "snowpane-cli: generation %d does not exist in %s\n", number, qPrintable(profile));
+                return 1;
+            }
+            generations[i] = GenerationReader::readGeneration(link, number);
+            if (generations[i].storePath.isEmpty()) {
+                std::fprintf(stderr, "snowpane-cli: generation %d: %s\n", number, qPrintable(generations[i].problem));
+                return 1;
+            }
         }
-    }
 
-    ClosureReader closures;
-    const PackageDiff diff = diffSystems(closures, generations[0].storePath, generations[1].storePath);
-    if (!diff.isValid()) {
-        std::fprintf(stderr, "snowpane-cli: %s\n", qPrintable(diff.error));
-        return 1;
+        ClosureReader closures;
+        diff = diffSystems(closures, generations[0].storePath, generations[1].storePath);
+        if (!diff.isValid()) {
+            std::fprintf(stderr, "snowpane-cli: %s\n", qPrintable(diff.error));
+            return 1;
+        }
+        before = closures.closure(generations[0].storePath);
+        after = closures.closure(generations[1].storePath);
     }
-    const Closure before = closures.closure(generations[0].storePath);
-    const Closure after = closures.closure(generations[1].storePath);
 
     ConfigurationDiff configuration;
     if (parser.isSet(configOption)) {

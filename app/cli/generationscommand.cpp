@@ -4,6 +4,9 @@
 #include "generationscommand.h"
 
 #include "commandline.h"
+#include "remoteoptions.h"
+
+#include "remotegenerations.h"
 
 #include "closurereader.h"
 #include "generationreader.h"
@@ -65,7 +68,9 @@ int runGenerationsCommand(const QStringList &arguments)
     const QCommandLineOption closureSizeOption(u"closure-size"_s, u"Also compute each generation's closure size (reads the Nix database)."_s);
     const QCommandLineOption bootedOption(u"booted-system"_s, u"The booted system's link (default: /run/booted-system)."_s, u"PATH"_s);
     const QCommandLineOption runningOption(u"current-system"_s, u"The running system's link (default: /run/current-system)."_s, u"PATH"_s);
-    parser.addOptions({profileOption, jsonOption, closureSizeOption, bootedOption, runningOption});
+    const QCommandLineOption targetOption(u"target"_s, u"List another machine's generations over SSH: ssh://[user@]host[:port]."_s, u"URI"_s);
+    parser.addOptions({profileOption, jsonOption, closureSizeOption, bootedOption, runningOption, targetOption});
+    addSshOptions(parser);
     if (const auto exitCode = parseSubcommandArguments(parser, arguments)) {
         return *exitCode;
     }
@@ -73,17 +78,34 @@ int runGenerationsCommand(const QStringList &arguments)
         std::fprintf(stderr, "generations takes no arguments; see --help\n");
         return 2;
     }
+    std::unique_ptr<Snowpane::Remote::SshClient> remote;
+    if (const auto exitCode = targetClient(parser, remote)) {
+        return *exitCode;
+    }
+    if (remote && parser.isSet(closureSizeOption)) {
+        std::fprintf(stderr, "--closure-size is not available with --target\n");
+        return 2;
+    }
 
     const Snowpane::System::SystemPaths defaults;
     const QString profile = parser.isSet(profileOption) ? parser.value(profileOption) : defaults.profile;
-    Snowpane::System::GenerationReader reader(profile);
-    reader.setSystemLinks(parser.isSet(bootedOption) ? parser.value(bootedOption) : defaults.bootedSystem,
-                          parser.isSet(runningOption) ? parser.value(runningOption) : defaults.currentSystem);
-    Snowpane::System::ClosureReader closures;
-    if (parser.isSet(closureSizeOption)) {
-        reader.setClosureReader(&closures);
+    const QString booted = parser.isSet(bootedOption) ? parser.value(bootedOption) : defaults.bootedSystem;
+    const QString running = parser.isSet(runningOption) ? parser.value(runningOption) : defaults.currentSystem;
+    Snowpane::System::GenerationReader::Result result;
+    if (remote) {
+        // One ssh round trip: the machine reads its own links and files.
+        const auto listed = Snowpane::Remote::listRemoteGenerations(*remote, {profile, running, booted});
+        result.generations = listed.generations;
+        result.error = listed.message;
+    } else {
+        Snowpane::System::GenerationReader reader(profile);
+        reader.setSystemLinks(booted, running);
+        Snowpane::System::ClosureReader closures;
+        if (parser.isSet(closureSizeOption)) {
+            reader.setClosureReader(&closures);
+        }
+        result = reader.readAll();
     }
-    const auto result = reader.readAll();
     if (!result.error.isEmpty()) {
         std::fprintf(stderr, "snowpane-cli: %s\n", qPrintable(result.error));
         return 1;

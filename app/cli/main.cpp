@@ -6,6 +6,7 @@
 // 1 for refused edits and bad input, and 2 for usage errors.
 
 #include "configcommands.h"
+#include "deploycommand.h"
 #include "diffgenerationscommand.h"
 #include "generationscommand.h"
 #include "historycommand.h"
@@ -30,7 +31,7 @@ struct Subcommand {
 };
 
 constexpr Subcommand subcommands[] = {
-    {"generations", "list the generations of a system profile", runGenerationsCommand},
+    {"generations", "list the generations of a system profile (or of a machine: --target)", runGenerationsCommand},
     {"diff-generations", "compare the packages of two generations", runDiffGenerationsCommand},
     {"history", "show the configuration's git history", runHistoryCommand},
     {"parse", "parse Nix files: --show, --check, --roundtrip, --cst", runParseCommand},
@@ -44,6 +45,8 @@ constexpr Subcommand subcommands[] = {
     {"imports", "list the configuration's files and imports", runImportsCommand},
     {"hosts", "list the hosts of a flake", runHostsCommand},
     {"packages", "search the package catalog, show installed packages, import the catalog", runPackagesCommand},
+    {"deploy", "build hosts of a flake and deploy them to their machines over SSH", runDeployCommand},
+    {"switch-generation", "switch a machine to one of its generations over SSH", runSwitchGenerationCommand},
 };
 
 int usage(FILE *stream, int exitCode)

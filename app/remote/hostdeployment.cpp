@@ -1,0 +1,184 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "hostdeployment.h"
+
+#include "remotescripts.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QScopeGuard>
+
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Remote
+{
+
+QString stepName(Step step)
+{
+    switch (step) {
+    case Step::Queued:
+        return u"queued"_s;
+    case Step::Building:
+        return u"building"_s;
+    case Step::Connecting:
+        return u"connecting"_s;
+    case Step::Copying:
+        return u"copying"_s;
+    case Step::Activating:
+        return u"activating"_s;
+    case Step::Confirming:
+        return u"confirming"_s;
+    case Step::Finished:
+        return u"finished"_s;
+    }
+    return {};
+}
+
+bool isValidHostName(const QString &name)
+{
+    static const QRegularExpression pattern(u"^[A-Za-z0-9_][A-Za-z0-9_.-]*$"_s);
+    return pattern.match(name).hasMatch();
+}
+
+BuildResult buildHostSystem(const QString &flake, const QString &host, const SshSettings &settings, const std::function<void(const QString &)> &onLine)
+{
+    if (!isValidHostName(host)) {
+        return {{}, u"'%1' is not a host name"_s.arg(host)};
+    }
+    const QString installable = flake + u"#nixosConfigurations.\""_s + host + u"\".config.system.build.toplevel"_s;
+    const ProcessResult built = runProcess(settings.nixProgram,
+                                           {u"build"_s, u"--no-link"_s, u"--print-out-paths"_s, installable},
+                                           settings.environment,
+                                           settings.commandTimeoutMs,
+                                           onLine);
+    if (!built.succeeded()) {
+        const QString errors = built.errorText();
+        return {{}, u"building %1 failed: %2"_s.arg(host, errors.isEmpty() ? u"exit code %1"_s.arg(built.exitCode) : errors.section(u'\n', -6))};
+    }
+    const QString path = QString::fromUtf8(built.standardOutput).trimmed().section(u'\n', -1);
+    if (!path.startsWith(u'/')) {
+        return {{}, u"building %1 printed no store path"_s.arg(host)};
+    }
+    return {path, {}};
+}
+
+namespace
+{
+
+void fail(HostResult &result, Outcome outcome, RemoteError error, const QString &message)
+{
+    result.outcome = outcome;
+    result.error = error;
+    result.message = message;
+}
+
+} // namespace
+
+HostResult deployHost(const DeployRequest &request, const SshSettings &settings, const DeployProgress &progress)
+{
+    QElapsedTimer clock;
+    clock.start();
+    HostResult result;
+    result.host = request.host;
+    result.target = request.target;
+    QMutex logMutex;
+    Step current = Step::Queued;
+    const auto enter = [&](Step step) {
+        current = step;
+        if (progress) {
+            progress(request.host, step, {});
+        }
+    };
+    const auto onLine = [&](const QString &line) {
+        {
+            QMutexLocker locker(&logMutex);
+            result.log.append(line);
+        }
+        if (progress) {
+            progress(request.host, current, line);
+        }
+    };
+    const auto finish = [&]() -> HostResult {
+        result.elapsedMs = clock.elapsed();
+        enter(Step::Finished);
+        return result;
+    };
+
+    static const QStringList modes{u"switch"_s, u"boot"_s, u"test"_s, u"dry-activate"_s};
+    if (!modes.contains(request.mode)) {
+        fail(result, Outcome::Failed, RemoteError::Failed, u"unknown mode '%1' (switch, boot, test or dry-activate)"_s.arg(request.mode));
+        return finish();
+    }
+    if (const QString invalid = validateTarget(request.target); !invalid.isEmpty()) {
+        fail(result, Outcome::Failed, RemoteError::Failed, invalid);
+        return finish();
+    }
+
+    result.systemPath = request.systemPath;
+    if (result.systemPath.isEmpty()) {
+        enter(Step::Building);
+        const BuildResult built = buildHostSystem(request.flake, request.host, settings, onLine);
+        if (!built.error.isEmpty()) {
+            fail(result, Outcome::Failed, RemoteError::BuildFailed, built.error);
+            return finish();
+        }
+        result.systemPath = built.systemPath;
+    }
+
+    enter(Step::Connecting);
+    SshClient client(request.target, settings);
+    client.setShareConnection(true);
+    // The shared connection ends with this function, however it returns.
+    const auto closeConnection = qScopeGuard([&client] {
+        client.closeSharedConnection();
+    });
+    const RemoteResult probed = client.runScript(Scripts::probe(), false, onLine);
+    if (!probed.succeeded()) {
+        fail(result, probed.error == RemoteError::Unreachable ? Outcome::Unreachable : Outcome::Failed, probed.error, probed.message);
+        return finish();
+    }
+    const QHash<QString, QString> facts = readMarkers(probed.output());
+    if (facts.value(u"nix"_s).isEmpty()) {
+        fail(result,
+             Outcome::Failed,
+             RemoteError::NoNix,
+             u"%1 has no Nix (nix-env and nix-store are not on its PATH); Snowpane deploys only to machines with Nix"_s.arg(request.target.destination()));
+        return finish();
+    }
+    client.setUseSudo(facts.value(u"uid"_s) != u"0"_s);
+
+    enter(Step::Copying);
+    const RemoteResult copied = client.copyClosure(result.systemPath, facts.contains(u"daemon"_s), onLine);
+    if (!copied.succeeded()) {
+        fail(result,
+             copied.error == RemoteError::Unreachable ? Outcome::Unreachable : Outcome::Failed,
+             copied.error == RemoteError::Failed ? RemoteError::CopyFailed : copied.error,
+             copied.message);
+        return finish();
+    }
+
+    enter(Step::Activating);
+    ActivationRequest activation;
+    activation.systemPath = result.systemPath;
+    activation.action = request.mode;
+    activation.rollbackSeconds = request.rollbackSeconds;
+    activation.systemd = facts.contains(u"systemd"_s);
+    activation.afterActivation = [&] {
+        enter(Step::Confirming);
+        if (request.afterActivation) {
+            request.afterActivation();
+        }
+    };
+    const ActivationResult activated = activateRemotely(client, activation, onLine);
+    result.outcome = activated.outcome;
+    result.error = activated.error;
+    result.message = activated.message;
+    result.previousGeneration = activated.previousGeneration;
+    result.generation = activated.generation;
+    result.rollbackScheduled = activated.rollbackScheduled;
+    return finish();
+}
+
+} // namespace Snowpane::Remote

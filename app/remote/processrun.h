@@ -1,0 +1,48 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Snowpane::Remote
+{
+
+/// How one local program ended.
+struct ProcessResult {
+    /// -1 when it could not start or was killed.
+    int exitCode = -1;
+    bool started = false;
+    bool timedOut = false;
+    QByteArray standardOutput;
+    QByteArray standardError;
+    qint64 elapsedMs = 0;
+
+    [[nodiscard]] bool succeeded() const
+    {
+        return started && !timedOut && exitCode == 0;
+    }
+    [[nodiscard]] QString errorText() const
+    {
+        return QString::fromUtf8(standardError).trimmed();
+    }
+};
+
+/**
+ * Runs @p program with @p arguments (a fixed argv, no shell) and waits at
+ * most @p timeoutMs. Blocking: it is called from the deployment's worker
+ * threads. Each line of standard error goes to @p onErrorLine as it comes
+ * (for a live log), and is also kept in the result.
+ */
+[[nodiscard]] ProcessResult runProcess(const QString &program,
+                                       const QStringList &arguments,
+                                       const QProcessEnvironment &environment,
+                                       int timeoutMs,
+                                       const std::function<void(const QString &)> &onErrorLine = {});
+
+} // namespace Snowpane::Remote

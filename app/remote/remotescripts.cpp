@@ -1,0 +1,258 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "remotescripts.h"
+
+#include "shellquote.h"
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Remote
+{
+
+namespace
+{
+
+// Each @NAME@ becomes the quoted value: scripts are fixed text, and values only ever appear as one shell word.
+QString fill(QString script, const QList<std::pair<QString, QString>> &values)
+{
+    for (const auto &[name, value] : values) {
+        script.replace(u'@' + name + u'@', shellQuote(value));
+    }
+    return script;
+}
+
+QString rollbackDirectory(const QString &token)
+{
+    return u"/tmp/snowpane-rollback-"_s + token;
+}
+
+// Run on the machine, alone, when the rollback comes due (or at once after a
+// failed activation). Only one of it and confirm() wins the rename of
+// "pending"; the loser changes nothing.
+constexpr auto rollbackBody = R"SH(dir=$(dirname "$0")
+mv "$dir/pending" "$dir/rolling-back" 2>/dev/null || exit 0
+profile=$(cat "$dir/profile")
+previous=$(cat "$dir/previous-generation")
+system=$(cat "$dir/previous-system")
+action=$(cat "$dir/action")
+nixenv=$(cat "$dir/nix-env")
+{
+    if [ -n "$previous" ] && [ "$action" = switch ]; then
+        "$nixenv" -p "$profile" --switch-generation "$previous"
+    fi
+    "$system/bin/switch-to-configuration" "$action"
+} >"$dir/rollback.log" 2>&1
+echo $? >"$dir/rolled-back"
+)SH"_L1;
+
+} // namespace
+
+namespace Scripts
+{
+
+QString newToken()
+{
+    return QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, u'0');
+}
+
+bool isValidToken(const QString &token)
+{
+    static const QRegularExpression pattern(u"^[0-9a-f]{16}$"_s);
+    return pattern.match(token).hasMatch();
+}
+
+QString probe()
+{
+    // Only the shell's own look-ups: starting Nix here would cost every deployment a program start.
+    return uR"SH(store=$(command -v nix-store 2>/dev/null)
+env=$(command -v nix-env 2>/dev/null)
+if [ -n "$store" ] && [ -x "$store" ] && [ -n "$env" ] && [ -x "$env" ]; then
+    echo "snowpane:nix=$store"
+else
+    echo "snowpane:nix="
+fi
+[ -d /run/systemd/system ] && echo "snowpane:systemd=1"
+[ -S /nix/var/nix/daemon-socket/socket ] && echo "snowpane:daemon=1"
+echo "snowpane:uid=$(id -u)"
+echo "snowpane:current-system=$(readlink -f /run/current-system 2>/dev/null)"
+exit 0
+)SH"_s;
+}
+
+QString activate(const Activation &plan)
+{
+    QString script =
+        uR"SH(set -u
+profile=@PROFILE@
+action=@ACTION@
+system=@SYSTEM@
+generation=@GENERATION@
+rollback=@ROLLBACK@
+systemd=@SYSTEMD@
+dir=@DIR@
+token=@TOKEN@
+say() { printf 'snowpane:%s\n' "$*"; }
+generation_of() { readlink "$1" 2>/dev/null | sed -n 's/^.*-\([0-9][0-9]*\)-link$/\1/p'; }
+nixenv=$(command -v nix-env) || { echo "nix-env: not found" >&2; exit 127; }
+previous=$(generation_of "$profile")
+running=$(readlink -f @CURRENT@ 2>/dev/null || true)
+[ -e "$running/bin/switch-to-configuration" ] || running=
+say "previous-generation=$previous"
+say "previous-system=$running"
+if [ "$generation" != 0 ]; then
+    "$nixenv" -p "$profile" --switch-generation "$generation" >&2 || { say "failed=profile"; exit 1; }
+    system=$(readlink -f "$profile")
+elif [ "$action" = switch ] || [ "$action" = boot ]; then
+    "$nixenv" -p "$profile" --set "$system" >&2 || { say "failed=profile"; exit 1; }
+fi
+[ -x "$system/bin/switch-to-configuration" ] || { echo "$system is not a NixOS system: it has no bin/switch-to-configuration" >&2; say "failed=not-a-system"; exit 1; }
+say "generation=$(generation_of "$profile")"
+say "system=$system"
+scheduled=
+if [ "$rollback" -gt 0 ] && [ -n "$running" ] && { [ "$action" = switch ] || [ "$action" = test ]; }; then
+    mkdir -m 700 "$dir" || { say "failed=schedule"; exit 1; }
+    printf '%s' "$profile" >"$dir/profile"
+    printf '%s' "$previous" >"$dir/previous-generation"
+    printf '%s' "$running" >"$dir/previous-system"
+    printf '%s' "$action" >"$dir/action"
+    printf '%s' "$nixenv" >"$dir/nix-env"
+    cat >"$dir/rollback" <<'SNOWPANE_ROLLBACK'
+@ROLLBACK_BODY@SNOWPANE_ROLLBACK
+    : >"$dir/pending"
+    if [ "$systemd" = 1 ]; then
+        systemd-run --quiet --collect --unit="snowpane-rollback-$token" --on-active="${rollback}s" \
+            --timer-property=AccuracySec=1s /bin/sh "$dir/rollback" >&2 || { rm -rf "$dir"; say "failed=schedule"; exit 1; }
+    else
+        setsid sh -c 'sleep "$1"; exec sh "$2"' snowpane-rollback "$rollback" "$dir/rollback" </dev/null >/dev/null 2>&1 &
+        echo $! >"$dir/pid"
+    fi
+    scheduled=1
+    say "rollback-scheduled=$rollback"
+fi
+if [ "$systemd" = 1 ] && [ "$action" != dry-activate ]; then
+    systemd-run -E LOCALE_ARCHIVE -E NIXOS_INSTALL_BOOTLOADER --collect --no-ask-password --pipe --quiet \
+        --service-type=exec --unit=nixos-rebuild-switch-to-configuration \
+        "$system/bin/switch-to-configuration" "$action" >&2
+else
+    "$system/bin/switch-to-configuration" "$action" >&2
+fi
+status=$?
+say "activation-exit=$status"
+if [ "$status" != 0 ] && [ -n "$scheduled" ]; then
+    sh "$dir/rollback"
+    say "rolled-back=$(cat "$dir/rolled-back" 2>/dev/null)"
+fi
+exit "$status"
+)SH"_s;
+    script.replace(u"@ROLLBACK_BODY@"_s, QString(rollbackBody));
+    return fill(script,
+                {
+                    {u"PROFILE"_s, plan.profile},
+                    {u"CURRENT"_s, plan.currentSystem},
+                    {u"ACTION"_s, plan.action},
+                    {u"SYSTEM"_s, plan.systemPath},
+                    {u"GENERATION"_s, QString::number(qMax(0, plan.generation))},
+                    {u"ROLLBACK"_s, QString::number(qMax(0, plan.rollbackSeconds))},
+                    {u"SYSTEMD"_s, plan.systemd ? u"1"_s : u"0"_s},
+                    {u"DIR"_s, rollbackDirectory(plan.token)},
+                    {u"TOKEN"_s, plan.token},
+                });
+}
+
+QString confirm(const QString &token)
+{
+    return fill(
+        uR"SH(dir=@DIR@
+if mv "$dir/pending" "$dir/confirmed" 2>/dev/null; then
+    [ -f "$dir/pid" ] && kill "$(cat "$dir/pid")" 2>/dev/null
+    if [ -d /run/systemd/system ]; then systemctl stop "snowpane-rollback-"@TOKEN@".timer" 2>/dev/null; fi
+    rm -rf "$dir"
+    echo "snowpane:confirmed=1"
+else
+    echo "snowpane:too-late=1"
+    [ -f "$dir/rolled-back" ] && echo "snowpane:rolled-back=$(cat "$dir/rolled-back")"
+fi
+exit 0
+)SH"_s,
+        {{u"DIR"_s, rollbackDirectory(token)}, {u"TOKEN"_s, token}});
+}
+
+QString listGenerations(const QString &profile, const QString &currentSystem, const QString &bootedSystem)
+{
+    return fill(
+        uR"SH(profile=@PROFILE@
+tab=$(printf '\t')
+if [ ! -L "$profile" ]; then echo "snowpane:no-profile=1"; exit 0; fi
+echo "snowpane:current=$(readlink "$profile")"
+echo "snowpane:running=$(readlink -f @CURRENT@ 2>/dev/null)"
+echo "snowpane:booted=$(readlink -f @BOOTED@ 2>/dev/null)"
+for link in "$profile"-*-link; do
+    [ -L "$link" ] || continue
+    number=${link#"$profile"-}
+    number=${number%-link}
+    target=$(readlink -f "$link")
+    version=$(head -c 200 "$target/nixos-version" 2>/dev/null | tr -d '\t\n')
+    kernel=$(ls "$target/kernel-modules/lib/modules" 2>/dev/null | head -n 1)
+    revision=
+    [ -x "$target/sw/bin/nixos-version" ] && revision=$("$target/sw/bin/nixos-version" --configuration-revision 2>/dev/null | tr -d '\t\n')
+    specialisations=$(ls "$target/specialisation" 2>/dev/null | tr '\n' ' ')
+    printf 'snowpane-generation\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$number" "$(stat -c %Y "$link")" "$target" "$version" "$kernel" "$revision" "$specialisations"
+done
+exit 0
+)SH"_s,
+        {{u"PROFILE"_s, profile}, {u"CURRENT"_s, currentSystem}, {u"BOOTED"_s, bootedSystem}});
+}
+
+QString closuresOfGenerations(const QString &profile, int before, int after)
+{
+    return fill(
+        uR"SH(profile=@PROFILE@
+for n in @BEFORE@ @AFTER@; do
+    [ -L "$profile-$n-link" ] || { echo "generation $n does not exist on this machine" >&2; exit 3; }
+done
+before=$(readlink -f "$profile-"@BEFORE@"-link")
+after=$(readlink -f "$profile-"@AFTER@"-link")
+echo "snowpane:before=$before"
+echo "snowpane:after=$after"
+set -e
+echo "snowpane-section closure-before"
+nix-store --query --requisites "$before"
+echo "snowpane-section closure-after"
+nix-store --query --requisites "$after"
+set -- $(nix-store --query --requisites "$before" "$after" | sort -u)
+echo "snowpane-section paths"
+printf '%s\n' "$@"
+echo "snowpane-section sizes"
+nix-store --query --size "$@"
+echo "snowpane-section selected-before"
+[ -e "$before/sw" ] && nix-store --query --references "$(readlink -f "$before/sw")"
+echo "snowpane-section selected-after"
+[ -e "$after/sw" ] && nix-store --query --references "$(readlink -f "$after/sw")"
+echo "snowpane-section end"
+)SH"_s,
+        {{u"PROFILE"_s, profile}, {u"BEFORE"_s, QString::number(before)}, {u"AFTER"_s, QString::number(after)}});
+}
+
+} // namespace Scripts
+
+QHash<QString, QString> readMarkers(const QString &output)
+{
+    QHash<QString, QString> markers;
+    for (const QString &line : output.split(u'\n')) {
+        if (!line.startsWith(u"snowpane:"_s)) {
+            continue;
+        }
+        const qsizetype equals = line.indexOf(u'=');
+        if (equals < 0) {
+            continue;
+        }
+        markers.insert(line.mid(9, equals - 9), line.mid(equals + 1));
+    }
+    return markers;
+}
+
+} // namespace Snowpane::Remote

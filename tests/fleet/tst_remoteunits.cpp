@@ -1,0 +1,237 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The remote engine's pure parts, with hostile input: what reaches ssh and
+// the remote shell must stay exactly the words it was meant to be.
+
+#include "flaketargets.h"
+#include "remoteerror.h"
+#include "remotegenerations.h"
+#include "remotescripts.h"
+#include "shellquote.h"
+#include "sshtarget.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Snowpane::Remote;
+
+namespace
+{
+
+QByteArray runSh(const QString &script, int *exitCode = nullptr)
+{
+    QProcess sh;
+    sh.start(u"/bin/sh"_s, {u"-c"_s, script});
+    sh.waitForFinished();
+    if (exitCode) {
+        *exitCode = sh.exitCode();
+    }
+    return sh.readAllStandardOutput();
+}
+
+} // namespace
+
+class RemoteUnitsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parseTargets_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("port");
+        QTest::newRow("name") << u"gamma"_s << true << QString() << u"gamma"_s << 0;
+        QTest::newRow("uri") << u"ssh://root@127.0.0.2:2222"_s << true << u"root"_s << u"127.0.0.2"_s << 2222;
+        QTest::newRow("user@host") << u"deploy@web-1.example.org"_s << true << u"deploy"_s << u"web-1.example.org"_s << 0;
+        QTest::newRow("ssh-ng uri") << u"ssh-ng://admin@host/"_s << true << u"admin"_s << u"host"_s << 0;
+        QTest::newRow("v6 with port") << u"root@[fe80::1%eth0]:22"_s << true << u"root"_s << u"fe80::1%eth0"_s << 22;
+        QTest::newRow("bare v6") << u"::1"_s << true << QString() << u"::1"_s << 0;
+        QTest::newRow("option as host") << u"-oProxyCommand=touch /tmp/x"_s << false << QString() << QString() << 0;
+        QTest::newRow("option after user") << u"root@-oProxyCommand=x"_s << false << QString() << QString() << 0;
+        QTest::newRow("shell in host") << u"host;reboot"_s << false << QString() << QString() << 0;
+        QTest::newRow("space") << u"a b"_s << false << QString() << QString() << 0;
+        QTest::newRow("command substitution") << u"$(reboot)"_s << false << QString() << QString() << 0;
+        QTest::newRow("bad port") << u"host:http"_s << false << QString() << QString() << 0;
+        QTest::newRow("port range") << u"host:70000"_s << false << QString() << QString() << 0;
+        QTest::newRow("option as user") << u"-l@host"_s << false << QString() << QString() << 0;
+        QTest::newRow("empty") << QString() << false << QString() << QString() << 0;
+        QTest::newRow("newline") << u"host\nProxyCommand x"_s << false << QString() << QString() << 0;
+    }
+    void parseTargets()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        const TargetParse parsed = parseTarget(text);
+        QCOMPARE(parsed.isValid(), valid);
+        if (valid) {
+            QFETCH(QString, user);
+            QFETCH(QString, host);
+            QFETCH(int, port);
+            QCOMPARE(parsed.target.user, user);
+            QCOMPARE(parsed.target.host, host);
+            QCOMPARE(parsed.target.port, port);
+            // What it prints reads back the same.
+            QCOMPARE(parseTarget(parsed.target.uri()).target.destination(), parsed.target.destination());
+        }
+    }
+
+    void optionsWithSpacesRefused()
+    {
+        SshTarget target{u"root"_s, u"host"_s, 0, {u"-o"_s, u"ProxyJump=bastion"_s}};
+        QVERIFY(validateTarget(target).isEmpty());
+        target.options.append(u"-o ProxyCommand=x"_s);
+        QVERIFY(!validateTarget(target).isEmpty());
+    }
+
+    void shellQuoteSurvivesTheShell_data()
+    {
+        QTest::addColumn<QString>("word");
+        for (const QString &word : {u"plain"_s,
+                                    u"it's"_s,
+                                    u"''"_s,
+                                    u"$(touch /tmp/snowpane-owned)"_s,
+                                    u"`id`"_s,
+                                    u"a\nb"_s,
+                                    u"back\\slash"_s,
+                                    u"\"double\""_s,
+                                    u"*"_s,
+                                    u"-n"_s,
+                                    u"; reboot"_s,
+                                    u""_s,
+                                    u"ünïcödé"_s}) {
+            QTest::newRow(qPrintable(word.isEmpty() ? u"(empty)"_s : word)) << word;
+        }
+    }
+    void shellQuoteSurvivesTheShell()
+    {
+        QFETCH(QString, word);
+        QCOMPARE(QString::fromUtf8(runSh(u"printf '%s|' "_s + shellQuote(word))), word + u'|');
+        QCOMPARE(QString::fromUtf8(runSh(u"printf '%s|' "_s + shellJoin({word, word}))), word + u'|' + word + u'|');
+    }
+
+    void classify_data()
+    {
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("stderr");
+        QTest::addColumn<RemoteError>("kind");
+        QTest::newRow("refused") << 255 << u"ssh: connect to host 127.0.0.6 port 2222: Connection refused"_s << RemoteError::Unreachable;
+        QTest::newRow("timeout") << 255 << u"ssh: connect to host 10.9.9.9 port 22: Connection timed out"_s << RemoteError::Unreachable;
+        QTest::newRow("dns") << 255 << u"ssh: Could not resolve hostname nowhere: Name or service not known"_s << RemoteError::Unreachable;
+        QTest::newRow("auth") << 255 << u"root@127.0.0.2: Permission denied (publickey)."_s << RemoteError::AuthenticationRefused;
+        QTest::newRow("sudo") << 1 << u"sudo: a password is required"_s << RemoteError::AuthenticationRefused;
+        QTest::newRow("changed")
+            << 255
+            << u"@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\n"
+               "Host key for [127.0.0.3]:2222 has changed and you have requested strict checking.\nHost key verification failed."_s
+            << RemoteError::HostKeyChanged;
+        QTest::newRow("unknown")
+            << 255 << u"No ED25519 host key is known for [127.0.0.4]:2222 and you have requested strict checking.\nHost key verification failed."_s
+            << RemoteError::HostKeyUnknown;
+        QTest::newRow("no nix-store") << 127 << u"sh: 1: nix-store: not found"_s << RemoteError::NoNix;
+        QTest::newRow("bash no nix") << 127 << u"bash: line 1: nix-store: command not found"_s << RemoteError::NoNix;
+        QTest::newRow("disk") << 1 << u"error: writing to file: No space left on device"_s << RemoteError::DiskFull;
+        QTest::newRow("other remote") << 2 << u"something else"_s << RemoteError::Failed;
+        QTest::newRow("ssh silent") << 255 << QString() << RemoteError::Unreachable;
+    }
+    void classify()
+    {
+        QFETCH(int, exitCode);
+        QFETCH(QString, stderr);
+        QFETCH(RemoteError, kind);
+        QCOMPARE(classifyFailure(exitCode, stderr), kind);
+    }
+
+    // Every script parses as POSIX sh, whatever values went into it.
+    void scriptsParse()
+    {
+        Scripts::Activation plan;
+        plan.systemPath = u"/nix/store/abc-it's $(reboot)"_s;
+        plan.action = u"switch"_s;
+        plan.rollbackSeconds = 90;
+        plan.token = Scripts::newToken();
+        QVERIFY(Scripts::isValidToken(plan.token));
+        QVERIFY(!Scripts::isValidToken(u"../../etc"_s));
+        const QStringList scripts{
+            Scripts::probe(),
+            Scripts::activate(plan),
+            Scripts::confirm(plan.token),
+            Scripts::listGenerations(u"/nix/var/nix/profiles/system"_s, u"/run/current-system"_s, u"/run/booted-system"_s),
+            Scripts::closuresOfGenerations(u"/nix/var/nix/profiles/system"_s, 1, 2),
+        };
+        for (const QString &script : scripts) {
+            int exitCode = -1;
+            QProcess sh;
+            sh.start(u"/bin/sh"_s, {u"-n"_s, u"-c"_s, script});
+            QVERIFY(sh.waitForFinished());
+            exitCode = sh.exitCode();
+            QVERIFY2(exitCode == 0, sh.readAllStandardError().constData());
+        }
+        // The hostile path is one quoted word, never code.
+        QVERIFY(Scripts::activate(plan).contains(shellQuote(plan.systemPath)));
+    }
+
+    void markers()
+    {
+        const auto read = readMarkers(u"noise\nsnowpane:generation=3\nsnowpane:system=/nix/store/x\nsnowpane:generation=4\nsnowpane:bad\n"_s);
+        QCOMPARE(read.value(u"generation"_s), u"4"_s);
+        QCOMPARE(read.value(u"system"_s), u"/nix/store/x"_s);
+        QVERIFY(!read.contains(u"bad"_s));
+    }
+
+    void generationList()
+    {
+        const QString output =
+            u"snowpane:current=system-2-link\nsnowpane:running=/nix/store/b-sys\nsnowpane:booted=/nix/store/a-sys\n"
+            "snowpane-generation\t1\t1700000000\t/nix/store/a-sys\t24.11.1\t6.6.62\t\t\n"
+            "snowpane-generation\t2\t1700000100\t/nix/store/b-sys\t24.11.2\t6.6.63\tabc123\tgaming \n"
+            "snowpane-generation\t3\t1700000200\t/nix/store/c-notnixos\t\t\t\t\n"_s;
+        const RemoteGenerationList list = generationsFromOutput(output);
+        QCOMPARE(list.generations.size(), 3);
+        QCOMPARE(list.generations[0].number, 3);
+        QVERIFY(!list.generations[0].problem.isEmpty());
+        QCOMPARE(list.generations[1].number, 2);
+        QVERIFY(list.generations[1].current);
+        QVERIFY(list.generations[1].running);
+        QCOMPARE(list.generations[1].configurationRevision, u"abc123"_s);
+        QCOMPARE(list.generations[1].specialisations, QStringList{u"gaming"_s});
+        QCOMPARE(list.generations[2].date.toSecsSinceEpoch(), 1700000000);
+        QVERIFY(list.generations[2].booted);
+        QCOMPARE(generationsFromOutput(u"snowpane:no-profile=1\n"_s).error, RemoteError::Failed);
+    }
+
+    void flakeTargets()
+    {
+        const QByteArray json = R"([
+            {"name":"a","deploy":{"hostname":"10.0.0.1","sshUser":"deploy","sshOpts":["-o","ProxyJump=bastion"]},"colmena":{"targetHost":"ignored"}},
+            {"name":"b","deploy":null,"colmena":{"targetHost":"b.lan","targetUser":"root","targetPort":2200}},
+            {"name":"c","deploy":null,"colmena":null},
+            {"name":"d","deploy":null,"colmena":null},
+            {"name":"e","deploy":{"hostname":"-oProxyCommand=reboot","sshUser":null,"sshOpts":[]},"colmena":null}
+        ])";
+        const FlakeTargets targets = targetsFromJson(json, {{u"c"_s, u"admin@c.example:2022"_s}});
+        QVERIFY(targets.error.isEmpty());
+        QCOMPARE(targets.hosts.size(), 5);
+        QCOMPARE(targets.hosts[0].source, HostTarget::Source::DeployRs);
+        QCOMPARE(targets.hosts[0].target.destination(), u"deploy@10.0.0.1"_s);
+        QCOMPARE(targets.hosts[0].target.options, (QStringList{u"-o"_s, u"ProxyJump=bastion"_s}));
+        QCOMPARE(targets.hosts[1].source, HostTarget::Source::Colmena);
+        QCOMPARE(targets.hosts[1].target.uri(), u"ssh://root@b.lan:2200"_s);
+        QCOMPARE(targets.hosts[2].source, HostTarget::Source::Setting);
+        QCOMPARE(targets.hosts[2].target.uri(), u"ssh://admin@c.example:2022"_s);
+        QCOMPARE(targets.hosts[3].source, HostTarget::Source::HostName);
+        QCOMPARE(targets.hosts[3].target.uri(), u"ssh://d"_s);
+        // A hostile hostname in the flake is not used; the host's own name is.
+        QCOMPARE(targets.hosts[4].source, HostTarget::Source::HostName);
+        QCOMPARE(targets.hosts[4].target.host, u"e"_s);
+        QVERIFY(!targets.hosts[4].problem.isEmpty());
+        QVERIFY(!targetsFromJson("{", {}).error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(RemoteUnitsTest)
+#include "tst_remoteunits.moc"
