@@ -7,7 +7,9 @@
 #include "configurationsession.h"
 #include "generationreader.h"
 #include "gitrepository.h"
-#include "privilegedjobs.h"
+#include "helperreplies.h"
+#include "privilegedjob.h"
+#include "requests.h"
 #include "snowpanesettings.h"
 #include "systemdiff.h"
 #include "uilogging.h"
@@ -24,7 +26,8 @@
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
-using snowpane::privileged::PrivilegedJob;
+using Snowpane::Privileged::Job;
+namespace Requests = Snowpane::Privileged::Requests;
 
 namespace
 {
@@ -37,25 +40,25 @@ int currentGeneration()
 }
 
 // The sentence a person reads first; the helper's own words go below it.
-QString sentenceFor(PrivilegedJob::ErrorKind kind, SystemActions::Stage stage)
+QString sentenceFor(Job::ErrorKind kind, SystemActions::Stage stage)
 {
     switch (kind) {
-    case PrivilegedJob::ErrorKind::NotAuthorised:
+    case Job::ErrorKind::NotAuthorised:
         return SystemActions::tr("Snowpane was not allowed to change the system. The authentication was refused or cancelled.");
-    case PrivilegedJob::ErrorKind::Busy:
+    case Job::ErrorKind::Busy:
         return SystemActions::tr("Another change to the system is still running. Wait for it to finish, then try again.");
-    case PrivilegedJob::ErrorKind::HelperMissing:
+    case Job::ErrorKind::HelperMissing:
         return SystemActions::tr(
             "Snowpane's system helper is not installed, so changes cannot be applied. On NixOS, install Snowpane with "
             "“programs.snowpane.enable = true;” in your configuration.");
-    case PrivilegedJob::ErrorKind::Cancelled:
+    case Job::ErrorKind::Cancelled:
         return SystemActions::tr("The operation was cancelled. The system was not changed.");
-    case PrivilegedJob::ErrorKind::TimedOut:
+    case Job::ErrorKind::TimedOut:
         return SystemActions::tr("The operation took too long and was stopped.");
-    case PrivilegedJob::ErrorKind::InvalidRequest:
+    case Job::ErrorKind::InvalidRequest:
         return SystemActions::tr("The system helper refused the request.");
-    case PrivilegedJob::ErrorKind::NoError:
-    case PrivilegedJob::ErrorKind::Failed:
+    case Job::ErrorKind::NoError:
+    case Job::ErrorKind::Failed:
         break;
     }
     switch (stage) {
@@ -78,6 +81,14 @@ QString sentenceFor(PrivilegedJob::ErrorKind kind, SystemActions::Stage stage)
 
 SystemActions::SystemActions(QObject *parent)
     : QObject(parent)
+    , m_ownRunner(std::make_unique<Snowpane::Privileged::KAuthRunner>())
+    , m_runner(m_ownRunner.get())
+{
+}
+
+SystemActions::SystemActions(Snowpane::Privileged::JobRunner *runner, QObject *parent)
+    : QObject(parent)
+    , m_runner(runner)
 {
 }
 
@@ -174,17 +185,16 @@ void SystemActions::setStage(Stage stage)
     }
 }
 
-void SystemActions::start(PrivilegedJob *job, Stage stage, const QString &title)
+void SystemActions::start(const Snowpane::Privileged::Request &request, Stage stage, const QString &title)
 {
     if (m_job) {
         m_job->deleteLater();
     }
+    Job *job = m_runner->createJob(request, this);
     m_job = job;
-    job->setParent(this);
-    job->setParentWindow(QGuiApplication::focusWindow());
-    connect(job, &PrivilegedJob::progressChanged, this, &SystemActions::collectLog);
-    connect(job, &PrivilegedJob::progressChanged, this, &SystemActions::progressChanged);
-    connect(job, &PrivilegedJob::finished, this, &SystemActions::jobFinished);
+    connect(job, &Job::progressChanged, this, &SystemActions::collectLog);
+    connect(job, &Job::progressChanged, this, &SystemActions::progressChanged);
+    connect(job, &Job::finished, this, &SystemActions::jobFinished);
     m_title = title;
     clearResult();
     Q_EMIT progressChanged();
@@ -231,13 +241,13 @@ void SystemActions::apply(Mode mode)
     if (auto repository = Snowpane::System::GitRepository::open(session->directory()); repository.repository) {
         m_headBeforeSave = repository.repository->head().commit;
     }
-    start(new snowpane::privileged::WriteConfigJob(names, contents, session->commitMessage()), Stage::Saving, tr("Saving the configuration"));
+    start(Requests::writeConfig(names, contents, session->commitMessage()), Stage::Saving, tr("Saving the configuration"));
 }
 
 void SystemActions::rebuild()
 {
     const QString title = m_mode == Mode::DryActivate ? tr("Checking which services would restart") : tr("Building the new system");
-    start(new snowpane::privileged::RebuildJob(modeArgument(m_mode), SnowpaneSettings::self()->flakeHost()), Stage::Building, title);
+    start(Requests::rebuild(modeArgument(m_mode), SnowpaneSettings::self()->flakeHost()), Stage::Building, title);
 }
 
 void SystemActions::switchGeneration(int generation, bool boot)
@@ -251,7 +261,7 @@ void SystemActions::switchGeneration(int generation, bool boot)
     m_previousGeneration = currentGeneration();
     m_newGeneration = 0;
     const QString title = boot ? tr("Making generation %1 the boot default").arg(generation) : tr("Switching to generation %1").arg(generation);
-    start(new snowpane::privileged::SwitchGenerationJob(generation, boot ? u"boot"_s : u"switch"_s), Stage::Switching, title);
+    start(Requests::switchGeneration(generation, boot ? u"boot"_s : u"switch"_s), Stage::Switching, title);
 }
 
 void SystemActions::rollBack()
@@ -280,7 +290,7 @@ void SystemActions::restoreConfiguration(const QString &commit)
     m_log.clear();
     Q_EMIT logChanged();
     m_commitBeforeSave.clear();
-    start(new snowpane::privileged::RestoreConfigJob(commit), Stage::Restoring, tr("Restoring the configuration of %1").arg(commit.left(8)));
+    start(Requests::restoreConfig(commit), Stage::Restoring, tr("Restoring the configuration of %1").arg(commit.left(8)));
 }
 
 void SystemActions::revert()
@@ -299,8 +309,8 @@ void SystemActions::cancel()
     if (m_inSequence) {
         m_sequenceCancelled = true;
         // Between steps nothing runs in the helper: the controller sees the cancel at once.
-        if (!m_job || m_job->state() == PrivilegedJob::State::Succeeded || m_job->state() == PrivilegedJob::State::Failed) {
-            Q_EMIT stepFinished(false, {}, sentenceFor(PrivilegedJob::ErrorKind::Cancelled, m_stage), QString());
+        if (!m_job || m_job->state() == Job::State::Succeeded || m_job->state() == Job::State::Failed) {
+            Q_EMIT stepFinished(false, {}, sentenceFor(Job::ErrorKind::Cancelled, m_stage), QString());
             return;
         }
     }
@@ -311,14 +321,14 @@ void SystemActions::cancel()
 
 void SystemActions::deleteGenerations(GenerationSpace::Rule rule, int count)
 {
-    using Rule = snowpane::privileged::DeleteGenerationsJob::Rule;
+    using Rule = Requests::DeletionRule;
     if (isBusy() || count < 1) {
         return;
     }
     m_log.clear();
     Q_EMIT logChanged();
     m_commitBeforeSave.clear();
-    start(new snowpane::privileged::DeleteGenerationsJob(rule == GenerationSpace::Rule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays, count),
+    start(Requests::deleteGenerations(rule == GenerationSpace::Rule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays, count),
           Stage::Cleaning,
           tr("Removing old generations"));
 }
@@ -340,7 +350,7 @@ bool SystemActions::beginSequence(const QString &title)
     return true;
 }
 
-void SystemActions::runStep(PrivilegedJob *job, const QString &title, bool cancellable)
+void SystemActions::runStep(const Snowpane::Privileged::Request &request, const QString &title, bool cancellable)
 {
     Q_ASSERT(m_inSequence);
     // A cancel stops the step it arrived in; a step that puts things back ignores it and runs to its end.
@@ -350,7 +360,7 @@ void SystemActions::runStep(PrivilegedJob *job, const QString &title, bool cance
     m_log.append(u"— %1 —"_s.arg(title));
     Q_EMIT logChanged();
     const QString sequenceTitle = m_title;
-    start(job, Stage::Updating, sequenceTitle);
+    start(request, Stage::Updating, sequenceTitle);
 }
 
 void SystemActions::finishSequence(const QString &resultText)
@@ -400,7 +410,7 @@ void SystemActions::fail(const QString &message)
 
 void SystemActions::jobFinished()
 {
-    PrivilegedJob *job = m_job;
+    Job *job = m_job;
     if (!job) {
         return;
     }
@@ -408,10 +418,10 @@ void SystemActions::jobFinished()
     const QVariantMap result = job->result();
     if (m_inSequence) {
         // A step that finished despite a cancel still reports what it did: the controller must know, to put it back.
-        const bool succeeded = job->state() == PrivilegedJob::State::Succeeded;
+        const bool succeeded = job->state() == Job::State::Succeeded;
         // A plain failure gets the controller's own sentence for its step; refusals and cancels read the same everywhere.
-        const PrivilegedJob::ErrorKind kind = job->error();
-        const QString message = succeeded || kind == PrivilegedJob::ErrorKind::Failed ? QString() : sentenceFor(kind, m_stage);
+        const Job::ErrorKind kind = job->error();
+        const QString message = succeeded || kind == Job::ErrorKind::Failed ? QString() : sentenceFor(kind, m_stage);
         if (!succeeded) {
             m_errorFile = job->errorFile();
             m_errorLine = job->errorLine();
@@ -419,7 +429,7 @@ void SystemActions::jobFinished()
         Q_EMIT stepFinished(succeeded, result, message, succeeded ? QString() : job->errorMessage());
         return;
     }
-    if (job->state() != PrivilegedJob::State::Succeeded) {
+    if (job->state() != Job::State::Succeeded) {
         m_errorDetails = job->errorMessage();
         m_errorFile = job->errorFile();
         m_errorLine = job->errorLine();
@@ -436,14 +446,14 @@ void SystemActions::jobFinished()
     switch (m_stage) {
     case Stage::Saving: {
         // The helper first commits changes made outside Snowpane; the state before the save is that commit.
-        const QString savedBefore = result.value(u"savedBefore"_s).toString();
+        const QString savedBefore = Snowpane::Privileged::writeConfigReplyOf(result).savedBefore;
         m_commitBeforeSave = savedBefore.isEmpty() ? m_headBeforeSave : savedBefore;
         ConfigurationSession::self()->reload();
         rebuild();
         return;
     }
     case Stage::Building:
-        m_newGeneration = result.value(u"generation"_s).toInt();
+        m_newGeneration = Snowpane::Privileged::rebuildReplyOf(result).generation;
         m_appliedConfiguration = m_mode == Mode::Switch || m_mode == Mode::Boot || m_mode == Mode::Test;
         WindowState::self()->setLastRebuildDate(QDateTime::currentDateTime());
         WindowState::self()->setLastRebuildSucceeded(true);
@@ -467,18 +477,19 @@ void SystemActions::jobFinished()
         }
         summariseChange();
         break;
-    case Stage::Switching:
-        m_newGeneration = result.value(u"generation"_s).toInt();
-        m_resultText = result.value(u"mode"_s).toString() == u"boot"_s ? tr("Generation %1 starts at the next boot.").arg(m_newGeneration)
-                                                                       : tr("Generation %1 is active.").arg(m_newGeneration);
+    case Stage::Switching: {
+        const auto reply = Snowpane::Privileged::rebuildReplyOf(result);
+        m_newGeneration = reply.generation;
+        m_resultText = reply.mode == u"boot"_s ? tr("Generation %1 starts at the next boot.").arg(m_newGeneration) : tr("Generation %1 is active.").arg(m_newGeneration);
         summariseChange();
         break;
+    }
     case Stage::Restoring:
         ConfigurationSession::self()->reload();
         m_resultText = tr("The configuration files were restored and committed. Apply them to build a system from them.");
         break;
     case Stage::Cleaning: {
-        const int deleted = int(result.value(u"deleted"_s).toList().size());
+        const int deleted = int(Snowpane::Privileged::deleteGenerationsReplyOf(result).deleted.size());
         m_resultText = deleted == 0 ? tr("No generation matched, so none was removed. Unused files were collected.")
                                     : tr("Removed %n old generation(s) and collected the files nothing uses any more.", nullptr, deleted);
         break;

@@ -7,7 +7,7 @@
 #include "generationreader.h"
 #include "generationshared.h"
 #include "nixpkgssource.h"
-#include "privilegedjobs.h"
+#include "requests.h"
 #include "snowpanesettings.h"
 #include "systemcontents.h"
 #include "systemdiff.h"
@@ -18,7 +18,7 @@
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
-using snowpane::privileged::PrivilegedJob;
+namespace Requests = Snowpane::Privileged::Requests;
 
 namespace Snowpane::Ui
 {
@@ -276,7 +276,7 @@ void UpdateController::check()
     m_systemGeneration = systemGeneration();
     m_step = Step::Sources;
     setState(State::Checking);
-    m_actions->runStep(new snowpane::privileged::UpdateSourcesJob(), tr("Downloading newer package sources"));
+    m_actions->runStep(Requests::updateSources(), tr("Downloading newer package sources"));
 }
 
 void UpdateController::stepFinished(bool succeeded, const QVariantMap &result, const QString &message, const QString &details)
@@ -426,7 +426,7 @@ void UpdateController::sourcesUpdated(const QVariantMap &reply)
     // Remembered now: from here on the sources are changed, and a restart must still be able to discard them.
     savePending();
     m_step = Step::Build;
-    m_actions->runStep(new snowpane::privileged::RebuildJob(u"build"_s, SnowpaneSettings::self()->flakeHost()),
+    m_actions->runStep(Requests::rebuild(u"build"_s, SnowpaneSettings::self()->flakeHost()),
                        tr("Building the updated system without activating it"));
 }
 
@@ -450,7 +450,7 @@ void UpdateController::compared()
     }
     m_step = Step::DryActivate;
     m_logStart = m_actions->log().size();
-    m_actions->runStep(new snowpane::privileged::RebuildJob(u"dry-activate"_s, SnowpaneSettings::self()->flakeHost()),
+    m_actions->runStep(Requests::rebuild(u"dry-activate"_s, SnowpaneSettings::self()->flakeHost()),
                        tr("Checking which services the update would restart"));
 }
 
@@ -475,14 +475,14 @@ void UpdateController::failCheck(const QString &message, const QString &details)
     m_actions->failSequence(message, details);
 }
 
-snowpane::privileged::PrivilegedJob *UpdateController::takeBackJob() const
+Snowpane::Privileged::Request UpdateController::takeBackRequest() const
 {
     if (m_kind == u"flake"_s) {
         // Only the lock goes back: commits made after the check (edits saved by an apply) stay.
-        return new snowpane::privileged::RestoreConfigJob(m_previousCommit, {u"flake.lock"_s});
+        return Requests::restoreConfig(m_previousCommit, {u"flake.lock"_s});
     }
     // The helper goes back to exactly the generation before the check, and only if the update's generation is still current.
-    return new snowpane::privileged::RollBackChannelsJob(m_newChannelsGeneration, m_oldChannelsGeneration);
+    return Requests::rollBackChannels(m_newChannelsGeneration, m_oldChannelsGeneration);
 }
 
 QString UpdateController::whyTakeBackImpossible() const
@@ -502,7 +502,7 @@ void UpdateController::revertSources()
         return;
     }
     m_step = Step::Revert;
-    m_actions->runStep(takeBackJob(), tr("Putting the package sources back"), false);
+    m_actions->runStep(takeBackRequest(), tr("Putting the package sources back"), false);
 }
 
 void UpdateController::discard()
@@ -520,7 +520,7 @@ void UpdateController::discard()
     }
     m_step = Step::Discard;
     setState(State::Discarding);
-    m_actions->runStep(takeBackJob(), tr("Putting the package sources back"), false);
+    m_actions->runStep(takeBackRequest(), tr("Putting the package sources back"), false);
 }
 
 void UpdateController::apply(SystemActions::Mode mode)

@@ -282,7 +282,7 @@ private:
     void dropPending(const QString &why);
     /** Why the waiting update no longer matches the machine (applied since, or its sources moved); empty while it still does. */
     [[nodiscard]] QString whyNoLongerWaiting() const;
-    [[nodiscard]] snowpane::privileged::PrivilegedJob *takeBackJob() const;
+    [[nodiscard]] Snowpane::Privileged::Request takeBackRequest() const;
 
     QPointer<SystemActions> m_actions;
     State m_state = State::Idle;
