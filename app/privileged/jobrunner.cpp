@@ -56,4 +56,17 @@ void Job::fail(ErrorKind kind, const QString &message, const QVariantMap &failur
 
 JobRunner::~JobRunner() = default;
 
+bool appendNewLines(QStringList &log, const QStringList &recent)
+{
+    qsizetype overlap = std::min(recent.size(), log.size());
+    while (overlap > 0 && log.sliced(log.size() - overlap) != recent.first(overlap)) {
+        --overlap;
+    }
+    if (overlap == recent.size()) {
+        return false;
+    }
+    log.append(recent.sliced(overlap));
+    return true;
+}
+
 }

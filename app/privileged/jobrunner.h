@@ -202,6 +202,13 @@ private:
 };
 
 /**
+ * Appends to @p log the lines of @p recent (a sliding window of the newest
+ * lines, as Progress::recentLines) that it does not end with yet. Returns
+ * whether anything was added.
+ */
+bool appendNewLines(QStringList &log, const QStringList &recent);
+
+/**
  * Makes jobs: "run action X with these arguments". The one seam between the
  * controllers and whatever carries their requests out (the KAuth helper here,
  * SSH for a remote machine, a script in the tests).

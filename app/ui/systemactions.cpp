@@ -3,15 +3,14 @@
 
 #include "systemactions.h"
 
-#include "closurereader.h"
 #include "configurationsession.h"
 #include "generationreader.h"
 #include "gitrepository.h"
 #include "helperreplies.h"
+#include "operationtexts.h"
 #include "privilegedjob.h"
 #include "requests.h"
 #include "snowpanesettings.h"
-#include "systemdiff.h"
 #include "uilogging.h"
 #include "windowstate.h"
 
@@ -19,8 +18,6 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QFileInfo>
-#include <QGuiApplication>
-#include <QLocale>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QUrl>
@@ -37,44 +34,6 @@ int currentGeneration()
     const Snowpane::System::GenerationReader reader(SnowpaneSettings::self()->profile());
     const auto current = reader.readCurrent();
     return current ? current->number : 0;
-}
-
-// The sentence a person reads first; the helper's own words go below it.
-QString sentenceFor(Job::ErrorKind kind, SystemActions::Stage stage)
-{
-    switch (kind) {
-    case Job::ErrorKind::NotAuthorised:
-        return SystemActions::tr("Snowpane was not allowed to change the system. The authentication was refused or cancelled.");
-    case Job::ErrorKind::Busy:
-        return SystemActions::tr("Another change to the system is still running. Wait for it to finish, then try again.");
-    case Job::ErrorKind::HelperMissing:
-        return SystemActions::tr(
-            "Snowpane's system helper is not installed, so changes cannot be applied. On NixOS, install Snowpane with "
-            "“programs.snowpane.enable = true;” in your configuration.");
-    case Job::ErrorKind::Cancelled:
-        return SystemActions::tr("The operation was cancelled. The system was not changed.");
-    case Job::ErrorKind::TimedOut:
-        return SystemActions::tr("The operation took too long and was stopped.");
-    case Job::ErrorKind::InvalidRequest:
-        return SystemActions::tr("The system helper refused the request.");
-    case Job::ErrorKind::NoError:
-    case Job::ErrorKind::Failed:
-        break;
-    }
-    switch (stage) {
-    case SystemActions::Stage::Saving:
-        return SystemActions::tr("The configuration could not be saved.");
-    case SystemActions::Stage::Building:
-        return SystemActions::tr("The new system could not be built.");
-    case SystemActions::Stage::Switching:
-        return SystemActions::tr("The system could not switch to that generation.");
-    case SystemActions::Stage::Restoring:
-        return SystemActions::tr("The configuration could not be restored.");
-    case SystemActions::Stage::Cleaning:
-        return SystemActions::tr("The old generations could not be removed.");
-    default:
-        return SystemActions::tr("The operation failed.");
-    }
 }
 
 } // namespace
@@ -98,40 +57,6 @@ bool SystemActions::isBusy() const
 {
     return m_stage == Stage::Saving || m_stage == Stage::Building || m_stage == Stage::Switching || m_stage == Stage::Restoring || m_stage == Stage::Updating
         || m_stage == Stage::Cleaning;
-}
-
-QString SystemActions::modeArgument(Mode mode)
-{
-    switch (mode) {
-    case Mode::Switch:
-        return u"switch"_s;
-    case Mode::Boot:
-        return u"boot"_s;
-    case Mode::Test:
-        return u"test"_s;
-    case Mode::Build:
-        return u"build"_s;
-    case Mode::DryActivate:
-        break;
-    }
-    return u"dry-activate"_s;
-}
-
-QString SystemActions::modeText(Mode mode)
-{
-    switch (mode) {
-    case Mode::Switch:
-        return tr("Switch now");
-    case Mode::Boot:
-        return tr("Use at next boot");
-    case Mode::Test:
-        return tr("Try without adding to the boot menu");
-    case Mode::Build:
-        return tr("Build only");
-    case Mode::DryActivate:
-        break;
-    }
-    return tr("Preview which services would restart");
 }
 
 QString SystemActions::phase() const
@@ -192,6 +117,7 @@ void SystemActions::start(const Snowpane::Privileged::Request &request, Stage st
     }
     Job *job = m_runner->createJob(request, this);
     m_job = job;
+    m_cancelRequested = false;
     connect(job, &Job::progressChanged, this, &SystemActions::collectLog);
     connect(job, &Job::progressChanged, this, &SystemActions::progressChanged);
     connect(job, &Job::finished, this, &SystemActions::jobFinished);
@@ -310,11 +236,12 @@ void SystemActions::cancel()
         m_sequenceCancelled = true;
         // Between steps nothing runs in the helper: the controller sees the cancel at once.
         if (!m_job || m_job->state() == Job::State::Succeeded || m_job->state() == Job::State::Failed) {
-            Q_EMIT stepFinished(false, {}, sentenceFor(Job::ErrorKind::Cancelled, m_stage), QString());
+            Q_EMIT stepFinished(false, {}, Snowpane::Ui::OperationTexts::failureSentence(Job::ErrorKind::Cancelled, m_stage), QString());
             return;
         }
     }
     if (m_job && isBusy()) {
+        m_cancelRequested = true;
         m_job->cancel();
     }
 }
@@ -389,17 +316,9 @@ void SystemActions::dismiss()
 
 void SystemActions::collectLog()
 {
-    // The helper sends a sliding window of recent lines: append what is new.
-    const QStringList recent = m_job ? m_job->recentLines() : QStringList();
-    qsizetype overlap = std::min(recent.size(), m_log.size());
-    while (overlap > 0 && m_log.sliced(m_log.size() - overlap) != recent.first(overlap)) {
-        --overlap;
+    if (m_job && Snowpane::Privileged::appendNewLines(m_log, m_job->recentLines())) {
+        Q_EMIT logChanged();
     }
-    if (overlap == recent.size()) {
-        return;
-    }
-    m_log.append(recent.sliced(overlap));
-    Q_EMIT logChanged();
 }
 
 void SystemActions::fail(const QString &message)
@@ -421,7 +340,7 @@ void SystemActions::jobFinished()
         const bool succeeded = job->state() == Job::State::Succeeded;
         // A plain failure gets the controller's own sentence for its step; refusals and cancels read the same everywhere.
         const Job::ErrorKind kind = job->error();
-        const QString message = succeeded || kind == Job::ErrorKind::Failed ? QString() : sentenceFor(kind, m_stage);
+        const QString message = succeeded || kind == Job::ErrorKind::Failed ? QString() : Snowpane::Ui::OperationTexts::failureSentence(kind, m_stage);
         if (!succeeded) {
             m_errorFile = job->errorFile();
             m_errorLine = job->errorLine();
@@ -440,7 +359,7 @@ void SystemActions::jobFinished()
             WindowState::self()->save();
         }
         qCWarning(SNOWPANE_UI) << job->actionName() << "failed:" << m_errorDetails;
-        fail(sentenceFor(job->error(), failedStage));
+        fail(Snowpane::Ui::OperationTexts::failureSentence(job->error(), failedStage));
         return;
     }
     switch (m_stage) {
@@ -449,6 +368,12 @@ void SystemActions::jobFinished()
         const QString savedBefore = Snowpane::Privileged::writeConfigReplyOf(result).savedBefore;
         m_commitBeforeSave = savedBefore.isEmpty() ? m_headBeforeSave : savedBefore;
         ConfigurationSession::self()->reload();
+        if (m_cancelRequested) {
+            // The save was past its point of no return when the cancel came: stop before the build, and offer to take the save back.
+            fail(tr("The change was saved and committed, but the operation was cancelled before the build. Revert takes the saved change back."));
+            Q_EMIT systemChanged();
+            return;
+        }
         rebuild();
         return;
     }
@@ -458,30 +383,14 @@ void SystemActions::jobFinished()
         WindowState::self()->setLastRebuildDate(QDateTime::currentDateTime());
         WindowState::self()->setLastRebuildSucceeded(true);
         WindowState::self()->save();
-        switch (m_mode) {
-        case Mode::Switch:
-            m_resultText = tr("Generation %1 is built and active.").arg(m_newGeneration);
-            break;
-        case Mode::Boot:
-            m_resultText = tr("Generation %1 is built and starts at the next boot.").arg(m_newGeneration);
-            break;
-        case Mode::Test:
-            m_resultText = tr("The new system is active until the next boot. It was not added to the boot menu.");
-            break;
-        case Mode::Build:
-            m_resultText = tr("The new system was built. Nothing on the machine was changed.");
-            break;
-        case Mode::DryActivate:
-            m_resultText = tr("Nothing was changed. The log lists what switching would do.");
-            break;
-        }
-        summariseChange();
+        m_resultText = Snowpane::Ui::OperationTexts::builtText(m_mode, m_newGeneration);
+        m_changeSummary = Snowpane::Ui::OperationTexts::changeSummary(SnowpaneSettings::self()->profile(), m_previousGeneration, m_newGeneration);
         break;
     case Stage::Switching: {
         const auto reply = Snowpane::Privileged::rebuildReplyOf(result);
         m_newGeneration = reply.generation;
         m_resultText = reply.mode == u"boot"_s ? tr("Generation %1 starts at the next boot.").arg(m_newGeneration) : tr("Generation %1 is active.").arg(m_newGeneration);
-        summariseChange();
+        m_changeSummary = Snowpane::Ui::OperationTexts::changeSummary(SnowpaneSettings::self()->profile(), m_previousGeneration, m_newGeneration);
         break;
     }
     case Stage::Restoring:
@@ -500,62 +409,6 @@ void SystemActions::jobFinished()
     m_commitBeforeSave.clear();
     setStage(Stage::Succeeded);
     Q_EMIT systemChanged();
-}
-
-void SystemActions::summariseChange()
-{
-    if (m_newGeneration <= 0 || m_previousGeneration <= 0 || m_newGeneration == m_previousGeneration) {
-        return;
-    }
-    const Snowpane::System::GenerationReader reader(SnowpaneSettings::self()->profile());
-    Snowpane::System::ClosureReader closures;
-    const Snowpane::System::PackageDiff diff = diffSystems(closures, reader.linkPathOf(m_previousGeneration), reader.linkPathOf(m_newGeneration));
-    if (!diff.isValid()) {
-        qCWarning(SNOWPANE_UI) << "cannot compare generations:" << diff.error;
-        return;
-    }
-    using Kind = Snowpane::System::PackageChange::Kind;
-    int upgraded = 0;
-    int downgraded = 0;
-    int added = 0;
-    int removed = 0;
-    for (const auto &change : diff.changes) {
-        upgraded += change.kind == Kind::Upgraded;
-        downgraded += change.kind == Kind::Downgraded;
-        added += change.kind == Kind::Added;
-        removed += change.kind == Kind::Removed;
-    }
-    const QString size = QLocale().formattedDataSize(std::abs(diff.sizeDelta()));
-    m_changeSummary = tr("Compared with generation %1: %2 upgraded, %3 downgraded, %4 added, %5 removed; the system is %6 %7.")
-                          .arg(m_previousGeneration)
-                          .arg(upgraded)
-                          .arg(downgraded)
-                          .arg(added)
-                          .arg(removed)
-                          .arg(size, diff.sizeDelta() < 0 ? tr("smaller") : tr("larger"));
-}
-
-QString SystemActions::phaseText(const QString &phase)
-{
-    if (phase == u"evaluating"_s) {
-        return tr("Reading the configuration");
-    }
-    if (phase == u"building"_s) {
-        return tr("Building");
-    }
-    if (phase == u"fetching"_s) {
-        return tr("Downloading");
-    }
-    if (phase == u"activating"_s) {
-        return tr("Activating the new system");
-    }
-    if (phase == u"committing"_s) {
-        return tr("Saving and committing the configuration");
-    }
-    if (phase == u"collecting"_s) {
-        return tr("Removing unused files");
-    }
-    return tr("Starting");
 }
 
 void SystemActions::openErrorLocation() const

@@ -238,7 +238,6 @@ private:
     void saved();
     void rebuild();
     void fail(const QString &message);
-    void summariseChange();
 
     std::unique_ptr<Snowpane::Privileged::JobRunner> m_ownRunner;
     Snowpane::Privileged::JobRunner *m_runner = nullptr;
@@ -261,4 +260,6 @@ private:
     bool m_sequenceCancelled = false;
     bool m_stepCancellable = true;
     bool m_appliedConfiguration = false;
+    /// The person cancelled the running job (outside a sequence); a job that still succeeds stops the operation after it.
+    bool m_cancelRequested = false;
 };
