@@ -15,6 +15,7 @@
   kdePackages,
   qt6,
   libgit2,
+  simdjson,
   sqlite,
 }:
 
@@ -53,6 +54,7 @@ stdenv.mkDerivation {
     kdePackages.polkit-qt-1
     kdePackages.qqc2-desktop-style
     libgit2
+    simdjson
     sqlite
   ];
 
