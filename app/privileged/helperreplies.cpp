@@ -32,7 +32,9 @@ Progress progressOf(const QVariantMap &event)
 
 ErrorLocation errorLocationOf(const QVariantMap &finishedEvent)
 {
-    return ErrorLocation{value(finishedEvent, p::ErrorFile).toString(), value(finishedEvent, p::ErrorLine).toInt(), value(finishedEvent, p::ErrorColumn).toInt()};
+    return ErrorLocation{value(finishedEvent, p::ErrorFile).toString(),
+                         value(finishedEvent, p::ErrorLine).toInt(),
+                         value(finishedEvent, p::ErrorColumn).toInt()};
 }
 
 QVariantMap failureDataOf(const QVariantMap &finishedEvent)
@@ -114,8 +116,11 @@ UpdateSourcesReply updateSourcesReplyOf(const QVariantMap &reply)
         if (value(channel, r::OldGeneration).toInt() == value(channel, r::NewGeneration).toInt()) {
             continue;
         }
-        decoded.channels.append(
-            SourceChange{value(channel, r::ChannelName).toString(), value(channel, r::OldRevision).toString(), value(channel, r::NewRevision).toString(), {}, {}});
+        decoded.channels.append(SourceChange{value(channel, r::ChannelName).toString(),
+                                             value(channel, r::OldRevision).toString(),
+                                             value(channel, r::NewRevision).toString(),
+                                             {},
+                                             {}});
     }
     return decoded;
 }

@@ -27,6 +27,7 @@ struct UpdatePreview {
  * early once @p promise is cancelled (the result is then incomplete and not
  * to be used).
  */
-[[nodiscard]] UpdatePreview previewUpdate(ClosureReader &closures, const QString &runningSystem, const QString &newSystem, const QPromise<UpdatePreview> &promise);
+[[nodiscard]] UpdatePreview
+previewUpdate(ClosureReader &closures, const QString &runningSystem, const QString &newSystem, const QPromise<UpdatePreview> &promise);
 
 }

@@ -115,7 +115,9 @@ QString PendingUpdate::whyTakeBackImpossible() const
     if (kind == Kind::Flake) {
         return previousCommit.isEmpty() ? QCoreApplication::translate("UpdateController", "The commit before the update is unknown.") : QString();
     }
-    return oldChannelsGeneration > 0 && newChannelsGeneration > 0 ? QString() : QCoreApplication::translate("UpdateController", "The channels' generation before the update is unknown.");
+    return oldChannelsGeneration > 0 && newChannelsGeneration > 0
+        ? QString()
+        : QCoreApplication::translate("UpdateController", "The channels' generation before the update is unknown.");
 }
 
 Privileged::Request PendingUpdate::takeBackRequest() const

@@ -389,7 +389,8 @@ void SystemActions::jobFinished()
     case Stage::Switching: {
         const auto reply = Snowpane::Privileged::rebuildReplyOf(result);
         m_newGeneration = reply.generation;
-        m_resultText = reply.mode == u"boot"_s ? tr("Generation %1 starts at the next boot.").arg(m_newGeneration) : tr("Generation %1 is active.").arg(m_newGeneration);
+        m_resultText =
+            reply.mode == u"boot"_s ? tr("Generation %1 starts at the next boot.").arg(m_newGeneration) : tr("Generation %1 is active.").arg(m_newGeneration);
         m_changeSummary = Snowpane::Ui::OperationTexts::changeSummary(SnowpaneSettings::self()->profile(), m_previousGeneration, m_newGeneration);
         break;
     }

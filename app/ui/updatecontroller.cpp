@@ -234,8 +234,7 @@ void UpdateController::compared()
     }
     m_step = Step::DryActivate;
     m_logStart = m_actions->log().size();
-    m_actions->runStep(Requests::rebuild(u"dry-activate"_s, SnowpaneSettings::self()->flakeHost()),
-                       tr("Checking which services the update would restart"));
+    m_actions->runStep(Requests::rebuild(u"dry-activate"_s, SnowpaneSettings::self()->flakeHost()), tr("Checking which services the update would restart"));
 }
 
 void UpdateController::dryActivated()

@@ -177,7 +177,9 @@ private Q_SLOTS:
                        QStringLiteral("--allow-empty"),
                        QStringLiteral("--message=control")});
         QVERIFY2(control.waitForFinished(), "the git program did not run");
-        QVERIFY2(QFile::exists(proof), qPrintable(QStringLiteral("the git program left no mark either, so the test proves nothing: ") + QString::fromUtf8(control.readAllStandardError())));
+        QVERIFY2(QFile::exists(proof),
+                 qPrintable(QStringLiteral("the git program left no mark either, so the test proves nothing: ")
+                            + QString::fromUtf8(control.readAllStandardError())));
     }
 };
 

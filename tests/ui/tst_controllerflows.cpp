@@ -81,7 +81,8 @@ QVariantMap channelsUpdate()
 
 Step built()
 {
-    return FakeRunner::succeeds(action::Rebuild, {{QLatin1String(reply::Mode), u"build"_s}, {QLatin1String(reply::StorePath), u"/nix/store/fake-built-system"_s}});
+    return FakeRunner::succeeds(action::Rebuild,
+                                {{QLatin1String(reply::Mode), u"build"_s}, {QLatin1String(reply::StorePath), u"/nix/store/fake-built-system"_s}});
 }
 
 Step dryActivated()
@@ -245,40 +246,44 @@ void ControllerFlowsTest::apply_data()
     const QVariantMap switched{{QLatin1String(reply::Mode), u"switch"_s}, {QLatin1String(reply::Generation), 4}};
     using S = SystemActions::Stage;
 
-    QTest::newRow("nothing to save: built and switched") << false << QList<Step>{FakeRunner::succeeds(action::Rebuild, switched)} << false
-                                                         << QStringList{u"rebuild switch"_s} << S::Succeeded << false << u""_s;
+    QTest::newRow("nothing to save: built and switched")
+        << false << QList<Step>{FakeRunner::succeeds(action::Rebuild, switched)} << false << QStringList{u"rebuild switch"_s} << S::Succeeded << false << u""_s;
     QTest::newRow("nothing to save: the build fails") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::Failed)} << false
                                                       << QStringList{u"rebuild switch"_s} << S::Failed << false << u"The new system could not be built."_s;
     QTest::newRow("nothing to save: polkit refuses") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::NotAuthorised)} << false
                                                      << QStringList{u"rebuild switch"_s} << S::Failed << false
                                                      << u"Snowpane was not allowed to change the system. The authentication was refused or cancelled."_s;
-    QTest::newRow("nothing to save: the helper is busy") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::Busy)} << false
-                                                         << QStringList{u"rebuild switch"_s} << S::Failed << false
-                                                         << u"Another change to the system is still running. Wait for it to finish, then try again."_s;
+    QTest::newRow("nothing to save: the helper is busy")
+        << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::Busy)} << false << QStringList{u"rebuild switch"_s} << S::Failed << false
+        << u"Another change to the system is still running. Wait for it to finish, then try again."_s;
     QTest::newRow("nothing to save: the helper is missing") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::HelperMissing)} << false
                                                             << QStringList{u"rebuild switch"_s} << S::Failed << false << u"*installed*"_s;
     QTest::newRow("nothing to save: timed out") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::TimedOut)} << false
                                                 << QStringList{u"rebuild switch"_s} << S::Failed << false << u"The operation took too long and was stopped."_s;
     QTest::newRow("nothing to save: invalid request") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::InvalidRequest)} << false
                                                       << QStringList{u"rebuild switch"_s} << S::Failed << false << u"The system helper refused the request."_s;
-    QTest::newRow("nothing to save: cancelled while building") << false << QList<Step>{held(FakeRunner::succeeds(action::Rebuild, switched))} << true
-                                                               << QStringList{u"rebuild switch"_s} << S::Failed << false
-                                                               << u"The operation was cancelled. The system was not changed."_s;
+    QTest::newRow("nothing to save: cancelled while building")
+        << false << QList<Step>{held(FakeRunner::succeeds(action::Rebuild, switched))} << true << QStringList{u"rebuild switch"_s} << S::Failed << false
+        << u"The operation was cancelled. The system was not changed."_s;
     QTest::newRow("saved and built") << true << QList<Step>{FakeRunner::succeeds(action::WriteConfig, saved), FakeRunner::succeeds(action::Rebuild, switched)}
                                      << false << QStringList{u"writeconfig"_s, u"rebuild switch"_s} << S::Succeeded << false << u""_s;
     QTest::newRow("the save fails") << true << QList<Step>{FakeRunner::fails(action::WriteConfig, ErrorKind::Failed)} << false << QStringList{u"writeconfig"_s}
                                     << S::Failed << false << u"The configuration could not be saved."_s;
     QTest::newRow("saved, the build fails") << true
-                                            << QList<Step>{FakeRunner::succeeds(action::WriteConfig, saved), FakeRunner::fails(action::Rebuild, ErrorKind::Failed)}
+                                            << QList<Step>{FakeRunner::succeeds(action::WriteConfig, saved),
+                                                           FakeRunner::fails(action::Rebuild, ErrorKind::Failed)}
                                             << false << QStringList{u"writeconfig"_s, u"rebuild switch"_s} << S::Failed << true
                                             << u"The new system could not be built."_s;
     QTest::newRow("cancelled while saving") << true << QList<Step>{held(FakeRunner::succeeds(action::WriteConfig, saved))} << true
-                                            << QStringList{u"writeconfig"_s} << S::Failed << false << u"The operation was cancelled. The system was not changed."_s;
+                                            << QStringList{u"writeconfig"_s} << S::Failed << false
+                                            << u"The operation was cancelled. The system was not changed."_s;
     QTest::newRow("the save ends despite a cancel: no build") << true << QList<Step>{held(FakeRunner::succeeds(action::WriteConfig, saved), true)} << true
                                                               << QStringList{u"writeconfig"_s} << S::Failed << true << u"*cancelled before the build*"_s;
-    QTest::newRow("saved, cancelled while building")
-        << true << QList<Step>{FakeRunner::succeeds(action::WriteConfig, saved), held(FakeRunner::succeeds(action::Rebuild, switched))} << true
-        << QStringList{u"writeconfig"_s, u"rebuild switch"_s} << S::Failed << true << u"The operation was cancelled. The system was not changed."_s;
+    QTest::newRow("saved, cancelled while building") << true
+                                                     << QList<Step>{FakeRunner::succeeds(action::WriteConfig, saved),
+                                                                    held(FakeRunner::succeeds(action::Rebuild, switched))}
+                                                     << true << QStringList{u"writeconfig"_s, u"rebuild switch"_s} << S::Failed << true
+                                                     << u"The operation was cancelled. The system was not changed."_s;
 }
 
 void ControllerFlowsTest::apply()
@@ -460,8 +465,8 @@ void ControllerFlowsTest::update_data()
     Step noPrevious = flake;
     noPrevious.reply.remove(QLatin1String(reply::PreviousCommit));
     QTest::newRow("the build fails, the commit before is unknown: nothing to put back")
-        << QList<Step>{noPrevious, FakeRunner::fails(action::Rebuild, ErrorKind::Failed)} << false << -1
-        << QStringList{u"updatesources"_s, u"rebuild build"_s} << U::Failed << false << S::Failed;
+        << QList<Step>{noPrevious, FakeRunner::fails(action::Rebuild, ErrorKind::Failed)} << false << -1 << QStringList{u"updatesources"_s, u"rebuild build"_s}
+        << U::Failed << false << S::Failed;
 }
 
 void ControllerFlowsTest::update()
@@ -523,8 +528,8 @@ void ControllerFlowsTest::discard_data()
     QTest::newRow("flake: the lock goes back") << u"flake"_s << QList<Step>{FakeRunner::succeeds(action::RestoreConfig)} << false << U::Idle << S::Succeeded;
     QTest::newRow("channels: the channels go back") << u"channels"_s << QList<Step>{FakeRunner::succeeds(action::RollBackChannels)} << false << U::Idle
                                                     << S::Succeeded;
-    QTest::newRow("putting back fails: the update waits") << u"flake"_s << QList<Step>{FakeRunner::fails(action::RestoreConfig, ErrorKind::Failed)} << false
-                                                          << U::PreviewReady << S::Failed;
+    QTest::newRow("putting back fails: the update waits")
+        << u"flake"_s << QList<Step>{FakeRunner::fails(action::RestoreConfig, ErrorKind::Failed)} << false << U::PreviewReady << S::Failed;
     QTest::newRow("polkit refuses: the update waits") << u"channels"_s << QList<Step>{FakeRunner::fails(action::RollBackChannels, ErrorKind::NotAuthorised)}
                                                       << false << U::PreviewReady << S::Failed;
     // Putting back cannot be cancelled: the cancel is refused and the step runs to its end.
@@ -570,8 +575,8 @@ void ControllerFlowsTest::applyUpdate_data()
     const QVariantMap switched{{QLatin1String(reply::Mode), u"switch"_s}, {QLatin1String(reply::Generation), 4}};
     QTest::newRow("switched: the update is done") << SystemActions::Mode::Switch << FakeRunner::succeeds(action::Rebuild, switched) << U::Idle;
     QTest::newRow("built only: the update still waits") << SystemActions::Mode::Build << FakeRunner::succeeds(action::Rebuild) << U::PreviewReady;
-    QTest::newRow("the build fails: the update still waits") << SystemActions::Mode::Switch << FakeRunner::fails(action::Rebuild, ErrorKind::Failed)
-                                                             << U::PreviewReady;
+    QTest::newRow("the build fails: the update still waits")
+        << SystemActions::Mode::Switch << FakeRunner::fails(action::Rebuild, ErrorKind::Failed) << U::PreviewReady;
 }
 
 void ControllerFlowsTest::applyUpdate()
