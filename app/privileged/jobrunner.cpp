@@ -3,6 +3,8 @@
 
 #include "jobrunner.h"
 
+#include <algorithm>
+
 namespace Snowpane::Privileged
 {
 

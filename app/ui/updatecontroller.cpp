@@ -242,8 +242,9 @@ void UpdateController::dryActivated()
     m_step = Step::None;
     m_update.units = Snowpane::System::parseDryActivation(m_actions->log().sliced(std::min(m_logStart, m_actions->log().size())));
     m_update.complete = true;
-    savePending();
+    // The state first: savePending() keeps only an update that waits, and with no step running that is PreviewReady.
     setState(State::PreviewReady);
+    savePending();
     Q_EMIT previewChanged();
     m_actions->finishSequence(tr("The update is ready. Review what it changes, then apply or discard it."));
 }
