@@ -23,6 +23,36 @@
         default = snowpane;
       });
 
+      # `nix develop`, then `tools/dev test`: tools/dev sees IN_NIX_SHELL and
+      # builds natively with what this shell provides (the package's inputs,
+      # and the programs the tests start: Nix, git, a D-Bus daemon, polkitd,
+      # Xvfb, the desktop-file and AppStream checkers, sshd for second machines).
+      devShells = forAllSystems (pkgs: {
+        default = pkgs.mkShell {
+          inputsFrom = [ self.packages.${pkgs.stdenv.hostPlatform.system}.snowpane ];
+          packages = with pkgs; [
+            ccache
+            clang-tools
+            clang
+            gdb
+            git
+            nix
+            dbus
+            polkit
+            xorg.xvfb
+            xorg.xauth
+            appstream
+            desktop-file-utils
+            openssh
+            procps
+            kdePackages.qttools
+            kdePackages.qqc2-desktop-style
+            kdePackages.breeze-icons
+          ];
+          QT_QPA_PLATFORM = "offscreen";
+        };
+      });
+
       overlays.default = final: prev: {
         snowpane = final.callPackage ./packaging/nixos/package.nix { };
       };

@@ -5,6 +5,7 @@
 #include "configurationplace.h"
 #include "configurationsession.h"
 #include "helperconfig.h"
+#include "snowpane-version.h"
 #include "snowpanesettings.h"
 #include "systempaths.h"
 #include "uibenchmark.h"
@@ -74,7 +75,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(u"Snowpane"_s);
     QApplication::setOrganizationDomain(u"snowpane.github.io"_s);
     QApplication::setDesktopFileName(u"io.github.snowpane"_s);
-    QApplication::setApplicationVersion(QStringLiteral(SNOWPANE_VERSION));
+    QApplication::setApplicationVersion(QStringLiteral(SNOWPANE_VERSION_STRING));
     // The installed icon wins; the copy inside the QML module covers a build tree.
     QApplication::setWindowIcon(QIcon::fromTheme(u"io.github.snowpane"_s, QIcon(u":/qt/qml/io/github/snowpane/icons/io.github.snowpane.svg"_s)));
     if (QIcon::themeName().isEmpty() || QIcon::themeName() == u"hicolor"_s) {
@@ -96,26 +97,30 @@ int main(int argc, char **argv)
         QApplication::installTranslator(&translator);
     }
     // After the translators, so that the About page speaks the person's language.
-    ApplicationInfo::registerAboutData(QStringLiteral(SNOWPANE_VERSION));
+    ApplicationInfo::registerAboutData(QStringLiteral(SNOWPANE_VERSION_STRING));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Settings for NixOS"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOption(u"demo"_s, u"Manage the stand-in system built by make-demo-system in DIR."_s, u"DIR"_s);
-    const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every page, report QML warnings, and exit."_s);
-    const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a picture of PAGE to the file given as the next argument."_s, u"PAGE"_s);
-    const QCommandLineOption screenshotsOption(u"screenshots"_s, u"With --self-test: save a picture of every page into DIR."_s, u"DIR"_s);
+    QCommandLineOption selfTestOption(u"self-test"_s, u"Load every page, report QML warnings, and exit."_s);
+    QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a picture of PAGE to the file given as the next argument."_s, u"PAGE"_s);
+    QCommandLineOption screenshotsOption(u"screenshots"_s, u"With --self-test: save a picture of every page into DIR."_s, u"DIR"_s);
     const QCommandLineOption proposeOption(u"propose"_s,
                                            u"Open with OPTION=VALUE (a Nix expression) as a pending change, for review on the Changes page. May be repeated."_s,
                                            u"OPTION=VALUE"_s);
     const QCommandLineOption proposePackageOption(u"propose-package"_s,
                                                   u"Open with the package ATTR added, as a pending change. May be repeated."_s,
                                                   u"ATTR"_s);
-    const QCommandLineOption benchmarkOption(u"benchmark"_s, u"Measure WHAT (first-frame, typing:PAGE, memory) and print the figures."_s, u"WHAT"_s);
-    const QCommandLineOption referenceOption(u"benchmark-reference"_s, u"With --benchmark: measure a bare Kirigami window instead, for comparison."_s);
+    QCommandLineOption benchmarkOption(u"benchmark"_s, u"Measure WHAT (first-frame, typing:PAGE, memory) and print the figures."_s, u"WHAT"_s);
+    QCommandLineOption referenceOption(u"benchmark-reference"_s, u"With --benchmark: measure a bare Kirigami window instead, for comparison."_s);
+    // Developers' and the tests' options: they work, but --help is for the people who use Snowpane.
+    for (QCommandLineOption *option : {&selfTestOption, &screenshotOption, &screenshotsOption, &benchmarkOption, &referenceOption}) {
+        option->setFlags(QCommandLineOption::HiddenFromHelp);
+    }
     parser.addOptions({demoOption, selfTestOption, screenshotOption, screenshotsOption, proposeOption, proposePackageOption, benchmarkOption, referenceOption});
-    parser.addPositionalArgument(u"file"_s, u"With --screenshot: the PNG file to write."_s, u"[FILE]"_s);
+    // --screenshot's FILE is read as the positional argument; it is not declared, so that --help does not mention a hidden option.
     parser.process(app);
 
     if (parser.isSet(demoOption)) {

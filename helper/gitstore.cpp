@@ -4,6 +4,7 @@
 #include "gitstore.h"
 
 #include "confineddirectory.h"
+#include "gitwrappers.h"
 
 #include <QFile>
 
@@ -24,29 +25,21 @@ namespace snowpane::helper
 namespace
 {
 
-// One owner per libgit2 object returned through an out-parameter.
-template<typename T, void (*Free)(T *)>
-struct Deleter {
-    void operator()(T *p) const
-    {
-        Free(p);
-    }
-};
-template<typename T, void (*Free)(T *)>
-using Owned = std::unique_ptr<T, Deleter<T, Free>>;
-using Repository = Owned<git_repository, git_repository_free>;
-using Index = Owned<git_index, git_index_free>;
-using Tree = Owned<git_tree, git_tree_free>;
-using Commit = Owned<git_commit, git_commit_free>;
-using Signature = Owned<git_signature, git_signature_free>;
-using StatusList = Owned<git_status_list, git_status_list_free>;
-using Reference = Owned<git_reference, git_reference_free>;
-using Note = Owned<git_note, git_note_free>;
-using TreeEntry = Owned<git_tree_entry, git_tree_entry_free>;
-using Blob = Owned<git_blob, git_blob_free>;
+// One owner per libgit2 object returned through an out-parameter: the window's types (app/system/gitwrappers.h).
+namespace Git = Snowpane::System::Git;
+using Repository = Git::RepositoryPtr;
+using Index = Git::IndexPtr;
+using Tree = Git::TreePtr;
+using Commit = Git::CommitPtr;
+using Signature = Git::SignaturePtr;
+using StatusList = Git::StatusListPtr;
+using Reference = Git::ReferencePtr;
+using Note = Git::NotePtr;
+using TreeEntry = Git::TreeEntryPtr;
+using Blob = Git::BlobPtr;
 
 // Where the client looks for the link between commits and generations (app/system/generationlink.h).
-constexpr char GenerationNotesRef[] = "refs/notes/snowpane";
+constexpr const char *GenerationNotesRef = Git::GenerationNotesRef;
 
 // libgit2 is set up once per process, with no global or system configuration.
 void ensureInitialised()

@@ -70,13 +70,13 @@ QString phaseName(NixPhase phase)
 {
     switch (phase) {
     case NixPhase::Evaluating:
-        return QStringLiteral("evaluating");
+        return QLatin1String(protocol::progress::PhaseEvaluating);
     case NixPhase::Building:
-        return QStringLiteral("building");
+        return QLatin1String(protocol::progress::PhaseBuilding);
     case NixPhase::Fetching:
-        return QStringLiteral("fetching");
+        return QLatin1String(protocol::progress::PhaseFetching);
     case NixPhase::Activating:
-        return QStringLiteral("activating");
+        return QLatin1String(protocol::progress::PhaseActivating);
     }
     return QString();
 }

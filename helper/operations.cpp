@@ -27,6 +27,7 @@ namespace snowpane::helper
 using namespace std::chrono_literals;
 using protocol::HelperError;
 namespace progress = protocol::progress;
+namespace reply = protocol::reply;
 
 namespace
 {
@@ -38,9 +39,9 @@ constexpr auto ProfileBound = protocol::bound::Profile;
 
 QVariantMap step(const QString &name, const CommandOutcome &outcome)
 {
-    return {{QStringLiteral("name"), name},
-            {QStringLiteral("exitCode"), outcome.status == CommandOutcome::Status::Exited ? outcome.exitCode : -1},
-            {QStringLiteral("succeeded"), outcome.succeeded()}};
+    return {{QLatin1String(reply::StepName), name},
+            {QLatin1String(reply::StepExitCode), outcome.status == CommandOutcome::Status::Exited ? outcome.exitCode : -1},
+            {QLatin1String(reply::StepSucceeded), outcome.succeeded()}};
 }
 
 }
@@ -86,7 +87,7 @@ void Operations::report(const NixLogParser &parser, bool force)
     m_lastReport = now;
     if (m_context.sendProgress) {
         QVariantMap map = parser.progress().toVariantMap();
-        map.insert(QLatin1String(progress::Event), QStringLiteral("progress"));
+        map.insert(QLatin1String(progress::Event), QLatin1String(progress::EventProgress));
         m_context.sendProgress(map);
     }
 }
@@ -110,7 +111,7 @@ CommandOutcome Operations::run(Command command, NixLogParser *parser, Stoppable 
         if (parser) {
             report(*parser, true);
         } else if (m_context.sendProgress) {
-            m_context.sendProgress({{QLatin1String(progress::Event), QStringLiteral("heartbeat")}});
+            m_context.sendProgress({{QLatin1String(progress::Event), QLatin1String(progress::EventHeartbeat)}});
         }
     };
     return runner.run(command);
@@ -221,10 +222,10 @@ OperationResult Operations::writeConfig(const WriteConfigRequest &request)
         return OperationResult::failure(HelperError::Failed, commit.error());
     }
     auto head = git.head();
-    return OperationResult::success({{QStringLiteral("commit"), head ? head.value() : QString()},
-                                     {QStringLiteral("changed"), commit.value().has_value()},
-                                     {QStringLiteral("savedBefore"), before.value().value_or(QString())},
-                                     {QStringLiteral("files"), names}});
+    return OperationResult::success({{QLatin1String(reply::Commit), head ? head.value() : QString()},
+                                     {QLatin1String(reply::Changed), commit.value().has_value()},
+                                     {QLatin1String(reply::SavedBefore), before.value().value_or(QString())},
+                                     {QLatin1String(reply::Files), names}});
 }
 
 OperationResult Operations::rebuild(const RebuildRequest &request)
@@ -309,23 +310,23 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
     report(parser, true);
     if (!built.succeeded()) {
         OperationResult result = fromOutcome(build, built, &parser);
-        result.data.insert(QStringLiteral("steps"), steps);
+        result.data.insert(QLatin1String(reply::Steps), steps);
         return result;
     }
     // Nothing after this point may start once the caller asked to stop: a cancelled build never touches the profile.
     if (m_context.stopRequested && m_context.stopRequested()) {
         return OperationResult::failure(HelperError::Cancelled, QStringLiteral("cancelled"));
     }
-    QVariantMap data{{QStringLiteral("mode"), modeName(request.mode)}, {QStringLiteral("steps"), steps}};
+    QVariantMap data{{QLatin1String(reply::Mode), modeName(request.mode)}, {QLatin1String(reply::Steps), steps}};
     if (dry) {
-        data.insert(QStringLiteral("recentLines"), parser.progress().recentLines);
+        data.insert(QLatin1String(reply::RecentLines), parser.progress().recentLines);
         return OperationResult::success(data);
     }
     auto system = resolveSystem(outLink);
     if (!system) {
         return OperationResult::failure(HelperError::Failed, QStringLiteral("the build produced no usable system: %1").arg(system.error()));
     }
-    data.insert(QStringLiteral("storePath"), system.value());
+    data.insert(QLatin1String(reply::StorePath), system.value());
 
     if (modeSetsProfile(request.mode)) {
         QDir().mkpath(QFileInfo(m_config.systemProfile).absolutePath());
@@ -336,21 +337,21 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
         setProfile.timeout = ProfileBound;
         const CommandOutcome set = run(setProfile, nullptr, Stoppable::No);
         steps.append(step(QStringLiteral("set-profile"), set));
-        data.insert(QStringLiteral("steps"), steps);
+        data.insert(QLatin1String(reply::Steps), steps);
         if (!set.succeeded()) {
             OperationResult result = fromOutcome(setProfile, set, nullptr);
             result.data = data;
             return result;
         }
         const int generation = currentGeneration();
-        data.insert(QStringLiteral("generation"), generation);
+        data.insert(QLatin1String(reply::Generation), generation);
         if (!builtCommit.isEmpty()) {
             // The generation exists whatever happens to the note: a failure is reported, not fatal.
             auto noted = git.recordGeneration(builtCommit, generation, system.value());
-            data.insert(QStringLiteral("commit"), builtCommit);
+            data.insert(QLatin1String(reply::Commit), builtCommit);
             if (!noted) {
                 qCWarning(SNOWPANE_HELPER) << "cannot record the generation in git:" << noted.error();
-                data.insert(QStringLiteral("noteError"), noted.error());
+                data.insert(QLatin1String(reply::NoteError), noted.error());
             }
         }
     }
@@ -367,7 +368,7 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
             }
         }
         steps.append(step(QStringLiteral("activate"), activated));
-        data.insert(QStringLiteral("steps"), steps);
+        data.insert(QLatin1String(reply::Steps), steps);
         report(parser, true);
         if (!activated.succeeded()) {
             OperationResult result = fromOutcome(activate, activated, nullptr);
@@ -376,7 +377,7 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
             return result;
         }
     }
-    data.insert(QStringLiteral("recentLines"), parser.progress().recentLines);
+    data.insert(QLatin1String(reply::RecentLines), parser.progress().recentLines);
     return OperationResult::success(data);
 }
 
@@ -403,7 +404,7 @@ OperationResult Operations::switchGeneration(const SwitchGenerationRequest &requ
     steps.append(step(QStringLiteral("switch-generation"), switched));
     if (!switched.succeeded()) {
         OperationResult result = fromOutcome(switchProfile, switched, nullptr);
-        result.data.insert(QStringLiteral("steps"), steps);
+        result.data.insert(QLatin1String(reply::Steps), steps);
         return result;
     }
     NixLogParser parser;
@@ -412,10 +413,10 @@ OperationResult Operations::switchGeneration(const SwitchGenerationRequest &requ
     const Command activate = activationCommand(system.value(), request.mode);
     const CommandOutcome activated = run(activate, nullptr, Stoppable::No);
     steps.append(step(QStringLiteral("activate"), activated));
-    QVariantMap data{{QStringLiteral("generation"), request.generation},
-                     {QStringLiteral("storePath"), system.value()},
-                     {QStringLiteral("mode"), modeName(request.mode)},
-                     {QStringLiteral("steps"), steps}};
+    QVariantMap data{{QLatin1String(reply::Generation), request.generation},
+                     {QLatin1String(reply::StorePath), system.value()},
+                     {QLatin1String(reply::Mode), modeName(request.mode)},
+                     {QLatin1String(reply::Steps), steps}};
     if (!activated.succeeded()) {
         OperationResult result = fromOutcome(activate, activated, nullptr);
         result.message = QStringLiteral("activation failed: ") + result.message;
@@ -436,9 +437,9 @@ OperationResult Operations::initRepo(const InitRepoRequest &)
     if (!commit) {
         return OperationResult::failure(HelperError::Failed, commit.error());
     }
-    return OperationResult::success({{QStringLiteral("commit"), commit.value().commit},
-                                     {QStringLiteral("tracked"), commit.value().tracked},
-                                     {QStringLiteral("leftPrivate"), commit.value().leftPrivate}});
+    return OperationResult::success({{QLatin1String(reply::Commit), commit.value().commit},
+                                     {QLatin1String(reply::Tracked), commit.value().tracked},
+                                     {QLatin1String(reply::LeftPrivate), commit.value().leftPrivate}});
 }
 
 OperationResult Operations::restoreConfig(const RestoreConfigRequest &request)
@@ -540,10 +541,10 @@ OperationResult Operations::restoreFiles(const RestoreConfigRequest &request, co
     if (!now) {
         return OperationResult::failure(HelperError::Failed, now.error());
     }
-    return OperationResult::success({{QStringLiteral("commit"), now.value()},
-                                     {QStringLiteral("restored"), request.commit},
-                                     {QStringLiteral("files"), names},
-                                     {QStringLiteral("changed"), changed || commit.value().has_value()}});
+    return OperationResult::success({{QLatin1String(reply::Commit), now.value()},
+                                     {QLatin1String(reply::Restored), request.commit},
+                                     {QLatin1String(reply::Files), names},
+                                     {QLatin1String(reply::Changed), changed || commit.value().has_value()}});
 }
 
 OperationResult Operations::deleteGenerations(const DeleteGenerationsRequest &request)
@@ -592,7 +593,7 @@ OperationResult Operations::deleteGenerations(const DeleteGenerationsRequest &re
             return fromOutcome(gc, collected, &parser);
         }
     }
-    return OperationResult::success({{QStringLiteral("deleted"), deleted}, {QStringLiteral("steps"), steps}});
+    return OperationResult::success({{QLatin1String(reply::Deleted), deleted}, {QLatin1String(reply::Steps), steps}});
 }
 
 }

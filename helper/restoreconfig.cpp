@@ -175,10 +175,10 @@ OperationResult Operations::restoreAll(const RestoreConfigRequest &request, cons
     if (!head) {
         return fail(head.error());
     }
-    return OperationResult::success({{QStringLiteral("commit"), head.value()},
-                                     {QStringLiteral("restored"), request.commit},
-                                     {QStringLiteral("changed"), !steps.empty()},
-                                     {QStringLiteral("leftAlone"), leftAlone}});
+    return OperationResult::success({{QLatin1String(protocol::reply::Commit), head.value()},
+                                     {QLatin1String(protocol::reply::Restored), request.commit},
+                                     {QLatin1String(protocol::reply::Changed), !steps.empty()},
+                                     {QLatin1String(protocol::reply::LeftAlone), leftAlone}});
 }
 
 }

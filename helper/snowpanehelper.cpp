@@ -64,7 +64,7 @@ KAuth::ActionReply SnowpaneHelper::perform(const char *action, const QVariantMap
         map.insert(QLatin1String(protocol::key::Request), request);
         KAuth::HelperSupport::progressStep(map);
     };
-    send({{QLatin1String(p::Event), QStringLiteral("accepted")}});
+    send({{QLatin1String(p::Event), QLatin1String(p::EventAccepted)}});
     qCInfo(SNOWPANE_HELPER) << action << "for uid" << KAuth::HelperSupport::callerUid();
 
     OperationResult result;
@@ -83,7 +83,7 @@ KAuth::ActionReply SnowpaneHelper::perform(const char *action, const QVariantMap
         result = body(operations, arguments);
     }
 
-    QVariantMap finished{{QLatin1String(p::Event), QStringLiteral("finished")}};
+    QVariantMap finished{{QLatin1String(p::Event), QLatin1String(p::EventFinished)}};
     if (result.error) {
         qCInfo(SNOWPANE_HELPER) << action << "failed:" << result.message;
         finished.insert(QLatin1String(p::ErrorCode), int(*result.error));

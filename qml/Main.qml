@@ -82,16 +82,6 @@ Kirigami.ApplicationWindow {
         }
     }
 
-    // What is shown depends on the machine: read it again after every change.
-    Connections {
-        target: SystemActions
-
-        function onSystemChanged(): void {
-            SystemOverview.reload();
-            Updates.reloadSource();
-        }
-    }
-
     // A visual parent for pages that are not on the stack.
     Item {
         id: pageHolder

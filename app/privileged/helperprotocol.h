@@ -65,9 +65,36 @@ inline constexpr char From[] = "from";
 inline constexpr char To[] = "to";
 }
 
-/** Keys of the reply data of updatesources. */
+/**
+ * Keys of the helpers' reply data. Each action's reply names the keys it
+ * carries; the client reads them through app/privileged's helperreplies.h.
+ */
 namespace reply
 {
+// writeconfig: commit (head after), changed (bool), savedBefore (the commit of outside changes made first, or empty), files.
+// rebuild: mode, storePath, generation (not for build and dry-*), commit (the configuration's, when known), noteError, recentLines, steps.
+// switchgeneration: generation, storePath, mode, steps. initrepo: commit, tracked, leftPrivate. restoreconfig: commit, restored, files, changed.
+// deletegenerations: deleted (list of numbers), steps.
+inline constexpr char SavedBefore[] = "savedBefore";
+inline constexpr char Files[] = "files";
+inline constexpr char Mode[] = "mode";
+inline constexpr char StorePath[] = "storePath";
+inline constexpr char Generation[] = "generation";
+inline constexpr char NoteError[] = "noteError";
+inline constexpr char RecentLines[] = "recentLines";
+/** A list of maps with the Step* keys: each program the helper ran and how it ended. */
+inline constexpr char Steps[] = "steps";
+inline constexpr char StepName[] = "name";
+inline constexpr char StepExitCode[] = "exitCode";
+inline constexpr char StepSucceeded[] = "succeeded";
+inline constexpr char Restored[] = "restored";
+// initrepo, besides commit: what the first commit holds, and the files left out because others cannot read them.
+inline constexpr char Tracked[] = "tracked";
+inline constexpr char LeftPrivate[] = "leftPrivate";
+// a full restoreconfig, besides commit, restored and changed: the untracked and ignored files it left as they were.
+inline constexpr char LeftAlone[] = "leftAlone";
+inline constexpr char Deleted[] = "deleted";
+// updatesources:
 inline constexpr char Kind[] = "kind"; // "channels" or "flake"
 inline constexpr char Changed[] = "changed"; // bool
 inline constexpr char Commit[] = "commit"; // flake: the commit of flake.lock (empty when nothing changed)
@@ -92,8 +119,18 @@ inline constexpr char KindFlake[] = "flake";
 /** Keys of the maps sent with HelperSupport::progressStep(). */
 namespace progress
 {
-inline constexpr char Event[] = "event"; // "accepted", "progress", "heartbeat", "finished"
-inline constexpr char Phase[] = "phase"; // "evaluating", "building", "fetching", "activating", "committing", "collecting"
+inline constexpr char Event[] = "event"; // one of the Event* values
+inline constexpr char EventAccepted[] = "accepted";
+inline constexpr char EventProgress[] = "progress";
+inline constexpr char EventHeartbeat[] = "heartbeat";
+inline constexpr char EventFinished[] = "finished";
+inline constexpr char Phase[] = "phase"; // one of the Phase* values
+inline constexpr char PhaseEvaluating[] = "evaluating";
+inline constexpr char PhaseBuilding[] = "building";
+inline constexpr char PhaseFetching[] = "fetching";
+inline constexpr char PhaseActivating[] = "activating";
+inline constexpr char PhaseCommitting[] = "committing";
+inline constexpr char PhaseCollecting[] = "collecting";
 inline constexpr char DerivationsDone[] = "derivationsDone";
 inline constexpr char DerivationsExpected[] = "derivationsExpected";
 inline constexpr char BytesDone[] = "bytesDone";

@@ -4,6 +4,7 @@
 #include "privilegedjob.h"
 
 #include "helperprotocol.h"
+#include "helperreplies.h"
 #include "privilegedlogging.h"
 
 #include <KAuth/Action>
@@ -16,6 +17,7 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDataStream>
+#include <QGuiApplication>
 #include <QUuid>
 #include <QWindow>
 
@@ -38,13 +40,11 @@ constexpr char KAuthInterface[] = "org.kde.kf6auth";
 constexpr qint64 BusyGraceMs = 1500;
 }
 
-PrivilegedJob::PrivilegedJob(QString action, QVariantMap arguments, QObject *parent)
-    : QObject(parent)
-    , m_action(std::move(action))
-    , m_arguments(std::move(arguments))
+PrivilegedJob::PrivilegedJob(const Snowpane::Privileged::Request &request, QObject *parent)
+    : Job(request, parent)
     , m_request(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
-    m_arguments.insert(QLatin1String(protocol::key::Request), m_request);
+    setArgument(QLatin1String(protocol::key::Request), m_request);
     m_busyTimer.setSingleShot(true);
     connect(&m_busyTimer, &QTimer::timeout, this, &PrivilegedJob::checkBusy);
 }
@@ -59,7 +59,7 @@ PrivilegedJob::~PrivilegedJob()
 
 int PrivilegedJob::timeoutMs() const
 {
-    return int(protocol::clientTimeout(m_action.toLatin1().constData()).count());
+    return int(protocol::clientTimeout(actionName().toLatin1().constData()).count());
 }
 
 void PrivilegedJob::setParentWindow(QWindow *window)
@@ -67,49 +67,23 @@ void PrivilegedJob::setParentWindow(QWindow *window)
     m_parentWindow = window;
 }
 
-qint64 PrivilegedJob::derivationsDone() const
-{
-    return m_progress.value(QLatin1String(p::DerivationsDone)).toLongLong();
-}
-qint64 PrivilegedJob::derivationsExpected() const
-{
-    return m_progress.value(QLatin1String(p::DerivationsExpected)).toLongLong();
-}
-qint64 PrivilegedJob::bytesDone() const
-{
-    return m_progress.value(QLatin1String(p::BytesDone)).toLongLong();
-}
-qint64 PrivilegedJob::bytesExpected() const
-{
-    return m_progress.value(QLatin1String(p::BytesExpected)).toLongLong();
-}
-QString PrivilegedJob::activity() const
-{
-    return m_progress.value(QLatin1String(p::Activity)).toString();
-}
-QStringList PrivilegedJob::recentLines() const
-{
-    return m_progress.value(QLatin1String(p::RecentLines)).toStringList();
-}
-
 void PrivilegedJob::start()
 {
-    if (m_state == State::Running) {
+    if (state() != State::Idle) {
         return;
     }
-    m_state = State::Running;
-    Q_EMIT stateChanged();
+    setRunning();
 
-    KAuth::Action action(m_action);
+    KAuth::Action action(actionName());
     action.setHelperId(QLatin1String(protocol::HelperId));
-    action.setArguments(m_arguments);
+    action.setArguments(arguments());
     action.setTimeout(timeoutMs());
     if (m_parentWindow) {
         action.setParentWindow(m_parentWindow);
     }
     // polkit knows the action only if the helper's files are installed.
     if (action.status() == KAuth::Action::InvalidStatus) {
-        finish(ErrorKind::HelperMissing, tr("The Snowpane helper is not installed: the system does not know the action %1.").arg(m_action));
+        finish(ErrorKind::HelperMissing, tr("The Snowpane helper is not installed: the system does not know the action %1.").arg(actionName()));
         return;
     }
 
@@ -126,13 +100,13 @@ void PrivilegedJob::start()
     connect(job, &KJob::result, this, [this, job] {
         onExecuteJobResult(job);
     });
-    qCDebug(SNOWPANE_PRIVILEGED) << "starting" << m_action << m_request;
+    qCDebug(SNOWPANE_PRIVILEGED) << "starting" << actionName() << m_request;
     job->start();
 }
 
 void PrivilegedJob::cancel()
 {
-    if (m_state != State::Running || m_cancelRequested) {
+    if (state() != State::Running || m_cancelRequested) {
         return;
     }
     m_cancelRequested = true;
@@ -166,17 +140,17 @@ void PrivilegedJob::sendCancel()
         }
         self->deleteLater();
     });
-    qCDebug(SNOWPANE_PRIVILEGED) << "cancel requested" << m_action << m_request;
+    qCDebug(SNOWPANE_PRIVILEGED) << "cancel requested" << actionName() << m_request;
 }
 
 void PrivilegedJob::onRemoteSignal(int type, const QString &action, const QByteArray &blob)
 {
-    if (m_state != State::Running) {
+    if (state() != State::Running) {
         return;
     }
     if (type == SignalActionStarted) {
         // Probably ours, now waiting for polkit (perhaps for a password): not a sign of being busy.
-        if (action == m_action && !m_accepted) {
+        if (action == actionName() && !m_accepted) {
             m_startedSeen = true;
             m_busyTimer.stop();
         }
@@ -204,7 +178,7 @@ void PrivilegedJob::onRemoteSignal(int type, const QString &action, const QByteA
     }
     // Another client's operation. Seen well after our request went out, it means
     // the helper was busy when our request arrived and turned it away.
-    m_othersRunning = event != QLatin1String("finished");
+    m_othersRunning = event != QLatin1String(p::EventFinished);
     m_startedSeen = false;
     if (m_othersRunning && m_sinceStart.elapsed() > BusyGraceMs) {
         checkBusy();
@@ -215,7 +189,7 @@ void PrivilegedJob::onRemoteSignal(int type, const QString &action, const QByteA
 
 void PrivilegedJob::checkBusy()
 {
-    if (m_state != State::Running || m_accepted || (m_startedSeen && !m_othersRunning)) {
+    if (state() != State::Running || m_accepted || (m_startedSeen && !m_othersRunning)) {
         return;
     }
     if (m_job) {
@@ -229,21 +203,20 @@ void PrivilegedJob::checkBusy()
 void PrivilegedJob::onProgress(const QVariantMap &data)
 {
     const QString event = data.value(QLatin1String(p::Event)).toString();
-    if (event == QLatin1String("finished")) {
+    if (event == QLatin1String(p::EventFinished)) {
         m_finishedEvent = data;
         return;
     }
-    if (event == QLatin1String("progress")) {
-        qCDebug(SNOWPANE_PRIVILEGED) << m_action << "progress" << data.value(QLatin1String(p::Phase)).toString()
-                                     << data.value(QLatin1String(p::Activity)).toString();
-        m_progress = data;
-        Q_EMIT progressChanged();
+    if (event == QLatin1String(p::EventProgress)) {
+        Snowpane::Privileged::Progress progress = Snowpane::Privileged::progressOf(data);
+        qCDebug(SNOWPANE_PRIVILEGED) << actionName() << "progress" << progress.phase << progress.activity;
+        setProgress(std::move(progress));
     }
 }
 
 void PrivilegedJob::onExecuteJobResult(KAuth::ExecuteJob *job)
 {
-    if (m_state != State::Running) {
+    if (state() != State::Running) {
         return;
     }
     m_job = nullptr;
@@ -255,7 +228,7 @@ void PrivilegedJob::onExecuteJobResult(KAuth::ExecuteJob *job)
             finish(ErrorKind::Busy, tr("The helper was busy with another operation. Try again when it has finished."));
             return;
         }
-        succeed(data);
+        finishWith(data);
         return;
     }
     const QString text = job->errorText();
@@ -308,7 +281,7 @@ void PrivilegedJob::onExecuteJobResult(KAuth::ExecuteJob *job)
     }
 }
 
-void PrivilegedJob::finish(ErrorKind kind, const QString &message)
+void PrivilegedJob::disconnectFromHelper()
 {
     m_busyTimer.stop();
     QDBusConnection::systemBus().disconnect(QLatin1String(protocol::HelperId),
@@ -317,33 +290,35 @@ void PrivilegedJob::finish(ErrorKind kind, const QString &message)
                                             QStringLiteral("remoteSignal"),
                                             this,
                                             SLOT(onRemoteSignal(int, QString, QByteArray)));
-    m_error = kind;
-    m_errorMessage = message;
-    if (!m_finishedEvent.isEmpty()) {
-        m_result = m_finishedEvent.value(QLatin1String(p::FailureData)).toMap();
-        m_errorFile = m_finishedEvent.value(QLatin1String(p::ErrorFile)).toString();
-        m_errorLine = m_finishedEvent.value(QLatin1String(p::ErrorLine)).toInt();
-        m_errorColumn = m_finishedEvent.value(QLatin1String(p::ErrorColumn)).toInt();
-    }
-    m_state = State::Failed;
-    qCInfo(SNOWPANE_PRIVILEGED) << m_action << "failed:" << kind << message;
-    Q_EMIT stateChanged();
-    Q_EMIT finished();
 }
 
-void PrivilegedJob::succeed(const QVariantMap &result)
+void PrivilegedJob::finish(ErrorKind kind, const QString &message)
 {
-    m_busyTimer.stop();
-    QDBusConnection::systemBus().disconnect(QLatin1String(protocol::HelperId),
-                                            QStringLiteral("/"),
-                                            QLatin1String(KAuthInterface),
-                                            QStringLiteral("remoteSignal"),
-                                            this,
-                                            SLOT(onRemoteSignal(int, QString, QByteArray)));
-    m_result = result;
-    m_state = State::Succeeded;
-    Q_EMIT stateChanged();
-    Q_EMIT finished();
+    disconnectFromHelper();
+    qCInfo(SNOWPANE_PRIVILEGED) << actionName() << "failed:" << kind << message;
+    if (m_finishedEvent.isEmpty()) {
+        fail(kind, message);
+        return;
+    }
+    fail(kind, message, Snowpane::Privileged::failureDataOf(m_finishedEvent), Snowpane::Privileged::errorLocationOf(m_finishedEvent));
+}
+
+void PrivilegedJob::finishWith(const QVariantMap &result)
+{
+    disconnectFromHelper();
+    succeed(result);
+}
+
+}
+
+namespace Snowpane::Privileged
+{
+
+Job *KAuthRunner::createJob(const Request &request, QObject *parent)
+{
+    auto *job = new snowpane::privileged::PrivilegedJob(request, parent);
+    job->setParentWindow(QGuiApplication::focusWindow());
+    return job;
 }
 
 }

@@ -8,6 +8,9 @@
 namespace snowpane::privileged
 {
 
+/* The KAuth jobs by action, for code that talks to this machine's helper directly (the end-to-end tests);
+ * controllers make Requests and run them through a JobRunner. */
+
 /** Saves configuration files (names relative to the configuration directory) and commits them with `message`. */
 class WriteConfigJob : public PrivilegedJob
 {

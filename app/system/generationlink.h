@@ -4,6 +4,7 @@
 #pragma once
 
 #include "gitdiff.h"
+#include "gitwrappers.h"
 
 #include <QList>
 #include <QString>
@@ -15,7 +16,7 @@ class GitRepository;
 struct Generation;
 
 /// The notes ref where Snowpane records which generations a commit built.
-inline constexpr char generationNotesRef[] = "refs/notes/snowpane";
+inline constexpr const char *generationNotesRef = Git::GenerationNotesRef;
 
 /// One generation recorded in a commit's note.
 struct GenerationNote {

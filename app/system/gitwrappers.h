@@ -12,6 +12,13 @@
 namespace Snowpane::System::Git
 {
 
+/**
+ * The notes ref where the helper records which generations a commit built,
+ * and where the window reads them (generationlink.h). The helper includes
+ * this header too, so the two cannot drift apart.
+ */
+inline constexpr char GenerationNotesRef[] = "refs/notes/snowpane";
+
 /*
  * Ownership, as STYLE.md asks: every object libgit2 hands out through an
  * out-parameter and documents as "must be freed" gets exactly one owner of
@@ -45,6 +52,7 @@ using PatchPtr = Owned<git_patch, git_patch_free>;
 using NotePtr = Owned<git_note, git_note_free>;
 using BlobPtr = Owned<git_blob, git_blob_free>;
 using StatusListPtr = Owned<git_status_list, git_status_list_free>;
+using TreeEntryPtr = Owned<git_tree_entry, git_tree_entry_free>;
 
 /// A git_buf that is disposed of when it goes out of scope.
 class Buffer

@@ -46,14 +46,14 @@ QString named(const Generation &generation)
                                  : GenerationListModel::tr("Generation %1 (%2)").arg(generation.number).arg(description);
 }
 
-QVariantMap refusal(const QString &title, const QString &reason)
+GenerationConfirmation refusal(const QString &title, const QString &reason)
 {
-    return {{u"title"_s, title}, {u"message"_s, reason}, {u"confirmText"_s, QString()}, {u"allowed"_s, false}, {u"reason"_s, reason}};
+    return {title, reason, QString(), false, reason, QString()};
 }
 
-QVariantMap confirmed(const QString &title, const QString &message, const QString &confirmText)
+GenerationConfirmation confirmed(const QString &title, const QString &message, const QString &confirmText, const QString &commit = QString())
 {
-    return {{u"title"_s, title}, {u"message"_s, message}, {u"confirmText"_s, confirmText}, {u"allowed"_s, true}, {u"reason"_s, QString()}};
+    return {title, message, confirmText, true, QString(), commit};
 }
 
 } // namespace
@@ -308,7 +308,7 @@ int GenerationListModel::defaultComparisonFor(int number) const
     return current > 0 && current != number ? current : olderGeneration(number);
 }
 
-QVariantMap GenerationListModel::confirmation(Action action, int number) const
+GenerationConfirmation GenerationListModel::confirmation(Action action, int number) const
 {
     const Generation *target = find(number);
     if (!target) {
@@ -381,7 +381,7 @@ QVariantMap GenerationListModel::confirmation(Action action, int number) const
         }
         message +=
             u' ' + GenerationListModel::tr("The system itself does not change: apply the restored configuration on the Changes page to build and use it.");
-        return confirmed(title, message, GenerationListModel::tr("Restore"));
+        return confirmed(title, message, GenerationListModel::tr("Restore"), facts.commit);
     }
     }
     return {};

@@ -11,6 +11,29 @@
 #include <QQmlEngine>
 #include <QVariantMap>
 
+/** What an action on a generation will do, for its confirmation dialog. */
+struct GenerationConfirmation {
+    Q_GADGET
+    QML_VALUE_TYPE(generationConfirmation)
+    Q_PROPERTY(QString title MEMBER title CONSTANT)
+    /// What will happen, in full sentences; when not allowed, why not.
+    Q_PROPERTY(QString message MEMBER message CONSTANT)
+    /// The confirming button's text; empty when not allowed.
+    Q_PROPERTY(QString confirmText MEMBER confirmText CONSTANT)
+    Q_PROPERTY(bool allowed MEMBER allowed CONSTANT)
+    Q_PROPERTY(QString reason MEMBER reason CONSTANT)
+    /// For a restore: the commit whose files come back.
+    Q_PROPERTY(QString commit MEMBER commit CONSTANT)
+
+public:
+    QString title;
+    QString message;
+    QString confirmText;
+    bool allowed = false;
+    QString reason;
+    QString commit;
+};
+
 /**
  * The generations of the system profile named in the settings, newest first,
  * with which one is current, booted and running. The list itself is read at
@@ -115,12 +138,8 @@ public:
      */
     Q_INVOKABLE int defaultComparisonFor(int number) const;
 
-    /**
-     * What @p action on generation @p number will do, for its confirmation:
-     * `title`, `message` (what will happen, in full sentences), `confirmText`
-     * (the button), `allowed` and, when not allowed, `reason`.
-     */
-    Q_INVOKABLE QVariantMap confirmation(Action action, int number) const;
+    /** What @p action on generation @p number will do, for its confirmation. */
+    Q_INVOKABLE GenerationConfirmation confirmation(Action action, int number) const;
 
 Q_SIGNALS:
     void errorStringChanged();

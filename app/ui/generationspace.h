@@ -3,9 +3,9 @@
 
 #pragma once
 
-#include "closure.h"
 #include "generation.h"
 #include "generationcleanup.h"
+#include "storeownership.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -18,45 +18,13 @@
 namespace Snowpane::Ui
 {
 
-/**
- * Store paths grouped by the set of roots whose closures hold them: every
- * path kept alive by exactly generations {3, 5} is in one group with their
- * summed NAR size. A path is freed when every owner of its group is gone,
- * so what any set of deletions frees is a sum over groups, without touching
- * a store path again. Owner -1 stands for a system kept alive besides the
- * profile's generations (the running or booted system), which is never
- * deleted.
- */
-struct StoreOwnership {
-    struct Group {
-        /// Generation numbers, ascending; -1 (first) for a root outside the profile.
-        QList<int> owners;
-        qint64 bytes = 0;
-        friend bool operator==(const Group &, const Group &) = default;
-    };
-    QList<Group> groups;
-    QString error;
-
-    /// Bytes of the paths that only generation @p number holds.
-    [[nodiscard]] qint64 exclusiveBytes(int number) const;
-    /// Bytes of the paths held only by generations in @p removed: what deleting them frees.
-    [[nodiscard]] qint64 bytesFreedByRemoving(const QList<int> &removed) const;
-};
-
-/**
- * Groups the paths of @p closures (those of generations @p numbers, parallel)
- * and @p otherRoots by owners. A generation listed twice with the same system
- * shares its paths with itself, which is right: deleting one frees nothing.
- */
-[[nodiscard]] StoreOwnership groupByOwners(const QList<int> &numbers, const QList<System::Closure> &closures, const QList<System::Closure> &otherRoots);
-
 /** What GenerationSpace's worker reads: the profile's generations and the store space each holds. */
 struct GenerationSpaceScan {
     QList<System::Generation> generations;
     int current = 0;
     QString bootedStorePath;
     QString runningStorePath;
-    StoreOwnership ownership;
+    System::StoreOwnership ownership;
 
     /// What no cleanup removes: the current generation, the booted and the running system.
     [[nodiscard]] System::ProtectedSystems protectedSystems() const
@@ -173,7 +141,7 @@ public:
     Q_INVOKABLE void reload();
 
     /** For tests: the grouping behind the figures. */
-    [[nodiscard]] const Snowpane::Ui::StoreOwnership &ownership() const
+    [[nodiscard]] const Snowpane::System::StoreOwnership &ownership() const
     {
         return m_ownership;
     }
@@ -194,6 +162,6 @@ private:
     int m_changeCount = 0;
     Rule m_rule = Rule::KeepLast;
     int m_count = 5;
-    Snowpane::Ui::StoreOwnership m_ownership;
+    Snowpane::System::StoreOwnership m_ownership;
     QFutureWatcher<Snowpane::Ui::GenerationSpaceScan> m_watcher;
 };

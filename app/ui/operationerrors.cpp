@@ -9,7 +9,7 @@
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
-using snowpane::privileged::PrivilegedJob;
+using Snowpane::Privileged::Job;
 
 namespace Snowpane::Ui
 {
@@ -67,7 +67,7 @@ QString actionDescription(const QString &action)
 
 QString failureSentence(const OperationFailure &failure)
 {
-    using Kind = PrivilegedJob::ErrorKind;
+    using Kind = Job::ErrorKind;
     switch (failure.kind) {
     case Kind::NotAuthorised:
         if (failure.action.isEmpty()) {

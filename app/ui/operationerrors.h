@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "privilegedjob.h"
+#include "jobrunner.h"
 #include "systemactions.h"
 
 #include <QString>
@@ -17,7 +17,7 @@ namespace Snowpane::Ui
  * build error points.
  */
 struct OperationFailure {
-    snowpane::privileged::PrivilegedJob::ErrorKind kind = snowpane::privileged::PrivilegedJob::ErrorKind::Failed;
+    Snowpane::Privileged::Job::ErrorKind kind = Snowpane::Privileged::Job::ErrorKind::Failed;
     QString action; ///< the polkit action id, e.g. io.github.snowpane.rebuild
     SystemActions::Stage stage = SystemActions::Stage::Idle;
     QString errorFile;

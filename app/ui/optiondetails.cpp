@@ -79,10 +79,13 @@ QString OptionDetails::typeText() const
     return catalog->type(m_index).text;
 }
 
-QString OptionDetails::editorKind() const
+// ReadOnly is the last kind: a kind added after it would have no QML name.
+static_assert(int(Snowpane::Options::EditorKind::ReadOnly) == int(OptionDetails::EditorKind::ReadOnly) && int(OptionDetails::EditorKind::ReadOnly) == 9);
+
+OptionDetails::EditorKind OptionDetails::editorKind() const
 {
-    CATALOG_OR({})
-    return EditorInfo::kindName(catalog->type(m_index).editor.kind);
+    CATALOG_OR(EditorKind::ReadOnly)
+    return EditorKind(catalog->type(m_index).editor.kind);
 }
 
 QString OptionDetails::elementKind() const
@@ -129,7 +132,7 @@ bool OptionDetails::hasSpinBoxRange() const
     CATALOG_OR(false)
     const EditorInfo &editor = catalog->type(m_index).editor;
     // QtQuick's SpinBox holds an int.
-    return editor.kind == EditorKind::Integer && editor.minimum && editor.maximum && *editor.minimum >= std::numeric_limits<int>::min()
+    return editor.kind == Snowpane::Options::EditorKind::Integer && editor.minimum && editor.maximum && *editor.minimum >= std::numeric_limits<int>::min()
         && *editor.maximum <= std::numeric_limits<int>::max();
 }
 
@@ -158,17 +161,17 @@ QString OptionDetails::readOnlyReason() const
         return tr("NixOS sets this option itself; a configuration cannot set it.");
     }
     const EditorInfo &editor = catalog->type(m_index).editor;
-    if (editor.kind == EditorKind::AttributeSet) {
+    if (editor.kind == Snowpane::Options::EditorKind::AttributeSet) {
         return tr("Attribute sets are edited in the configuration file, where each entry can be written out.");
     }
-    if (editor.kind == EditorKind::List) {
+    if (editor.kind == Snowpane::Options::EditorKind::List) {
         // The list editor writes one line of text per element.
         static const QStringList simple{u"text"_s, u"integer"_s, u"float"_s, u"path"_s, u"choice"_s, u"switch"_s};
         if (!simple.contains(elementKind())) {
             return tr("The elements of this list are structured values, so the list is edited in the configuration file.");
         }
     }
-    return editor.kind == EditorKind::ReadOnly ? editor.readOnlyReason : QString();
+    return editor.kind == Snowpane::Options::EditorKind::ReadOnly ? editor.readOnlyReason : QString();
 }
 
 QString OptionDetails::description() const
@@ -323,6 +326,39 @@ QString OptionDetails::setValue(const QVariant &value)
     return ConfigurationSession::self()->setOptionValue(m_name, plainVariant(value));
 }
 
+QVariant OptionDetails::valueFromText(const QString &text) const
+{
+    const EditorKind kind = editorKind();
+    if (kind != EditorKind::Integer && kind != EditorKind::Float) {
+        return text;
+    }
+    // Numbers are read in the C locale, as Nix writes them; a whole number keeps all its digits.
+    const QString trimmed = text.trimmed();
+    bool ok = false;
+    if (kind == EditorKind::Integer) {
+        const qlonglong whole = trimmed.toLongLong(&ok);
+        if (ok) {
+            return whole;
+        }
+    }
+    const double number = trimmed.toDouble(&ok);
+    return ok ? number : std::numeric_limits<double>::quiet_NaN();
+}
+
+QString OptionDetails::validateText(const QString &text) const
+{
+    const EditorKind kind = editorKind();
+    if (text.isEmpty() && kind != EditorKind::Integer && kind != EditorKind::Float) {
+        return {};
+    }
+    return validate(valueFromText(text));
+}
+
+QString OptionDetails::setText(const QString &text)
+{
+    return setValue(valueFromText(text));
+}
+
 QString OptionDetails::setListItems(const QStringList &items)
 {
     const QString element = elementKind();
@@ -360,7 +396,7 @@ QString OptionDetails::setListItems(const QStringList &items)
 
 QString OptionDetails::setPackages(const QStringList &attributes)
 {
-    if (editorKind() != u"package-list"_s) {
+    if (editorKind() != EditorKind::PackageList) {
         return tr("%1 is not a list of packages.").arg(m_name);
     }
     if (const QString blocked = checkEditable(); !blocked.isEmpty()) {

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "editorkind.h"
 #include "effectivevalue.h"
 
 #include <QObject>
@@ -28,7 +29,7 @@ class OptionDetails : public QObject
     Q_PROPERTY(QString name READ name WRITE setName NOTIFY nameChanged)
     Q_PROPERTY(bool exists READ exists NOTIFY optionChanged)
     Q_PROPERTY(QString typeText READ typeText NOTIFY optionChanged)
-    Q_PROPERTY(QString editorKind READ editorKind NOTIFY optionChanged)
+    Q_PROPERTY(EditorKind editorKind READ editorKind NOTIFY optionChanged)
     Q_PROPERTY(QString elementKind READ elementKind NOTIFY optionChanged)
     Q_PROPERTY(bool nullable READ nullable NOTIFY optionChanged)
     Q_PROPERTY(bool multiline READ multiline NOTIFY optionChanged)
@@ -77,6 +78,21 @@ public:
     };
     Q_ENUM(EffectiveState)
 
+    /** Which editor the page shows: Snowpane::Options::EditorKind, value for value, as a QML enum. */
+    enum class EditorKind {
+        Switch = int(Snowpane::Options::EditorKind::Switch),
+        Integer = int(Snowpane::Options::EditorKind::Integer),
+        Float = int(Snowpane::Options::EditorKind::Float),
+        Text = int(Snowpane::Options::EditorKind::Text),
+        Choice = int(Snowpane::Options::EditorKind::Choice),
+        List = int(Snowpane::Options::EditorKind::List),
+        PackageList = int(Snowpane::Options::EditorKind::PackageList),
+        Path = int(Snowpane::Options::EditorKind::Path),
+        AttributeSet = int(Snowpane::Options::EditorKind::AttributeSet),
+        ReadOnly = int(Snowpane::Options::EditorKind::ReadOnly),
+    };
+    Q_ENUM(EditorKind)
+
     explicit OptionDetails(QObject *parent = nullptr);
 
     [[nodiscard]] QString name() const
@@ -90,7 +106,7 @@ public:
         return m_index >= 0;
     }
     [[nodiscard]] QString typeText() const;
-    [[nodiscard]] QString editorKind() const;
+    [[nodiscard]] EditorKind editorKind() const;
     /// For lists: the editor kind of one element ("text", "integer", "path", ...).
     [[nodiscard]] QString elementKind() const;
     [[nodiscard]] bool nullable() const;
@@ -140,6 +156,15 @@ public:
     Q_INVOKABLE QString validate(const QVariant &value) const;
     /** Validates @p value and records it as the option's new value. */
     Q_INVOKABLE QString setValue(const QVariant &value);
+    /**
+     * The text editor's value: a number for Integer and Float options (NaN,
+     * which no type accepts, when the text is not one), the text otherwise.
+     */
+    [[nodiscard]] QVariant valueFromText(const QString &text) const;
+    /** Why the text editor's @p text does not fit the option's type, or ""; an empty text is no problem for a text option. */
+    Q_INVOKABLE QString validateText(const QString &text) const;
+    /** Reads @p text as valueFromText() does, validates it and records it. */
+    Q_INVOKABLE QString setText(const QString &text);
     /**
      * For list editors: each text of @p items as one element of the list (a
      * number for integer lists, text otherwise), validated, then recorded.

@@ -3,14 +3,15 @@
 
 #include "systemactions.h"
 
-#include "closurereader.h"
 #include "configurationsession.h"
 #include "generationreader.h"
 #include "gitrepository.h"
+#include "helperreplies.h"
 #include "operationerrors.h"
-#include "privilegedjobs.h"
+#include "operationtexts.h"
+#include "privilegedjob.h"
+#include "requests.h"
 #include "snowpanesettings.h"
-#include "systemdiff.h"
 #include "uilogging.h"
 #include "windowstate.h"
 
@@ -18,14 +19,13 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QFileInfo>
-#include <QGuiApplication>
-#include <QLocale>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
-using snowpane::privileged::PrivilegedJob;
+using Snowpane::Privileged::Job;
+namespace Requests = Snowpane::Privileged::Requests;
 
 namespace
 {
@@ -41,6 +41,14 @@ int currentGeneration()
 
 SystemActions::SystemActions(QObject *parent)
     : QObject(parent)
+    , m_ownRunner(std::make_unique<Snowpane::Privileged::KAuthRunner>())
+    , m_runner(m_ownRunner.get())
+{
+}
+
+SystemActions::SystemActions(Snowpane::Privileged::JobRunner *runner, QObject *parent)
+    : QObject(parent)
+    , m_runner(runner)
 {
 }
 
@@ -50,40 +58,6 @@ bool SystemActions::isBusy() const
 {
     return m_stage == Stage::Saving || m_stage == Stage::Building || m_stage == Stage::Switching || m_stage == Stage::Restoring || m_stage == Stage::Updating
         || m_stage == Stage::Cleaning;
-}
-
-QString SystemActions::modeArgument(Mode mode)
-{
-    switch (mode) {
-    case Mode::Switch:
-        return u"switch"_s;
-    case Mode::Boot:
-        return u"boot"_s;
-    case Mode::Test:
-        return u"test"_s;
-    case Mode::Build:
-        return u"build"_s;
-    case Mode::DryActivate:
-        break;
-    }
-    return u"dry-activate"_s;
-}
-
-QString SystemActions::modeText(Mode mode)
-{
-    switch (mode) {
-    case Mode::Switch:
-        return tr("Switch now");
-    case Mode::Boot:
-        return tr("Use at next boot");
-    case Mode::Test:
-        return tr("Try without adding to the boot menu");
-    case Mode::Build:
-        return tr("Build only");
-    case Mode::DryActivate:
-        break;
-    }
-    return tr("Preview which services would restart");
 }
 
 QString SystemActions::phase() const
@@ -137,17 +111,17 @@ void SystemActions::setStage(Stage stage)
     }
 }
 
-void SystemActions::start(PrivilegedJob *job, Stage stage, const QString &title)
+void SystemActions::start(const Snowpane::Privileged::Request &request, Stage stage, const QString &title)
 {
     if (m_job) {
         m_job->deleteLater();
     }
+    Job *job = m_runner->createJob(request, this);
     m_job = job;
-    job->setParent(this);
-    job->setParentWindow(QGuiApplication::focusWindow());
-    connect(job, &PrivilegedJob::progressChanged, this, &SystemActions::collectLog);
-    connect(job, &PrivilegedJob::progressChanged, this, &SystemActions::progressChanged);
-    connect(job, &PrivilegedJob::finished, this, &SystemActions::jobFinished);
+    m_cancelRequested = false;
+    connect(job, &Job::progressChanged, this, &SystemActions::collectLog);
+    connect(job, &Job::progressChanged, this, &SystemActions::progressChanged);
+    connect(job, &Job::finished, this, &SystemActions::jobFinished);
     m_title = title;
     clearResult();
     Q_EMIT progressChanged();
@@ -199,13 +173,13 @@ void SystemActions::apply(Mode mode)
     if (auto repository = Snowpane::System::GitRepository::open(session->directory()); repository.repository) {
         m_headBeforeSave = repository.repository->head().commit;
     }
-    start(new snowpane::privileged::WriteConfigJob(names, contents, session->commitMessage()), Stage::Saving, tr("Saving the configuration"));
+    start(Requests::writeConfig(names, contents, session->commitMessage()), Stage::Saving, tr("Saving the configuration"));
 }
 
 void SystemActions::rebuild()
 {
     const QString title = m_mode == Mode::DryActivate ? tr("Checking which services would restart") : tr("Building the new system");
-    start(new snowpane::privileged::RebuildJob(modeArgument(m_mode), SnowpaneSettings::self()->flakeHost()), Stage::Building, title);
+    start(Requests::rebuild(modeArgument(m_mode), SnowpaneSettings::self()->flakeHost()), Stage::Building, title);
 }
 
 void SystemActions::switchGeneration(int generation, bool boot)
@@ -219,7 +193,7 @@ void SystemActions::switchGeneration(int generation, bool boot)
     m_previousGeneration = currentGeneration();
     m_newGeneration = 0;
     const QString title = boot ? tr("Making generation %1 the boot default").arg(generation) : tr("Switching to generation %1").arg(generation);
-    start(new snowpane::privileged::SwitchGenerationJob(generation, boot ? u"boot"_s : u"switch"_s), Stage::Switching, title);
+    start(Requests::switchGeneration(generation, boot ? u"boot"_s : u"switch"_s), Stage::Switching, title);
 }
 
 void SystemActions::rollBack()
@@ -248,7 +222,7 @@ void SystemActions::restoreConfiguration(const QString &commit)
     m_log.clear();
     Q_EMIT logChanged();
     m_commitBeforeSave.clear();
-    start(new snowpane::privileged::RestoreConfigJob(commit), Stage::Restoring, tr("Restoring the configuration of %1").arg(commit.left(8)));
+    start(Requests::restoreConfig(commit), Stage::Restoring, tr("Restoring the configuration of %1").arg(commit.left(8)));
 }
 
 void SystemActions::revert()
@@ -267,19 +241,20 @@ void SystemActions::cancel()
     if (m_inSequence) {
         m_sequenceCancelled = true;
         // Between steps nothing runs in the helper: the controller sees the cancel at once.
-        if (!m_job || m_job->state() == PrivilegedJob::State::Succeeded || m_job->state() == PrivilegedJob::State::Failed) {
-            Q_EMIT stepFinished(false, {}, Snowpane::Ui::failureSentence({PrivilegedJob::ErrorKind::Cancelled, {}, m_stage}), QString());
+        if (!m_job || m_job->state() == Job::State::Succeeded || m_job->state() == Job::State::Failed) {
+            Q_EMIT stepFinished(false, {}, Snowpane::Ui::failureSentence({Job::ErrorKind::Cancelled, {}, m_stage}), QString());
             return;
         }
     }
     if (m_job && isBusy()) {
+        m_cancelRequested = true;
         m_job->cancel();
     }
 }
 
 void SystemActions::deleteGenerations(GenerationSpace::Rule rule, int count, const QVariantList &generations)
 {
-    using Rule = snowpane::privileged::DeleteGenerationsJob::Rule;
+    using Rule = Requests::DeletionRule;
     QList<int> numbers;
     for (const QVariant &number : generations) {
         numbers.append(number.toInt());
@@ -290,7 +265,7 @@ void SystemActions::deleteGenerations(GenerationSpace::Rule rule, int count, con
     m_log.clear();
     Q_EMIT logChanged();
     m_commitBeforeSave.clear();
-    start(new snowpane::privileged::DeleteGenerationsJob(rule == GenerationSpace::Rule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays, count, numbers),
+    start(Requests::deleteGenerations(rule == GenerationSpace::Rule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays, count, numbers),
           Stage::Cleaning,
           tr("Removing old generations"));
 }
@@ -312,7 +287,7 @@ bool SystemActions::beginSequence(const QString &title)
     return true;
 }
 
-void SystemActions::runStep(PrivilegedJob *job, const QString &title, bool cancellable)
+void SystemActions::runStep(const Snowpane::Privileged::Request &request, const QString &title, bool cancellable)
 {
     Q_ASSERT(m_inSequence);
     // A cancel stops the step it arrived in; a step that puts things back ignores it and runs to its end.
@@ -322,7 +297,7 @@ void SystemActions::runStep(PrivilegedJob *job, const QString &title, bool cance
     m_log.append(u"— %1 —"_s.arg(title));
     Q_EMIT logChanged();
     const QString sequenceTitle = m_title;
-    start(job, Stage::Updating, sequenceTitle);
+    start(request, Stage::Updating, sequenceTitle);
 }
 
 void SystemActions::finishSequence(const QString &resultText)
@@ -351,29 +326,21 @@ void SystemActions::dismiss()
 
 void SystemActions::collectLog()
 {
-    // The helper sends a sliding window of recent lines: append what is new.
-    const QStringList recent = m_job ? m_job->recentLines() : QStringList();
-    qsizetype overlap = std::min(recent.size(), m_log.size());
-    while (overlap > 0 && m_log.sliced(m_log.size() - overlap) != recent.first(overlap)) {
-        --overlap;
+    if (m_job && Snowpane::Privileged::appendNewLines(m_log, m_job->recentLines())) {
+        Q_EMIT logChanged();
     }
-    if (overlap == recent.size()) {
-        return;
-    }
-    m_log.append(recent.sliced(overlap));
-    Q_EMIT logChanged();
 }
 
 void SystemActions::fail(const QString &message)
 {
     // Never an empty sheet: a failure without its own sentence still says which step failed.
-    m_errorMessage = message.isEmpty() ? Snowpane::Ui::failureSentence({PrivilegedJob::ErrorKind::Failed, {}, m_stage}) : message;
+    m_errorMessage = message.isEmpty() ? Snowpane::Ui::failureSentence({Job::ErrorKind::Failed, {}, m_stage}) : message;
     setStage(Stage::Failed);
 }
 
 void SystemActions::jobFinished()
 {
-    PrivilegedJob *job = m_job;
+    Job *job = m_job;
     if (!job) {
         return;
     }
@@ -381,10 +348,10 @@ void SystemActions::jobFinished()
     const QVariantMap result = job->result();
     if (m_inSequence) {
         // A step that finished despite a cancel still reports what it did: the controller must know, to put it back.
-        const bool succeeded = job->state() == PrivilegedJob::State::Succeeded;
+        const bool succeeded = job->state() == Job::State::Succeeded;
         // A plain failure gets the controller's own sentence for its step; refusals and cancels read the same everywhere.
-        const PrivilegedJob::ErrorKind kind = job->error();
-        const QString message = succeeded || kind == PrivilegedJob::ErrorKind::Failed
+        const Job::ErrorKind kind = job->error();
+        const QString message = succeeded || kind == Job::ErrorKind::Failed
             ? QString()
             : Snowpane::Ui::failureSentence({kind, job->actionName(), m_stage, job->errorFile(), job->errorLine()});
         if (!succeeded) {
@@ -394,7 +361,7 @@ void SystemActions::jobFinished()
         Q_EMIT stepFinished(succeeded, result, message, succeeded ? QString() : job->errorMessage());
         return;
     }
-    if (job->state() != PrivilegedJob::State::Succeeded) {
+    if (job->state() != Job::State::Succeeded) {
         m_errorDetails = job->errorMessage();
         m_errorFile = job->errorFile();
         m_errorLine = job->errorLine();
@@ -411,50 +378,42 @@ void SystemActions::jobFinished()
     switch (m_stage) {
     case Stage::Saving: {
         // The helper first commits changes made outside Snowpane; the state before the save is that commit.
-        const QString savedBefore = result.value(u"savedBefore"_s).toString();
+        const QString savedBefore = Snowpane::Privileged::writeConfigReplyOf(result).savedBefore;
         m_commitBeforeSave = savedBefore.isEmpty() ? m_headBeforeSave : savedBefore;
         ConfigurationSession::self()->reload();
+        if (m_cancelRequested) {
+            // The save was past its point of no return when the cancel came: stop before the build, and offer to take the save back.
+            fail(tr("The change was saved and committed, but the operation was cancelled before the build. Revert takes the saved change back."));
+            Q_EMIT systemChanged();
+            return;
+        }
         rebuild();
         return;
     }
     case Stage::Building:
-        m_newGeneration = result.value(u"generation"_s).toInt();
+        m_newGeneration = Snowpane::Privileged::rebuildReplyOf(result).generation;
         noteUserBuild(result);
         m_appliedConfiguration = m_mode == Mode::Switch || m_mode == Mode::Boot || m_mode == Mode::Test;
         WindowState::self()->setLastRebuildDate(QDateTime::currentDateTime());
         WindowState::self()->setLastRebuildSucceeded(true);
         WindowState::self()->save();
-        switch (m_mode) {
-        case Mode::Switch:
-            m_resultText = tr("Generation %1 is built and active.").arg(m_newGeneration);
-            break;
-        case Mode::Boot:
-            m_resultText = tr("Generation %1 is built and starts at the next boot.").arg(m_newGeneration);
-            break;
-        case Mode::Test:
-            m_resultText = tr("The new system is active until the next boot. It was not added to the boot menu.");
-            break;
-        case Mode::Build:
-            m_resultText = tr("The new system was built. Nothing on the machine was changed.");
-            break;
-        case Mode::DryActivate:
-            m_resultText = tr("Nothing was changed. The log lists what switching would do.");
-            break;
-        }
-        summariseChange();
+        m_resultText = Snowpane::Ui::OperationTexts::builtText(m_mode, m_newGeneration);
+        m_changeSummary = Snowpane::Ui::OperationTexts::changeSummary(SnowpaneSettings::self()->profile(), m_previousGeneration, m_newGeneration);
         break;
-    case Stage::Switching:
-        m_newGeneration = result.value(u"generation"_s).toInt();
-        m_resultText = result.value(u"mode"_s).toString() == u"boot"_s ? tr("Generation %1 starts at the next boot.").arg(m_newGeneration)
-                                                                       : tr("Generation %1 is active.").arg(m_newGeneration);
-        summariseChange();
+    case Stage::Switching: {
+        const auto reply = Snowpane::Privileged::rebuildReplyOf(result);
+        m_newGeneration = reply.generation;
+        m_resultText =
+            reply.mode == u"boot"_s ? tr("Generation %1 starts at the next boot.").arg(m_newGeneration) : tr("Generation %1 is active.").arg(m_newGeneration);
+        m_changeSummary = Snowpane::Ui::OperationTexts::changeSummary(SnowpaneSettings::self()->profile(), m_previousGeneration, m_newGeneration);
         break;
+    }
     case Stage::Restoring:
         ConfigurationSession::self()->reload();
         m_resultText = tr("The configuration files were restored and committed. Apply them to build a system from them.");
         break;
     case Stage::Cleaning: {
-        const int deleted = int(result.value(u"deleted"_s).toList().size());
+        const int deleted = int(Snowpane::Privileged::deleteGenerationsReplyOf(result).deleted.size());
         m_resultText = deleted == 0 ? tr("No generation matched, so none was removed. Unused files were collected.")
                                     : tr("Removed %n old generation(s) and collected the files nothing uses any more.", nullptr, deleted);
         break;
@@ -465,62 +424,6 @@ void SystemActions::jobFinished()
     m_commitBeforeSave.clear();
     setStage(Stage::Succeeded);
     Q_EMIT systemChanged();
-}
-
-void SystemActions::summariseChange()
-{
-    if (m_newGeneration <= 0 || m_previousGeneration <= 0 || m_newGeneration == m_previousGeneration) {
-        return;
-    }
-    const Snowpane::System::GenerationReader reader(SnowpaneSettings::self()->profile());
-    Snowpane::System::ClosureReader closures;
-    const Snowpane::System::PackageDiff diff = diffSystems(closures, reader.linkPathOf(m_previousGeneration), reader.linkPathOf(m_newGeneration));
-    if (!diff.isValid()) {
-        qCWarning(SNOWPANE_UI) << "cannot compare generations:" << diff.error;
-        return;
-    }
-    using Kind = Snowpane::System::PackageChange::Kind;
-    int upgraded = 0;
-    int downgraded = 0;
-    int added = 0;
-    int removed = 0;
-    for (const auto &change : diff.changes) {
-        upgraded += change.kind == Kind::Upgraded;
-        downgraded += change.kind == Kind::Downgraded;
-        added += change.kind == Kind::Added;
-        removed += change.kind == Kind::Removed;
-    }
-    const QString size = QLocale().formattedDataSize(std::abs(diff.sizeDelta()));
-    m_changeSummary = tr("Compared with generation %1: %2 upgraded, %3 downgraded, %4 added, %5 removed; the system is %6 %7.")
-                          .arg(m_previousGeneration)
-                          .arg(upgraded)
-                          .arg(downgraded)
-                          .arg(added)
-                          .arg(removed)
-                          .arg(size, diff.sizeDelta() < 0 ? tr("smaller") : tr("larger"));
-}
-
-QString SystemActions::phaseText(const QString &phase)
-{
-    if (phase == u"evaluating"_s) {
-        return tr("Reading the configuration");
-    }
-    if (phase == u"building"_s) {
-        return tr("Building");
-    }
-    if (phase == u"fetching"_s) {
-        return tr("Downloading");
-    }
-    if (phase == u"activating"_s) {
-        return tr("Activating the new system");
-    }
-    if (phase == u"committing"_s) {
-        return tr("Saving and committing the configuration");
-    }
-    if (phase == u"collecting"_s) {
-        return tr("Removing unused files");
-    }
-    return tr("Starting");
 }
 
 void SystemActions::openErrorLocation() const

@@ -4,13 +4,14 @@
 #pragma once
 
 #include "generationspace.h"
-#include "privilegedjob.h"
-#include "privilegedjobs.h"
+#include "jobrunner.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QStringList>
+
+#include <memory>
 
 /**
  * Everything that changes the machine, one operation at a time, through the
@@ -74,7 +75,10 @@ public:
     };
     Q_ENUM(Stage)
 
+    /** Runs its requests through this machine's privileged helper (KAuth). */
     explicit SystemActions(QObject *parent = nullptr);
+    /** Runs its requests through @p runner, which must outlive this object (tests pass a scripted fake). */
+    explicit SystemActions(Snowpane::Privileged::JobRunner *runner, QObject *parent = nullptr);
     ~SystemActions() override;
 
     [[nodiscard]] bool isBusy() const;
@@ -184,11 +188,11 @@ public:
      */
     [[nodiscard]] bool beginSequence(const QString &title);
     /**
-     * Runs @p job as the next step of the sequence; @p title names the step.
-     * Takes ownership. A step that is not @p cancellable (one that puts
+     * Runs @p request as the next step of the sequence; @p title names the step.
+     * A step that is not @p cancellable (one that puts
      * things back) ignores cancel() and hides the progress view's Cancel.
      */
-    void runStep(snowpane::privileged::PrivilegedJob *job, const QString &title, bool cancellable = true);
+    void runStep(const Snowpane::Privileged::Request &request, const QString &title, bool cancellable = true);
     /** Ends the sequence with @p resultText as its result. */
     void finishSequence(const QString &resultText);
     /** Ends the sequence as failed with @p message and the technical @p details. */
@@ -226,7 +230,7 @@ Q_SIGNALS:
     void stepFinished(bool succeeded, const QVariantMap &result, const QString &message, const QString &details);
 
 private:
-    void start(snowpane::privileged::PrivilegedJob *job, Stage stage, const QString &title);
+    void start(const Snowpane::Privileged::Request &request, Stage stage, const QString &title);
     void setStage(Stage stage);
     /// Forgets the previous operation's result and error before the next one starts.
     void clearResult();
@@ -240,7 +244,9 @@ private:
     [[nodiscard]] bool saveAsUserIfTheirs();
     void noteUserBuild(const QVariantMap &result);
 
-    QPointer<snowpane::privileged::PrivilegedJob> m_job;
+    std::unique_ptr<Snowpane::Privileged::JobRunner> m_ownRunner;
+    Snowpane::Privileged::JobRunner *m_runner = nullptr;
+    QPointer<Snowpane::Privileged::Job> m_job;
     Stage m_stage = Stage::Idle;
     Mode m_mode = Mode::Switch;
     QString m_title;
@@ -261,4 +267,6 @@ private:
     bool m_sequenceCancelled = false;
     bool m_stepCancellable = true;
     bool m_appliedConfiguration = false;
+    /// The person cancelled the running job (outside a sequence); a job that still succeeds stops the operation after it.
+    bool m_cancelRequested = false;
 };

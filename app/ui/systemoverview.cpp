@@ -5,6 +5,7 @@
 
 #include "generationreader.h"
 #include "snowpanesettings.h"
+#include "systemactions.h"
 #include "systempaths.h"
 
 #include <QSysInfo>
@@ -16,6 +17,14 @@ SystemOverview::SystemOverview(QObject *parent)
     : QObject(parent)
 {
     reload();
+}
+
+SystemOverview *SystemOverview::create(QQmlEngine *engine, QJSEngine *)
+{
+    auto *overview = new SystemOverview;
+    auto *actions = engine->singletonInstance<SystemActions *>("io.github.snowpane", "SystemActions");
+    QObject::connect(actions, &SystemActions::systemChanged, overview, &SystemOverview::reload);
+    return overview;
 }
 
 void SystemOverview::reload()

@@ -31,6 +31,8 @@ class SystemOverview : public QObject
 
 public:
     explicit SystemOverview(QObject *parent = nullptr);
+    /** The QML singleton: reads the machine again whenever the engine's SystemActions changed it. */
+    static SystemOverview *create(QQmlEngine *engine, QJSEngine *);
 
     [[nodiscard]] QString hostName() const
     {

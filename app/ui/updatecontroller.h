@@ -3,50 +3,41 @@
 
 #pragma once
 
-#include "dryactivation.h"
 #include "generationpackagechanges.h"
+#include "jobrunner.h"
 #include "nixpkgssource.h"
+#include "pendingupdate.h"
 #include "systemactions.h"
+#include "updatepreview.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
-#include <QPromise>
 #include <QQmlEngine>
 #include <QVariantList>
 
-namespace Snowpane::Ui
-{
+/** One flake input or channel of an update, in words, as the Updates page shows it. */
+struct UpdateSource {
+    Q_GADGET
+    QML_VALUE_TYPE(updateSource)
+    Q_PROPERTY(QString name MEMBER name CONSTANT)
+    /// Both sides in one line ("bc3c6a1, 12 November 2024 → 4d2c9a0, 20 November 2024").
+    Q_PROPERTY(QString changeText MEMBER changeText CONSTANT)
+    /// Short revisions and dates in words; empty when unknown.
+    Q_PROPERTY(QString revisionBefore MEMBER revisionBefore CONSTANT)
+    Q_PROPERTY(QString revisionAfter MEMBER revisionAfter CONSTANT)
+    Q_PROPERTY(QString dateBefore MEMBER dateBefore CONSTANT)
+    Q_PROPERTY(QString dateAfter MEMBER dateAfter CONSTANT)
 
-/// What the new system changes against the running one, as the worker thread hands it over.
-struct UpdatePreview {
-    Snowpane::System::PackageDiff packages;
-    QString kernelBefore;
-    QString kernelAfter;
-    QString error;
-};
-
-/**
- * Compares the running system @p runningSystem with the freshly built
- * @p newSystem. Slow: closures. Stops early once @p promise is cancelled (the
- * result is then incomplete and not to be used).
- */
-[[nodiscard]] UpdatePreview previewUpdate(const QString &runningSystem, const QString &newSystem, const QPromise<UpdatePreview> &promise);
-
-/** One input or channel before and after an update, as the helper's updatesources reply lists it. */
-struct SourceChange {
+public:
     QString name;
+    QString changeText;
     QString revisionBefore;
     QString revisionAfter;
-    QDateTime dateBefore;
-    QDateTime dateAfter;
+    QString dateBefore;
+    QString dateAfter;
 };
-
-/** The sources an updatesources reply names, with those that did not change left out. */
-[[nodiscard]] QList<SourceChange> sourceChangesOf(const QVariantMap &reply);
-
-}
 
 /**
  * "Update all packages": fetches newer nixpkgs (the channels or the flake's
@@ -74,9 +65,8 @@ class UpdateController : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY stateChanged)
     /// Why the last check failed, in words; empty otherwise.
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stateChanged)
-    /// The sources that changed: maps with name, revisionBefore, revisionAfter (short), dateBefore, dateAfter (in words), and changeText (both sides in one
-    /// line).
-    Q_PROPERTY(QVariantList sources READ sources NOTIFY previewChanged)
+    /// The sources that changed.
+    Q_PROPERTY(QList<UpdateSource> sources READ sources NOTIFY previewChanged)
     /// "flake" or "channels"; empty before a check.
     Q_PROPERTY(QString sourceKind READ sourceKind NOTIFY previewChanged)
     Q_PROPERTY(GenerationPackageChangeModel *packages READ packages CONSTANT)
@@ -152,10 +142,10 @@ public:
     {
         return m_notice;
     }
-    [[nodiscard]] QVariantList sources() const;
+    [[nodiscard]] QList<UpdateSource> sources() const;
     [[nodiscard]] QString sourceKind() const
     {
-        return m_kind;
+        return Snowpane::Privileged::kindName(m_update.kind);
     }
     [[nodiscard]] GenerationPackageChangeModel *packages()
     {
@@ -163,7 +153,7 @@ public:
     }
     [[nodiscard]] QString builtSystem() const
     {
-        return m_newSystem;
+        return m_update.builtSystem;
     }
     [[nodiscard]] QString kernelBefore() const
     {
@@ -181,11 +171,11 @@ public:
     }
     [[nodiscard]] bool unitsKnown() const
     {
-        return m_complete;
+        return m_update.complete;
     }
     [[nodiscard]] bool hasUnitChanges() const
     {
-        return !m_units.isEmpty();
+        return !m_update.units.isEmpty();
     }
     [[nodiscard]] QString unitsNote() const;
     [[nodiscard]] QString packagesNote() const;
@@ -194,23 +184,23 @@ public:
     [[nodiscard]] QString sizeDeltaText() const;
     [[nodiscard]] QStringList unitsToRestart() const
     {
-        return m_units.restart;
+        return m_update.units.restart;
     }
     [[nodiscard]] QStringList unitsToStart() const
     {
-        return m_units.start;
+        return m_update.units.start;
     }
     [[nodiscard]] QStringList unitsToStop() const
     {
-        return m_units.stop;
+        return m_update.units.stop;
     }
     [[nodiscard]] QStringList unitsToReload() const
     {
-        return m_units.reload;
+        return m_update.units.reload;
     }
     [[nodiscard]] bool systemdRestarts() const
     {
-        return m_units.restartSystemd;
+        return m_update.units.restartSystemd;
     }
     [[nodiscard]] QString summary() const;
     [[nodiscard]] QString previewProblem() const
@@ -264,7 +254,7 @@ private:
 
     void setState(State state);
     void stepFinished(bool succeeded, const QVariantMap &result, const QString &message, const QString &details);
-    void sourcesUpdated(const QVariantMap &reply);
+    void sourcesUpdated(const Snowpane::Privileged::UpdateSourcesReply &reply);
     void compared();
     void dryActivated();
     void failCheck(const QString &message, const QString &details);
@@ -275,14 +265,10 @@ private:
     void restorePending();
     void actionsStageChanged();
     void startComparison();
-    void readChannelGenerations(const QVariantMap &reply);
-    /** Why the sources cannot be put back (what is needed is unknown); empty when they can. */
-    [[nodiscard]] QString whyTakeBackImpossible() const;
     /** Forgets the waiting update without touching the sources, and says why in notice(). */
     void dropPending(const QString &why);
     /** Why the waiting update no longer matches the machine (applied since, or its sources moved); empty while it still does. */
     [[nodiscard]] QString whyNoLongerWaiting() const;
-    [[nodiscard]] snowpane::privileged::PrivilegedJob *takeBackJob() const;
 
     QPointer<SystemActions> m_actions;
     State m_state = State::Idle;
@@ -290,25 +276,15 @@ private:
     QString m_errorMessage;
     QString m_failureMessage;
     QString m_failureDetails;
-    QString m_kind;
-    QString m_previousCommit;
-    /// Root's channels profile generations before and after the update (channels only).
-    int m_oldChannelsGeneration = 0;
-    int m_newChannelsGeneration = 0;
-    /// The system profile's generation when the check ran: a newer one means a rebuild used the updated sources.
-    int m_systemGeneration = 0;
-    /// The check ran to its end (build, comparison and dry-activate), so the units are known.
-    bool m_complete = false;
+    /// The update being checked or waiting for review; empty otherwise.
+    Snowpane::Ui::PendingUpdate m_update;
     bool m_packagesKnown = false;
     QString m_notice;
-    QString m_newSystem;
-    QList<Snowpane::Ui::SourceChange> m_sources;
     /// The nixpkgs before the check started, for the channels' "before" (their reply names generations only).
     Snowpane::System::NixpkgsSource m_sourceBefore;
-    Snowpane::Ui::UpdatePreview m_preview;
-    Snowpane::Ui::UnitChanges m_units;
+    Snowpane::System::UpdatePreview m_preview;
     GenerationPackageChangeModel m_packages;
     qsizetype m_logStart = 0;
     QString m_currentNixpkgsText;
-    QFutureWatcher<Snowpane::Ui::UpdatePreview> m_watcher;
+    QFutureWatcher<Snowpane::System::UpdatePreview> m_watcher;
 };

@@ -59,14 +59,9 @@ Kirigami.Page {
 
     /// Asks before @p action on the selected generation, saying what it will do.
     function confirm(action: int) {
-        const text = generationModel.confirmation(action, selectedGeneration);
         confirmDialog.action = action;
         confirmDialog.generation = selectedGeneration;
-        confirmDialog.commit = generationModel.generation(selectedGeneration).commit ?? "";
-        confirmDialog.title = text.title;
-        confirmDialog.message = text.message;
-        confirmDialog.confirmText = text.confirmText;
-        confirmDialog.allowed = text.allowed;
+        confirmDialog.confirmation = generationModel.confirmation(action, selectedGeneration);
         confirmDialog.open();
     }
 
@@ -120,15 +115,18 @@ Kirigami.Page {
     Kirigami.PromptDialog {
         id: confirmDialog
 
-        /// What the action will do, in full sentences.
-        property alias message: confirmDialog.subtitle
         property int action: GenerationListModel.Switch
         property int generation: 0
-        property string commit: ""
-        property string confirmText: ""
-        property bool allowed: false
+        /// What the action will do, worked out in C++.
+        property generationConfirmation confirmation
+        /// What the action will do, in full sentences.
+        readonly property string message: confirmDialog.confirmation.message
+        readonly property string confirmText: confirmDialog.confirmation.confirmText
+        readonly property bool allowed: confirmDialog.confirmation.allowed
 
         objectName: "confirmDialog"
+        title: confirmDialog.confirmation.title
+        subtitle: confirmDialog.confirmation.message
         // Long enough to read the whole sentence at once, narrow enough to wrap it.
         maximumWidth: Math.min(Kirigami.Units.gridUnit * 28, page.width)
         standardButtons: confirmDialog.allowed ? Kirigami.Dialog.Cancel : Kirigami.Dialog.Close
@@ -141,7 +139,7 @@ Kirigami.Page {
                 onTriggered: {
                     confirmDialog.close();
                     if (confirmDialog.action === GenerationListModel.Restore) {
-                        SystemActions.restoreConfiguration(confirmDialog.commit);
+                        SystemActions.restoreConfiguration(confirmDialog.confirmation.commit);
                     } else {
                         SystemActions.switchGeneration(confirmDialog.generation, confirmDialog.action === GenerationListModel.Boot);
                     }

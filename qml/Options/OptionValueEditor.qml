@@ -34,18 +34,18 @@ ColumnLayout {
         Layout.fillWidth: true
         sourceComponent: {
             switch (editor.details.editorKind) {
-            case "switch":
+            case OptionDetails.Switch:
                 return switchEditor;
-            case "integer":
+            case OptionDetails.Integer:
                 return editor.details.spinBoxRange ? spinEditor : textEditor;
-            case "float":
-            case "text":
-            case "path":
+            case OptionDetails.Float:
+            case OptionDetails.Text:
+            case OptionDetails.Path:
                 return textEditor;
-            case "choice":
+            case OptionDetails.Choice:
                 return choiceEditor;
-            case "list":
-            case "package-list":
+            case OptionDetails.List:
+            case OptionDetails.PackageList:
                 return listEditor;
             default:
                 return null;
@@ -121,9 +121,7 @@ ColumnLayout {
         ColumnLayout {
             id: textColumn
 
-            readonly property bool numeric: editor.details.editorKind === "integer" || editor.details.editorKind === "float"
-            readonly property var typed: numeric ? (field.text.trim().length > 0 ? Number(field.text) : NaN) : field.text
-            readonly property string problem: field.text.length === 0 && !numeric ? "" : editor.details.validate(typed)
+            readonly property string problem: editor.details.validateText(field.text)
 
             RowLayout {
                 Layout.fillWidth: true
@@ -138,13 +136,13 @@ ColumnLayout {
                         return current === undefined || current === null ? "" : String(current);
                     }
                     placeholderText: editor.details.defaultText.length > 0 ? qsTr("Default: %1", "@info:placeholder").arg(editor.details.defaultText) : ""
-                    font.family: editor.details.editorKind === "path" ? "monospace" : Kirigami.Theme.defaultFont.family
+                    font.family: editor.details.editorKind === OptionDetails.Path ? "monospace" : Kirigami.Theme.defaultFont.family
                     Accessible.name: qsTr("Value of %1", "@label:textbox").arg(editor.details.name)
                     onAccepted: applyText.clicked()
                 }
                 QQC2.Button {
                     objectName: "chooseFileButton"
-                    visible: editor.details.editorKind === "path"
+                    visible: editor.details.editorKind === OptionDetails.Path
                     text: qsTr("Choose…", "@action:button")
                     icon.name: "document-open"
                     Accessible.name: qsTr("Choose a file for %1", "@action:button").arg(editor.details.name)
@@ -158,7 +156,7 @@ ColumnLayout {
                     icon.name: "dialog-ok-apply"
                     enabled: textColumn.problem.length === 0
                     Accessible.name: qsTr("Set %1", "@action:button").arg(editor.details.name)
-                    onClicked: editor.apply(textColumn.typed)
+                    onClicked: editor.message = editor.details.setText(field.text)
                 }
             }
             QQC2.Label {
@@ -205,7 +203,7 @@ ColumnLayout {
         id: listEditor
 
         OptionListEditor {
-            packages: editor.details.editorKind === "package-list"
+            packages: editor.details.editorKind === OptionDetails.PackageList
             itemKind: editor.details.elementKind
             items: editor.details.listItems
             onApplied: texts => {

@@ -153,7 +153,7 @@ Kirigami.ScrollablePage {
                 model: Updates.sources
 
                 delegate: SourceChangeRow {
-                    required property var modelData
+                    required property updateSource modelData
 
                     Layout.fillWidth: true
                     name: modelData.name

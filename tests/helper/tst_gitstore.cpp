@@ -249,6 +249,24 @@ private Q_SLOTS:
         writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ a = 2; }\n");
         QVERIFY(git.commitAll(QStringLiteral("Edit again")).isOk());
         QVERIFY2(!QFile::exists(proof), "a program named by the repository ran");
+
+        // The control: the git program, on the same repository, does run what it names. Without this the
+        // check above could pass because the traps were never armed (a hook not executable, a wrong path).
+        QProcess control;
+        control.start(QStringLiteral("git"),
+                      {QStringLiteral("-C"),
+                       dir.path(),
+                       QStringLiteral("-c"),
+                       QStringLiteral("user.name=Control"),
+                       QStringLiteral("-c"),
+                       QStringLiteral("user.email=control@localhost"),
+                       QStringLiteral("commit"),
+                       QStringLiteral("--allow-empty"),
+                       QStringLiteral("--message=control")});
+        QVERIFY2(control.waitForFinished(), "the git program did not run");
+        QVERIFY2(QFile::exists(proof),
+                 qPrintable(QStringLiteral("the git program left no mark either, so the test proves nothing: ")
+                            + QString::fromUtf8(control.readAllStandardError())));
     }
 };
 

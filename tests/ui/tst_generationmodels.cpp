@@ -220,37 +220,38 @@ private Q_SLOTS:
         QVERIFY(waitUntilLoaded(model));
         using Action = GenerationListModel::Action;
 
-        const QVariantMap switchCurrent = model.confirmation(Action::Switch, 11);
-        QVERIFY(!switchCurrent.value(u"allowed"_s).toBool());
-        QVERIFY(switchCurrent.value(u"reason"_s).toString().contains(u"already the current generation"_s));
-        QVERIFY(!model.confirmation(Action::Boot, 11).value(u"allowed"_s).toBool());
+        const GenerationConfirmation switchCurrent = model.confirmation(Action::Switch, 11);
+        QVERIFY(!switchCurrent.allowed);
+        QVERIFY(switchCurrent.reason.contains(u"already the current generation"_s));
+        QVERIFY(!model.confirmation(Action::Boot, 11).allowed);
 
-        const QVariantMap switchOld = model.confirmation(Action::Switch, 7);
-        QVERIFY(switchOld.value(u"allowed"_s).toBool());
-        QCOMPARE(switchOld.value(u"title"_s).toString(), u"Switch to generation 7?"_s);
-        const QString switchText = switchOld.value(u"message"_s).toString();
+        const GenerationConfirmation switchOld = model.confirmation(Action::Switch, 7);
+        QVERIFY(switchOld.allowed);
+        QCOMPARE(switchOld.title, u"Switch to generation 7?"_s);
+        const QString switchText = switchOld.message;
         QVERIFY2(switchText.contains(u"Generation 7 ("_s) && switchText.contains(u"Linux 6.12.1"_s), qPrintable(switchText));
         QVERIFY2(switchText.contains(u"activated now"_s) && switchText.contains(u"Generation 11, which is running now"_s), qPrintable(switchText));
-        QCOMPARE(switchOld.value(u"confirmText"_s).toString(), u"Switch Now"_s);
+        QCOMPARE(switchOld.confirmText, u"Switch Now"_s);
 
-        const QVariantMap bootOld = model.confirmation(Action::Boot, 7);
-        QVERIFY(bootOld.value(u"allowed"_s).toBool());
-        const QString bootText = bootOld.value(u"message"_s).toString();
+        const GenerationConfirmation bootOld = model.confirmation(Action::Boot, 7);
+        QVERIFY(bootOld.allowed);
+        const QString bootText = bootOld.message;
         QVERIFY2(bootText.contains(u"next time the computer starts"_s) && bootText.contains(u"nothing changes in the running system (generation 11)"_s),
                  qPrintable(bootText));
 
-        const QVariantMap restoreUnlinked = model.confirmation(Action::Restore, 3);
-        QVERIFY(!restoreUnlinked.value(u"allowed"_s).toBool());
-        QVERIFY(restoreUnlinked.value(u"reason"_s).toString().contains(u"not linked to a commit"_s));
+        const GenerationConfirmation restoreUnlinked = model.confirmation(Action::Restore, 3);
+        QVERIFY(!restoreUnlinked.allowed);
+        QVERIFY(restoreUnlinked.reason.contains(u"not linked to a commit"_s));
 
-        const QVariantMap restore = model.confirmation(Action::Restore, 2);
-        QVERIFY(restore.value(u"allowed"_s).toBool());
-        const QString restoreText = restore.value(u"message"_s).toString();
+        const GenerationConfirmation restore = model.confirmation(Action::Restore, 2);
+        QVERIFY(restore.allowed);
+        QCOMPARE(restore.commit, m_commits[1]);
+        const QString restoreText = restore.message;
         QVERIFY2(restoreText.contains(m_configuration) && restoreText.contains(m_commits[1].left(7)) && restoreText.contains(u"Replace nano with curl"_s)
                      && restoreText.contains(u"new commit"_s) && restoreText.contains(u"does not change"_s),
                  qPrintable(restoreText));
 
-        QVERIFY(!model.confirmation(Action::Switch, 42).value(u"allowed"_s).toBool());
+        QVERIFY(!model.confirmation(Action::Switch, 42).allowed);
     }
 
     void comparesPackagesSizesAndConfiguration()

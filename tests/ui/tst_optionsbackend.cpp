@@ -265,7 +265,7 @@ private Q_SLOTS:
         OptionDetails details;
         details.setName(u"services.openssh.settings.MaxAuthTries"_s);
         QVERIFY(details.exists());
-        QCOMPARE(details.editorKind(), u"integer"_s);
+        QCOMPARE(details.editorKind(), OptionDetails::EditorKind::Integer);
         QCOMPARE(details.minimum(), QVariant(1.0));
         QCOMPARE(details.maximum(), QVariant(100.0));
         QCOMPARE(details.defaultText(), u"6"_s);
@@ -292,7 +292,7 @@ private Q_SLOTS:
     {
         OptionDetails choice;
         choice.setName(u"services.openssh.settings.PermitRootLogin"_s);
-        QCOMPARE(choice.editorKind(), u"choice"_s);
+        QCOMPARE(choice.editorKind(), OptionDetails::EditorKind::Choice);
         QVERIFY(choice.choices().contains(u"prohibit-password"_s));
         QCOMPARE(choice.choices().at(choice.currentChoice()), u"no"_s);
         QCOMPARE(choice.setChoice(int(choice.choices().indexOf(u"prohibit-password"_s))), QString());
@@ -301,7 +301,7 @@ private Q_SLOTS:
 
         OptionDetails ports;
         ports.setName(u"services.openssh.ports"_s);
-        QCOMPARE(ports.editorKind(), u"list"_s);
+        QCOMPARE(ports.editorKind(), OptionDetails::EditorKind::List);
         QCOMPARE(ports.elementKind(), u"integer"_s);
         // Not set in the file: the editor starts from the default, written as a Nix list over several lines.
         QCOMPARE(ports.initialValue().toList().size(), 1);
@@ -315,7 +315,7 @@ private Q_SLOTS:
 
         OptionDetails packages;
         packages.setName(u"environment.systemPackages"_s);
-        QCOMPARE(packages.editorKind(), u"package-list"_s);
+        QCOMPARE(packages.editorKind(), OptionDetails::EditorKind::PackageList);
         // environment.systemPackages is a `with pkgs; [ ... ]` list in the demo: packages are read back by name.
         QVERIFY(!packages.setPackages({u"not a name"_s}).isEmpty());
     }

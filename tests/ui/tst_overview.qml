@@ -53,6 +53,18 @@ TestCase {
         const model = createTemporaryQmlObject("import io.github.snowpane; GenerationListModel {}", testCase);
         compare(model.rowCount(), 3);
         compare(model.errorString, "");
+        // The fake profile holds generations 1, 2 and 3, made in that order a day apart: the newest comes first.
+        const numbers = [];
+        const dates = [];
+        for (let row = 0; row < model.rowCount(); ++row) {
+            const index = model.index(row, 0);
+            numbers.push(model.data(index, GenerationListModel.NumberRole));
+            dates.push(model.data(index, GenerationListModel.DateRole).getTime());
+            compare(model.numberAt(row), numbers[row]);
+        }
+        compare(numbers, [3, 2, 1]);
+        verify(dates[0] > dates[1] && dates[1] > dates[2], "dates descend: " + dates);
+        compare(model.data(model.index(0, 0), GenerationListModel.CurrentRole), true);
     }
 
     function test_mainWindowNavigates() {

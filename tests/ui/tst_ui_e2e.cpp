@@ -352,7 +352,7 @@ private Q_SLOTS:
         QVERIFY(settle(UpdateController::State::PreviewReady));
         QCOMPARE(updates.sourceKind(), flake ? u"flake"_s : u"channels"_s);
         QVERIFY(!updates.sources().isEmpty());
-        QVERIFY(updates.sources().constFirst().toMap().value(u"revisionBefore"_s) != updates.sources().constFirst().toMap().value(u"revisionAfter"_s));
+        QVERIFY(updates.sources().constFirst().revisionBefore != updates.sources().constFirst().revisionAfter);
         QVERIFY(updates.lastChecked().isValid());
         QVERIFY(QFileInfo::exists(updates.builtSystem()));
         {

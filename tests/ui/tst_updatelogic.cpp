@@ -10,6 +10,7 @@
 #include "dryactivation.h"
 #include "generationshared.h"
 #include "generationspace.h"
+#include "helperreplies.h"
 #include "nixprofilefixture.h"
 #include "nixtools.h"
 #include "snowpanesettings.h"
@@ -30,7 +31,7 @@
 using namespace Qt::StringLiterals;
 using Snowpane::System::Closure;
 using Snowpane::System::Generation;
-using Snowpane::Ui::UnitChanges;
+using Snowpane::System::UnitChanges;
 
 namespace
 {
@@ -127,7 +128,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, lines);
         QFETCH(UnitChanges, expected);
-        const UnitChanges parsed = Snowpane::Ui::parseDryActivation(lines);
+        const UnitChanges parsed = Snowpane::System::parseDryActivation(lines);
         QCOMPARE(parsed.stop, expected.stop);
         QCOMPARE(parsed.restart, expected.restart);
         QCOMPARE(parsed.start, expected.start);
@@ -151,7 +152,7 @@ private Q_SLOTS:
                  QVariantMap{{u"name"_s, u"home-manager"_s}, {u"oldRevision"_s, u"cccc"_s}, {u"newRevision"_s, u"cccc"_s}},
              }},
         };
-        const auto changes = Snowpane::Ui::sourceChangesOf(reply);
+        const auto changes = Snowpane::Privileged::updateSourcesReplyOf(reply).inputs;
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().name, u"nixpkgs"_s);
         QCOMPARE(changes.first().revisionAfter, u"bbbbbbbbbbbb"_s);
@@ -165,7 +166,7 @@ private Q_SLOTS:
         const Closure one = closureOf(u"/s/1"_s, {{u"/s/1"_s, 10}, {u"/s/glibc"_s, 1000}, {u"/s/old"_s, 200}});
         const Closure two = closureOf(u"/s/2"_s, {{u"/s/2"_s, 20}, {u"/s/glibc"_s, 1000}, {u"/s/new"_s, 300}, {u"/s/kept"_s, 7}});
         const Closure running = closureOf(u"/s/r"_s, {{u"/s/r"_s, 1}, {u"/s/kept"_s, 7}});
-        const auto ownership = Snowpane::Ui::groupByOwners({1, 2, 3}, {one, two, two}, {running});
+        const auto ownership = Snowpane::System::groupByOwners({1, 2, 3}, {one, two, two}, {running});
         QCOMPARE(ownership.exclusiveBytes(1), 210);
         QCOMPARE(ownership.exclusiveBytes(2), 0); // generation 3 holds the same system
         QCOMPARE(ownership.exclusiveBytes(3), 0);

@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Snowpane::Ui
+namespace Snowpane::System
 {
 
 UnitChanges parseDryActivation(const QStringList &lines)

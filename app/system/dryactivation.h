@@ -5,7 +5,7 @@
 
 #include <QStringList>
 
-namespace Snowpane::Ui
+namespace Snowpane::System
 {
 
 /**
