@@ -4,7 +4,6 @@
 #include "optionsearch.h"
 
 #include <algorithm>
-#include <tuple>
 
 #include <string.h>
 
@@ -107,13 +106,22 @@ struct Shape {
     size_t length = 0;
 };
 
-[[nodiscard]] Shape shapeOf(std::string_view name)
+// What the index keeps of a name's shape, one byte: its depth, whether it is under services. or programs., whether it ends in `.enable`.
+constexpr quint8 preferredBit = 0x10;
+constexpr quint8 endsInEnableBit = 0x20;
+constexpr quint8 depthMask = 0x0f;
+constexpr std::string_view enableSuffix = ".enable";
+
+[[nodiscard]] quint8 shapeByte(std::string_view name)
 {
-    Shape shape;
-    shape.preferred = name.starts_with("services.") || name.starts_with("programs.");
-    shape.depth = static_cast<size_t>(std::count(name.begin(), name.end(), '.'));
-    shape.length = name.size();
-    return shape;
+    const auto depth = std::min<std::ptrdiff_t>(std::count(name.begin(), name.end(), '.'), depthMask);
+    return static_cast<quint8>(depth) | (name.starts_with("services.") || name.starts_with("programs.") ? preferredBit : 0)
+        | (name.ends_with(enableSuffix) ? endsInEnableBit : 0);
+}
+
+[[nodiscard]] Shape shapeOf(quint8 shape, size_t length)
+{
+    return {(shape & preferredBit) != 0, false, size_t(shape & depthMask), length};
 }
 
 [[nodiscard]] quint64 pack(MatchTier tier, size_t spread, size_t uncovered, size_t matchDepth, const Shape &shape, int index)
@@ -135,22 +143,34 @@ struct WordMatch {
 [[nodiscard]] std::optional<WordMatch> bestMatch(std::string_view name, std::string_view word)
 {
     std::optional<WordMatch> best;
+    // One pass: the occurrences come in order, so the depth and the component's start carry over from one to the next.
+    size_t scanned = 0;
+    size_t depth = 0;
+    size_t componentStart = 0;
+    size_t nextDot = 0; // the first dot at or after the end of the previous occurrence
+    bool nextDotKnown = false;
     for (size_t at = name.find(word); at != std::string_view::npos; at = name.find(word, at + 1)) {
-        const size_t dot = at == 0 ? std::string_view::npos : name.rfind('.', at - 1);
-        const size_t componentStart = dot == std::string_view::npos ? 0 : dot + 1;
+        for (; scanned < at; ++scanned) {
+            if (name[scanned] == '.') {
+                ++depth;
+                componentStart = scanned + 1;
+            }
+        }
         const size_t end = at + word.size();
-        const size_t nextDot = name.find('.', end);
-        const size_t componentEnd = nextDot == std::string_view::npos ? name.size() : nextDot;
+        if (!nextDotKnown || nextDot < end) {
+            nextDot = std::min(name.find('.', end), name.size());
+            nextDotKnown = true;
+        }
         WordMatch match;
-        match.whole = componentStart == at && componentEnd == end;
-        match.uncovered = 63 - 63 * word.size() / (componentEnd - componentStart);
-        match.depth = static_cast<size_t>(std::count(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(componentStart), '.'));
-        match.componentEnd = componentEnd;
-        if (!best || (match.whole && !best->whole)
-            || (match.whole == best->whole && std::tie(match.uncovered, match.depth) < std::tie(best->uncovered, best->depth))) {
+        match.whole = componentStart == at && nextDot == end;
+        match.uncovered = 63 - 63 * word.size() / (nextDot - componentStart);
+        match.depth = depth;
+        match.componentEnd = nextDot;
+        if (!best || (match.whole && !best->whole) || (match.whole == best->whole && match.uncovered < best->uncovered)) {
             best = match;
         }
-        if (best->whole && best->depth == 0) {
+        // A later occurrence is as deep or deeper: it cannot beat a whole component.
+        if (best->whole) {
             break;
         }
     }
@@ -165,12 +185,14 @@ OptionSearch::OptionSearch(const OptionCatalog &catalog)
     const int count = catalog.size();
     m_nameStart.reserve(count + 1);
     m_nameMask.reserve(count);
+    m_nameShape.reserve(count);
     m_descriptionMask.reserve(count);
     m_descriptionBigrams.reserve(count);
     m_descriptionStart.reserve(count + 1);
     for (int i = 0; i < count; ++i) {
         m_nameStart.push_back(static_cast<quint32>(m_names.size()));
         m_nameMask.push_back(appendLower(m_names, catalog.name(i)));
+        m_nameShape.push_back(shapeByte(std::string_view(m_names).substr(m_nameStart.back())));
         m_names.push_back('\0');
         m_descriptionStart.push_back(static_cast<quint32>(m_descriptions.size()));
         const size_t start = m_descriptions.size();
@@ -219,12 +241,11 @@ quint64 OptionSearch::key(int index, const Query &query) const
         return (m_descriptionMask[index] & query.mask) == query.mask ? descriptionKey(index, query) : 0;
     }
     const std::string_view name(m_names.data() + m_nameStart[index], m_nameStart[index + 1] - m_nameStart[index] - 1);
-    Shape shape = shapeOf(name);
+    Shape shape = shapeOf(m_nameShape[index], name.size());
     if (name == query.text) {
         return pack(MatchTier::ExactName, 0, 0, 0, shape, index);
     }
-    constexpr std::string_view enableSuffix = ".enable";
-    const bool endsInSwitch = name.ends_with(enableSuffix);
+    const bool endsInSwitch = (m_nameShape[index] & endsInEnableBit) != 0;
     bool allWhole = true;
     bool allFound = true;
     size_t uncovered = 0;
@@ -271,8 +292,8 @@ quint64 OptionSearch::descriptionKey(int index, const Query &query) const
         }
     }
     const std::string_view name(m_names.data() + m_nameStart[index], m_nameStart[index + 1] - m_nameStart[index] - 1);
-    Shape shape = shapeOf(name);
-    shape.isSwitch = name.ends_with(".enable");
+    Shape shape = shapeOf(m_nameShape[index], name.size());
+    shape.isSwitch = (m_nameShape[index] & endsInEnableBit) != 0;
     return pack(MatchTier::Description, 0, 0, 0, shape, index);
 }
 
@@ -336,7 +357,7 @@ qsizetype OptionSearch::memoryUsage() const
 {
     return static_cast<qsizetype>(m_names.capacity() + m_descriptions.capacity() + (m_nameStart.capacity() + m_descriptionStart.capacity()) * sizeof(quint32)
                                   + (m_nameMask.capacity() + m_descriptionMask.capacity()) * sizeof(quint64) + m_descriptionBigrams.capacity() * sizeof(Bigrams)
-                                  + m_lastCandidates.capacity() * sizeof(int));
+                                  + m_nameShape.capacity() + m_lastCandidates.capacity() * sizeof(int));
 }
 
 } // namespace Snowpane::Options

@@ -84,6 +84,7 @@ private:
     std::vector<quint32> m_descriptionStart; ///< size()+1 offsets into m_descriptions
     // The characters each name and description holds, as bits: most options are ruled out by one AND.
     std::vector<quint64> m_nameMask;
+    std::vector<quint8> m_nameShape; ///< depth, under services./programs., ends in .enable: the ranking's tie-breaks, ready
     std::vector<quint64> m_descriptionMask;
     std::vector<Bigrams> m_descriptionBigrams;
 

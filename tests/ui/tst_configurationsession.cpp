@@ -32,6 +32,7 @@ private Q_SLOTS:
     void valuesFromEditors();
     void syntaxErrorDisablesEditing();
     void pendingFilesForTheHelper();
+    void packageAddNamesPkgs();
 
 private:
     void copyDemo();
@@ -225,6 +226,34 @@ void ConfigurationSessionTest::pendingFilesForTheHelper()
     QCOMPARE(files.size(), std::size_t(1));
     QCOMPARE(files.front().first, u"configuration.nix"_s);
     QVERIFY(files.front().second.contains(u"    htop\n"_s));
+}
+
+// The window adds packages through the engine the CLI uses: a module whose
+// arguments lack `pkgs` gets it; one that takes them as one value is refused.
+void ConfigurationSessionTest::packageAddNamesPkgs()
+{
+    auto *session = ConfigurationSession::self();
+    const auto writeConfiguration = [this](const QByteArray &text) {
+        QFile file(QDir(m_directory).filePath(u"configuration.nix"_s));
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) == text.size();
+    };
+    QVERIFY(writeConfiguration("{ config, lib, ... }:\n{\n  imports = [ ./hardware-configuration.nix ];\n  networking.hostName = \"nopkgs\";\n}\n"));
+    session->reload();
+    QVERIFY2(session->isEditable(), qPrintable(session->loadError()));
+    QCOMPARE(session->addPackage(u"htop"_s), QString());
+    QVERIFY(session->isDeclaredPackage(u"htop"_s));
+    const QVariantList files = session->changedFiles();
+    QCOMPARE(files.size(), 1);
+    const QString diff = files.constFirst().toMap().value(u"diff"_s).toString();
+    QVERIFY2(diff.contains(u"-{ config, lib, ... }:\n+{ config, lib, pkgs, ... }:"_s), qPrintable(diff));
+    QVERIFY2(diff.contains(u"htop"_s), qPrintable(diff));
+    session->discardAll();
+
+    QVERIFY(writeConfiguration("args:\n{\n  imports = [ ./hardware-configuration.nix ];\n  networking.hostName = \"plain\";\n}\n"));
+    session->reload();
+    const QString refusal = session->addPackage(u"htop"_s);
+    QVERIFY2(refusal.contains(u"args:"_s) && refusal.contains(u"argument set"_s), qPrintable(refusal));
+    QCOMPARE(session->pendingCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(ConfigurationSessionTest)
