@@ -142,10 +142,11 @@ private Q_SLOTS:
         QVERIFY2(::geteuid() == 0, "this test gives a directory to another owner and runs as root in the build root (tools/dev exec)");
         ConfigurationSession *session = ConfigurationSession::self();
         QCOMPARE(session->setOptionValue(u"services.openssh.enable"_s, false), QString());
-        QCOMPARE(::chown(QFile::encodeName(m_directory).constData(), owner, owner), 0);
-        QCOMPARE(::chmod(QFile::encodeName(m_directory).constData(), mode), 0);
         const QByteArray before = readBytes(m_directory + u"/host.nix"_s);
         const QString head = git(m_directory, {u"rev-parse"_s, u"HEAD"_s});
+        QVERIFY(!head.isEmpty());
+        QCOMPARE(::chown(QFile::encodeName(m_directory).constData(), owner, owner), 0);
+        QCOMPARE(::chmod(QFile::encodeName(m_directory).constData(), mode), 0);
 
         QCOMPARE(Snowpane::Ui::ConfigurationPlace::self()->writer(), Snowpane::Ui::ConfigurationPlace::Writer::Refused);
         QVERIFY2(Snowpane::Ui::ConfigurationPlace::self()->writerText().contains(reason), qPrintable(Snowpane::Ui::ConfigurationPlace::self()->writerText()));
