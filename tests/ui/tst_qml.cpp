@@ -57,7 +57,7 @@ public:
 
     Q_INVOKABLE void fail(const QString &kind, int stage, const QString &action, const QString &details, const QString &file, int line)
     {
-        using Kind = snowpane::privileged::PrivilegedJob::ErrorKind;
+        using Kind = Snowpane::Privileged::Job::ErrorKind;
         bool known = false;
         const int value = QMetaEnum::fromType<Kind>().keyToValue(kind.toLatin1().constData(), &known);
         if (!known) {
