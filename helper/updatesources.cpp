@@ -173,8 +173,7 @@ Checked<bool> Operations::isFlake(const QString &directory) const
     using R = Checked<bool>;
     // lstat: the helper follows no link in the configuration directory, and a link to a flake elsewhere (or to
     // nothing) must not quietly turn the configuration into one without a flake.
-    struct stat st {
-    };
+    struct stat st{};
     const QByteArray path = QFile::encodeName(directory + QStringLiteral("/flake.nix"));
     if (::lstat(path.constData(), &st) != 0) {
         if (errno == ENOENT) {

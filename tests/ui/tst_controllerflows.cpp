@@ -157,8 +157,7 @@ void ControllerFlowsTest::init()
     QVERIFY(QDir().mkpath(world));
     m_profile = std::make_unique<FakeProfile>(world);
     for (int number : {1, 2, 3}) {
-        QVERIFY2(m_profile->addGeneration({number, u"24.11"_s, u"6.6.%1"_s.arg(number), {}, {}, {}, {}}),
-                 qPrintable(m_profile->errorString()));
+        QVERIFY2(m_profile->addGeneration({number, u"24.11"_s, u"6.6.%1"_s.arg(number), {}, {}, {}, {}}), qPrintable(m_profile->errorString()));
     }
     QVERIFY(m_profile->pointAt(m_profile->profilePath(), 3));
     QVERIFY(m_profile->pointAt(world + u"/run/current-system"_s, 3));
