@@ -18,29 +18,6 @@ using namespace snowpane::nix;
 namespace
 {
 
-// Expressions that can stand as a function argument without parentheses.
-bool isAtom(const SyntaxTree &tree, NodeId e)
-{
-    switch (tree.kind(e)) {
-    case NodeKind::Ident:
-    case NodeKind::Int:
-    case NodeKind::Float:
-    case NodeKind::String:
-    case NodeKind::IndString:
-    case NodeKind::Path:
-    case NodeKind::List:
-    case NodeKind::AttrSet:
-    case NodeKind::Paren:
-    case NodeKind::SearchPath:
-    case NodeKind::Uri:
-        return true;
-    case NodeKind::Select:
-        return tree.child(e, 2) == noNode;
-    default:
-        return false;
-    }
-}
-
 std::string trimmed(std::string_view s)
 {
     const auto b = s.find_first_not_of(" \t\r\n");

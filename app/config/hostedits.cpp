@@ -71,27 +71,6 @@ std::string sharedRefusal(const DocumentSet &set, const Operation &operation, co
     return out + "; nothing was changed";
 }
 
-bool isAtom(const SyntaxTree &tree, NodeId e)
-{
-    switch (tree.kind(e)) {
-    case NodeKind::Ident:
-    case NodeKind::Int:
-    case NodeKind::Float:
-    case NodeKind::String:
-    case NodeKind::IndString:
-    case NodeKind::Path:
-    case NodeKind::List:
-    case NodeKind::AttrSet:
-    case NodeKind::Paren:
-    case NodeKind::Uri:
-        return true;
-    case NodeKind::Select:
-        return tree.child(e, 2) == noNode;
-    default:
-        return false;
-    }
-}
-
 // The module's function header, when `lib` has to be added to it; an error when it cannot be.
 std::optional<TextEdit> libArgument(const DocumentSet &set, std::size_t document, std::string &error)
 {

@@ -10,6 +10,29 @@
 namespace snowpane::config
 {
 
+bool isAtom(const nix::SyntaxTree &tree, nix::NodeId node)
+{
+    using nix::NodeKind;
+    switch (tree.kind(node)) {
+    case NodeKind::Ident:
+    case NodeKind::Int:
+    case NodeKind::Float:
+    case NodeKind::String:
+    case NodeKind::IndString:
+    case NodeKind::Path:
+    case NodeKind::List:
+    case NodeKind::AttrSet:
+    case NodeKind::Paren:
+    case NodeKind::SearchPath:
+    case NodeKind::Uri:
+        return true;
+    case NodeKind::Select:
+        return tree.child(node, 2) == nix::noNode;
+    default:
+        return false;
+    }
+}
+
 using namespace snowpane::nix;
 
 NodeId unwrapParens(const SyntaxTree &tree, NodeId node)

@@ -14,6 +14,9 @@
 namespace snowpane::config
 {
 
+/** Whether @p node can stand as a function argument without parentheses (`mkForce x`, not `mkForce (f x)`). */
+[[nodiscard]] bool isAtom(const nix::SyntaxTree &tree, nix::NodeId node);
+
 /** The expression inside any number of parentheses. */
 [[nodiscard]] nix::NodeId unwrapParens(const nix::SyntaxTree &tree, nix::NodeId node);
 
