@@ -104,12 +104,26 @@ Kirigami.Dialog {
             }
         }
 
-        Kirigami.InlineMessage {
+        // A plain icon and label, not an InlineMessage: its reveal animation left the sheet
+        // empty when the message appeared while the sheet was still opening.
+        RowLayout {
             objectName: "operationResult"
+            readonly property alias text: resultLabel.text
             Layout.fillWidth: true
             visible: sheet.succeeded
-            type: Kirigami.MessageType.Positive
-            text: SystemActions.resultText
+            spacing: Kirigami.Units.largeSpacing
+            Kirigami.Icon {
+                Layout.alignment: Qt.AlignTop
+                Layout.preferredWidth: Kirigami.Units.iconSizes.medium
+                Layout.preferredHeight: Kirigami.Units.iconSizes.medium
+                source: "dialog-positive"
+            }
+            QQC2.Label {
+                id: resultLabel
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: SystemActions.resultText
+            }
         }
         QQC2.Label {
             Layout.fillWidth: true
@@ -118,20 +132,31 @@ Kirigami.Dialog {
             text: SystemActions.changeSummary
         }
 
-        Kirigami.InlineMessage {
+        RowLayout {
             objectName: "operationError"
+            readonly property alias text: errorLabel.text
             Layout.fillWidth: true
             visible: sheet.failed
-            type: Kirigami.MessageType.Error
-            text: SystemActions.errorMessage
-            actions: [
-                Kirigami.Action {
-                    text: qsTr("Open %1 at Line %2", "@action:button").arg(SystemActions.errorFile).arg(SystemActions.errorLine)
-                    icon.name: "document-open"
-                    visible: SystemActions.errorFile.length > 0
-                    onTriggered: SystemActions.openErrorLocation()
-                }
-            ]
+            spacing: Kirigami.Units.largeSpacing
+            Kirigami.Icon {
+                Layout.alignment: Qt.AlignTop
+                Layout.preferredWidth: Kirigami.Units.iconSizes.medium
+                Layout.preferredHeight: Kirigami.Units.iconSizes.medium
+                source: "dialog-error"
+            }
+            QQC2.Label {
+                id: errorLabel
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: SystemActions.errorMessage
+            }
+        }
+        QQC2.Button {
+            visible: sheet.failed && SystemActions.errorFile.length > 0
+            text: qsTr("Open %1 at Line %2", "@action:button").arg(SystemActions.errorFile).arg(SystemActions.errorLine)
+            icon.name: "document-open"
+            Accessible.name: text
+            onClicked: SystemActions.openErrorLocation()
         }
         // The technical detail, one click away from the sentence above.
         QQC2.Button {
