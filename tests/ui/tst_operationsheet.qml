@@ -153,4 +153,16 @@ TestCase {
         compare(message.text, SystemActions.errorMessage);
         tryVerify(() => shown(message), 5000, "the error message is on screen, not an empty sheet");
     }
+
+    // Success is never an empty sheet either: the result sentence is on screen.
+    function test_success() {
+        const sheet = openSheet();
+        OperationTesting.succeed("Switched to generation 11.");
+        tryVerify(() => sheet.opened, 5000, "the sheet opens by itself");
+        compare(SystemActions.stage, SystemActions.Succeeded);
+        const message = findByObjectName(sheet.contentItem, "operationResult");
+        verify(message);
+        compare(message.text, "Switched to generation 11.");
+        tryVerify(() => shown(message), 5000, "the result is on screen, not an empty sheet");
+    }
 }

@@ -71,6 +71,16 @@ public:
         actions->failSequence(Snowpane::Ui::failureSentence(failure), details);
     }
 
+    /// Ends a sequence with success and @p resultText, as a finished apply does.
+    Q_INVOKABLE void succeed(const QString &resultText)
+    {
+        auto *actions = m_engine->singletonInstance<SystemActions *>("io.github.snowpane", "SystemActions");
+        if (!actions->beginSequence(u"Testing success"_s)) {
+            qFatal("SystemActions is busy");
+        }
+        actions->finishSequence(resultText);
+    }
+
 private:
     QQmlEngine *m_engine;
 };
