@@ -249,9 +249,9 @@ void ControllerFlowsTest::apply_data()
         << false << QList<Step>{FakeRunner::succeeds(action::Rebuild, switched)} << false << QStringList{u"rebuild switch"_s} << S::Succeeded << false << u""_s;
     QTest::newRow("nothing to save: the build fails") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::Failed)} << false
                                                       << QStringList{u"rebuild switch"_s} << S::Failed << false << u"The new system could not be built."_s;
-    QTest::newRow("nothing to save: polkit refuses") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::NotAuthorised)} << false
-                                                     << QStringList{u"rebuild switch"_s} << S::Failed << false
-                                                     << u"Polkit refused “Build and apply the system configuration” (io.github.snowpane.rebuild): the authentication was refused or cancelled."_s;
+    QTest::newRow("nothing to save: polkit refuses")
+        << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::NotAuthorised)} << false << QStringList{u"rebuild switch"_s} << S::Failed << false
+        << u"Polkit refused “Build and apply the system configuration” (io.github.snowpane.rebuild): the authentication was refused or cancelled."_s;
     QTest::newRow("nothing to save: the helper is busy")
         << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::Busy)} << false << QStringList{u"rebuild switch"_s} << S::Failed << false
         << u"Another change to the system is still running. Wait for it to finish, then try again."_s;
@@ -365,8 +365,9 @@ void ControllerFlowsTest::rollBack_data()
                                                 << u""_s;
     QTest::newRow("the switch fails") << true << QList<Step>{FakeRunner::fails(action::SwitchGeneration, ErrorKind::Failed)} << false << S::Failed
                                       << u"The system could not switch to that generation."_s;
-    QTest::newRow("polkit refuses") << true << QList<Step>{FakeRunner::fails(action::SwitchGeneration, ErrorKind::NotAuthorised)} << false << S::Failed
-                                    << u"Polkit refused “Switch to an earlier system generation” (io.github.snowpane.switchgeneration): the authentication was refused or cancelled."_s;
+    QTest::newRow("polkit refuses")
+        << true << QList<Step>{FakeRunner::fails(action::SwitchGeneration, ErrorKind::NotAuthorised)} << false << S::Failed
+        << u"Polkit refused “Switch to an earlier system generation” (io.github.snowpane.switchgeneration): the authentication was refused or cancelled."_s;
     QTest::newRow("cancelled") << true << QList<Step>{held(FakeRunner::succeeds(action::SwitchGeneration, switched))} << true << S::Failed
                                << u"The operation was cancelled. The system was not changed."_s;
     QTest::newRow("the switch ends despite a cancel") << true << QList<Step>{held(FakeRunner::succeeds(action::SwitchGeneration, switched), true)} << true
