@@ -1,15 +1,15 @@
 // SPDX-FileCopyrightText: 2026 Snowpane contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "applicationinfo.h"
-#include "configurationplace.h"
-#include "configurationsession.h"
+#include "Common/configurationsession.h"
+#include "Common/uibenchmark.h"
+#include "Common/uitesting.h"
+#include "Settings/applicationinfo.h"
+#include "Settings/configurationplace.h"
 #include "helperconfig.h"
 #include "snowpane-version.h"
 #include "snowpanesettings.h"
 #include "systempaths.h"
-#include "uibenchmark.h"
-#include "uitesting.h"
 #include "windowstate.h"
 
 #include <QApplication>
@@ -130,7 +130,7 @@ int main(int argc, char **argv)
     } else {
         SnowpaneSettings::instance(KSharedConfig::openConfig());
         // programs.snowpane.configuration and .host, as the NixOS module wrote them for the helper.
-        Snowpane::Ui::ConfigurationPlace::useSystemSettings(QString::fromLatin1(snowpane::helper::HelperConfigFile));
+        Snowpane::Ui::ConfigurationPlace::useSystemSettings(QString::fromLatin1(Snowpane::Helper::HelperConfigFile));
     }
     if (parser.isSet(screenshotOption) && parser.positionalArguments().size() != 1) {
         parser.showHelp(2);

@@ -9,7 +9,7 @@
 
 #include <sys/types.h>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /** Whose configuration directory the helper builds from, which decides whether it may also write there. */

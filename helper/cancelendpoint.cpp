@@ -9,9 +9,7 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 
-namespace cancelProtocol = snowpane::protocol::cancel;
-
-CancelEndpoint::CancelEndpoint(snowpane::helper::CancelGate &gate)
+CancelEndpoint::CancelEndpoint(Snowpane::Helper::CancelGate &gate)
     : m_gate(gate)
 {
 }
@@ -22,7 +20,8 @@ bool CancelEndpoint::registerOnSystemBus()
         return true;
     }
     // KAuth's helper talks on the system bus connection; this object shares it.
-    m_registered = QDBusConnection::systemBus().registerObject(QLatin1String(cancelProtocol::ObjectPath), this, QDBusConnection::ExportScriptableSlots);
+    m_registered =
+        QDBusConnection::systemBus().registerObject(QLatin1String(Snowpane::Protocol::Cancel::ObjectPath), this, QDBusConnection::ExportScriptableSlots);
     if (!m_registered) {
         qCWarning(SNOWPANE_HELPER) << "cannot register the cancel object:" << QDBusConnection::systemBus().lastError().message();
     }
@@ -38,7 +37,7 @@ bool CancelEndpoint::cancel(const QString &request)
     const QDBusReply<uint> uid = bus ? bus->serviceUid(message().service()) : QDBusReply<uint>();
     const int sender = uid.isValid() ? int(uid.value()) : -1;
     const bool accepted = m_gate.requestCancel(request, sender);
-    qCInfo(SNOWPANE_HELPER).noquote() << "cancel of" << snowpane::helper::loggableRequestId(request) << "from uid" << sender
+    qCInfo(SNOWPANE_HELPER).noquote() << "cancel of" << Snowpane::Helper::loggableRequestId(request) << "from uid" << sender
                                       << (accepted ? "accepted" : "ignored");
     return accepted;
 }

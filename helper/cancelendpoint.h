@@ -21,7 +21,7 @@ class CancelEndpoint : public QObject, protected QDBusContext
     Q_CLASSINFO("D-Bus Interface", "io.github.snowpane.Cancel")
 
 public:
-    explicit CancelEndpoint(snowpane::helper::CancelGate &gate);
+    explicit CancelEndpoint(Snowpane::Helper::CancelGate &gate);
 
     /** Registers the object on the system bus once; false (and logged) when that fails. */
     bool registerOnSystemBus();
@@ -31,6 +31,6 @@ public Q_SLOTS:
     Q_SCRIPTABLE bool cancel(const QString &request);
 
 private:
-    snowpane::helper::CancelGate &m_gate;
+    Snowpane::Helper::CancelGate &m_gate;
     bool m_registered = false;
 };

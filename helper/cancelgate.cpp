@@ -5,7 +5,9 @@
 
 #include "validation.h"
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
 QString loggableRequestId(const QString &request)
@@ -13,7 +15,7 @@ QString loggableRequestId(const QString &request)
     if (validateRequestId(request).isOk()) {
         return request;
     }
-    return QStringLiteral("a malformed id of %1 characters").arg(request.size());
+    return u"a malformed id of %1 characters"_s.arg(request.size());
 }
 
 void CancelGate::begin(const QString &request, int callerUid)

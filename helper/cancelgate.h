@@ -5,7 +5,7 @@
 
 #include <QString>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /**

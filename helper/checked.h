@@ -8,7 +8,7 @@
 #include <optional>
 #include <utility>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /**

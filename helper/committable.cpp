@@ -3,7 +3,9 @@
 
 #include "committable.h"
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
 Checked<Done> checkCommittable(const ConfinedDirectory &dir, const GitStore &git, const RelativeName &name)
@@ -21,10 +23,10 @@ Checked<Done> checkCommittable(const ConfinedDirectory &dir, const GitStore &git
         return R::fail(why.error());
     }
     if (!why.value().isEmpty()) {
-        return R::fail(QStringLiteral("%1; Snowpane commits every file it writes, and everyone who can read the configuration can read its git history, "
-                                      "so it does not write this one. Keep the secret in a file git does not track, or make the file readable by others "
-                                      "if it holds none")
-                           .arg(why.value()));
+        return R::fail(
+            u"%1; Snowpane commits every file it writes, and everyone who can read the configuration can read its git history, "
+            "so it does not write this one. Keep the secret in a file git does not track, or make the file readable by others "
+            "if it holds none"_s.arg(why.value()));
     }
     return R::ok({});
 }
@@ -36,16 +38,15 @@ Checked<Done> checkSingleFile(const RelativeName &name, const FileStatus &status
     case FileStatus::Kind::Missing:
         return R::ok({});
     case FileStatus::Kind::SymbolicLink:
-        return R::fail(QStringLiteral("%1 is a symbolic link; the helper neither writes through it nor replaces it").arg(name.text));
+        return R::fail(u"%1 is a symbolic link; the helper neither writes through it nor replaces it"_s.arg(name.text));
     case FileStatus::Kind::Other:
-        return R::fail(QStringLiteral("%1 is not a regular file").arg(name.text));
+        return R::fail(u"%1 is not a regular file"_s.arg(name.text));
     case FileStatus::Kind::Regular:
         break;
     }
     if (status.links > 1) {
-        return R::fail(QStringLiteral("%1 has %2 hard links: another name elsewhere shares its content, so the helper does not replace it")
-                           .arg(name.text)
-                           .arg(status.links));
+        return R::fail(
+            u"%1 has %2 hard links: another name elsewhere shares its content, so the helper does not replace it"_s.arg(name.text).arg(status.links));
     }
     return R::ok({});
 }

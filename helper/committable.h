@@ -8,7 +8,7 @@
 #include "gitstore.h"
 #include "validation.h"
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /**

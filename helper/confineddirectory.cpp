@@ -14,7 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
 namespace
@@ -32,9 +34,9 @@ QString ownerName(uid_t uid)
     struct passwd *found = nullptr;
     char buffer[4096];
     if (::getpwuid_r(uid, &entry, buffer, sizeof buffer, &found) == 0 && found && found->pw_name) {
-        return QStringLiteral("%1 (uid %2)").arg(QString::fromLocal8Bit(found->pw_name)).arg(uid);
+        return u"%1 (uid %2)"_s.arg(QString::fromLocal8Bit(found->pw_name)).arg(uid);
     }
-    return QStringLiteral("uid %1").arg(uid);
+    return u"uid %1"_s.arg(uid);
 }
 
 // Writes all of `data`, retrying on short writes and EINTR.
@@ -64,8 +66,8 @@ bool isRootsAlone(const struct stat &st)
 
 QString ownerText(const struct stat &st)
 {
-    return st.st_uid != 0 ? QStringLiteral("is owned by uid %1, not root").arg(st.st_uid)
-                          : QStringLiteral("is writable by its group or by others (mode %1)").arg(st.st_mode & 07777, 4, 8, QLatin1Char('0'));
+    return st.st_uid != 0 ? u"is owned by uid %1, not root"_s.arg(st.st_uid)
+                          : u"is writable by its group or by others (mode %1)"_s.arg(st.st_mode & 07777, 4, 8, QLatin1Char('0'));
 }
 
 // `.git` and each entry in it: real directories and files, root's alone. Deeper
@@ -75,14 +77,14 @@ Checked<Done> checkRepositoryDirectory(int root, const QString &path)
     using R = Checked<Done>;
     struct stat st{};
     if (::fstatat(root, ".git", &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        return errno == ENOENT ? R::ok({}) : R::fail(QStringLiteral("cannot inspect %1/.git: %2").arg(path, errnoText(errno)));
+        return errno == ENOENT ? R::ok({}) : R::fail(u"cannot inspect %1/.git: %2"_s.arg(path, errnoText(errno)));
     }
     if (!S_ISDIR(st.st_mode)) {
-        return R::fail(QStringLiteral("%1/.git is %2; the helper uses only a real .git directory")
-                           .arg(path, S_ISLNK(st.st_mode) ? QStringLiteral("a symbolic link") : QStringLiteral("not a directory")));
+        return R::fail(
+            u"%1/.git is %2; the helper uses only a real .git directory"_s.arg(path, S_ISLNK(st.st_mode) ? u"a symbolic link"_s : u"not a directory"_s));
     }
     if (!isRootsAlone(st)) {
-        return R::fail(QStringLiteral("%1/.git %2; the helper commits only to a repository that root alone can change").arg(path, ownerText(st)));
+        return R::fail(u"%1/.git %2; the helper commits only to a repository that root alone can change"_s.arg(path, ownerText(st)));
     }
     const int fd = ::openat(root, ".git", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     DIR *entries = fd >= 0 ? ::fdopendir(fd) : nullptr;
@@ -90,7 +92,7 @@ Checked<Done> checkRepositoryDirectory(int root, const QString &path)
         if (fd >= 0) {
             ::close(fd);
         }
-        return R::fail(QStringLiteral("cannot read %1/.git: %2").arg(path, errnoText(errno)));
+        return R::fail(u"cannot read %1/.git: %2"_s.arg(path, errnoText(errno)));
     }
     const std::unique_ptr<DIR, int (*)(DIR *)> closer(entries, ::closedir);
     while (const dirent *entry = ::readdir(entries)) {
@@ -103,15 +105,14 @@ Checked<Done> checkRepositoryDirectory(int root, const QString &path)
             if (errno == ENOENT) {
                 continue; // a lock file that went away meanwhile
             }
-            return R::fail(QStringLiteral("cannot inspect %1/.git/%2: %3").arg(path, QFile::decodeName(name), errnoText(errno)));
+            return R::fail(u"cannot inspect %1/.git/%2: %3"_s.arg(path, QFile::decodeName(name), errnoText(errno)));
         }
         if (S_ISLNK(child.st_mode)) {
-            return R::fail(QStringLiteral("%1/.git/%2 is a symbolic link; the helper uses only a repository whose parts are inside it")
-                               .arg(path, QFile::decodeName(name)));
+            return R::fail(u"%1/.git/%2 is a symbolic link; the helper uses only a repository whose parts are inside it"_s.arg(path, QFile::decodeName(name)));
         }
         if (!isRootsAlone(child)) {
-            return R::fail(QStringLiteral("%1/.git/%2 %3; the helper commits only to a repository that root alone can change")
-                               .arg(path, QFile::decodeName(name), ownerText(child)));
+            return R::fail(
+                u"%1/.git/%2 %3; the helper commits only to a repository that root alone can change"_s.arg(path, QFile::decodeName(name), ownerText(child)));
         }
     }
     return R::ok({});
@@ -124,7 +125,7 @@ Checked<QString> whyPrivate(int directory, const QStringList &components)
     using R = Checked<QString>;
     FileDescriptor current(::fcntl(directory, F_DUPFD_CLOEXEC, 0));
     if (!current.isValid()) {
-        return R::fail(QStringLiteral("cannot duplicate a descriptor: %1").arg(errnoText(errno)));
+        return R::fail(u"cannot duplicate a descriptor: %1"_s.arg(errnoText(errno)));
     }
     const QString text = components.join(QLatin1Char('/'));
     struct stat st{};
@@ -132,11 +133,11 @@ Checked<QString> whyPrivate(int directory, const QStringList &components)
         const QByteArray component = QFile::encodeName(components.at(i));
         if (i + 1 == components.size()) {
             if (::fstatat(current.get(), component.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
-                return errno == ENOENT ? R::ok(QString()) : R::fail(QStringLiteral("cannot inspect %1: %2").arg(text, errnoText(errno)));
+                return errno == ENOENT ? R::ok(QString()) : R::fail(u"cannot inspect %1: %2"_s.arg(text, errnoText(errno)));
             }
             // A link's text is what git stores, and a link's own mode means nothing.
             if (S_ISREG(st.st_mode) && (st.st_mode & S_IROTH) == 0) {
-                return R::ok(QStringLiteral("%1 can be read by its owner only (mode %2)").arg(text).arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
+                return R::ok(u"%1 can be read by its owner only (mode %2)"_s.arg(text).arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
             }
             return R::ok(QString());
         }
@@ -146,15 +147,14 @@ Checked<QString> whyPrivate(int directory, const QStringList &components)
                 return R::ok(QString());
             }
             return R::fail(errno == ELOOP || errno == ENOTDIR
-                               ? QStringLiteral("%1: '%2' is a symbolic link or not a directory").arg(text, components.mid(0, i + 1).join(QLatin1Char('/')))
-                               : QStringLiteral("%1: cannot open '%2': %3").arg(text, components.at(i), errnoText(errno)));
+                               ? u"%1: '%2' is a symbolic link or not a directory"_s.arg(text, components.mid(0, i + 1).join(QLatin1Char('/')))
+                               : u"%1: cannot open '%2': %3"_s.arg(text, components.at(i), errnoText(errno)));
         }
         if (::fstat(next.get(), &st) != 0) {
-            return R::fail(QStringLiteral("cannot inspect %1: %2").arg(text, errnoText(errno)));
+            return R::fail(u"cannot inspect %1: %2"_s.arg(text, errnoText(errno)));
         }
         if ((st.st_mode & S_IXOTH) == 0) {
-            return R::ok(QStringLiteral("%1 is in the directory '%2', which others cannot enter (mode %3)")
-                             .arg(text, components.mid(0, i + 1).join(QLatin1Char('/')))
+            return R::ok(u"%1 is in the directory '%2', which others cannot enter (mode %3)"_s.arg(text, components.mid(0, i + 1).join(QLatin1Char('/')))
                              .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
         }
         current = std::move(next);
@@ -184,24 +184,24 @@ Checked<ConfinedDirectory> ConfinedDirectory::open(const QString &path)
 {
     using R = Checked<ConfinedDirectory>;
     if (!path.startsWith(QLatin1Char('/'))) {
-        return R::fail(QStringLiteral("the configuration directory '%1' is not an absolute path").arg(path));
+        return R::fail(u"the configuration directory '%1' is not an absolute path"_s.arg(path));
     }
     // The configured path itself is trusted (it comes from root's settings), but its last component must be a real directory.
     FileDescriptor fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd.isValid()) {
-        return R::fail(QStringLiteral("cannot open the configuration directory %1: %2").arg(path, errnoText(errno)));
+        return R::fail(u"cannot open the configuration directory %1: %2"_s.arg(path, errnoText(errno)));
     }
     struct stat st{};
     if (::fstat(fd.get(), &st) != 0) {
-        return R::fail(QStringLiteral("cannot inspect %1: %2").arg(path, errnoText(errno)));
+        return R::fail(u"cannot inspect %1: %2"_s.arg(path, errnoText(errno)));
     }
     if (st.st_uid != 0) {
         // A person's own configuration is written by Snowpane's window as that person; root never writes there.
-        return R::fail(QStringLiteral("the configuration directory %1 belongs to %2, not root: the helper only builds from it and never writes there")
-                           .arg(path, ownerName(st.st_uid)));
+        return R::fail(
+            u"the configuration directory %1 belongs to %2, not root: the helper only builds from it and never writes there"_s.arg(path, ownerName(st.st_uid)));
     }
     if (!isRootsAlone(st)) {
-        return R::fail(QStringLiteral("the configuration directory %1 must be owned by root and writable by root only").arg(path));
+        return R::fail(u"the configuration directory %1 must be owned by root and writable by root only"_s.arg(path));
     }
     if (auto repository = checkRepositoryDirectory(fd.get(), path); !repository) {
         return R::fail(repository.error());
@@ -217,14 +217,14 @@ Checked<FileDescriptor> ConfinedDirectory::openParent(const RelativeName &name, 
     using R = Checked<FileDescriptor>;
     FileDescriptor current(::fcntl(m_root->get(), F_DUPFD_CLOEXEC, 0));
     if (!current.isValid()) {
-        return R::fail(QStringLiteral("cannot duplicate a descriptor: %1").arg(errnoText(errno)));
+        return R::fail(u"cannot duplicate a descriptor: %1"_s.arg(errnoText(errno)));
     }
     for (qsizetype i = 0; i + 1 < name.components.size(); ++i) {
         const QByteArray component = QFile::encodeName(name.components.at(i));
         int next = ::openat(current.get(), component.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (next < 0 && errno == ENOENT && create) {
             if (::mkdirat(current.get(), component.constData(), 0755) != 0 && errno != EEXIST) {
-                return R::fail(QStringLiteral("cannot create the directory for %1: %2").arg(name.text, errnoText(errno)));
+                return R::fail(u"cannot create the directory for %1: %2"_s.arg(name.text, errnoText(errno)));
             }
             next = ::openat(current.get(), component.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         }
@@ -234,20 +234,20 @@ Checked<FileDescriptor> ConfinedDirectory::openParent(const RelativeName &name, 
                 *missing = error == ENOENT;
             }
             if (error == ELOOP || error == ENOTDIR) {
-                return R::fail(
-                    QStringLiteral("%1: '%2' is a symbolic link or not a directory; only real directories inside the configuration directory are used")
-                        .arg(name.text, name.components.at(i)));
+                return R::fail(u"%1: '%2' is a symbolic link or not a directory; only real directories inside the configuration directory are used"_s.arg(
+                    name.text,
+                    name.components.at(i)));
             }
-            return R::fail(QStringLiteral("%1: cannot open '%2': %3").arg(name.text, name.components.at(i), errnoText(error)));
+            return R::fail(u"%1: cannot open '%2': %3"_s.arg(name.text, name.components.at(i), errnoText(error)));
         }
         current = FileDescriptor(next);
         // Checked on the descriptor itself: what was opened is what was checked.
         struct stat st{};
         if (::fstat(current.get(), &st) != 0) {
-            return R::fail(QStringLiteral("%1: cannot inspect '%2': %3").arg(name.text, name.components.at(i), errnoText(errno)));
+            return R::fail(u"%1: cannot inspect '%2': %3"_s.arg(name.text, name.components.at(i), errnoText(errno)));
         }
         if (!isRootsAlone(st)) {
-            return R::fail(QStringLiteral("%1: the directory '%2' %3; the helper writes only through directories that root alone can change")
+            return R::fail(u"%1: the directory '%2' %3; the helper writes only through directories that root alone can change"_s
                                .arg(name.text, name.components.mid(0, i + 1).join(QLatin1Char('/')), ownerText(st)));
         }
     }
@@ -265,7 +265,7 @@ Checked<FileStatus> ConfinedDirectory::status(const RelativeName &name) const
     FileStatus status;
     struct stat st{};
     if (::fstatat(parent.value().get(), QFile::encodeName(name.components.last()).constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        return errno == ENOENT ? R::ok(status) : R::fail(QStringLiteral("cannot inspect %1: %2").arg(name.text, errnoText(errno)));
+        return errno == ENOENT ? R::ok(status) : R::fail(u"cannot inspect %1: %2"_s.arg(name.text, errnoText(errno)));
     }
     status.kind = S_ISREG(st.st_mode) ? FileStatus::Kind::Regular : S_ISLNK(st.st_mode) ? FileStatus::Kind::SymbolicLink : FileStatus::Kind::Other;
     status.owner = st.st_uid;
@@ -277,7 +277,7 @@ Checked<FileStatus> ConfinedDirectory::status(const RelativeName &name) const
 
 Checked<QString> ConfinedDirectory::whyPrivate(const RelativeName &name) const
 {
-    return helper::whyPrivate(m_root->get(), name.components);
+    return Helper::whyPrivate(m_root->get(), name.components);
 }
 
 Checked<Done> ConfinedDirectory::writeAtomically(const RelativeName &name, const QByteArray &content) const
@@ -311,13 +311,13 @@ Checked<Done> ConfinedDirectory::writeAtomically(const RelativeName &name, const
     struct stat st{};
     if (::fstatat(dirfd, leaf.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
         if (S_ISLNK(st.st_mode)) {
-            return R::fail(QStringLiteral("%1 is a symbolic link; it is not written through").arg(name.text));
+            return R::fail(u"%1 is a symbolic link; it is not written through"_s.arg(name.text));
         }
         if (!S_ISREG(st.st_mode)) {
-            return R::fail(QStringLiteral("%1 is not a regular file").arg(name.text));
+            return R::fail(u"%1 is not a regular file"_s.arg(name.text));
         }
     } else if (errno != ENOENT) {
-        return R::fail(QStringLiteral("cannot inspect %1: %2").arg(name.text, errnoText(errno)));
+        return R::fail(u"cannot inspect %1: %2"_s.arg(name.text, errnoText(errno)));
     }
 
     QByteArray temporary;
@@ -326,15 +326,15 @@ Checked<Done> ConfinedDirectory::writeAtomically(const RelativeName &name, const
         temporary = QByteArrayLiteral(".snowpane-") + QByteArray::number(QRandomGenerator::system()->generate64(), 36) + QByteArrayLiteral(".tmp");
         out = FileDescriptor(::openat(dirfd, temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (!out.isValid() && errno != EEXIST) {
-            return R::fail(QStringLiteral("cannot create a temporary file for %1: %2").arg(name.text, errnoText(errno)));
+            return R::fail(u"cannot create a temporary file for %1: %2"_s.arg(name.text, errnoText(errno)));
         }
     }
     if (!out.isValid()) {
-        return R::fail(QStringLiteral("cannot create a temporary file for %1").arg(name.text));
+        return R::fail(u"cannot create a temporary file for %1"_s.arg(name.text));
     }
     const auto discard = [&](const QString &why) {
         ::unlinkat(dirfd, temporary.constData(), 0);
-        return R::fail(QStringLiteral("writing %1 failed: %2").arg(name.text, why));
+        return R::fail(u"writing %1 failed: %2"_s.arg(name.text, why));
     };
     if (!writeAll(out.get(), content)) {
         return discard(errnoText(errno));
@@ -367,15 +367,15 @@ Checked<std::optional<QByteArray>> ConfinedDirectory::read(const RelativeName &n
         if (errno == ENOENT) {
             return R::ok(std::nullopt);
         }
-        return R::fail(errno == ELOOP ? QStringLiteral("%1 is a symbolic link; it is not read through").arg(name.text)
-                                      : QStringLiteral("cannot open %1: %2").arg(name.text, errnoText(errno)));
+        return R::fail(errno == ELOOP ? u"%1 is a symbolic link; it is not read through"_s.arg(name.text)
+                                      : u"cannot open %1: %2"_s.arg(name.text, errnoText(errno)));
     }
     struct stat st{};
     if (::fstat(in.get(), &st) != 0 || !S_ISREG(st.st_mode)) {
-        return R::fail(QStringLiteral("%1 is not a regular file").arg(name.text));
+        return R::fail(u"%1 is not a regular file"_s.arg(name.text));
     }
     if (st.st_size > maximumBytes) {
-        return R::fail(QStringLiteral("%1 is larger than %2 bytes").arg(name.text).arg(maximumBytes));
+        return R::fail(u"%1 is larger than %2 bytes"_s.arg(name.text).arg(maximumBytes));
     }
     QByteArray data(qsizetype(st.st_size), Qt::Uninitialized);
     qsizetype got = 0;
@@ -401,7 +401,7 @@ Checked<Done> ConfinedDirectory::remove(const RelativeName &name) const
         return missing ? Checked<Done>::ok({}) : Checked<Done>::fail(parent.error());
     }
     if (::unlinkat(parent.value().get(), QFile::encodeName(name.components.last()).constData(), 0) != 0 && errno != ENOENT) {
-        return Checked<Done>::fail(QStringLiteral("cannot remove %1: %2").arg(name.text, errnoText(errno)));
+        return Checked<Done>::fail(u"cannot remove %1: %2"_s.arg(name.text, errnoText(errno)));
     }
     return Checked<Done>::ok({});
 }

@@ -14,7 +14,7 @@
 
 #include <sys/types.h>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /** An open file descriptor, closed when it goes out of scope. */

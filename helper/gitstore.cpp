@@ -19,27 +19,28 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
 namespace
 {
 
 // One owner per libgit2 object returned through an out-parameter: the window's types (app/system/gitwrappers.h).
-namespace Git = Snowpane::System::Git;
-using Repository = Git::RepositoryPtr;
-using Index = Git::IndexPtr;
-using Tree = Git::TreePtr;
-using Commit = Git::CommitPtr;
-using Signature = Git::SignaturePtr;
-using StatusList = Git::StatusListPtr;
-using Reference = Git::ReferencePtr;
-using Note = Git::NotePtr;
-using TreeEntry = Git::TreeEntryPtr;
-using Blob = Git::BlobPtr;
+using Repository = System::Git::RepositoryPtr;
+using Index = System::Git::IndexPtr;
+using Tree = System::Git::TreePtr;
+using Commit = System::Git::CommitPtr;
+using Signature = System::Git::SignaturePtr;
+using StatusList = System::Git::StatusListPtr;
+using Reference = System::Git::ReferencePtr;
+using Note = System::Git::NotePtr;
+using TreeEntry = System::Git::TreeEntryPtr;
+using Blob = System::Git::BlobPtr;
 
 // Where the client looks for the link between commits and generations (app/system/generationlink.h).
-constexpr const char *GenerationNotesRef = Git::GenerationNotesRef;
+constexpr const char *GenerationNotesRef = System::Git::GenerationNotesRef;
 
 // libgit2 is set up once per process, with no global or system configuration.
 void ensureInitialised()
@@ -60,7 +61,7 @@ void ensureInitialised()
 QString lastError(const QString &what)
 {
     const git_error *error = git_error_last();
-    return QStringLiteral("git: %1: %2").arg(what, error && error->message ? QString::fromUtf8(error->message) : QStringLiteral("unknown error"));
+    return u"git: %1: %2"_s.arg(what, error && error->message ? QString::fromUtf8(error->message) : u"unknown error"_s);
 }
 
 QString idText(const git_oid &oid)
@@ -75,7 +76,7 @@ Checked<Repository> openRepository(const QString &directory)
     ensureInitialised();
     git_repository *raw = nullptr;
     if (git_repository_open_ext(&raw, QFile::encodeName(directory).constData(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) {
-        return Checked<Repository>::fail(lastError(QStringLiteral("opening the repository in %1").arg(directory)));
+        return Checked<Repository>::fail(lastError(u"opening the repository in %1"_s.arg(directory)));
     }
     return Checked<Repository>::ok(Repository(raw));
 }
@@ -86,16 +87,16 @@ Checked<Tree> treeOfCommit(git_repository *repo, const QString &commit)
     using R = Checked<Tree>;
     git_oid target;
     if (git_oid_fromstr(&target, commit.toLatin1().constData()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the commit id")));
+        return R::fail(lastError(u"reading the commit id"_s));
     }
     git_commit *rawCommit = nullptr;
     if (git_commit_lookup(&rawCommit, repo, &target) != 0) {
-        return R::fail(QStringLiteral("commit %1 is not in the configuration's history").arg(commit));
+        return R::fail(u"commit %1 is not in the configuration's history"_s.arg(commit));
     }
     const Commit old(rawCommit);
     git_tree *rawTree = nullptr;
     if (git_commit_tree(&rawTree, old.get()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the commit's tree")));
+        return R::fail(lastError(u"reading the commit's tree"_s));
     }
     return R::ok(Tree(rawTree));
 }
@@ -106,12 +107,12 @@ Checked<QString> commitTree(git_repository *repo, const QString &authorName, con
     using R = Checked<QString>;
     git_tree *rawTree = nullptr;
     if (git_tree_lookup(&rawTree, repo, &treeId) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the new tree")));
+        return R::fail(lastError(u"reading the new tree"_s));
     }
     Tree tree(rawTree);
     git_signature *rawSignature = nullptr;
     if (git_signature_now(&rawSignature, authorName.toUtf8().constData(), "snowpane@localhost") != 0) {
-        return R::fail(lastError(QStringLiteral("making the signature")));
+        return R::fail(lastError(u"making the signature"_s));
     }
     Signature signature(rawSignature);
     const git_commit *parents[] = {parent};
@@ -121,7 +122,7 @@ Checked<QString> commitTree(git_repository *repo, const QString &authorName, con
         text.append('\n');
     }
     if (git_commit_create(&commitId, repo, "HEAD", signature.get(), signature.get(), "UTF-8", text.constData(), tree.get(), parent ? 1 : 0, parents) != 0) {
-        return R::fail(lastError(QStringLiteral("committing")));
+        return R::fail(lastError(u"committing"_s));
     }
     return R::ok(idText(commitId));
 }
@@ -137,7 +138,7 @@ Checked<Commit> headCommit(git_repository *repo)
     }
     git_commit *raw = nullptr;
     if (headState != 0 || git_commit_lookup(&raw, repo, &headId) != 0) {
-        return R::fail(lastError(QStringLiteral("reading HEAD")));
+        return R::fail(lastError(u"reading HEAD"_s));
     }
     return R::ok(Commit(raw));
 }
@@ -147,17 +148,15 @@ Checked<FileDescriptor> openDirectory(const QString &directory)
 {
     FileDescriptor fd(::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd.isValid()) {
-        return Checked<FileDescriptor>::fail(QStringLiteral("cannot open %1: %2").arg(directory, QString::fromLocal8Bit(std::strerror(errno))));
+        return Checked<FileDescriptor>::fail(u"cannot open %1: %2"_s.arg(directory, QString::fromLocal8Bit(std::strerror(errno))));
     }
     return Checked<FileDescriptor>::ok(std::move(fd));
 }
 
 QString privateRefusal(const QString &why)
 {
-    return QStringLiteral(
-               "%1; Snowpane does not commit it, because everyone who can read the configuration can read its git history. "
-               "Keep the secret in a file git does not track, or make the file readable by others if it holds none")
-        .arg(why);
+    return u"%1; Snowpane does not commit it, because everyone who can read the configuration can read its git history. "
+           "Keep the secret in a file git does not track, or make the file readable by others if it holds none"_s.arg(why);
 }
 
 // Called by git_index_update_all for each tracked path whose file changed: a file only its owner may read is not staged.
@@ -171,7 +170,7 @@ int refusePrivate(const char *path, const char *, void *payload)
     auto *check = static_cast<StagingCheck *>(payload);
     const auto why = whyPrivate(check->directory, QString::fromUtf8(path).split(QLatin1Char('/')));
     if (!why || !why.value().isEmpty()) {
-        check->refusal = why ? privateRefusal(why.value() + QStringLiteral(", and it is tracked by git")) : why.error();
+        check->refusal = why ? privateRefusal(why.value() + u", and it is tracked by git"_s) : why.error();
         return -1;
     }
     return 0;
@@ -194,13 +193,13 @@ Checked<QString> stageAndCommit(git_repository *repo,
     }
     git_index *rawIndex = nullptr;
     if (git_repository_index(&rawIndex, repo) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the index")));
+        return R::fail(lastError(u"reading the index"_s));
     }
     Index index(rawIndex);
     // Tracked files only (git_index_add_all would add every untracked file too).
     StagingCheck check{dirfd.value().get(), QString()};
     if (git_index_update_all(index.get(), nullptr, refusePrivate, &check) != 0) {
-        return R::fail(check.refusal.isEmpty() ? lastError(QStringLiteral("staging the files")) : check.refusal);
+        return R::fail(check.refusal.isEmpty() ? lastError(u"staging the files"_s) : check.refusal);
     }
     for (const QString &path : written) {
         const QByteArray utf8 = path.toUtf8();
@@ -208,7 +207,7 @@ Checked<QString> stageAndCommit(git_repository *repo,
         if (!tracked) {
             int ignored = 0;
             if (git_ignore_path_is_ignored(&ignored, repo, utf8.constData()) != 0) {
-                return R::fail(lastError(QStringLiteral("reading .gitignore")));
+                return R::fail(lastError(u"reading .gitignore"_s));
             }
             if (ignored) {
                 continue;
@@ -224,12 +223,12 @@ Checked<QString> stageAndCommit(git_repository *repo,
         struct stat st{};
         const bool exists = ::fstatat(dirfd.value().get(), QFile::encodeName(path).constData(), &st, AT_SYMLINK_NOFOLLOW) == 0;
         if (exists ? git_index_add_bypath(index.get(), utf8.constData()) != 0 : tracked && git_index_remove_bypath(index.get(), utf8.constData()) != 0) {
-            return R::fail(lastError(QStringLiteral("staging %1").arg(path)));
+            return R::fail(lastError(u"staging %1"_s.arg(path)));
         }
     }
     git_oid treeId;
     if (git_index_write(index.get()) != 0 || git_index_write_tree(&treeId, index.get()) != 0) {
-        return R::fail(lastError(QStringLiteral("writing the tree")));
+        return R::fail(lastError(u"writing the tree"_s));
     }
     Commit parent;
     git_oid headId;
@@ -237,14 +236,14 @@ Checked<QString> stageAndCommit(git_repository *repo,
     if (headState == 0) {
         git_commit *rawParent = nullptr;
         if (git_commit_lookup(&rawParent, repo, &headId) != 0) {
-            return R::fail(lastError(QStringLiteral("reading HEAD")));
+            return R::fail(lastError(u"reading HEAD"_s));
         }
         parent.reset(rawParent);
         if (skipIfUnchanged && git_oid_equal(git_commit_tree_id(parent.get()), &treeId)) {
             return R::ok(idText(headId));
         }
     } else if (headState != GIT_ENOTFOUND && headState != GIT_EUNBORNBRANCH) {
-        return R::fail(lastError(QStringLiteral("reading HEAD")));
+        return R::fail(lastError(u"reading HEAD"_s));
     }
     auto id = commitTree(repo, authorName, message, treeId, parent.get());
     *committed = id.isOk();
@@ -291,7 +290,7 @@ bool GitStore::isRepository() const
 bool isConfigurationFile(const QString &path)
 {
     const QString last = path.section(QLatin1Char('/'), -1);
-    return (last.endsWith(QLatin1String(".nix")) && last.size() > 4) || last == QLatin1String("flake.lock") || path == QLatin1String(".gitignore");
+    return (last.endsWith(".nix"_L1) && last.size() > 4) || last == "flake.lock"_L1 || path == ".gitignore"_L1;
 }
 
 Checked<InitialCommit> GitStore::initialise(const QString &message) const
@@ -299,7 +298,7 @@ Checked<InitialCommit> GitStore::initialise(const QString &message) const
     using R = Checked<InitialCommit>;
     ensureInitialised();
     if (isRepository()) {
-        return R::fail(QStringLiteral("%1 is already a git repository").arg(m_directory));
+        return R::fail(u"%1 is already a git repository"_s.arg(m_directory));
     }
     auto dirfd = openDirectory(m_directory);
     if (!dirfd) {
@@ -310,7 +309,7 @@ Checked<InitialCommit> GitStore::initialise(const QString &message) const
     options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
     options.initial_head = "main";
     if (git_repository_init_ext(&raw, QFile::encodeName(m_directory).constData(), &options) != 0) {
-        return R::fail(lastError(QStringLiteral("creating a repository in %1").arg(m_directory)));
+        return R::fail(lastError(u"creating a repository in %1"_s.arg(m_directory)));
     }
     Repository repo(raw);
     // Nothing is tracked yet: every file is untracked, .gitignore already applies.
@@ -319,12 +318,12 @@ Checked<InitialCommit> GitStore::initialise(const QString &message) const
     statusOptions.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
     git_status_list *rawStatus = nullptr;
     if (git_status_list_new(&rawStatus, repo.get(), &statusOptions) != 0) {
-        return R::fail(lastError(QStringLiteral("listing the files")));
+        return R::fail(lastError(u"listing the files"_s));
     }
     const StatusList status(rawStatus);
     git_index *rawIndex = nullptr;
     if (git_repository_index(&rawIndex, repo.get()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the index")));
+        return R::fail(lastError(u"reading the index"_s));
     }
     Index index(rawIndex);
     InitialCommit result;
@@ -349,13 +348,13 @@ Checked<InitialCommit> GitStore::initialise(const QString &message) const
             continue;
         }
         if (git_index_add_bypath(index.get(), utf8.constData()) != 0) {
-            return R::fail(lastError(QStringLiteral("staging %1").arg(path)));
+            return R::fail(lastError(u"staging %1"_s.arg(path)));
         }
         result.tracked.append(path);
     }
     git_oid treeId;
     if (git_index_write(index.get()) != 0 || git_index_write_tree(&treeId, index.get()) != 0) {
-        return R::fail(lastError(QStringLiteral("writing the tree")));
+        return R::fail(lastError(u"writing the tree"_s));
     }
     auto commit = commitTree(repo.get(), m_authorName, message, treeId, nullptr);
     if (!commit) {
@@ -384,7 +383,7 @@ Checked<bool> GitStore::recordGeneration(const QString &commit, int generation, 
 {
     using R = Checked<bool>;
     if (generation <= 0 || !storePath.startsWith(QLatin1Char('/')) || storePath.contains(QLatin1Char('\n')) || storePath.contains(QLatin1Char(' '))) {
-        return R::fail(QStringLiteral("not a generation: %1 %2").arg(generation).arg(storePath));
+        return R::fail(u"not a generation: %1 %2"_s.arg(generation).arg(storePath));
     }
     auto repo = openRepository(m_directory);
     if (!repo) {
@@ -393,12 +392,12 @@ Checked<bool> GitStore::recordGeneration(const QString &commit, int generation, 
     git_repository *r = repo.value().get();
     git_oid target;
     if (git_oid_fromstr(&target, commit.toLatin1().constData()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the commit id")));
+        return R::fail(lastError(u"reading the commit id"_s));
     }
     // git would annotate any id; only a commit of this history may build a generation.
     git_commit *rawCommit = nullptr;
     if (git_commit_lookup(&rawCommit, r, &target) != 0) {
-        return R::fail(QStringLiteral("commit %1 is not in the configuration's history").arg(commit));
+        return R::fail(u"commit %1 is not in the configuration's history"_s.arg(commit));
     }
     const Commit built(rawCommit);
     QByteArray text;
@@ -408,9 +407,9 @@ Checked<bool> GitStore::recordGeneration(const QString &commit, int generation, 
     if (found == 0) {
         text = git_note_message(existing.get());
     } else if (found != GIT_ENOTFOUND) {
-        return R::fail(lastError(QStringLiteral("reading the note of %1").arg(commit)));
+        return R::fail(lastError(u"reading the note of %1"_s.arg(commit)));
     }
-    const QByteArray line = QStringLiteral("generation %1 store-path %2").arg(generation).arg(storePath).toUtf8();
+    const QByteArray line = u"generation %1 store-path %2"_s.arg(generation).arg(storePath).toUtf8();
     if (text.split('\n').contains(line)) {
         return R::ok(false);
     }
@@ -420,12 +419,12 @@ Checked<bool> GitStore::recordGeneration(const QString &commit, int generation, 
     text.append(line + '\n');
     git_signature *rawSignature = nullptr;
     if (git_signature_now(&rawSignature, m_authorName.toUtf8().constData(), "snowpane@localhost") != 0) {
-        return R::fail(lastError(QStringLiteral("making the signature")));
+        return R::fail(lastError(u"making the signature"_s));
     }
     const Signature signature(rawSignature);
     git_oid noteId;
     if (git_note_create(&noteId, r, GenerationNotesRef, signature.get(), signature.get(), &target, text.constData(), 1) != 0) {
-        return R::fail(lastError(QStringLiteral("writing the note of %1").arg(commit)));
+        return R::fail(lastError(u"writing the note of %1"_s.arg(commit)));
     }
     return R::ok(true);
 }
@@ -445,22 +444,22 @@ Checked<std::optional<QString>> GitStore::commitFiles(const QList<StagedFile> &f
     // The new tree: HEAD's, in an index of its own, with the files set from their buffers.
     git_index *rawScratch = nullptr;
     if (git_index_new(&rawScratch) != 0) {
-        return R::fail(lastError(QStringLiteral("making an index")));
+        return R::fail(lastError(u"making an index"_s));
     }
     Index scratch(rawScratch);
     if (parent.value()) {
         git_tree *rawTree = nullptr;
         if (git_commit_tree(&rawTree, parent.value().get()) != 0) {
-            return R::fail(lastError(QStringLiteral("reading HEAD's tree")));
+            return R::fail(lastError(u"reading HEAD's tree"_s));
         }
         const Tree tree(rawTree);
         if (git_index_read_tree(scratch.get(), tree.get()) != 0) {
-            return R::fail(lastError(QStringLiteral("reading HEAD's tree")));
+            return R::fail(lastError(u"reading HEAD's tree"_s));
         }
     }
     git_index *rawIndex = nullptr;
     if (git_repository_index(&rawIndex, r) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the index")));
+        return R::fail(lastError(u"reading the index"_s));
     }
     Index index(rawIndex);
     // The blobs come from the buffers: what the caller read is what is committed.
@@ -468,7 +467,7 @@ Checked<std::optional<QString>> GitStore::commitFiles(const QList<StagedFile> &f
     for (qsizetype i = 0; i < files.size(); ++i) {
         const StagedFile &file = files.at(i);
         if (file.content && git_blob_create_from_buffer(&blobs[size_t(i)], r, file.content->constData(), size_t(file.content->size())) != 0) {
-            return R::fail(lastError(QStringLiteral("storing %1").arg(file.path)));
+            return R::fail(lastError(u"storing %1"_s.arg(file.path)));
         }
     }
     const auto stage = [&files, &blobs](git_index *target) {
@@ -493,11 +492,11 @@ Checked<std::optional<QString>> GitStore::commitFiles(const QList<StagedFile> &f
         return true;
     };
     if (!stage(scratch.get())) {
-        return R::fail(lastError(QStringLiteral("staging the files")));
+        return R::fail(lastError(u"staging the files"_s));
     }
     git_oid treeId;
     if (git_index_write_tree_to(&treeId, scratch.get(), r) != 0) {
-        return R::fail(lastError(QStringLiteral("writing the tree")));
+        return R::fail(lastError(u"writing the tree"_s));
     }
     if (parent.value() && git_oid_equal(git_commit_tree_id(parent.value().get()), &treeId)) {
         return R::ok(std::nullopt);
@@ -508,7 +507,7 @@ Checked<std::optional<QString>> GitStore::commitFiles(const QList<StagedFile> &f
     }
     // The commit is made; the index only follows it, so that git status shows these files unchanged.
     if (!stage(index.get()) || git_index_write(index.get()) != 0) {
-        return R::fail(lastError(QStringLiteral("updating the index after commit %1").arg(id.value())));
+        return R::fail(lastError(u"updating the index after commit %1"_s.arg(id.value())));
     }
     return R::ok(id.value());
 }
@@ -534,16 +533,16 @@ Checked<StagedFile> GitStore::fileAt(const QString &commit, const QString &path)
         return R::ok(file);
     }
     if (found != 0) {
-        return R::fail(lastError(QStringLiteral("finding %1 in %2").arg(path, commit)));
+        return R::fail(lastError(u"finding %1 in %2"_s.arg(path, commit)));
     }
     const TreeEntry entry(rawEntry);
     const git_filemode_t mode = git_tree_entry_filemode(entry.get());
     if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
-        return R::fail(QStringLiteral("%1 is not a regular file in commit %2").arg(path, commit));
+        return R::fail(u"%1 is not a regular file in commit %2"_s.arg(path, commit));
     }
     git_blob *rawBlob = nullptr;
     if (git_blob_lookup(&rawBlob, r, git_tree_entry_id(entry.get())) != 0) {
-        return R::fail(lastError(QStringLiteral("reading %1 of %2").arg(path, commit)));
+        return R::fail(lastError(u"reading %1 of %2"_s.arg(path, commit)));
     }
     const Blob blob(rawBlob);
     file.content = QByteArray(static_cast<const char *>(git_blob_rawcontent(blob.get())), qsizetype(git_blob_rawsize(blob.get())));
@@ -560,7 +559,7 @@ Checked<bool> GitStore::isIgnored(const QString &path) const
     }
     git_index *rawIndex = nullptr;
     if (git_repository_index(&rawIndex, repo.value().get()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the index")));
+        return R::fail(lastError(u"reading the index"_s));
     }
     const Index index(rawIndex);
     const QByteArray utf8 = path.toUtf8();
@@ -569,7 +568,7 @@ Checked<bool> GitStore::isIgnored(const QString &path) const
     }
     int ignored = 0;
     if (git_ignore_path_is_ignored(&ignored, repo.value().get(), utf8.constData()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading .gitignore")));
+        return R::fail(lastError(u"reading .gitignore"_s));
     }
     return R::ok(ignored != 0);
 }
@@ -586,7 +585,7 @@ Checked<QString> GitStore::head() const
         return Checked<QString>::ok(QString());
     }
     if (state != 0) {
-        return Checked<QString>::fail(lastError(QStringLiteral("reading HEAD")));
+        return Checked<QString>::fail(lastError(u"reading HEAD"_s));
     }
     return Checked<QString>::ok(idText(headId));
 }
@@ -605,8 +604,8 @@ Checked<QList<GitEntry>> GitStore::entriesAt(const QString &commit, int maximumE
     TreeListing listing;
     listing.maximum = maximumEntries;
     if (git_tree_walk(tree.value().get(), GIT_TREEWALK_PRE, collectEntry, &listing) != 0) {
-        return R::fail(listing.tooMany ? QStringLiteral("commit %1 holds more than %2 files").arg(commit).arg(maximumEntries)
-                                       : lastError(QStringLiteral("reading the files of %1").arg(commit)));
+        return R::fail(listing.tooMany ? u"commit %1 holds more than %2 files"_s.arg(commit).arg(maximumEntries)
+                                       : lastError(u"reading the files of %1"_s.arg(commit)));
     }
     return R::ok(listing.entries);
 }
@@ -620,7 +619,7 @@ Checked<QList<GitEntry>> GitStore::trackedEntries(int maximumEntries) const
     }
     git_index *rawIndex = nullptr;
     if (git_repository_index(&rawIndex, repo.value().get()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the index")));
+        return R::fail(lastError(u"reading the index"_s));
     }
     const Index index(rawIndex);
     QList<GitEntry> entries;
@@ -630,7 +629,7 @@ Checked<QList<GitEntry>> GitStore::trackedEntries(int maximumEntries) const
             continue; // the sides of a conflict; the helper never makes one
         }
         if (entries.size() >= maximumEntries) {
-            return R::fail(QStringLiteral("git tracks more than %1 files here").arg(maximumEntries));
+            return R::fail(u"git tracks more than %1 files here"_s.arg(maximumEntries));
         }
         entries.append(GitEntry{QString::fromUtf8(entry->path), entry->mode, idText(entry->id)});
     }
@@ -646,15 +645,15 @@ Checked<QByteArray> GitStore::blob(const QString &id, qsizetype maximumBytes) co
     }
     git_oid oid;
     if (git_oid_fromstr(&oid, id.toLatin1().constData()) != 0) {
-        return R::fail(lastError(QStringLiteral("reading the blob id")));
+        return R::fail(lastError(u"reading the blob id"_s));
     }
     git_blob *raw = nullptr;
     if (git_blob_lookup(&raw, repo.value().get(), &oid) != 0) {
-        return R::fail(lastError(QStringLiteral("reading blob %1").arg(id)));
+        return R::fail(lastError(u"reading blob %1"_s.arg(id)));
     }
     const Blob blob(raw);
     if (qsizetype(git_blob_rawsize(blob.get())) > maximumBytes) {
-        return R::fail(QStringLiteral("blob %1 is larger than %2 bytes").arg(id).arg(maximumBytes));
+        return R::fail(u"blob %1 is larger than %2 bytes"_s.arg(id).arg(maximumBytes));
     }
     return R::ok(QByteArray(static_cast<const char *>(git_blob_rawcontent(blob.get())), qsizetype(git_blob_rawsize(blob.get()))));
 }

@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /** One file for GitStore::commitFiles: its path in the tree and its exact bytes; no content removes it. */

@@ -14,17 +14,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
 QProcessEnvironment HelperConfig::environment() const
 {
     QProcessEnvironment env;
-    env.insert(QStringLiteral("PATH"), nixBinDirectory + QStringLiteral(":/run/current-system/sw/bin:/usr/bin:/bin"));
-    env.insert(QStringLiteral("HOME"), QStringLiteral("/root"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.insert(u"PATH"_s, nixBinDirectory + u":/run/current-system/sw/bin:/usr/bin:/bin"_s);
+    env.insert(u"HOME"_s, u"/root"_s);
+    env.insert(u"LANG"_s, u"C.UTF-8"_s);
     if (!nixPath.isEmpty()) {
-        env.insert(QStringLiteral("NIX_PATH"), nixPath);
+        env.insert(u"NIX_PATH"_s, nixPath);
     }
     for (const QString &assignment : extraEnvironment) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
@@ -49,52 +51,51 @@ Checked<HelperConfig> parseHelperConfig(const QByteArray &text)
         {"ChannelsProfile", &HelperConfig::channelsProfile},
         {"ChannelList", &HelperConfig::channelList},
     };
-    static const QRegularExpression variableName(QStringLiteral("\\A[A-Z_][A-Z0-9_]*\\z"));
+    static const QRegularExpression variableName(u"\\A[A-Z_][A-Z0-9_]*\\z"_s);
     QString section;
     int lineNumber = 0;
     for (const QByteArray &rawLine : text.split('\n')) {
         ++lineNumber;
         const QString line = QString::fromUtf8(rawLine).trimmed();
         const auto fail = [&](const QString &why) {
-            return R::fail(QStringLiteral("%1 line %2: %3").arg(QLatin1String(HelperConfigFile)).arg(lineNumber).arg(why));
+            return R::fail(u"%1 line %2: %3"_s.arg(QLatin1String(HelperConfigFile)).arg(lineNumber).arg(why));
         };
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')) || line.startsWith(QLatin1Char(';'))) {
             continue;
         }
         if (line.startsWith(QLatin1Char('[')) && line.endsWith(QLatin1Char(']'))) {
             section = line.mid(1, line.size() - 2);
-            if (section != QLatin1String("Paths") && section != QLatin1String("Environment") && section != QLatin1String("Behaviour")
-                && section != QLatin1String("Configuration")) {
-                return fail(QStringLiteral("unknown section [%1]").arg(section));
+            if (section != "Paths"_L1 && section != "Environment"_L1 && section != "Behaviour"_L1 && section != "Configuration"_L1) {
+                return fail(u"unknown section [%1]"_s.arg(section));
             }
             continue;
         }
         const qsizetype equals = line.indexOf(QLatin1Char('='));
         if (equals <= 0) {
-            return fail(QStringLiteral("expected KEY=value"));
+            return fail(u"expected KEY=value"_s);
         }
         const QString key = line.left(equals).trimmed();
         const QString value = line.mid(equals + 1).trimmed();
         if (value.contains(QChar(0))) {
-            return fail(QStringLiteral("NUL byte in a value"));
+            return fail(u"NUL byte in a value"_s);
         }
-        if (section == QLatin1String("Environment")) {
-            if (!variableName.match(key).hasMatch() || key == QLatin1String("PATH") || key.startsWith(QLatin1String("LD_"))) {
-                return fail(QStringLiteral("'%1' cannot be set in [Environment]").arg(key));
+        if (section == "Environment"_L1) {
+            if (!variableName.match(key).hasMatch() || key == "PATH"_L1 || key.startsWith("LD_"_L1)) {
+                return fail(u"'%1' cannot be set in [Environment]"_s.arg(key));
             }
             config.extraEnvironment.append(key + QLatin1Char('=') + value);
             continue;
         }
-        if (section == QLatin1String("Behaviour")) {
-            if (key != QLatin1String("CollectGarbage") || (value != QLatin1String("true") && value != QLatin1String("false"))) {
-                return fail(QStringLiteral("[Behaviour] knows only CollectGarbage=true|false"));
+        if (section == "Behaviour"_L1) {
+            if (key != "CollectGarbage"_L1 || (value != "true"_L1 && value != "false"_L1)) {
+                return fail(u"[Behaviour] knows only CollectGarbage=true|false"_s);
             }
-            config.collectGarbage = value == QLatin1String("true");
+            config.collectGarbage = value == "true"_L1;
             continue;
         }
-        if (section == QLatin1String("Configuration")) {
-            if (key != QLatin1String("Host")) {
-                return fail(QStringLiteral("[Configuration] knows only Host"));
+        if (section == "Configuration"_L1) {
+            if (key != "Host"_L1) {
+                return fail(u"[Configuration] knows only Host"_s);
             }
             if (value.isEmpty()) {
                 config.host.clear();
@@ -107,25 +108,25 @@ Checked<HelperConfig> parseHelperConfig(const QByteArray &text)
             config.host = host.value();
             continue;
         }
-        if (section != QLatin1String("Paths")) {
-            return fail(QStringLiteral("a setting outside [Paths] or [Environment]"));
+        if (section != "Paths"_L1) {
+            return fail(u"a setting outside [Paths] or [Environment]"_s);
         }
-        if (key == QLatin1String("NixPath")) {
+        if (key == "NixPath"_L1) {
             config.nixPath = value;
             continue;
         }
         bool known = false;
         for (const auto &[name, member] : pathKeys) {
             if (key == QLatin1String(name)) {
-                if (!value.startsWith(QLatin1Char('/')) || value.split(QLatin1Char('/')).contains(QStringLiteral(".."))) {
-                    return fail(QStringLiteral("%1 must be an absolute path without '..'").arg(key));
+                if (!value.startsWith(QLatin1Char('/')) || value.split(QLatin1Char('/')).contains(u".."_s)) {
+                    return fail(u"%1 must be an absolute path without '..'"_s.arg(key));
                 }
                 config.*member = value.size() > 1 && value.endsWith(QLatin1Char('/')) ? value.chopped(1) : value;
                 known = true;
             }
         }
         if (!known) {
-            return fail(QStringLiteral("unknown setting '%1'").arg(key));
+            return fail(u"unknown setting '%1'"_s.arg(key));
         }
     }
     return R::ok(config);
@@ -139,22 +140,22 @@ Checked<HelperConfig> loadHelperConfig(const QString &file)
         if (errno == ENOENT) {
             return R::ok(HelperConfig{});
         }
-        return R::fail(QStringLiteral("cannot open %1: %2").arg(file, QString::fromLocal8Bit(std::strerror(errno))));
+        return R::fail(u"cannot open %1: %2"_s.arg(file, QString::fromLocal8Bit(std::strerror(errno))));
     }
     QFile in;
     if (!in.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
-        return R::fail(QStringLiteral("cannot read %1").arg(file));
+        return R::fail(u"cannot read %1"_s.arg(file));
     }
     struct stat st{};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        return R::fail(QStringLiteral("%1 is not a regular file").arg(file));
+        return R::fail(u"%1 is not a regular file"_s.arg(file));
     }
     if (st.st_uid != 0 || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
-        return R::fail(QStringLiteral("%1 must be owned by root and writable by root only; it is ignored until it is").arg(file));
+        return R::fail(u"%1 must be owned by root and writable by root only; it is ignored until it is"_s.arg(file));
     }
     if (st.st_size > 64 * 1024) {
-        return R::fail(QStringLiteral("%1 is too large").arg(file));
+        return R::fail(u"%1 is too large"_s.arg(file));
     }
     return parseHelperConfig(in.readAll());
 }

@@ -9,7 +9,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /** Where the helper reads its settings. Fixed: no caller and no environment variable can move it. */

@@ -9,7 +9,9 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
 namespace
@@ -45,9 +47,9 @@ bool isFetch(int type)
 // "building '/nix/store/<hash>-hello-2.12.drv'" reads better as "building hello-2.12".
 QString shortenStorePaths(const QString &text)
 {
-    static const QRegularExpression storePath(QStringLiteral("/nix/store/[0-9a-df-np-sv-z]{32}-([^'\\s]+?)(?:\\.drv)?(?=['\\s]|$)"));
+    static const QRegularExpression storePath(u"/nix/store/[0-9a-df-np-sv-z]{32}-([^'\\s]+?)(?:\\.drv)?(?=['\\s]|$)"_s);
     QString result = text;
-    result.replace(storePath, QStringLiteral("\\1"));
+    result.replace(storePath, u"\\1"_s);
     return result;
 }
 
@@ -60,7 +62,7 @@ qint64 fieldInt(const QVariantList &fields, int index)
 
 QString stripAnsi(const QString &text)
 {
-    static const QRegularExpression escape(QStringLiteral("\x1b\\[[0-9;?]*[A-Za-z]"));
+    static const QRegularExpression escape(u"\x1b\\[[0-9;?]*[A-Za-z]"_s);
     QString result = text;
     result.remove(escape);
     return result;
@@ -70,34 +72,33 @@ QString phaseName(NixPhase phase)
 {
     switch (phase) {
     case NixPhase::Evaluating:
-        return QLatin1String(protocol::progress::PhaseEvaluating);
+        return QLatin1String(Protocol::Progress::PhaseEvaluating);
     case NixPhase::Building:
-        return QLatin1String(protocol::progress::PhaseBuilding);
+        return QLatin1String(Protocol::Progress::PhaseBuilding);
     case NixPhase::Fetching:
-        return QLatin1String(protocol::progress::PhaseFetching);
+        return QLatin1String(Protocol::Progress::PhaseFetching);
     case NixPhase::Activating:
-        return QLatin1String(protocol::progress::PhaseActivating);
+        return QLatin1String(Protocol::Progress::PhaseActivating);
     }
     return QString();
 }
 
 QVariantMap NixProgress::toVariantMap() const
 {
-    namespace p = protocol::progress;
     QVariantMap map{
-        {QLatin1String(p::Phase), phaseName(phase)},
-        {QLatin1String(p::DerivationsDone), derivationsDone},
-        {QLatin1String(p::DerivationsExpected), derivationsExpected},
-        {QLatin1String(p::BytesDone), bytesDone},
-        {QLatin1String(p::BytesExpected), bytesExpected},
-        {QLatin1String(p::Activity), activity},
-        {QLatin1String(p::RecentLines), recentLines},
+        {QLatin1String(Protocol::Progress::Phase), phaseName(phase)},
+        {QLatin1String(Protocol::Progress::DerivationsDone), derivationsDone},
+        {QLatin1String(Protocol::Progress::DerivationsExpected), derivationsExpected},
+        {QLatin1String(Protocol::Progress::BytesDone), bytesDone},
+        {QLatin1String(Protocol::Progress::BytesExpected), bytesExpected},
+        {QLatin1String(Protocol::Progress::Activity), activity},
+        {QLatin1String(Protocol::Progress::RecentLines), recentLines},
     };
     if (error) {
-        map.insert(QLatin1String(p::ErrorMessage), error->message);
-        map.insert(QLatin1String(p::ErrorFile), error->file);
-        map.insert(QLatin1String(p::ErrorLine), error->line);
-        map.insert(QLatin1String(p::ErrorColumn), error->column);
+        map.insert(QLatin1String(Protocol::Progress::ErrorMessage), error->message);
+        map.insert(QLatin1String(Protocol::Progress::ErrorFile), error->file);
+        map.insert(QLatin1String(Protocol::Progress::ErrorLine), error->line);
+        map.insert(QLatin1String(Protocol::Progress::ErrorColumn), error->column);
     }
     return map;
 }
@@ -107,7 +108,7 @@ void NixLogParser::addLogLine(const QString &line)
     QString clean = stripAnsi(line);
     if (clean.size() > MaxLineChars) {
         clean.truncate(MaxLineChars);
-        clean.append(QStringLiteral("…"));
+        clean.append(u"…"_s);
     }
     m_progress.recentLines.append(clean);
     while (m_progress.recentLines.size() > MaxRecentLines) {
@@ -138,41 +139,41 @@ void NixLogParser::feedLine(QByteArrayView line)
 
 void NixLogParser::handle(const QVariantMap &record)
 {
-    const QString action = record.value(QStringLiteral("action")).toString();
-    const qint64 id = record.value(QStringLiteral("id")).toLongLong();
-    const int type = record.value(QStringLiteral("type")).toInt();
-    const QVariantList fields = record.value(QStringLiteral("fields")).toList();
+    const QString action = record.value(u"action"_s).toString();
+    const qint64 id = record.value(u"id"_s).toLongLong();
+    const int type = record.value(u"type"_s).toInt();
+    const QVariantList fields = record.value(u"fields"_s).toList();
 
-    if (action == QLatin1String("msg")) {
-        const int level = record.value(QStringLiteral("level")).toInt();
-        const QString raw = record.value(QStringLiteral("raw_msg")).toString();
-        const QString message = stripAnsi(raw.isEmpty() ? record.value(QStringLiteral("msg")).toString() : raw).trimmed();
+    if (action == "msg"_L1) {
+        const int level = record.value(u"level"_s).toInt();
+        const QString raw = record.value(u"raw_msg"_s).toString();
+        const QString message = stripAnsi(raw.isEmpty() ? record.value(u"msg"_s).toString() : raw).trimmed();
         if (level == 0) {
             NixError nixError;
             nixError.message = message;
-            if (nixError.message.startsWith(QLatin1String("error:"))) {
+            if (nixError.message.startsWith("error:"_L1)) {
                 nixError.message = nixError.message.mid(6).trimmed();
             }
-            nixError.line = record.value(QStringLiteral("line")).toInt();
-            nixError.column = record.value(QStringLiteral("column")).toInt();
-            nixError.file = record.value(QStringLiteral("file")).toString();
+            nixError.line = record.value(u"line"_s).toInt();
+            nixError.column = record.value(u"column"_s).toInt();
+            nixError.file = record.value(u"file"_s).toString();
             // Nix 2.26 prints the whole position, "path:line:column", in "file".
-            const QString suffix = QStringLiteral(":%1:%2").arg(nixError.line).arg(nixError.column);
+            const QString suffix = u":%1:%2"_s.arg(nixError.line).arg(nixError.column);
             if (nixError.line > 0 && nixError.file.endsWith(suffix)) {
                 nixError.file.chop(suffix.size());
             }
             m_progress.error = nixError;
-            addLogLine(QStringLiteral("error: ") + nixError.message);
+            addLogLine(u"error: "_s + nixError.message);
         } else if (level <= LevelInfo) {
             addLogLine(message);
         }
         return;
     }
 
-    if (action == QLatin1String("start")) {
+    if (action == "start"_L1) {
         Activity activity;
         activity.type = type;
-        activity.text = shortenStorePaths(stripAnsi(record.value(QStringLiteral("text")).toString()));
+        activity.text = shortenStorePaths(stripAnsi(record.value(u"text"_s).toString()));
         activity.order = m_nextOrder++;
         m_activities.insert(id, activity);
         if (type == ActRealise || type == ActBuilds) {
@@ -182,7 +183,7 @@ void NixLogParser::handle(const QVariantMap &record)
         return;
     }
 
-    if (action == QLatin1String("stop")) {
+    if (action == "stop"_L1) {
         auto it = m_activities.find(id);
         if (it != m_activities.end()) {
             it->running = false;
@@ -191,7 +192,7 @@ void NixLogParser::handle(const QVariantMap &record)
         return;
     }
 
-    if (action != QLatin1String("result")) {
+    if (action != "result"_L1) {
         return;
     }
     switch (type) {
@@ -204,7 +205,7 @@ void NixLogParser::handle(const QVariantMap &record)
     case ResSetPhase:
         if (auto it = m_activities.find(id); it != m_activities.end() && !fields.isEmpty()) {
             const QString phase = fields.first().toString();
-            it->text = it->text.section(QStringLiteral(" ("), 0, 0) + QStringLiteral(" (") + phase + QLatin1Char(')');
+            it->text = it->text.section(u" ("_s, 0, 0) + u" ("_s + phase + QLatin1Char(')');
         }
         break;
     case ResProgress:

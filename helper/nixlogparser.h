@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /** An error Nix reported, with its position when Nix knew one. */

@@ -21,27 +21,27 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
 using namespace std::chrono_literals;
-using protocol::HelperError;
-namespace progress = protocol::progress;
-namespace reply = protocol::reply;
+using Protocol::HelperError;
 
 namespace
 {
 
 // The client's D-Bus timeout is derived from the same bounds (helperprotocol.h).
-constexpr auto BuildBound = protocol::bound::Build;
-constexpr auto ActivationBound = protocol::bound::Activation;
-constexpr auto ProfileBound = protocol::bound::Profile;
+constexpr auto BuildBound = Protocol::Bound::Build;
+constexpr auto ActivationBound = Protocol::Bound::Activation;
+constexpr auto ProfileBound = Protocol::Bound::Profile;
 
 QVariantMap step(const QString &name, const CommandOutcome &outcome)
 {
-    return {{QLatin1String(reply::StepName), name},
-            {QLatin1String(reply::StepExitCode), outcome.status == CommandOutcome::Status::Exited ? outcome.exitCode : -1},
-            {QLatin1String(reply::StepSucceeded), outcome.succeeded()}};
+    return {{QLatin1String(Protocol::Reply::StepName), name},
+            {QLatin1String(Protocol::Reply::StepExitCode), outcome.status == CommandOutcome::Status::Exited ? outcome.exitCode : -1},
+            {QLatin1String(Protocol::Reply::StepSucceeded), outcome.succeeded()}};
 }
 
 }
@@ -50,7 +50,7 @@ OperationResult fromOutcome(const Command &command, const CommandOutcome &outcom
 {
     switch (outcome.status) {
     case CommandOutcome::Status::Cancelled:
-        return OperationResult::failure(HelperError::Cancelled, QStringLiteral("cancelled"));
+        return OperationResult::failure(HelperError::Cancelled, u"cancelled"_s);
     case CommandOutcome::Status::TimedOut:
         return OperationResult::failure(HelperError::TimedOut, outcome.describe(command));
     default:
@@ -63,7 +63,7 @@ OperationResult fromOutcome(const Command &command, const CommandOutcome &outcom
     } else if (parser) {
         const QStringList lines = parser->progress().recentLines;
         for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
-            if (it->startsWith(QLatin1String("error:"))) {
+            if (it->startsWith("error:"_L1)) {
                 result.message = it->mid(6).trimmed();
                 break;
             }
@@ -87,7 +87,7 @@ void Operations::report(const NixLogParser &parser, bool force)
     m_lastReport = now;
     if (m_context.sendProgress) {
         QVariantMap map = parser.progress().toVariantMap();
-        map.insert(QLatin1String(progress::Event), QLatin1String(progress::EventProgress));
+        map.insert(QLatin1String(Protocol::Progress::Event), QLatin1String(Protocol::Progress::EventProgress));
         m_context.sendProgress(map);
     }
 }
@@ -111,7 +111,7 @@ CommandOutcome Operations::run(Command command, NixLogParser *parser, Stoppable 
         if (parser) {
             report(*parser, true);
         } else if (m_context.sendProgress) {
-            m_context.sendProgress({{QLatin1String(progress::Event), QLatin1String(progress::EventHeartbeat)}});
+            m_context.sendProgress({{QLatin1String(Protocol::Progress::Event), QLatin1String(Protocol::Progress::EventHeartbeat)}});
         }
     };
     return runner.run(command);
@@ -122,21 +122,21 @@ Command Operations::activationCommand(const QString &system, RebuildMode mode) c
     Command command;
     command.environment = m_config.environment();
     command.timeout = ActivationBound;
-    const QString script = system + QStringLiteral("/bin/switch-to-configuration");
+    const QString script = system + u"/bin/switch-to-configuration"_s;
     if (QFileInfo::exists(m_config.systemdRuntimeDirectory)) {
         // As nixos-rebuild does: in a transient unit, activation finishes even if the app or the helper goes away.
         command.program = m_config.systemdRun;
-        command.arguments = {QStringLiteral("-E"),
-                             QStringLiteral("LOCALE_ARCHIVE"),
-                             QStringLiteral("-E"),
-                             QStringLiteral("NIXOS_INSTALL_BOOTLOADER"),
-                             QStringLiteral("--collect"),
-                             QStringLiteral("--no-ask-password"),
-                             QStringLiteral("--pipe"),
-                             QStringLiteral("--quiet"),
-                             QStringLiteral("--service-type=exec"),
-                             QStringLiteral("--unit=snowpane-switch-to-configuration-%1").arg(QRandomGenerator::system()->generate64(), 0, 16),
-                             QStringLiteral("--wait"),
+        command.arguments = {u"-E"_s,
+                             u"LOCALE_ARCHIVE"_s,
+                             u"-E"_s,
+                             u"NIXOS_INSTALL_BOOTLOADER"_s,
+                             u"--collect"_s,
+                             u"--no-ask-password"_s,
+                             u"--pipe"_s,
+                             u"--quiet"_s,
+                             u"--service-type=exec"_s,
+                             u"--unit=snowpane-switch-to-configuration-%1"_s.arg(QRandomGenerator::system()->generate64(), 0, 16),
+                             u"--wait"_s,
                              script,
                              modeName(mode)};
     } else {
@@ -149,7 +149,7 @@ Command Operations::activationCommand(const QString &system, RebuildMode mode) c
 int Operations::currentGeneration() const
 {
     const QString target = QFile::symLinkTarget(m_config.systemProfile);
-    static const QRegularExpression number(QStringLiteral("-(\\d+)-link\\z"));
+    static const QRegularExpression number(u"-(\\d+)-link\\z"_s);
     const auto match = number.match(QFileInfo(target).fileName());
     return match.hasMatch() ? match.captured(1).toInt() : 0;
 }
@@ -159,11 +159,11 @@ Checked<QString> Operations::resolveSystem(const QString &link) const
     const QString resolved = QFileInfo(link).canonicalFilePath();
     const QString store = m_config.storeDirectory + QLatin1Char('/');
     if (resolved.isEmpty() || !resolved.startsWith(store) || resolved.mid(store.size()).contains(QLatin1Char('/'))) {
-        return Checked<QString>::fail(QStringLiteral("%1 does not point at a system in %2").arg(link, m_config.storeDirectory));
+        return Checked<QString>::fail(u"%1 does not point at a system in %2"_s.arg(link, m_config.storeDirectory));
     }
     struct stat st{};
     if (::lstat(QFile::encodeName(resolved).constData(), &st) != 0 || st.st_uid != 0) {
-        return Checked<QString>::fail(QStringLiteral("%1 is not owned by root").arg(resolved));
+        return Checked<QString>::fail(u"%1 is not owned by root"_s.arg(resolved));
     }
     return Checked<QString>::ok(resolved);
 }
@@ -183,14 +183,14 @@ OperationResult Operations::writeConfig(const WriteConfigRequest &request)
     if (!git.isRepository()) {
         return OperationResult::failure(
             HelperError::Failed,
-            QStringLiteral("%1 is not a git repository yet; initialise it first, so that every edit can be undone").arg(m_config.configurationDirectory));
+            u"%1 is not a git repository yet; initialise it first, so that every edit can be undone"_s.arg(m_config.configurationDirectory));
     }
     for (const RelativeName &name : request.names) {
         if (auto committable = checkCommittable(dir.value(), git, name); !committable) {
             return OperationResult::failure(HelperError::Failed, committable.error());
         }
     }
-    auto before = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before an edit"));
+    auto before = git.commitAll(u"Snowpane: save the configuration as it was before an edit"_s);
     if (!before) {
         return OperationResult::failure(HelperError::Failed, before.error());
     }
@@ -222,10 +222,10 @@ OperationResult Operations::writeConfig(const WriteConfigRequest &request)
         return OperationResult::failure(HelperError::Failed, commit.error());
     }
     auto head = git.head();
-    return OperationResult::success({{QLatin1String(reply::Commit), head ? head.value() : QString()},
-                                     {QLatin1String(reply::Changed), commit.value().has_value()},
-                                     {QLatin1String(reply::SavedBefore), before.value().value_or(QString())},
-                                     {QLatin1String(reply::Files), names}});
+    return OperationResult::success({{QLatin1String(Protocol::Reply::Commit), head ? head.value() : QString()},
+                                     {QLatin1String(Protocol::Reply::Changed), commit.value().has_value()},
+                                     {QLatin1String(Protocol::Reply::SavedBefore), before.value().value_or(QString())},
+                                     {QLatin1String(Protocol::Reply::Files), names}});
 }
 
 OperationResult Operations::rebuild(const RebuildRequest &request)
@@ -238,10 +238,10 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
     const bool rootOwned = owner.value().kind == BuildDirectoryOwner::Root;
     QTemporaryDir scratch;
     if (!scratch.isValid()) {
-        return OperationResult::failure(HelperError::Failed, QStringLiteral("cannot create a temporary directory"));
+        return OperationResult::failure(HelperError::Failed, u"cannot create a temporary directory"_s);
     }
     // An out-link (not --no-out-link) keeps the result a garbage-collector root until the profile holds it.
-    const QString outLink = scratch.filePath(QStringLiteral("result"));
+    const QString outLink = scratch.filePath(u"result"_s);
     const bool dry = request.mode == RebuildMode::DryBuild;
     Command build;
     build.environment = m_config.environment();
@@ -250,9 +250,9 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
     if (!rootOwned) {
         // As under `sudo nixos-rebuild --flake ~/cfg`: Nix's git (libgit2) opens a repository root does not own
         // only for the user SUDO_UID names. The owner comes from lstat of the configured path, never from the caller.
-        build.environment.insert(QStringLiteral("SUDO_UID"), QString::number(owner.value().owner));
+        build.environment.insert(u"SUDO_UID"_s, QString::number(owner.value().owner));
     }
-    const QStringList logFormat = {QStringLiteral("--log-format"), QStringLiteral("internal-json"), QStringLiteral("-v")};
+    const QStringList logFormat = {u"--log-format"_s, u"internal-json"_s, u"-v"_s};
     // A flake.nix that is a link, or dangles, is refused: taken for "no flake", configuration.nix would be built from root's channels.
     const auto flake = isFlake(m_config.configurationDirectory);
     if (!flake) {
@@ -263,27 +263,25 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
         if (host.isEmpty()) {
             auto machine = validateHost(QSysInfo::machineHostName());
             if (!machine) {
-                return OperationResult::failure(HelperError::InvalidArguments, QStringLiteral("this machine's host name cannot name a flake output; give one"));
+                return OperationResult::failure(HelperError::InvalidArguments, u"this machine's host name cannot name a flake output; give one"_s);
             }
             host = machine.value();
         }
-        build.program = m_config.nixProgram(QStringLiteral("nix"));
-        build.arguments = QStringList{QStringLiteral("--extra-experimental-features"), QStringLiteral("nix-command flakes"), QStringLiteral("build")}
-            + logFormat
-            + QStringList{QStringLiteral("--out-link"),
+        build.program = m_config.nixProgram(u"nix"_s);
+        build.arguments = QStringList{u"--extra-experimental-features"_s, u"nix-command flakes"_s, u"build"_s} + logFormat
+            + QStringList{u"--out-link"_s,
                           outLink,
-                          QStringLiteral("--print-out-paths"),
-                          m_config.configurationDirectory + QStringLiteral("#nixosConfigurations.\"%1\".config.system.build.toplevel").arg(host)};
+                          u"--print-out-paths"_s,
+                          m_config.configurationDirectory + u"#nixosConfigurations.\"%1\".config.system.build.toplevel"_s.arg(host)};
         if (dry) {
-            build.arguments.append(QStringLiteral("--dry-run"));
+            build.arguments.append(u"--dry-run"_s);
         }
     } else {
-        build.program = m_config.nixProgram(QStringLiteral("nix-build"));
-        build.environment.insert(QStringLiteral("NIXOS_CONFIG"), m_config.configurationDirectory + QStringLiteral("/configuration.nix"));
-        build.arguments =
-            QStringList{QStringLiteral("<nixpkgs/nixos>"), QStringLiteral("-A"), QStringLiteral("system"), QStringLiteral("--out-link"), outLink} + logFormat;
+        build.program = m_config.nixProgram(u"nix-build"_s);
+        build.environment.insert(u"NIXOS_CONFIG"_s, m_config.configurationDirectory + u"/configuration.nix"_s);
+        build.arguments = QStringList{u"<nixpkgs/nixos>"_s, u"-A"_s, u"system"_s, u"--out-link"_s, outLink} + logFormat;
         if (dry) {
-            build.arguments.append(QStringLiteral("--dry-run"));
+            build.arguments.append(u"--dry-run"_s);
         }
     }
 
@@ -294,7 +292,7 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
     QString builtCommit;
     GitStore git(m_config.configurationDirectory, m_context.authorName);
     if (rootOwned && modeSetsProfile(request.mode) && git.isRepository()) {
-        auto saved = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before a rebuild"));
+        auto saved = git.commitAll(u"Snowpane: save the configuration as it was before a rebuild"_s);
         auto head = saved ? git.head() : Checked<QString>::fail(saved.error());
         if (!head) {
             return OperationResult::failure(HelperError::Failed, head.error());
@@ -306,52 +304,52 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
     QVariantList steps;
     report(parser, true);
     const CommandOutcome built = run(build, &parser, Stoppable::Yes);
-    steps.append(step(QStringLiteral("build"), built));
+    steps.append(step(u"build"_s, built));
     report(parser, true);
     if (!built.succeeded()) {
         OperationResult result = fromOutcome(build, built, &parser);
-        result.data.insert(QLatin1String(reply::Steps), steps);
+        result.data.insert(QLatin1String(Protocol::Reply::Steps), steps);
         return result;
     }
     // Nothing after this point may start once the caller asked to stop: a cancelled build never touches the profile.
     if (m_context.stopRequested && m_context.stopRequested()) {
-        return OperationResult::failure(HelperError::Cancelled, QStringLiteral("cancelled"));
+        return OperationResult::failure(HelperError::Cancelled, u"cancelled"_s);
     }
-    QVariantMap data{{QLatin1String(reply::Mode), modeName(request.mode)}, {QLatin1String(reply::Steps), steps}};
+    QVariantMap data{{QLatin1String(Protocol::Reply::Mode), modeName(request.mode)}, {QLatin1String(Protocol::Reply::Steps), steps}};
     if (dry) {
-        data.insert(QLatin1String(reply::RecentLines), parser.progress().recentLines);
+        data.insert(QLatin1String(Protocol::Reply::RecentLines), parser.progress().recentLines);
         return OperationResult::success(data);
     }
     auto system = resolveSystem(outLink);
     if (!system) {
-        return OperationResult::failure(HelperError::Failed, QStringLiteral("the build produced no usable system: %1").arg(system.error()));
+        return OperationResult::failure(HelperError::Failed, u"the build produced no usable system: %1"_s.arg(system.error()));
     }
-    data.insert(QLatin1String(reply::StorePath), system.value());
+    data.insert(QLatin1String(Protocol::Reply::StorePath), system.value());
 
     if (modeSetsProfile(request.mode)) {
         QDir().mkpath(QFileInfo(m_config.systemProfile).absolutePath());
         Command setProfile;
-        setProfile.program = m_config.nixProgram(QStringLiteral("nix-env"));
-        setProfile.arguments = {QStringLiteral("-p"), m_config.systemProfile, QStringLiteral("--set"), system.value()};
+        setProfile.program = m_config.nixProgram(u"nix-env"_s);
+        setProfile.arguments = {u"-p"_s, m_config.systemProfile, u"--set"_s, system.value()};
         setProfile.environment = m_config.environment();
         setProfile.timeout = ProfileBound;
         const CommandOutcome set = run(setProfile, nullptr, Stoppable::No);
-        steps.append(step(QStringLiteral("set-profile"), set));
-        data.insert(QLatin1String(reply::Steps), steps);
+        steps.append(step(u"set-profile"_s, set));
+        data.insert(QLatin1String(Protocol::Reply::Steps), steps);
         if (!set.succeeded()) {
             OperationResult result = fromOutcome(setProfile, set, nullptr);
             result.data = data;
             return result;
         }
         const int generation = currentGeneration();
-        data.insert(QLatin1String(reply::Generation), generation);
+        data.insert(QLatin1String(Protocol::Reply::Generation), generation);
         if (!builtCommit.isEmpty()) {
             // The generation exists whatever happens to the note: a failure is reported, not fatal.
             auto noted = git.recordGeneration(builtCommit, generation, system.value());
-            data.insert(QLatin1String(reply::Commit), builtCommit);
+            data.insert(QLatin1String(Protocol::Reply::Commit), builtCommit);
             if (!noted) {
                 qCWarning(SNOWPANE_HELPER) << "cannot record the generation in git:" << noted.error();
-                data.insert(QLatin1String(reply::NoteError), noted.error());
+                data.insert(QLatin1String(Protocol::Reply::NoteError), noted.error());
             }
         }
     }
@@ -367,44 +365,44 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
                 parser.addLogLine(QString::fromUtf8(line));
             }
         }
-        steps.append(step(QStringLiteral("activate"), activated));
-        data.insert(QLatin1String(reply::Steps), steps);
+        steps.append(step(u"activate"_s, activated));
+        data.insert(QLatin1String(Protocol::Reply::Steps), steps);
         report(parser, true);
         if (!activated.succeeded()) {
             OperationResult result = fromOutcome(activate, activated, nullptr);
-            result.message = QStringLiteral("activation failed: ") + result.message;
+            result.message = u"activation failed: "_s + result.message;
             result.data = data;
             return result;
         }
     }
-    data.insert(QLatin1String(reply::RecentLines), parser.progress().recentLines);
+    data.insert(QLatin1String(Protocol::Reply::RecentLines), parser.progress().recentLines);
     return OperationResult::success(data);
 }
 
 OperationResult Operations::switchGeneration(const SwitchGenerationRequest &request)
 {
-    const QString link = m_config.systemProfile + QStringLiteral("-%1-link").arg(request.generation);
+    const QString link = m_config.systemProfile + u"-%1-link"_s.arg(request.generation);
     if (!QFileInfo(link).isSymLink()) {
-        return OperationResult::failure(HelperError::InvalidArguments, QStringLiteral("generation %1 does not exist").arg(request.generation));
+        return OperationResult::failure(HelperError::InvalidArguments, u"generation %1 does not exist"_s.arg(request.generation));
     }
     auto system = resolveSystem(link);
     if (!system) {
         return OperationResult::failure(HelperError::Failed, system.error());
     }
-    if (!QFileInfo(system.value() + QStringLiteral("/bin/switch-to-configuration")).isExecutable()) {
-        return OperationResult::failure(HelperError::Failed, QStringLiteral("generation %1 has no switch-to-configuration").arg(request.generation));
+    if (!QFileInfo(system.value() + u"/bin/switch-to-configuration"_s).isExecutable()) {
+        return OperationResult::failure(HelperError::Failed, u"generation %1 has no switch-to-configuration"_s.arg(request.generation));
     }
     QVariantList steps;
     Command switchProfile;
-    switchProfile.program = m_config.nixProgram(QStringLiteral("nix-env"));
-    switchProfile.arguments = {QStringLiteral("-p"), m_config.systemProfile, QStringLiteral("--switch-generation"), QString::number(request.generation)};
+    switchProfile.program = m_config.nixProgram(u"nix-env"_s);
+    switchProfile.arguments = {u"-p"_s, m_config.systemProfile, u"--switch-generation"_s, QString::number(request.generation)};
     switchProfile.environment = m_config.environment();
     switchProfile.timeout = ProfileBound;
     const CommandOutcome switched = run(switchProfile, nullptr, Stoppable::No);
-    steps.append(step(QStringLiteral("switch-generation"), switched));
+    steps.append(step(u"switch-generation"_s, switched));
     if (!switched.succeeded()) {
         OperationResult result = fromOutcome(switchProfile, switched, nullptr);
-        result.data.insert(QLatin1String(reply::Steps), steps);
+        result.data.insert(QLatin1String(Protocol::Reply::Steps), steps);
         return result;
     }
     NixLogParser parser;
@@ -412,14 +410,14 @@ OperationResult Operations::switchGeneration(const SwitchGenerationRequest &requ
     report(parser, true);
     const Command activate = activationCommand(system.value(), request.mode);
     const CommandOutcome activated = run(activate, nullptr, Stoppable::No);
-    steps.append(step(QStringLiteral("activate"), activated));
-    QVariantMap data{{QLatin1String(reply::Generation), request.generation},
-                     {QLatin1String(reply::StorePath), system.value()},
-                     {QLatin1String(reply::Mode), modeName(request.mode)},
-                     {QLatin1String(reply::Steps), steps}};
+    steps.append(step(u"activate"_s, activated));
+    QVariantMap data{{QLatin1String(Protocol::Reply::Generation), request.generation},
+                     {QLatin1String(Protocol::Reply::StorePath), system.value()},
+                     {QLatin1String(Protocol::Reply::Mode), modeName(request.mode)},
+                     {QLatin1String(Protocol::Reply::Steps), steps}};
     if (!activated.succeeded()) {
         OperationResult result = fromOutcome(activate, activated, nullptr);
-        result.message = QStringLiteral("activation failed: ") + result.message;
+        result.message = u"activation failed: "_s + result.message;
         result.data = data;
         return result;
     }
@@ -433,13 +431,13 @@ OperationResult Operations::initRepo(const InitRepoRequest &)
         return OperationResult::failure(HelperError::Misconfigured, dir.error());
     }
     GitStore git(m_config.configurationDirectory, m_context.authorName);
-    auto commit = git.initialise(QStringLiteral("Snowpane: the configuration as it was found"));
+    auto commit = git.initialise(u"Snowpane: the configuration as it was found"_s);
     if (!commit) {
         return OperationResult::failure(HelperError::Failed, commit.error());
     }
-    return OperationResult::success({{QLatin1String(reply::Commit), commit.value().commit},
-                                     {QLatin1String(reply::Tracked), commit.value().tracked},
-                                     {QLatin1String(reply::LeftPrivate), commit.value().leftPrivate}});
+    return OperationResult::success({{QLatin1String(Protocol::Reply::Commit), commit.value().commit},
+                                     {QLatin1String(Protocol::Reply::Tracked), commit.value().tracked},
+                                     {QLatin1String(Protocol::Reply::LeftPrivate), commit.value().leftPrivate}});
 }
 
 OperationResult Operations::restoreConfig(const RestoreConfigRequest &request)
@@ -450,7 +448,7 @@ OperationResult Operations::restoreConfig(const RestoreConfigRequest &request)
     }
     GitStore git(m_config.configurationDirectory, m_context.authorName);
     if (!git.isRepository()) {
-        return OperationResult::failure(HelperError::Failed, QStringLiteral("%1 is not a git repository").arg(m_config.configurationDirectory));
+        return OperationResult::failure(HelperError::Failed, u"%1 is not a git repository"_s.arg(m_config.configurationDirectory));
     }
     if (!request.files.empty()) {
         return restoreFiles(request, dir.value(), git);
@@ -499,9 +497,9 @@ OperationResult Operations::restoreFiles(const RestoreConfigRequest &request, co
         inHead.append(committed);
         // A file the history never had (untracked, or gitignored like some flake.lock) is not deleted on its word.
         if (!file.value().content && !committed.content && current.value()) {
-            return OperationResult::failure(HelperError::Failed,
-                                            QStringLiteral("%1 is not in commit %2 and not tracked by git, so there is nothing to restore it from")
-                                                .arg(name.text, request.commit.left(12)));
+            return OperationResult::failure(
+                HelperError::Failed,
+                u"%1 is not in commit %2 and not tracked by git, so there is nothing to restore it from"_s.arg(name.text, request.commit.left(12)));
         }
     }
     QStringList names;
@@ -516,7 +514,7 @@ OperationResult Operations::restoreFiles(const RestoreConfigRequest &request, co
         }
     }
     if (!unsaved.isEmpty()) {
-        auto saved = git.commitFiles(unsaved, QStringLiteral("Snowpane: save %1 as it was before a restore").arg(names.join(QStringLiteral(", "))));
+        auto saved = git.commitFiles(unsaved, u"Snowpane: save %1 as it was before a restore"_s.arg(names.join(u", "_s)));
         if (!saved) {
             return OperationResult::failure(HelperError::Failed, saved.error());
         }
@@ -533,7 +531,7 @@ OperationResult Operations::restoreFiles(const RestoreConfigRequest &request, co
         }
         changed = true;
     }
-    auto commit = git.commitFiles(old, QStringLiteral("Snowpane: restore %1 of %2").arg(names.join(QStringLiteral(", ")), request.commit.left(12)));
+    auto commit = git.commitFiles(old, u"Snowpane: restore %1 of %2"_s.arg(names.join(u", "_s), request.commit.left(12)));
     if (!commit) {
         return OperationResult::failure(HelperError::Failed, commit.error());
     }
@@ -541,15 +539,14 @@ OperationResult Operations::restoreFiles(const RestoreConfigRequest &request, co
     if (!now) {
         return OperationResult::failure(HelperError::Failed, now.error());
     }
-    return OperationResult::success({{QLatin1String(reply::Commit), now.value()},
-                                     {QLatin1String(reply::Restored), request.commit},
-                                     {QLatin1String(reply::Files), names},
-                                     {QLatin1String(reply::Changed), changed || commit.value().has_value()}});
+    return OperationResult::success({{QLatin1String(Protocol::Reply::Commit), now.value()},
+                                     {QLatin1String(Protocol::Reply::Restored), request.commit},
+                                     {QLatin1String(Protocol::Reply::Files), names},
+                                     {QLatin1String(Protocol::Reply::Changed), changed || commit.value().has_value()}});
 }
 
 OperationResult Operations::deleteGenerations(const DeleteGenerationsRequest &request)
 {
-    namespace System = Snowpane::System;
     // Listed per request: the profile's name comes from this request's settings. Each date is the link's own (lstat).
     const System::ProfileGenerations profile = System::listProfileGenerations(m_config.systemProfile);
     if (!profile.error.isEmpty()) {
@@ -562,13 +559,13 @@ OperationResult Operations::deleteGenerations(const DeleteGenerationsRequest &re
     // Exactly the generations the window showed, each still selected by the rule, or none at all.
     if (const QString refusal = System::refusalToDelete(requested, profile.generations, kept, request.rule, request.count, QDateTime::currentDateTime());
         !refusal.isEmpty()) {
-        return OperationResult::failure(HelperError::Failed, QStringLiteral("nothing was deleted: %1").arg(refusal));
+        return OperationResult::failure(HelperError::Failed, u"nothing was deleted: %1"_s.arg(refusal));
     }
     QVariantList deleted;
     QVariantList steps;
     Command remove;
-    remove.program = m_config.nixProgram(QStringLiteral("nix-env"));
-    remove.arguments = {QStringLiteral("-p"), m_config.systemProfile, QStringLiteral("--delete-generations")};
+    remove.program = m_config.nixProgram(u"nix-env"_s);
+    remove.arguments = {u"-p"_s, m_config.systemProfile, u"--delete-generations"_s};
     for (int number : request.generations) {
         remove.arguments.append(QString::number(number));
         deleted.append(number);
@@ -576,24 +573,24 @@ OperationResult Operations::deleteGenerations(const DeleteGenerationsRequest &re
     remove.environment = m_config.environment();
     remove.timeout = ProfileBound;
     const CommandOutcome removed = run(remove, nullptr, Stoppable::No);
-    steps.append(step(QStringLiteral("delete-generations"), removed));
+    steps.append(step(u"delete-generations"_s, removed));
     if (!removed.succeeded()) {
         return fromOutcome(remove, removed, nullptr);
     }
     if (m_config.collectGarbage) {
         Command gc;
-        gc.program = m_config.nixProgram(QStringLiteral("nix-store"));
-        gc.arguments = {QStringLiteral("--gc")};
+        gc.program = m_config.nixProgram(u"nix-store"_s);
+        gc.arguments = {u"--gc"_s};
         gc.environment = m_config.environment();
-        gc.timeout = protocol::bound::GarbageCollection;
+        gc.timeout = Protocol::Bound::GarbageCollection;
         NixLogParser parser;
         const CommandOutcome collected = run(gc, &parser, Stoppable::Yes);
-        steps.append(step(QStringLiteral("collect-garbage"), collected));
+        steps.append(step(u"collect-garbage"_s, collected));
         if (!collected.succeeded()) {
             return fromOutcome(gc, collected, &parser);
         }
     }
-    return OperationResult::success({{QLatin1String(reply::Deleted), deleted}, {QLatin1String(reply::Steps), steps}});
+    return OperationResult::success({{QLatin1String(Protocol::Reply::Deleted), deleted}, {QLatin1String(Protocol::Reply::Steps), steps}});
 }
 
 }

@@ -16,7 +16,7 @@
 #include <functional>
 #include <optional>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /** How an operation reaches its caller: progress out, a stop request in. */
@@ -28,7 +28,7 @@ struct OperationContext {
 };
 
 struct OperationResult {
-    std::optional<protocol::HelperError> error;
+    std::optional<Protocol::HelperError> error;
     QString message;
     QVariantMap data;
     std::optional<NixError> nixError;
@@ -39,7 +39,7 @@ struct OperationResult {
         r.data = std::move(data);
         return r;
     }
-    static OperationResult failure(protocol::HelperError error, QString message)
+    static OperationResult failure(Protocol::HelperError error, QString message)
     {
         OperationResult r;
         r.error = error;

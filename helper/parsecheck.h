@@ -9,7 +9,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /**

@@ -18,7 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
 QString CommandOutcome::describe(const Command &command) const
@@ -26,15 +28,15 @@ QString CommandOutcome::describe(const Command &command) const
     const QString name = QFileInfo(command.program).fileName();
     switch (status) {
     case Status::Exited:
-        return exitCode == 0 ? QStringLiteral("%1 succeeded").arg(name) : QStringLiteral("%1 failed with exit status %2").arg(name).arg(exitCode);
+        return exitCode == 0 ? u"%1 succeeded"_s.arg(name) : u"%1 failed with exit status %2"_s.arg(name).arg(exitCode);
     case Status::Crashed:
-        return QStringLiteral("%1 was killed by a signal").arg(name);
+        return u"%1 was killed by a signal"_s.arg(name);
     case Status::TimedOut:
-        return QStringLiteral("%1 did not finish within %2 s and was stopped").arg(name).arg(command.timeout.count() / 1000);
+        return u"%1 did not finish within %2 s and was stopped"_s.arg(name).arg(command.timeout.count() / 1000);
     case Status::Cancelled:
-        return QStringLiteral("%1 was cancelled").arg(name);
+        return u"%1 was cancelled"_s.arg(name);
     case Status::FailedToStart:
-        return QStringLiteral("%1 could not be started: %2").arg(command.program, startError);
+        return u"%1 could not be started: %2"_s.arg(command.program, startError);
     }
     return QString();
 }
@@ -113,12 +115,12 @@ CommandOutcome ProcessRunner::run(const Command &command) const
 {
     CommandOutcome outcome;
     if (!QFileInfo(command.program).isAbsolute()) {
-        outcome.startError = QStringLiteral("not an absolute path");
+        outcome.startError = u"not an absolute path"_s;
         return outcome;
     }
     // Checked here because QProcess reports a failed exec in a new session as an ordinary exit.
     if (!QFileInfo(command.program).isExecutable() || QFileInfo(command.program).isDir()) {
-        outcome.startError = QStringLiteral("no such program");
+        outcome.startError = u"no such program"_s;
         return outcome;
     }
     QProcess process;
@@ -129,7 +131,7 @@ CommandOutcome ProcessRunner::run(const Command &command) const
     process.setStandardInputFile(QProcess::nullDevice());
     GroupHolder holder;
     if (holder.group() <= 1) {
-        outcome.startError = QStringLiteral("cannot create a process group");
+        outcome.startError = u"cannot create a process group"_s;
         return outcome;
     }
     const pid_t group = pid_t(holder.group());

@@ -11,7 +11,7 @@
 #include <chrono>
 #include <functional>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /** One command: an absolute program and its argument vector, never a shell line. */

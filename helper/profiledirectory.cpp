@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
 namespace
@@ -30,7 +32,7 @@ QString errnoText(int error)
 
 int ProfileDirectory::generationOfName(const QString &base, const QString &name)
 {
-    if (base.isEmpty() || !name.startsWith(base + QLatin1Char('-')) || !name.endsWith(QLatin1String("-link"))) {
+    if (base.isEmpty() || !name.startsWith(base + QLatin1Char('-')) || !name.endsWith("-link"_L1)) {
         return 0;
     }
     const QStringView digits = QStringView(name).sliced(base.size() + 1, name.size() - base.size() - 1 - 5);
@@ -49,13 +51,12 @@ Checked<ProfileDirectory> ProfileDirectory::open(const QString &profile, bool cr
 {
     using R = Checked<ProfileDirectory>;
     const QStringList components = profile.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (!profile.startsWith(QLatin1Char('/')) || components.isEmpty() || components.contains(QStringLiteral(".."))
-        || components.contains(QStringLiteral("."))) {
-        return R::fail(QStringLiteral("the profile '%1' is not an absolute path").arg(profile));
+    if (!profile.startsWith(QLatin1Char('/')) || components.isEmpty() || components.contains(u".."_s) || components.contains(u"."_s)) {
+        return R::fail(u"the profile '%1' is not an absolute path"_s.arg(profile));
     }
     FileDescriptor current(::open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!current.isValid()) {
-        return R::fail(QStringLiteral("cannot open /: %1").arg(errnoText(errno)));
+        return R::fail(u"cannot open /: %1"_s.arg(errnoText(errno)));
     }
     // Every directory on the way is opened without following a link; the last one must also be root's alone.
     for (qsizetype i = 0; i + 1 < components.size(); ++i) {
@@ -63,25 +64,25 @@ Checked<ProfileDirectory> ProfileDirectory::open(const QString &profile, bool cr
         int next = ::openat(current.get(), component.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (next < 0 && errno == ENOENT && create) {
             if (::mkdirat(current.get(), component.constData(), 0755) != 0 && errno != EEXIST) {
-                return R::fail(QStringLiteral("cannot create the directory of the profile %1: %2").arg(profile, errnoText(errno)));
+                return R::fail(u"cannot create the directory of the profile %1: %2"_s.arg(profile, errnoText(errno)));
             }
             next = ::openat(current.get(), component.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         }
         if (next < 0) {
             const int error = errno;
             if (error == ELOOP || error == ENOTDIR) {
-                return R::fail(QStringLiteral("the profile %1: '%2' is a symbolic link or not a directory").arg(profile, components.at(i)));
+                return R::fail(u"the profile %1: '%2' is a symbolic link or not a directory"_s.arg(profile, components.at(i)));
             }
-            return R::fail(QStringLiteral("the profile %1: cannot open '%2': %3").arg(profile, components.at(i), errnoText(error)));
+            return R::fail(u"the profile %1: cannot open '%2': %3"_s.arg(profile, components.at(i), errnoText(error)));
         }
         current = FileDescriptor(next);
     }
     struct stat st{};
     if (::fstat(current.get(), &st) != 0) {
-        return R::fail(QStringLiteral("cannot inspect the directory of %1: %2").arg(profile, errnoText(errno)));
+        return R::fail(u"cannot inspect the directory of %1: %2"_s.arg(profile, errnoText(errno)));
     }
     if (st.st_uid != 0 || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
-        return R::fail(QStringLiteral("the directory of the profile %1 must be owned by root and writable by root only").arg(profile));
+        return R::fail(u"the directory of the profile %1 must be owned by root and writable by root only"_s.arg(profile));
     }
     ProfileDirectory directory;
     directory.m_profile = QLatin1Char('/') + components.join(QLatin1Char('/'));
@@ -133,16 +134,16 @@ Checked<Done> ProfileDirectory::pointAt(int generation) const
     const QByteArray target = QFile::encodeName(generationLinkName(m_base, generation));
     struct stat st{};
     if (::fstatat(m_fd->get(), target.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISLNK(st.st_mode)) {
-        return R::fail(QStringLiteral("generation %1 of %2 does not exist").arg(generation).arg(m_profile));
+        return R::fail(u"generation %1 of %2 does not exist"_s.arg(generation).arg(m_profile));
     }
     const QByteArray temporary = QFile::encodeName(m_base) + ".snowpane-" + QByteArray::number(QRandomGenerator::system()->generate64(), 36);
     if (::symlinkat(target.constData(), m_fd->get(), temporary.constData()) != 0) {
-        return R::fail(QStringLiteral("cannot make a link in the directory of %1: %2").arg(m_profile, errnoText(errno)));
+        return R::fail(u"cannot make a link in the directory of %1: %2"_s.arg(m_profile, errnoText(errno)));
     }
     if (::renameat(m_fd->get(), temporary.constData(), m_fd->get(), QFile::encodeName(m_base).constData()) != 0) {
         const int error = errno;
         ::unlinkat(m_fd->get(), temporary.constData(), 0);
-        return R::fail(QStringLiteral("cannot point %1 at generation %2: %3").arg(m_profile).arg(generation).arg(errnoText(error)));
+        return R::fail(u"cannot point %1 at generation %2: %3"_s.arg(m_profile).arg(generation).arg(errnoText(error)));
     }
     ::fsync(m_fd->get());
     return R::ok({});
@@ -154,13 +155,13 @@ Checked<Done> ProfileDirectory::removeProfileLink() const
     const QByteArray name = QFile::encodeName(m_base);
     struct stat st{};
     if (::fstatat(m_fd->get(), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        return errno == ENOENT ? R::ok({}) : R::fail(QStringLiteral("cannot inspect %1: %2").arg(m_profile, errnoText(errno)));
+        return errno == ENOENT ? R::ok({}) : R::fail(u"cannot inspect %1: %2"_s.arg(m_profile, errnoText(errno)));
     }
     if (!S_ISLNK(st.st_mode)) {
-        return R::fail(QStringLiteral("%1 is not a link").arg(m_profile));
+        return R::fail(u"%1 is not a link"_s.arg(m_profile));
     }
     if (::unlinkat(m_fd->get(), name.constData(), 0) != 0 && errno != ENOENT) {
-        return R::fail(QStringLiteral("cannot remove %1: %2").arg(m_profile, errnoText(errno)));
+        return R::fail(u"cannot remove %1: %2"_s.arg(m_profile, errnoText(errno)));
     }
     ::fsync(m_fd->get());
     return R::ok({});
@@ -170,18 +171,18 @@ Checked<Done> ProfileDirectory::removeGeneration(int generation) const
 {
     using R = Checked<Done>;
     if (generation == currentGeneration()) {
-        return R::fail(QStringLiteral("generation %1 of %2 is the current one").arg(generation).arg(m_profile));
+        return R::fail(u"generation %1 of %2 is the current one"_s.arg(generation).arg(m_profile));
     }
     const QByteArray name = QFile::encodeName(generationLinkName(m_base, generation));
     struct stat st{};
     if (::fstatat(m_fd->get(), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        return errno == ENOENT ? R::ok({}) : R::fail(QStringLiteral("cannot inspect generation %1 of %2: %3").arg(generation).arg(m_profile, errnoText(errno)));
+        return errno == ENOENT ? R::ok({}) : R::fail(u"cannot inspect generation %1 of %2: %3"_s.arg(generation).arg(m_profile, errnoText(errno)));
     }
     if (!S_ISLNK(st.st_mode)) {
-        return R::fail(QStringLiteral("generation %1 of %2 is not a link").arg(generation).arg(m_profile));
+        return R::fail(u"generation %1 of %2 is not a link"_s.arg(generation).arg(m_profile));
     }
     if (::unlinkat(m_fd->get(), name.constData(), 0) != 0 && errno != ENOENT) {
-        return R::fail(QStringLiteral("cannot remove generation %1 of %2: %3").arg(generation).arg(m_profile, errnoText(errno)));
+        return R::fail(u"cannot remove generation %1 of %2: %3"_s.arg(generation).arg(m_profile, errnoText(errno)));
     }
     ::fsync(m_fd->get());
     return R::ok({});

@@ -9,7 +9,7 @@
 #include <QMap>
 #include <QString>
 
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /**

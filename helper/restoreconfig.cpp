@@ -15,10 +15,12 @@
 
 #include <sys/stat.h>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
-using protocol::HelperError;
+using Protocol::HelperError;
 
 namespace
 {
@@ -62,7 +64,7 @@ OperationResult Operations::restoreAll(const RestoreConfigRequest &request, cons
     };
     const QString shortId = request.commit.left(12);
     // Tracked changes are saved first, so that the restore can be undone; afterwards the index is the working tree.
-    auto before = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before a restore"));
+    auto before = git.commitAll(u"Snowpane: save the configuration as it was before a restore"_s);
     if (!before) {
         return fail(before.error());
     }
@@ -99,7 +101,7 @@ OperationResult Operations::restoreAll(const RestoreConfigRequest &request, cons
         }
         auto name = validateTrackedPath(path);
         if (!name) {
-            return fail(QStringLiteral("commit %1 holds a file the helper does not write: %2").arg(shortId, name.error()));
+            return fail(u"commit %1 holds a file the helper does not write: %2"_s.arg(shortId, name.error()));
         }
         auto status = dir.status(name.value());
         if (!isTracked) {
@@ -117,16 +119,16 @@ OperationResult Operations::restoreAll(const RestoreConfigRequest &request, cons
         Step step{name.value(), std::nullopt, false, status.value(), std::nullopt};
         if (wasThere) {
             if (inOld->mode != RegularMode && inOld->mode != ExecutableMode) {
-                return fail(QStringLiteral("%1 is %2 in commit %3; the helper restores regular files only")
-                                .arg(path, inOld->mode == LinkMode ? QStringLiteral("a symbolic link") : QStringLiteral("not a regular file"), shortId));
+                return fail(u"%1 is %2 in commit %3; the helper restores regular files only"_s
+                                .arg(path, inOld->mode == LinkMode ? u"a symbolic link"_s : u"not a regular file"_s, shortId));
             }
             auto content = git.blob(inOld->id, MaxRestoredBytes);
             if (!content) {
                 return fail(content.error());
             }
-            if (path.endsWith(QLatin1String(".nix"))) {
+            if (path.endsWith(".nix"_L1)) {
                 if (auto parsed = checkNixParses(path, content.value(), m_config); !parsed) {
-                    return fail(QStringLiteral("the file does not parse in commit %1: %2").arg(shortId, parsed.error()));
+                    return fail(u"the file does not parse in commit %1: %2"_s.arg(shortId, parsed.error()));
                 }
             }
             if (auto committable = checkCommittable(dir, git, name.value()); !committable) {
@@ -167,7 +169,7 @@ OperationResult Operations::restoreAll(const RestoreConfigRequest &request, cons
     for (const Step &step : steps) {
         files.append(StagedFile{step.name.text, step.content, step.executable});
     }
-    auto commit = git.commitFiles(files, QStringLiteral("Snowpane: restore the configuration of %1").arg(shortId));
+    auto commit = git.commitFiles(files, u"Snowpane: restore the configuration of %1"_s.arg(shortId));
     if (!commit) {
         return fail(commit.error());
     }
@@ -175,10 +177,10 @@ OperationResult Operations::restoreAll(const RestoreConfigRequest &request, cons
     if (!head) {
         return fail(head.error());
     }
-    return OperationResult::success({{QLatin1String(protocol::reply::Commit), head.value()},
-                                     {QLatin1String(protocol::reply::Restored), request.commit},
-                                     {QLatin1String(protocol::reply::Changed), !steps.empty()},
-                                     {QLatin1String(protocol::reply::LeftAlone), leftAlone}});
+    return OperationResult::success({{QLatin1String(Protocol::Reply::Commit), head.value()},
+                                     {QLatin1String(Protocol::Reply::Restored), request.commit},
+                                     {QLatin1String(Protocol::Reply::Changed), !steps.empty()},
+                                     {QLatin1String(Protocol::Reply::LeftAlone), leftAlone}});
 }
 
 }

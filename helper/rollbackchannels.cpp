@@ -11,18 +11,19 @@
 #include <QDir>
 #include <QFile>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
-using protocol::HelperError;
-namespace reply = protocol::reply;
+using Protocol::HelperError;
 
 namespace
 {
 
 QString channelRevision(const QString &tree, const QString &name)
 {
-    QFile file(tree + QLatin1Char('/') + name + QStringLiteral("/.git-revision"));
+    QFile file(tree + QLatin1Char('/') + name + u"/.git-revision"_s);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.read(256)).trimmed() : QString();
 }
 
@@ -40,15 +41,13 @@ OperationResult Operations::rollBackChannels(const RollBackChannelsRequest &requ
         return OperationResult::failure(
             HelperError::Failed,
             current == 0
-                ? QStringLiteral("root has no channels at %1, so there is no generation %2 to take back").arg(profile.profile()).arg(request.from)
-                : QStringLiteral("root's channels are at generation %1, not %2: something else changed them since the update, so they are left as they are")
-                      .arg(current)
+                ? u"root has no channels at %1, so there is no generation %2 to take back"_s.arg(profile.profile()).arg(request.from)
+                : u"root's channels are at generation %1, not %2: something else changed them since the update, so they are left as they are"_s.arg(current)
                       .arg(request.from));
     }
     if (!profile.generations().contains(request.to)) {
-        return OperationResult::failure(
-            HelperError::Failed,
-            QStringLiteral("generation %1 of root's channels does not exist, so the channels cannot go back to it").arg(request.to));
+        return OperationResult::failure(HelperError::Failed,
+                                        u"generation %1 of root's channels does not exist, so the channels cannot go back to it"_s.arg(request.to));
     }
     // The channels' trees as the update left them, read before the profile moves.
     const QString tree = profile.profile();
@@ -61,20 +60,18 @@ OperationResult Operations::rollBackChannels(const RollBackChannelsRequest &requ
     NixLogParser parser;
     const auto nixEnv = [&](const QStringList &arguments) {
         Command command;
-        command.program = m_config.nixProgram(QStringLiteral("nix-env"));
-        command.arguments =
-            QStringList{QStringLiteral("--profile"), profile.profile(), QStringLiteral("--log-format"), QStringLiteral("internal-json")} + arguments;
+        command.program = m_config.nixProgram(u"nix-env"_s);
+        command.arguments = QStringList{u"--profile"_s, profile.profile(), u"--log-format"_s, u"internal-json"_s} + arguments;
         command.environment = m_config.environment();
-        command.timeout = protocol::bound::Profile;
+        command.timeout = Protocol::Bound::Profile;
         const CommandOutcome outcome = run(command, &parser, Stoppable::No);
         return outcome.succeeded() ? std::optional<OperationResult>() : std::optional(fromOutcome(command, outcome, &parser));
     };
-    if (auto failed = nixEnv({QStringLiteral("--switch-generation"), QString::number(request.to)})) {
+    if (auto failed = nixEnv({u"--switch-generation"_s, QString::number(request.to)})) {
         return *failed;
     }
-    if (auto failed = nixEnv({QStringLiteral("--delete-generations"), QString::number(request.from)})) {
-        failed->message =
-            QStringLiteral("the channels are back at generation %1, but generation %2 stays: %3").arg(request.to).arg(request.from).arg(failed->message);
+    if (auto failed = nixEnv({u"--delete-generations"_s, QString::number(request.from)})) {
+        failed->message = u"the channels are back at generation %1, but generation %2 stays: %3"_s.arg(request.to).arg(request.from).arg(failed->message);
         return *failed;
     }
 
@@ -86,14 +83,15 @@ OperationResult Operations::rollBackChannels(const RollBackChannelsRequest &requ
     }
     QVariantList channels;
     for (const QString &name : std::as_const(all)) {
-        channels.append(QVariantMap{{QLatin1String(reply::ChannelName), name},
-                                    {QLatin1String(reply::OldGeneration), request.from},
-                                    {QLatin1String(reply::NewGeneration), profile.currentGeneration()},
-                                    {QLatin1String(reply::OldRevision), oldRevisions.value(name)},
-                                    {QLatin1String(reply::NewRevision), channelRevision(tree, name)}});
+        channels.append(QVariantMap{{QLatin1String(Protocol::Reply::ChannelName), name},
+                                    {QLatin1String(Protocol::Reply::OldGeneration), request.from},
+                                    {QLatin1String(Protocol::Reply::NewGeneration), profile.currentGeneration()},
+                                    {QLatin1String(Protocol::Reply::OldRevision), oldRevisions.value(name)},
+                                    {QLatin1String(Protocol::Reply::NewRevision), channelRevision(tree, name)}});
     }
-    return OperationResult::success(
-        {{QLatin1String(reply::Kind), QLatin1String(reply::KindChannels)}, {QLatin1String(reply::Changed), true}, {QLatin1String(reply::Channels), channels}});
+    return OperationResult::success({{QLatin1String(Protocol::Reply::Kind), QLatin1String(Protocol::Reply::KindChannels)},
+                                     {QLatin1String(Protocol::Reply::Changed), true},
+                                     {QLatin1String(Protocol::Reply::Channels), channels}});
 }
 
 }

@@ -11,9 +11,10 @@
 #include <pwd.h>
 #include <unistd.h>
 
-using namespace snowpane::helper;
-using snowpane::protocol::HelperError;
-namespace protocol = snowpane::protocol;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Helper;
+using Snowpane::Protocol::HelperError;
 
 namespace
 {
@@ -21,15 +22,15 @@ namespace
 QString authorFor(int uid)
 {
     if (uid < 0) {
-        return QStringLiteral("Snowpane");
+        return u"Snowpane"_s;
     }
     struct passwd entry{};
     struct passwd *found = nullptr;
     char buffer[4096];
     if (::getpwuid_r(uid_t(uid), &entry, buffer, sizeof buffer, &found) == 0 && found) {
-        return QStringLiteral("%1 (through Snowpane)").arg(QString::fromLocal8Bit(found->pw_name));
+        return u"%1 (through Snowpane)"_s.arg(QString::fromLocal8Bit(found->pw_name));
     }
-    return QStringLiteral("uid %1 (through Snowpane)").arg(uid);
+    return u"uid %1 (through Snowpane)"_s.arg(uid);
 }
 
 OperationResult invalid(const QString &why)
@@ -41,16 +42,15 @@ OperationResult invalid(const QString &why)
 
 KAuth::ActionReply SnowpaneHelper::perform(const char *action, const QVariantMap &arguments, const Body &body)
 {
-    namespace p = protocol::progress;
     // KAuth already refuses a second action while one runs; this guard keeps that true even if it ever stops doing so.
     if (m_busy) {
         KAuth::ActionReply reply = KAuth::ActionReply::HelperErrorReply(int(HelperError::Busy));
-        reply.setErrorDescription(QStringLiteral("another operation is running"));
+        reply.setErrorDescription(u"another operation is running"_s);
         return reply;
     }
     m_busy = true;
     QString request;
-    if (auto id = validateRequestId(arguments.value(QLatin1String(protocol::key::Request))); id) {
+    if (auto id = validateRequestId(arguments.value(QLatin1String(Snowpane::Protocol::Key::Request))); id) {
         request = id.value();
     }
     // Registered on the first request: the bus connection needs the application KAuth creates after this object.
@@ -61,10 +61,10 @@ KAuth::ActionReply SnowpaneHelper::perform(const char *action, const QVariantMap
         m_busy = false;
     });
     const auto send = [&request](QVariantMap map) {
-        map.insert(QLatin1String(protocol::key::Request), request);
+        map.insert(QLatin1String(Snowpane::Protocol::Key::Request), request);
         KAuth::HelperSupport::progressStep(map);
     };
-    send({{QLatin1String(p::Event), QLatin1String(p::EventAccepted)}});
+    send({{QLatin1String(Snowpane::Protocol::Progress::Event), QLatin1String(Snowpane::Protocol::Progress::EventAccepted)}});
     qCInfo(SNOWPANE_HELPER) << action << "for uid" << KAuth::HelperSupport::callerUid();
 
     OperationResult result;
@@ -83,18 +83,18 @@ KAuth::ActionReply SnowpaneHelper::perform(const char *action, const QVariantMap
         result = body(operations, arguments);
     }
 
-    QVariantMap finished{{QLatin1String(p::Event), QLatin1String(p::EventFinished)}};
+    QVariantMap finished{{QLatin1String(Snowpane::Protocol::Progress::Event), QLatin1String(Snowpane::Protocol::Progress::EventFinished)}};
     if (result.error) {
         qCInfo(SNOWPANE_HELPER) << action << "failed:" << result.message;
-        finished.insert(QLatin1String(p::ErrorCode), int(*result.error));
-        finished.insert(QLatin1String(p::ErrorMessage), result.message);
+        finished.insert(QLatin1String(Snowpane::Protocol::Progress::ErrorCode), int(*result.error));
+        finished.insert(QLatin1String(Snowpane::Protocol::Progress::ErrorMessage), result.message);
         if (result.nixError) {
-            finished.insert(QLatin1String(p::ErrorFile), result.nixError->file);
-            finished.insert(QLatin1String(p::ErrorLine), result.nixError->line);
-            finished.insert(QLatin1String(p::ErrorColumn), result.nixError->column);
+            finished.insert(QLatin1String(Snowpane::Protocol::Progress::ErrorFile), result.nixError->file);
+            finished.insert(QLatin1String(Snowpane::Protocol::Progress::ErrorLine), result.nixError->line);
+            finished.insert(QLatin1String(Snowpane::Protocol::Progress::ErrorColumn), result.nixError->column);
         }
         if (!result.data.isEmpty()) {
-            finished.insert(QLatin1String(p::FailureData), result.data);
+            finished.insert(QLatin1String(Snowpane::Protocol::Progress::FailureData), result.data);
         }
     }
     send(finished);
@@ -105,14 +105,14 @@ KAuth::ActionReply SnowpaneHelper::perform(const char *action, const QVariantMap
         return reply;
     }
     KAuth::ActionReply reply = KAuth::ActionReply::SuccessReply();
-    result.data.insert(QLatin1String(protocol::key::Request), request);
+    result.data.insert(QLatin1String(Snowpane::Protocol::Key::Request), request);
     reply.setData(result.data);
     return reply;
 }
 
 KAuth::ActionReply SnowpaneHelper::writeconfig(const QVariantMap &arguments)
 {
-    return perform(protocol::action::WriteConfig, arguments, [](Operations &operations, const QVariantMap &a) {
+    return perform(Snowpane::Protocol::Action::WriteConfig, arguments, [](Operations &operations, const QVariantMap &a) {
         auto request = parseWriteConfig(a);
         return request ? operations.writeConfig(request.value()) : invalid(request.error());
     });
@@ -120,7 +120,7 @@ KAuth::ActionReply SnowpaneHelper::writeconfig(const QVariantMap &arguments)
 
 KAuth::ActionReply SnowpaneHelper::rebuild(const QVariantMap &arguments)
 {
-    return perform(protocol::action::Rebuild, arguments, [](Operations &operations, const QVariantMap &a) {
+    return perform(Snowpane::Protocol::Action::Rebuild, arguments, [](Operations &operations, const QVariantMap &a) {
         auto request = parseRebuild(a);
         return request ? operations.rebuild(request.value()) : invalid(request.error());
     });
@@ -128,7 +128,7 @@ KAuth::ActionReply SnowpaneHelper::rebuild(const QVariantMap &arguments)
 
 KAuth::ActionReply SnowpaneHelper::switchgeneration(const QVariantMap &arguments)
 {
-    return perform(protocol::action::SwitchGeneration, arguments, [](Operations &operations, const QVariantMap &a) {
+    return perform(Snowpane::Protocol::Action::SwitchGeneration, arguments, [](Operations &operations, const QVariantMap &a) {
         auto request = parseSwitchGeneration(a);
         return request ? operations.switchGeneration(request.value()) : invalid(request.error());
     });
@@ -136,7 +136,7 @@ KAuth::ActionReply SnowpaneHelper::switchgeneration(const QVariantMap &arguments
 
 KAuth::ActionReply SnowpaneHelper::initrepo(const QVariantMap &arguments)
 {
-    return perform(protocol::action::InitRepo, arguments, [](Operations &operations, const QVariantMap &a) {
+    return perform(Snowpane::Protocol::Action::InitRepo, arguments, [](Operations &operations, const QVariantMap &a) {
         auto request = parseInitRepo(a);
         return request ? operations.initRepo(request.value()) : invalid(request.error());
     });
@@ -144,7 +144,7 @@ KAuth::ActionReply SnowpaneHelper::initrepo(const QVariantMap &arguments)
 
 KAuth::ActionReply SnowpaneHelper::restoreconfig(const QVariantMap &arguments)
 {
-    return perform(protocol::action::RestoreConfig, arguments, [](Operations &operations, const QVariantMap &a) {
+    return perform(Snowpane::Protocol::Action::RestoreConfig, arguments, [](Operations &operations, const QVariantMap &a) {
         auto request = parseRestoreConfig(a);
         return request ? operations.restoreConfig(request.value()) : invalid(request.error());
     });
@@ -152,7 +152,7 @@ KAuth::ActionReply SnowpaneHelper::restoreconfig(const QVariantMap &arguments)
 
 KAuth::ActionReply SnowpaneHelper::deletegenerations(const QVariantMap &arguments)
 {
-    return perform(protocol::action::DeleteGenerations, arguments, [](Operations &operations, const QVariantMap &a) {
+    return perform(Snowpane::Protocol::Action::DeleteGenerations, arguments, [](Operations &operations, const QVariantMap &a) {
         auto request = parseDeleteGenerations(a);
         return request ? operations.deleteGenerations(request.value()) : invalid(request.error());
     });
@@ -160,7 +160,7 @@ KAuth::ActionReply SnowpaneHelper::deletegenerations(const QVariantMap &argument
 
 KAuth::ActionReply SnowpaneHelper::updatesources(const QVariantMap &arguments)
 {
-    return perform(protocol::action::UpdateSources, arguments, [](Operations &operations, const QVariantMap &a) {
+    return perform(Snowpane::Protocol::Action::UpdateSources, arguments, [](Operations &operations, const QVariantMap &a) {
         auto request = parseUpdateSources(a);
         return request ? operations.updateSources(request.value()) : invalid(request.error());
     });
@@ -168,7 +168,7 @@ KAuth::ActionReply SnowpaneHelper::updatesources(const QVariantMap &arguments)
 
 KAuth::ActionReply SnowpaneHelper::rollbackchannels(const QVariantMap &arguments)
 {
-    return perform(protocol::action::RollBackChannels, arguments, [](Operations &operations, const QVariantMap &a) {
+    return perform(Snowpane::Protocol::Action::RollBackChannels, arguments, [](Operations &operations, const QVariantMap &a) {
         auto request = parseRollBackChannels(a);
         return request ? operations.rollBackChannels(request.value()) : invalid(request.error());
     });

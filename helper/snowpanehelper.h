@@ -32,10 +32,10 @@ public Q_SLOTS:
     KAuth::ActionReply rollbackchannels(const QVariantMap &arguments);
 
 private:
-    using Body = std::function<snowpane::helper::OperationResult(snowpane::helper::Operations &, const QVariantMap &)>;
+    using Body = std::function<Snowpane::Helper::OperationResult(Snowpane::Helper::Operations &, const QVariantMap &)>;
     [[nodiscard]] KAuth::ActionReply perform(const char *action, const QVariantMap &arguments, const Body &body);
 
     bool m_busy = false;
-    snowpane::helper::CancelGate m_cancelGate;
+    Snowpane::Helper::CancelGate m_cancelGate;
     CancelEndpoint m_cancelEndpoint{m_cancelGate};
 };

@@ -11,7 +11,9 @@
 
 #include <algorithm>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
 QList<LockedInput> parseFlakeLockInputs(const QByteArray &json)
@@ -21,21 +23,21 @@ QList<LockedInput> parseFlakeLockInputs(const QByteArray &json)
         return {};
     }
     const QJsonObject lock = document.object();
-    const QJsonObject nodes = lock.value(QStringLiteral("nodes")).toObject();
-    const QString rootName = lock.value(QStringLiteral("root")).toString(QStringLiteral("root"));
-    const QJsonObject inputs = nodes.value(rootName).toObject().value(QStringLiteral("inputs")).toObject();
+    const QJsonObject nodes = lock.value(u"nodes"_s).toObject();
+    const QString rootName = lock.value(u"root"_s).toString(u"root"_s);
+    const QJsonObject inputs = nodes.value(rootName).toObject().value(u"inputs"_s).toObject();
     QList<LockedInput> result;
     for (auto it = inputs.begin(); it != inputs.end(); ++it) {
         // A list is a `follows` path: that input is locked under another name.
         if (!it.value().isString()) {
             continue;
         }
-        const QJsonObject locked = nodes.value(it.value().toString()).toObject().value(QStringLiteral("locked")).toObject();
+        const QJsonObject locked = nodes.value(it.value().toString()).toObject().value(u"locked"_s).toObject();
         LockedInput input;
         input.name = it.key();
-        input.revision = locked.value(QStringLiteral("rev")).toString();
-        input.narHash = locked.value(QStringLiteral("narHash")).toString();
-        const QJsonValue modified = locked.value(QStringLiteral("lastModified"));
+        input.revision = locked.value(u"rev"_s).toString();
+        input.narHash = locked.value(u"narHash"_s).toString();
+        const QJsonValue modified = locked.value(u"lastModified"_s);
         if (modified.isDouble() && modified.toDouble() > 0) {
             input.date = QDateTime::fromSecsSinceEpoch(qint64(modified.toDouble()), QTimeZone::UTC);
         }
@@ -80,32 +82,33 @@ QList<InputChange> changedInputs(const QList<LockedInput> &before, const QList<L
 static QString describeLock(const QString &revision, const QDateTime &date, bool present)
 {
     if (!present) {
-        return QStringLiteral("(none)");
+        return u"(none)"_s;
     }
-    QString text = revision.isEmpty() ? QStringLiteral("(no revision)") : revision.left(7);
+    QString text = revision.isEmpty() ? u"(no revision)"_s : revision.left(7);
     if (date.isValid()) {
-        text += QStringLiteral(" (%1)").arg(date.toUTC().date().toString(Qt::ISODate));
+        text += u" (%1)"_s.arg(date.toUTC().date().toString(Qt::ISODate));
     }
     return text;
 }
 
 QString flakeUpdateMessage(const QList<InputChange> &changes)
 {
-    QString message = QStringLiteral("Update flake inputs\n\n");
+    QString message = u"Update flake inputs\n\n"_s;
     for (const InputChange &change : changes) {
         const bool hadOld = !change.oldRevision.isEmpty() || change.oldDate.isValid();
         const bool hasNew = !change.newRevision.isEmpty() || change.newDate.isValid();
-        message += QStringLiteral("%1: %2 \u2192 %3\n")
-                       .arg(change.name, describeLock(change.oldRevision, change.oldDate, hadOld), describeLock(change.newRevision, change.newDate, hasNew));
+        message += u"%1: %2 \u2192 %3\n"_s.arg(change.name,
+                                               describeLock(change.oldRevision, change.oldDate, hadOld),
+                                               describeLock(change.newRevision, change.newDate, hasNew));
     }
     return message;
 }
 
 QList<ChannelEntry> parseChannelList(const QByteArray &text)
 {
-    static const QRegularExpression comment(QStringLiteral("\\A\\s*#"));
-    static const QRegularExpression validName(QStringLiteral("\\A[a-zA-Z0-9_][a-zA-Z0-9_.-]*\\z"));
-    static const QRegularExpression validUrl(QStringLiteral("\\A(file|http|https)://\\S+\\z"));
+    static const QRegularExpression comment(u"\\A\\s*#"_s);
+    static const QRegularExpression validName(u"\\A[a-zA-Z0-9_][a-zA-Z0-9_.-]*\\z"_s);
+    static const QRegularExpression validUrl(u"\\A(file|http|https)://\\S+\\z"_s);
     QList<ChannelEntry> channels;
     for (const QByteArray &rawLine : text.split('\n')) {
         const QString line = QString::fromUtf8(rawLine).trimmed();
@@ -138,7 +141,7 @@ QStringList channelsToUpdate(const QList<ChannelEntry> &channels, const QSet<QSt
 {
     QStringList names;
     for (const ChannelEntry &channel : channels) {
-        if (channel.name == QLatin1String("nixos") || marked.contains(channel.name)) {
+        if (channel.name == "nixos"_L1 || marked.contains(channel.name)) {
             names.append(channel.name);
         }
     }
@@ -147,13 +150,13 @@ QStringList channelsToUpdate(const QList<ChannelEntry> &channels, const QSet<QSt
 
 QString channelTarballUrl(const QString &url)
 {
-    static const QRegularExpression tarball(QStringLiteral("\\.tar\\.(gz|bz2|xz)\\z"));
-    return tarball.match(url).hasMatch() ? url : url + QStringLiteral("/nixexprs.tar.xz");
+    static const QRegularExpression tarball(u"\\.tar\\.(gz|bz2|xz)\\z"_s);
+    return tarball.match(url).hasMatch() ? url : url + u"/nixexprs.tar.xz"_s;
 }
 
 QString channelPackageName(const ChannelEntry &channel)
 {
-    static const QRegularExpression version(QStringLiteral("(-\\d.*)\\z"));
+    static const QRegularExpression version(u"(-\\d.*)\\z"_s);
     const auto match = version.match(channel.url.section(QLatin1Char('/'), -1));
     return match.hasMatch() ? channel.name + match.captured(1) : channel.name;
 }
@@ -161,9 +164,7 @@ QString channelPackageName(const ChannelEntry &channel)
 QString nixString(const QString &text)
 {
     QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('"'), QStringLiteral("\\\""))
-        .replace(QStringLiteral("${"), QStringLiteral("\\${"));
+    escaped.replace(QLatin1Char('\\'), u"\\\\"_s).replace(QLatin1Char('"'), u"\\\""_s).replace(u"${"_s, u"\\${"_s);
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 

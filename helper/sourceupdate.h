@@ -14,7 +14,7 @@
  * list, choosing the channels to update, and the words of the commit
  * message. No file system and no processes, so each is tested on its own.
  */
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 /** One direct input of a flake, as its flake.lock records it. */

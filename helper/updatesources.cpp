@@ -29,18 +29,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace snowpane::helper
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Helper
 {
 
-using protocol::HelperError;
-namespace reply = protocol::reply;
+using Protocol::HelperError;
 
 namespace
 {
 
 constexpr qsizetype MaxLockBytes = 4 * 1024 * 1024;
-const RelativeName LockFile{QStringLiteral("flake.lock"), {QStringLiteral("flake.lock")}};
-const RelativeName FlakeFile{QStringLiteral("flake.nix"), {QStringLiteral("flake.nix")}};
+const RelativeName LockFile{u"flake.lock"_s, {u"flake.lock"_s}};
+const RelativeName FlakeFile{u"flake.nix"_s, {u"flake.nix"_s}};
 
 /** What went wrong, in the first line of Nix's own error when it gave one. */
 OperationResult failureOf(const Command &command, const CommandOutcome &outcome, const NixLogParser &parser)
@@ -90,7 +91,7 @@ void restoreProfileLinks(const ProfileDirectory &profile, const ProfileSnapshot 
 
 QString channelRevision(const QString &profile, const QString &name)
 {
-    QFile file(profile + QLatin1Char('/') + name + QStringLiteral("/.git-revision"));
+    QFile file(profile + QLatin1Char('/') + name + u"/.git-revision"_s);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.read(256)).trimmed() : QString();
 }
 
@@ -101,7 +102,7 @@ bool isStorePathIn(const QString &path, const QString &store)
         return false;
     }
     const QString name = path.mid(store.size() + 1);
-    return !name.isEmpty() && name != QLatin1String(".") && name != QLatin1String("..") && !name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('"'))
+    return !name.isEmpty() && name != "."_L1 && name != ".."_L1 && !name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('"'))
         && !name.contains(QLatin1Char('\\')) && !name.contains(QLatin1Char('$'));
 }
 
@@ -111,28 +112,28 @@ Checked<QByteArray> readChannelList(const QString &path)
     using R = Checked<QByteArray>;
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        return R::fail(errno == ENOENT ? QStringLiteral("root has no channels: %1 does not exist (nix-channel --add URL nixos makes it)").arg(path)
-                                       : QStringLiteral("cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        return R::fail(errno == ENOENT ? u"root has no channels: %1 does not exist (nix-channel --add URL nixos makes it)"_s.arg(path)
+                                       : u"cannot open %1: %2"_s.arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     }
     QFile in;
     if (!in.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
-        return R::fail(QStringLiteral("cannot read %1").arg(path));
+        return R::fail(u"cannot read %1"_s.arg(path));
     }
     struct stat st{};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != 0 || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
-        return R::fail(QStringLiteral("%1 must be a regular file owned by root and writable by root only").arg(path));
+        return R::fail(u"%1 must be a regular file owned by root and writable by root only"_s.arg(path));
     }
     return R::ok(in.read(1024 * 1024));
 }
 
 QVariantMap channelChange(const QString &name, int oldGeneration, int newGeneration, const QString &oldRevision, const QString &newRevision)
 {
-    return {{QLatin1String(reply::ChannelName), name},
-            {QLatin1String(reply::OldGeneration), oldGeneration},
-            {QLatin1String(reply::NewGeneration), newGeneration},
-            {QLatin1String(reply::OldRevision), oldRevision},
-            {QLatin1String(reply::NewRevision), newRevision}};
+    return {{QLatin1String(Protocol::Reply::ChannelName), name},
+            {QLatin1String(Protocol::Reply::OldGeneration), oldGeneration},
+            {QLatin1String(Protocol::Reply::NewGeneration), newGeneration},
+            {QLatin1String(Protocol::Reply::OldRevision), oldRevision},
+            {QLatin1String(Protocol::Reply::NewRevision), newRevision}};
 }
 
 // The expression nix-channel installs each channel with (Nix's unpack-channel.nix).
@@ -174,29 +175,28 @@ Checked<bool> Operations::isFlake(const QString &directory) const
     // lstat: the helper follows no link in the configuration directory, and a link to a flake elsewhere (or to
     // nothing) must not quietly turn the configuration into one without a flake.
     struct stat st{};
-    const QByteArray path = QFile::encodeName(directory + QStringLiteral("/flake.nix"));
+    const QByteArray path = QFile::encodeName(directory + u"/flake.nix"_s);
     if (::lstat(path.constData(), &st) != 0) {
         if (errno == ENOENT) {
             return R::ok(false);
         }
-        return R::fail(QStringLiteral("cannot inspect %1/flake.nix: %2").arg(directory, QString::fromLocal8Bit(std::strerror(errno))));
+        return R::fail(u"cannot inspect %1/flake.nix: %2"_s.arg(directory, QString::fromLocal8Bit(std::strerror(errno))));
     }
     if (S_ISREG(st.st_mode)) {
         return R::ok(true);
     }
     if (S_ISLNK(st.st_mode)) {
-        return R::fail(QStringLiteral("%1/flake.nix is a symbolic link; the helper does not follow links in the configuration directory, "
-                                      "and does not take the configuration for one without a flake either")
-                           .arg(directory));
+        return R::fail(
+            u"%1/flake.nix is a symbolic link; the helper does not follow links in the configuration directory, "
+            "and does not take the configuration for one without a flake either"_s.arg(directory));
     }
-    return R::fail(QStringLiteral("%1/flake.nix is not a regular file").arg(directory));
+    return R::fail(u"%1/flake.nix is not a regular file"_s.arg(directory));
 }
 
 OperationResult Operations::notAFlake(const UpdateSourcesRequest &request) const
 {
-    return OperationResult::failure(
-        HelperError::InvalidArguments,
-        QStringLiteral("the configuration is not a flake, so it has no input '%1'; its channels are updated as a whole").arg(request.input));
+    return OperationResult::failure(HelperError::InvalidArguments,
+                                    u"the configuration is not a flake, so it has no input '%1'; its channels are updated as a whole"_s.arg(request.input));
 }
 
 OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, const ConfinedDirectory &dir)
@@ -205,7 +205,7 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
     if (!git.isRepository()) {
         return OperationResult::failure(
             HelperError::Failed,
-            QStringLiteral("%1 is not a git repository yet; initialise it first, so that the update can be undone").arg(m_config.configurationDirectory));
+            u"%1 is not a git repository yet; initialise it first, so that the update can be undone"_s.arg(m_config.configurationDirectory));
     }
     // An input the lock does not name is refused before anything is committed: Nix would only warn and change nothing.
     if (!request.input.isEmpty()) {
@@ -217,14 +217,14 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
         if (lock.value() && std::none_of(locked.cbegin(), locked.cend(), [&request](const LockedInput &input) {
                 return input.name == request.input;
             })) {
-            return OperationResult::failure(HelperError::InvalidArguments, QStringLiteral("the flake has no input '%1'").arg(request.input));
+            return OperationResult::failure(HelperError::InvalidArguments, u"the flake has no input '%1'"_s.arg(request.input));
         }
     }
     if (auto committable = checkCommittable(dir, git, LockFile); !committable) {
         return OperationResult::failure(HelperError::Failed, committable.error());
     }
     // The commit before the update is what restoreconfig returns to, so a tree changed outside Snowpane is saved first.
-    auto saved = git.commitAll(QStringLiteral("Snowpane: save the configuration as it was before an update"));
+    auto saved = git.commitAll(u"Snowpane: save the configuration as it was before an update"_s);
     if (!saved) {
         return OperationResult::failure(HelperError::Failed, saved.error());
     }
@@ -235,7 +235,7 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
     // Every failure from here on names the save commit, if one was made, so that the caller can take it back too.
     const auto fail = [&](OperationResult result) {
         if (saved.value()) {
-            result.data.insert(QLatin1String(reply::PreviousCommit), previous.value());
+            result.data.insert(QLatin1String(Protocol::Reply::PreviousCommit), previous.value());
         }
         return result;
     };
@@ -248,28 +248,28 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
     // Nix writes the new lock into a private directory; the helper puts it in place with its own atomic writer.
     QTemporaryDir scratch;
     if (!scratch.isValid()) {
-        return fail(OperationResult::failure(HelperError::Failed, QStringLiteral("cannot make a temporary directory: %1").arg(scratch.errorString())));
+        return fail(OperationResult::failure(HelperError::Failed, u"cannot make a temporary directory: %1"_s.arg(scratch.errorString())));
     }
-    const QString output = scratch.filePath(QStringLiteral("flake.lock"));
+    const QString output = scratch.filePath(u"flake.lock"_s);
     Command update;
-    update.program = m_config.nixProgram(QStringLiteral("nix"));
-    update.arguments = {QStringLiteral("--extra-experimental-features"),
-                        QStringLiteral("nix-command flakes"),
-                        QStringLiteral("flake"),
-                        QStringLiteral("update"),
-                        QStringLiteral("--flake"),
+    update.program = m_config.nixProgram(u"nix"_s);
+    update.arguments = {u"--extra-experimental-features"_s,
+                        u"nix-command flakes"_s,
+                        u"flake"_s,
+                        u"update"_s,
+                        u"--flake"_s,
                         m_config.configurationDirectory,
-                        QStringLiteral("--output-lock-file"),
+                        u"--output-lock-file"_s,
                         output,
-                        QStringLiteral("--log-format"),
-                        QStringLiteral("internal-json"),
-                        QStringLiteral("-v")};
+                        u"--log-format"_s,
+                        u"internal-json"_s,
+                        u"-v"_s};
     if (!request.input.isEmpty()) {
         // After "--": the validator already refuses a leading '-', and this keeps it so.
-        update.arguments << QStringLiteral("--") << request.input;
+        update.arguments << u"--"_s << request.input;
     }
     update.environment = m_config.environment();
-    update.timeout = protocol::bound::SourceUpdate;
+    update.timeout = Protocol::Bound::SourceUpdate;
     update.workingDirectory = m_config.configurationDirectory;
     NixLogParser parser;
     parser.setPhase(NixPhase::Fetching);
@@ -297,27 +297,28 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
     }
     QFile written(output);
     if (written.exists() && (written.size() > MaxLockBytes || !written.open(QIODevice::ReadOnly))) {
-        return fail(OperationResult::failure(HelperError::Failed, QStringLiteral("cannot read the lock file nix flake update wrote")));
+        return fail(OperationResult::failure(HelperError::Failed, u"cannot read the lock file nix flake update wrote"_s));
     }
     // No file: Nix found nothing to change.
     const std::optional<QByteArray> &lockBefore = before.value();
     const std::optional<QByteArray> after = written.isOpen() ? std::make_optional(written.readAll()) : lockBefore;
-    QVariantMap data{{QLatin1String(reply::Kind), QLatin1String(reply::KindFlake)}, {QLatin1String(reply::PreviousCommit), previous.value()}};
+    QVariantMap data{{QLatin1String(Protocol::Reply::Kind), QLatin1String(Protocol::Reply::KindFlake)},
+                     {QLatin1String(Protocol::Reply::PreviousCommit), previous.value()}};
     if (after == before.value()) {
-        data.insert(QLatin1String(reply::Changed), false);
-        data.insert(QLatin1String(reply::Commit), QString());
-        data.insert(QLatin1String(reply::Inputs), QVariantList());
+        data.insert(QLatin1String(Protocol::Reply::Changed), false);
+        data.insert(QLatin1String(Protocol::Reply::Commit), QString());
+        data.insert(QLatin1String(Protocol::Reply::Inputs), QVariantList());
         return OperationResult::success(data);
     }
     const QList<InputChange> changes =
         changedInputs(parseFlakeLockInputs(before.value().value_or(QByteArray())), parseFlakeLockInputs(after.value_or(QByteArray())));
     QVariantList inputs;
     for (const InputChange &change : changes) {
-        inputs.append(QVariantMap{{QLatin1String(reply::InputName), change.name},
-                                  {QLatin1String(reply::OldRevision), change.oldRevision},
-                                  {QLatin1String(reply::NewRevision), change.newRevision},
-                                  {QLatin1String(reply::OldDate), change.oldDate.isValid() ? change.oldDate.toString(Qt::ISODate) : QString()},
-                                  {QLatin1String(reply::NewDate), change.newDate.isValid() ? change.newDate.toString(Qt::ISODate) : QString()}});
+        inputs.append(QVariantMap{{QLatin1String(Protocol::Reply::InputName), change.name},
+                                  {QLatin1String(Protocol::Reply::OldRevision), change.oldRevision},
+                                  {QLatin1String(Protocol::Reply::NewRevision), change.newRevision},
+                                  {QLatin1String(Protocol::Reply::OldDate), change.oldDate.isValid() ? change.oldDate.toString(Qt::ISODate) : QString()},
+                                  {QLatin1String(Protocol::Reply::NewDate), change.newDate.isValid() ? change.newDate.toString(Qt::ISODate) : QString()}});
     }
     auto ignored = git.isIgnored(LockFile.text);
     if (!ignored) {
@@ -327,14 +328,14 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
         putBack();
         return fail(OperationResult::failure(HelperError::Failed, put.error()));
     }
-    data.insert(QLatin1String(reply::Changed), true);
-    data.insert(QLatin1String(reply::Inputs), inputs);
+    data.insert(QLatin1String(Protocol::Reply::Changed), true);
+    data.insert(QLatin1String(Protocol::Reply::Inputs), inputs);
     if (ignored.value()) {
         // Nothing to commit: the lock is outside the history, so only the reply can say what changed.
-        data.insert(QLatin1String(reply::Commit), QString());
-        data.insert(QLatin1String(reply::Note),
-                    QStringLiteral("flake.lock is ignored by git here (.gitignore), so the update is not committed; "
-                                   "discarding it needs the old lock from elsewhere"));
+        data.insert(QLatin1String(Protocol::Reply::Commit), QString());
+        data.insert(QLatin1String(Protocol::Reply::Note),
+                    u"flake.lock is ignored by git here (.gitignore), so the update is not committed; "
+                    "discarding it needs the old lock from elsewhere"_s);
         return OperationResult::success(data);
     }
     // Exactly the bytes read from Nix's output are committed, at flake.lock, whatever else changes meanwhile.
@@ -344,7 +345,7 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
         return fail(OperationResult::failure(HelperError::Failed, commit.error()));
     }
     auto id = commit.value() ? Checked<QString>::ok(*commit.value()) : git.head();
-    data.insert(QLatin1String(reply::Commit), id ? id.value() : QString());
+    data.insert(QLatin1String(Protocol::Reply::Commit), id ? id.value() : QString());
     return OperationResult::success(data);
 }
 
@@ -363,14 +364,14 @@ OperationResult Operations::updateChannels()
     const QList<ChannelEntry> channels = parseChannelList(list.value());
     QSet<QString> marked;
     for (const ChannelEntry &channel : channels) {
-        if (QFileInfo::exists(profile + QLatin1Char('/') + channel.name + QStringLiteral("/.update-on-nixos-rebuild"))) {
+        if (QFileInfo::exists(profile + QLatin1Char('/') + channel.name + u"/.update-on-nixos-rebuild"_s)) {
             marked.insert(channel.name);
         }
     }
     const QStringList names = channelsToUpdate(channels, marked);
     if (names.isEmpty()) {
         return OperationResult::failure(HelperError::Failed,
-                                        QStringLiteral("%1 lists no 'nixos' channel and no channel marked .update-on-nixos-rebuild").arg(m_config.channelList));
+                                        u"%1 lists no 'nixos' channel and no channel marked .update-on-nixos-rebuild"_s.arg(m_config.channelList));
     }
     const int oldGeneration = profileDirectory.currentGeneration();
     QMap<QString, QString> oldRevisions;
@@ -381,8 +382,8 @@ OperationResult Operations::updateChannels()
     NixLogParser parser;
     parser.setPhase(NixPhase::Fetching);
     report(parser, true);
-    // One deadline for all downloads together: the client's timeout allows bound::SourceUpdate for them, not that much per channel.
-    const QDeadlineTimer downloads(protocol::bound::SourceUpdate);
+    // One deadline for all downloads together: the client's timeout allows Bound::SourceUpdate for them, not that much per channel.
+    const QDeadlineTimer downloads(Protocol::Bound::SourceUpdate);
     QStringList expressions;
     for (const ChannelEntry &channel : channels) {
         const QString packageName = channelPackageName(channel);
@@ -393,27 +394,27 @@ OperationResult Operations::updateChannels()
                 continue;
             }
             const QString storePath = QFileInfo(current).path();
-            expressions.append(QStringLiteral("f: rec { name = %1; type = \"derivation\"; outputs = [ \"out\" ]; system = \"builtin\"; outPath = "
-                                              "builtins.storePath %2; out = { inherit outPath; }; }")
-                                   .arg(nixString(packageName), nixString(storePath)));
+            expressions.append(
+                u"f: rec { name = %1; type = \"derivation\"; outputs = [ \"out\" ]; system = \"builtin\"; outPath = "
+                "builtins.storePath %2; out = { inherit outPath; }; }"_s.arg(nixString(packageName), nixString(storePath)));
             continue;
         }
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(downloads.remainingTimeAsDuration());
         if (left <= std::chrono::milliseconds(0)) {
             return OperationResult::failure(HelperError::TimedOut,
-                                            QStringLiteral("the channels' downloads took longer than %1 minutes together; channel %2 was not fetched")
-                                                .arg(std::chrono::duration_cast<std::chrono::minutes>(protocol::bound::SourceUpdate).count())
+                                            u"the channels' downloads took longer than %1 minutes together; channel %2 was not fetched"_s
+                                                .arg(std::chrono::duration_cast<std::chrono::minutes>(Protocol::Bound::SourceUpdate).count())
                                                 .arg(channel.name));
         }
-        parser.addLogLine(QStringLiteral("fetching channel %1 from %2").arg(channel.name, channel.url));
+        parser.addLogLine(u"fetching channel %1 from %2"_s.arg(channel.name, channel.url));
         Command fetch;
-        fetch.program = m_config.nixProgram(QStringLiteral("nix-prefetch-url"));
-        fetch.arguments = {QStringLiteral("--print-path"),
-                           QStringLiteral("--name"),
+        fetch.program = m_config.nixProgram(u"nix-prefetch-url"_s);
+        fetch.arguments = {u"--print-path"_s,
+                           u"--name"_s,
                            channelTarballUrl(channel.url).section(QLatin1Char('/'), -1),
-                           QStringLiteral("--log-format"),
-                           QStringLiteral("internal-json"),
-                           QStringLiteral("--"),
+                           u"--log-format"_s,
+                           u"internal-json"_s,
+                           u"--"_s,
                            channelTarballUrl(channel.url)};
         fetch.environment = m_config.environment();
         fetch.timeout = left;
@@ -422,44 +423,43 @@ OperationResult Operations::updateChannels()
         if (!fetched.succeeded()) {
             // Nothing has touched the profile yet: only nix-env below changes it.
             OperationResult result = failureOf(fetch, fetched, parser);
-            result.message = QStringLiteral("cannot fetch channel %1: %2").arg(channel.name, result.message);
+            result.message = u"cannot fetch channel %1: %2"_s.arg(channel.name, result.message);
             return result;
         }
         const QString printed = QString::fromUtf8(fetched.standardOutput).trimmed();
         const QString tarball = printed.section(QLatin1Char('\n'), -1).trimmed();
         if (!isStorePathIn(tarball, m_config.storeDirectory)) {
-            return OperationResult::failure(
-                HelperError::Failed,
-                QStringLiteral("nix-prefetch-url gave no store path for channel %1 (it printed '%2')").arg(channel.name, printed.left(300)));
+            return OperationResult::failure(HelperError::Failed,
+                                            u"nix-prefetch-url gave no store path for channel %1 (it printed '%2')"_s.arg(channel.name, printed.left(300)));
         }
-        expressions.append(QStringLiteral("f: f { name = %1; channelName = %2; src = builtins.storePath %3; }")
-                               .arg(nixString(packageName), nixString(channel.name), nixString(tarball)));
+        expressions.append(
+            u"f: f { name = %1; channelName = %2; src = builtins.storePath %3; }"_s.arg(nixString(packageName), nixString(channel.name), nixString(tarball)));
     }
     if (m_context.stopRequested && m_context.stopRequested()) {
-        return OperationResult::failure(HelperError::Cancelled, QStringLiteral("cancelled"));
+        return OperationResult::failure(HelperError::Cancelled, u"cancelled"_s);
     }
 
     QTemporaryDir scratch;
-    QFile unpack(scratch.filePath(QStringLiteral("unpack-channel.nix")));
+    QFile unpack(scratch.filePath(u"unpack-channel.nix"_s));
     if (!scratch.isValid() || !unpack.open(QIODevice::WriteOnly) || unpack.write(UnpackChannel) < 0) {
-        return OperationResult::failure(HelperError::Failed, QStringLiteral("cannot write a temporary file"));
+        return OperationResult::failure(HelperError::Failed, u"cannot write a temporary file"_s);
     }
     unpack.close();
     Command install;
-    install.program = m_config.nixProgram(QStringLiteral("nix-env"));
-    install.arguments = QStringList{QStringLiteral("--profile"),
+    install.program = m_config.nixProgram(u"nix-env"_s);
+    install.arguments = QStringList{u"--profile"_s,
                                     profile,
-                                    QStringLiteral("--file"),
+                                    u"--file"_s,
                                     unpack.fileName(),
-                                    QStringLiteral("--install"),
-                                    QStringLiteral("--remove-all"),
-                                    QStringLiteral("--quiet"),
-                                    QStringLiteral("--log-format"),
-                                    QStringLiteral("internal-json"),
-                                    QStringLiteral("--from-expression")}
+                                    u"--install"_s,
+                                    u"--remove-all"_s,
+                                    u"--quiet"_s,
+                                    u"--log-format"_s,
+                                    u"internal-json"_s,
+                                    u"--from-expression"_s}
         + expressions;
     install.environment = m_config.environment();
-    install.timeout = protocol::bound::Profile;
+    install.timeout = Protocol::Bound::Profile;
     // The snapshot is taken right before the only step that changes the profile, so a failure undoes only that step.
     const ProfileSnapshot before = snapshotOf(profileDirectory);
     // Unpacking and switching the profile is quick and is not stopped half-way.
@@ -474,9 +474,9 @@ OperationResult Operations::updateChannels()
     for (const QString &name : names) {
         changed.append(channelChange(name, oldGeneration, newGeneration, oldRevisions.value(name), channelRevision(profile, name)));
     }
-    return OperationResult::success({{QLatin1String(reply::Kind), QLatin1String(reply::KindChannels)},
-                                     {QLatin1String(reply::Changed), newGeneration != oldGeneration},
-                                     {QLatin1String(reply::Channels), changed}});
+    return OperationResult::success({{QLatin1String(Protocol::Reply::Kind), QLatin1String(Protocol::Reply::KindChannels)},
+                                     {QLatin1String(Protocol::Reply::Changed), newGeneration != oldGeneration},
+                                     {QLatin1String(Protocol::Reply::Channels), changed}});
 }
 
 }

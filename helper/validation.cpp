@@ -9,10 +9,10 @@
 
 #include <algorithm>
 
-namespace snowpane::helper
-{
+using namespace Qt::StringLiterals;
 
-namespace key = protocol::key;
+namespace Snowpane::Helper
+{
 
 namespace
 {
@@ -37,21 +37,21 @@ bool hasControlCharacter(QStringView text, bool allowNewlines)
 
 QString typeNameOf(const QVariant &value)
 {
-    return value.isValid() ? QString::fromLatin1(value.typeName()) : QStringLiteral("nothing");
+    return value.isValid() ? QString::fromLatin1(value.typeName()) : u"nothing"_s;
 }
 
 Checked<QString> optionalRequestId(const QVariantMap &arguments)
 {
-    if (!arguments.contains(QLatin1String(key::Request))) {
+    if (!arguments.contains(QLatin1String(Protocol::Key::Request))) {
         return Checked<QString>::ok(QString());
     }
-    return validateRequestId(arguments.value(QLatin1String(key::Request)));
+    return validateRequestId(arguments.value(QLatin1String(Protocol::Key::Request)));
 }
 
 template<typename T>
 Checked<T> failWith(const QString &what, const QString &why)
 {
-    return Checked<T>::fail(what + QStringLiteral(": ") + why);
+    return Checked<T>::fail(what + u": "_s + why);
 }
 
 }
@@ -60,17 +60,17 @@ QString modeName(RebuildMode mode)
 {
     switch (mode) {
     case RebuildMode::Switch:
-        return QStringLiteral("switch");
+        return u"switch"_s;
     case RebuildMode::Boot:
-        return QStringLiteral("boot");
+        return u"boot"_s;
     case RebuildMode::Test:
-        return QStringLiteral("test");
+        return u"test"_s;
     case RebuildMode::Build:
-        return QStringLiteral("build");
+        return u"build"_s;
     case RebuildMode::DryBuild:
-        return QStringLiteral("dry-build");
+        return u"dry-build"_s;
     case RebuildMode::DryActivate:
-        return QStringLiteral("dry-activate");
+        return u"dry-activate"_s;
     }
     return QString();
 }
@@ -95,50 +95,50 @@ enum class FileKind {
 
 Checked<RelativeName> validateName(const QVariant &value, FileKind kind)
 {
-    const QString what = QStringLiteral("file name");
+    const QString what = u"file name"_s;
     if (!isString(value)) {
-        return failWith<RelativeName>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+        return failWith<RelativeName>(what, u"expected a string, got %1"_s.arg(typeNameOf(value)));
     }
     const QString text = value.toString();
     if (text.isEmpty()) {
-        return failWith<RelativeName>(what, QStringLiteral("is empty"));
+        return failWith<RelativeName>(what, u"is empty"_s);
     }
     if (text.contains(QChar(0))) {
-        return failWith<RelativeName>(what, QStringLiteral("contains a NUL byte"));
+        return failWith<RelativeName>(what, u"contains a NUL byte"_s);
     }
     if (hasControlCharacter(text, false)) {
-        return failWith<RelativeName>(what, QStringLiteral("contains a control character"));
+        return failWith<RelativeName>(what, u"contains a control character"_s);
     }
     if (text.toUtf8().size() > MaxNameBytes) {
-        return failWith<RelativeName>(what, QStringLiteral("is longer than %1 bytes").arg(MaxNameBytes));
+        return failWith<RelativeName>(what, u"is longer than %1 bytes"_s.arg(MaxNameBytes));
     }
     if (text.startsWith(QLatin1Char('/'))) {
-        return failWith<RelativeName>(what, QStringLiteral("'%1' is absolute; names are relative to the configuration directory").arg(text));
+        return failWith<RelativeName>(what, u"'%1' is absolute; names are relative to the configuration directory"_s.arg(text));
     }
     const QStringList components = text.split(QLatin1Char('/'));
     if (components.size() > MaxComponents) {
-        return failWith<RelativeName>(what, QStringLiteral("'%1' is nested more than %2 levels deep").arg(text).arg(MaxComponents));
+        return failWith<RelativeName>(what, u"'%1' is nested more than %2 levels deep"_s.arg(text).arg(MaxComponents));
     }
     for (const QString &component : components) {
         if (component.isEmpty()) {
-            return failWith<RelativeName>(what, QStringLiteral("'%1' has an empty component").arg(text));
+            return failWith<RelativeName>(what, u"'%1' has an empty component"_s.arg(text));
         }
-        if (component == QLatin1String(".") || component == QLatin1String("..")) {
-            return failWith<RelativeName>(what, QStringLiteral("'%1' contains '%2'").arg(text, component));
+        if (component == "."_L1 || component == ".."_L1) {
+            return failWith<RelativeName>(what, u"'%1' contains '%2'"_s.arg(text, component));
         }
-        if (component.compare(QLatin1String(".git"), Qt::CaseInsensitive) == 0) {
-            return failWith<RelativeName>(what, QStringLiteral("'%1' is inside the git repository's own data").arg(text));
+        if (component.compare(".git"_L1, Qt::CaseInsensitive) == 0) {
+            return failWith<RelativeName>(what, u"'%1' is inside the git repository's own data"_s.arg(text));
         }
         if (component.toUtf8().size() > MaxComponentBytes) {
-            return failWith<RelativeName>(what, QStringLiteral("a component of '%1' is longer than %2 bytes").arg(text).arg(MaxComponentBytes));
+            return failWith<RelativeName>(what, u"a component of '%1' is longer than %2 bytes"_s.arg(text).arg(MaxComponentBytes));
         }
     }
-    if (kind == FileKind::Any || (kind == FileKind::NixOrLock && components.last() == QLatin1String("flake.lock"))) {
+    if (kind == FileKind::Any || (kind == FileKind::NixOrLock && components.last() == "flake.lock"_L1)) {
         return Checked<RelativeName>::ok(RelativeName{text, components});
     }
     // Only Nix files, because only those can be checked before they are written.
-    if (!components.last().endsWith(QLatin1String(".nix")) || components.last() == QLatin1String(".nix")) {
-        return failWith<RelativeName>(what, QStringLiteral("'%1' is not a .nix file").arg(text));
+    if (!components.last().endsWith(".nix"_L1) || components.last() == ".nix"_L1) {
+        return failWith<RelativeName>(what, u"'%1' is not a .nix file"_s.arg(text));
     }
     return Checked<RelativeName>::ok(RelativeName{text, components});
 }
@@ -161,30 +161,30 @@ Checked<RelativeName> validateTrackedPath(const QString &path)
 
 Checked<QByteArray> validateContent(const QVariant &value)
 {
-    const QString what = QStringLiteral("content");
+    const QString what = u"content"_s;
     if (!isString(value)) {
-        return failWith<QByteArray>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+        return failWith<QByteArray>(what, u"expected a string, got %1"_s.arg(typeNameOf(value)));
     }
     const QString text = value.toString();
     // A UTF-8 encoding is at most three bytes per UTF-16 unit: refuse huge input before converting it.
     if (text.size() > MaxContentBytes) {
-        return failWith<QByteArray>(what, QStringLiteral("is larger than %1 bytes").arg(MaxContentBytes));
+        return failWith<QByteArray>(what, u"is larger than %1 bytes"_s.arg(MaxContentBytes));
     }
     QByteArray bytes = text.toUtf8();
     if (bytes.size() > MaxContentBytes) {
-        return failWith<QByteArray>(what, QStringLiteral("is larger than %1 bytes").arg(MaxContentBytes));
+        return failWith<QByteArray>(what, u"is larger than %1 bytes"_s.arg(MaxContentBytes));
     }
     if (bytes.contains('\0')) {
-        return failWith<QByteArray>(what, QStringLiteral("contains a NUL byte"));
+        return failWith<QByteArray>(what, u"contains a NUL byte"_s);
     }
     return Checked<QByteArray>::ok(std::move(bytes));
 }
 
 Checked<RebuildMode> validateRebuildMode(const QVariant &value)
 {
-    const QString what = QStringLiteral("mode");
+    const QString what = u"mode"_s;
     if (!isString(value)) {
-        return failWith<RebuildMode>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+        return failWith<RebuildMode>(what, u"expected a string, got %1"_s.arg(typeNameOf(value)));
     }
     const QString text = value.toString();
     for (RebuildMode mode : {RebuildMode::Switch, RebuildMode::Boot, RebuildMode::Test, RebuildMode::Build, RebuildMode::DryBuild, RebuildMode::DryActivate}) {
@@ -192,7 +192,7 @@ Checked<RebuildMode> validateRebuildMode(const QVariant &value)
             return Checked<RebuildMode>::ok(mode);
         }
     }
-    return failWith<RebuildMode>(what, QStringLiteral("'%1' is not one of switch, boot, test, build, dry-build, dry-activate").arg(text.left(64)));
+    return failWith<RebuildMode>(what, u"'%1' is not one of switch, boot, test, build, dry-build, dry-activate"_s.arg(text.left(64)));
 }
 
 Checked<RebuildMode> validateGenerationMode(const QVariant &value)
@@ -202,24 +202,24 @@ Checked<RebuildMode> validateGenerationMode(const QVariant &value)
         return mode;
     }
     if (mode.value() != RebuildMode::Switch && mode.value() != RebuildMode::Boot) {
-        return failWith<RebuildMode>(QStringLiteral("mode"), QStringLiteral("a generation is switched to with 'switch' or 'boot' only"));
+        return failWith<RebuildMode>(u"mode"_s, u"a generation is switched to with 'switch' or 'boot' only"_s);
     }
     return mode;
 }
 
 Checked<QString> validateHost(const QVariant &value)
 {
-    const QString what = QStringLiteral("host");
+    const QString what = u"host"_s;
     if (!isString(value)) {
-        return failWith<QString>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+        return failWith<QString>(what, u"expected a string, got %1"_s.arg(typeNameOf(value)));
     }
-    static const QRegularExpression pattern(QStringLiteral("\\A[A-Za-z0-9._-]+\\z"));
+    static const QRegularExpression pattern(u"\\A[A-Za-z0-9._-]+\\z"_s);
     const QString text = value.toString();
     if (text.size() > 253 || !pattern.match(text).hasMatch()) {
-        return failWith<QString>(what, QStringLiteral("must match ^[A-Za-z0-9._-]+$ and be at most 253 characters"));
+        return failWith<QString>(what, u"must match ^[A-Za-z0-9._-]+$ and be at most 253 characters"_s);
     }
-    if (text == QLatin1String(".") || text == QLatin1String("..") || text.startsWith(QLatin1Char('-'))) {
-        return failWith<QString>(what, QStringLiteral("'%1' is not a host name").arg(text));
+    if (text == "."_L1 || text == ".."_L1 || text.startsWith(QLatin1Char('-'))) {
+        return failWith<QString>(what, u"'%1' is not a host name"_s.arg(text));
     }
     return Checked<QString>::ok(text);
 }
@@ -240,16 +240,16 @@ Checked<qint64> validateInteger(const QVariant &value, qint64 minimum, qint64 ma
     case QMetaType::UShort: {
         const qulonglong unsignedNumber = value.toULongLong();
         if (unsignedNumber > qulonglong(maximum)) {
-            return Checked<qint64>::fail(QStringLiteral("%1 is larger than %2").arg(unsignedNumber).arg(maximum));
+            return Checked<qint64>::fail(u"%1 is larger than %2"_s.arg(unsignedNumber).arg(maximum));
         }
         number = qint64(unsignedNumber);
         break;
     }
     default:
-        return Checked<qint64>::fail(QStringLiteral("expected a whole number, got %1").arg(typeNameOf(value)));
+        return Checked<qint64>::fail(u"expected a whole number, got %1"_s.arg(typeNameOf(value)));
     }
     if (number < minimum || number > maximum) {
-        return Checked<qint64>::fail(QStringLiteral("%1 is outside %2..%3").arg(number).arg(minimum).arg(maximum));
+        return Checked<qint64>::fail(u"%1 is outside %2..%3"_s.arg(number).arg(minimum).arg(maximum));
     }
     return Checked<qint64>::ok(number);
 }
@@ -258,7 +258,7 @@ Checked<int> validateGeneration(const QVariant &value)
 {
     const auto number = validateInteger(value, 1, std::numeric_limits<int>::max());
     if (!number) {
-        return failWith<int>(QStringLiteral("generation"), number.error());
+        return failWith<int>(u"generation"_s, number.error());
     }
     return Checked<int>::ok(int(number.value()));
 }
@@ -266,17 +266,17 @@ Checked<int> validateGeneration(const QVariant &value)
 Checked<std::vector<int>> validateGenerationList(const QVariant &value)
 {
     using R = Checked<std::vector<int>>;
-    const QString what = QStringLiteral("generations");
+    const QString what = u"generations"_s;
     // Only a list of QVariants crosses D-Bus as KAuth sends it; QList<int> would need a registered stream operator.
     if (value.typeId() != QMetaType::QVariantList) {
-        return failWith<std::vector<int>>(what, QStringLiteral("expected a list of generation numbers, got %1").arg(typeNameOf(value)));
+        return failWith<std::vector<int>>(what, u"expected a list of generation numbers, got %1"_s.arg(typeNameOf(value)));
     }
     const QVariantList items = value.toList();
     if (items.isEmpty()) {
-        return failWith<std::vector<int>>(what, QStringLiteral("no generation to delete"));
+        return failWith<std::vector<int>>(what, u"no generation to delete"_s);
     }
     if (items.size() > MaxGenerationsPerDelete) {
-        return failWith<std::vector<int>>(what, QStringLiteral("has more than %1 entries").arg(MaxGenerationsPerDelete));
+        return failWith<std::vector<int>>(what, u"has more than %1 entries"_s.arg(MaxGenerationsPerDelete));
     }
     std::vector<int> numbers;
     numbers.reserve(size_t(items.size()));
@@ -287,7 +287,7 @@ Checked<std::vector<int>> validateGenerationList(const QVariant &value)
             return failWith<std::vector<int>>(what, number.error());
         }
         if (!seen.insert(number.value()).second) {
-            return failWith<std::vector<int>>(what, QStringLiteral("generation %1 appears twice").arg(number.value()));
+            return failWith<std::vector<int>>(what, u"generation %1 appears twice"_s.arg(number.value()));
         }
         numbers.push_back(number.value());
     }
@@ -297,63 +297,62 @@ Checked<std::vector<int>> validateGenerationList(const QVariant &value)
 
 Checked<QString> validateCommitId(const QVariant &value)
 {
-    const QString what = QStringLiteral("commit");
+    const QString what = u"commit"_s;
     if (!isString(value)) {
-        return failWith<QString>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+        return failWith<QString>(what, u"expected a string, got %1"_s.arg(typeNameOf(value)));
     }
-    static const QRegularExpression pattern(QStringLiteral("\\A(?:[0-9a-f]{40}|[0-9a-f]{64})\\z"));
+    static const QRegularExpression pattern(u"\\A(?:[0-9a-f]{40}|[0-9a-f]{64})\\z"_s);
     const QString text = value.toString();
     if (!pattern.match(text).hasMatch()) {
-        return failWith<QString>(what, QStringLiteral("must be a full lower-case hexadecimal commit id"));
+        return failWith<QString>(what, u"must be a full lower-case hexadecimal commit id"_s);
     }
     return Checked<QString>::ok(text);
 }
 
 Checked<QString> validateCommitMessage(const QVariant &value)
 {
-    const QString what = QStringLiteral("commit message");
+    const QString what = u"commit message"_s;
     if (!isString(value)) {
-        return failWith<QString>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+        return failWith<QString>(what, u"expected a string, got %1"_s.arg(typeNameOf(value)));
     }
     const QString text = value.toString();
     if (text.size() > MaxMessageChars) {
-        return failWith<QString>(what, QStringLiteral("is longer than %1 characters").arg(MaxMessageChars));
+        return failWith<QString>(what, u"is longer than %1 characters"_s.arg(MaxMessageChars));
     }
     if (hasControlCharacter(text, true)) {
-        return failWith<QString>(what, QStringLiteral("contains a control character"));
+        return failWith<QString>(what, u"contains a control character"_s);
     }
     if (text.trimmed().isEmpty()) {
-        return failWith<QString>(what, QStringLiteral("is empty"));
+        return failWith<QString>(what, u"is empty"_s);
     }
     return Checked<QString>::ok(text);
 }
 
 Checked<QString> validateRequestId(const QVariant &value)
 {
-    const QString what = QStringLiteral("request id");
+    const QString what = u"request id"_s;
     if (!isString(value)) {
-        return failWith<QString>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+        return failWith<QString>(what, u"expected a string, got %1"_s.arg(typeNameOf(value)));
     }
-    static const QRegularExpression pattern(QStringLiteral("\\A[A-Za-z0-9{}-]{1,64}\\z"));
+    static const QRegularExpression pattern(u"\\A[A-Za-z0-9{}-]{1,64}\\z"_s);
     const QString text = value.toString();
     if (!pattern.match(text).hasMatch()) {
-        return failWith<QString>(what, QStringLiteral("must be 1 to 64 letters, digits, dashes or braces"));
+        return failWith<QString>(what, u"must be 1 to 64 letters, digits, dashes or braces"_s);
     }
     return Checked<QString>::ok(text);
 }
 
 Checked<QString> validateFlakeInputName(const QVariant &value)
 {
-    const QString what = QStringLiteral("input");
+    const QString what = u"input"_s;
     if (!isString(value)) {
-        return failWith<QString>(what, QStringLiteral("expected a string, got %1").arg(typeNameOf(value)));
+        return failWith<QString>(what, u"expected a string, got %1"_s.arg(typeNameOf(value)));
     }
     // Nix's identifiers, minus the apostrophe: nothing a shell, a path or an option parser could read another way.
-    static const QRegularExpression pattern(QStringLiteral("\\A[A-Za-z_][A-Za-z0-9_-]{0,99}\\z"));
+    static const QRegularExpression pattern(u"\\A[A-Za-z_][A-Za-z0-9_-]{0,99}\\z"_s);
     const QString text = value.toString();
     if (!pattern.match(text).hasMatch()) {
-        return failWith<QString>(what,
-                                 QStringLiteral("must be the name of one of the flake's inputs: a letter or '_', then up to 99 letters, digits, '_' or '-'"));
+        return failWith<QString>(what, u"must be the name of one of the flake's inputs: a letter or '_', then up to 99 letters, digits, '_' or '-'"_s);
     }
     return Checked<QString>::ok(text);
 }
@@ -367,15 +366,15 @@ Checked<QStringList> validateStringList(const QVariant &value, int maximumCount)
         const QVariantList items = value.toList();
         for (const QVariant &item : items) {
             if (!isString(item)) {
-                return Checked<QStringList>::fail(QStringLiteral("expected a list of strings, found %1 in it").arg(typeNameOf(item)));
+                return Checked<QStringList>::fail(u"expected a list of strings, found %1 in it"_s.arg(typeNameOf(item)));
             }
             list.append(item.toString());
         }
     } else {
-        return Checked<QStringList>::fail(QStringLiteral("expected a list of strings, got %1").arg(typeNameOf(value)));
+        return Checked<QStringList>::fail(u"expected a list of strings, got %1"_s.arg(typeNameOf(value)));
     }
     if (list.size() > maximumCount) {
-        return Checked<QStringList>::fail(QStringLiteral("has more than %1 entries").arg(maximumCount));
+        return Checked<QStringList>::fail(u"has more than %1 entries"_s.arg(maximumCount));
     }
     return Checked<QStringList>::ok(list);
 }
@@ -384,7 +383,7 @@ Checked<Done> checkKeys(const QVariantMap &arguments, const std::set<QString> &a
 {
     for (auto it = arguments.cbegin(); it != arguments.cend(); ++it) {
         if (!allowed.contains(it.key())) {
-            return Checked<Done>::fail(QStringLiteral("unknown argument '%1'").arg(it.key().left(64)));
+            return Checked<Done>::fail(u"unknown argument '%1'"_s.arg(it.key().left(64)));
         }
     }
     return Checked<Done>::ok({});
@@ -393,8 +392,9 @@ Checked<Done> checkKeys(const QVariantMap &arguments, const std::set<QString> &a
 Checked<WriteConfigRequest> parseWriteConfig(const QVariantMap &arguments)
 {
     using R = Checked<WriteConfigRequest>;
-    const QString kNames = QLatin1String(key::Names), kContents = QLatin1String(key::Contents), kMessage = QLatin1String(key::Message);
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kNames, kContents, kMessage}); !keys) {
+    const QString kNames = QLatin1String(Protocol::Key::Names), kContents = QLatin1String(Protocol::Key::Contents),
+                  kMessage = QLatin1String(Protocol::Key::Message);
+    if (auto keys = checkKeys(arguments, {QLatin1String(Protocol::Key::Request), kNames, kContents, kMessage}); !keys) {
         return R::fail(keys.error());
     }
     WriteConfigRequest request;
@@ -404,22 +404,22 @@ Checked<WriteConfigRequest> parseWriteConfig(const QVariantMap &arguments)
     }
     request.request = id.value();
     if (!arguments.contains(kNames) || !arguments.contains(kContents)) {
-        return R::fail(QStringLiteral("names and contents are required"));
+        return R::fail(u"names and contents are required"_s);
     }
     const auto names = validateStringList(arguments.value(kNames), MaxFilesPerWrite);
     if (!names) {
-        return R::fail(QStringLiteral("names: ") + names.error());
+        return R::fail(u"names: "_s + names.error());
     }
     if (names.value().isEmpty()) {
-        return R::fail(QStringLiteral("names: no file to write"));
+        return R::fail(u"names: no file to write"_s);
     }
     // Contents are checked one by one below, so that a non-string in the list is named.
     if (arguments.value(kContents).typeId() != QMetaType::QStringList && arguments.value(kContents).typeId() != QMetaType::QVariantList) {
-        return R::fail(QStringLiteral("contents: expected a list of strings, got %1").arg(typeNameOf(arguments.value(kContents))));
+        return R::fail(u"contents: expected a list of strings, got %1"_s.arg(typeNameOf(arguments.value(kContents))));
     }
     const QVariantList contents = arguments.value(kContents).toList();
     if (contents.size() != names.value().size()) {
-        return R::fail(QStringLiteral("%1 names but %2 contents").arg(names.value().size()).arg(contents.size()));
+        return R::fail(u"%1 names but %2 contents"_s.arg(names.value().size()).arg(contents.size()));
     }
     std::set<QString> seen;
     for (qsizetype i = 0; i < contents.size(); ++i) {
@@ -428,11 +428,11 @@ Checked<WriteConfigRequest> parseWriteConfig(const QVariantMap &arguments)
             return R::fail(name.error());
         }
         if (!seen.insert(name.value().text).second) {
-            return R::fail(QStringLiteral("file name '%1' appears twice").arg(name.value().text));
+            return R::fail(u"file name '%1' appears twice"_s.arg(name.value().text));
         }
         auto content = validateContent(contents.at(i));
         if (!content) {
-            return R::fail(QStringLiteral("%1: %2").arg(name.value().text, content.error()));
+            return R::fail(u"%1: %2"_s.arg(name.value().text, content.error()));
         }
         request.names.push_back(std::move(name).value());
         request.contents.push_back(std::move(content).value());
@@ -444,7 +444,7 @@ Checked<WriteConfigRequest> parseWriteConfig(const QVariantMap &arguments)
         }
         request.message = message.value();
     } else {
-        request.message = QStringLiteral("Snowpane: edit configuration");
+        request.message = u"Snowpane: edit configuration"_s;
     }
     return R::ok(std::move(request));
 }
@@ -452,7 +452,8 @@ Checked<WriteConfigRequest> parseWriteConfig(const QVariantMap &arguments)
 Checked<RebuildRequest> parseRebuild(const QVariantMap &arguments)
 {
     using R = Checked<RebuildRequest>;
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), QLatin1String(key::Mode), QLatin1String(key::Host)}); !keys) {
+    if (auto keys = checkKeys(arguments, {QLatin1String(Protocol::Key::Request), QLatin1String(Protocol::Key::Mode), QLatin1String(Protocol::Key::Host)});
+        !keys) {
         return R::fail(keys.error());
     }
     RebuildRequest request;
@@ -461,16 +462,16 @@ Checked<RebuildRequest> parseRebuild(const QVariantMap &arguments)
         return R::fail(id.error());
     }
     request.request = id.value();
-    if (!arguments.contains(QLatin1String(key::Mode))) {
-        return R::fail(QStringLiteral("mode is required"));
+    if (!arguments.contains(QLatin1String(Protocol::Key::Mode))) {
+        return R::fail(u"mode is required"_s);
     }
-    const auto mode = validateRebuildMode(arguments.value(QLatin1String(key::Mode)));
+    const auto mode = validateRebuildMode(arguments.value(QLatin1String(Protocol::Key::Mode)));
     if (!mode) {
         return R::fail(mode.error());
     }
     request.mode = mode.value();
-    if (arguments.contains(QLatin1String(key::Host))) {
-        const auto host = validateHost(arguments.value(QLatin1String(key::Host)));
+    if (arguments.contains(QLatin1String(Protocol::Key::Host))) {
+        const auto host = validateHost(arguments.value(QLatin1String(Protocol::Key::Host)));
         if (!host) {
             return R::fail(host.error());
         }
@@ -482,7 +483,8 @@ Checked<RebuildRequest> parseRebuild(const QVariantMap &arguments)
 Checked<SwitchGenerationRequest> parseSwitchGeneration(const QVariantMap &arguments)
 {
     using R = Checked<SwitchGenerationRequest>;
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), QLatin1String(key::Generation), QLatin1String(key::Mode)}); !keys) {
+    if (auto keys = checkKeys(arguments, {QLatin1String(Protocol::Key::Request), QLatin1String(Protocol::Key::Generation), QLatin1String(Protocol::Key::Mode)});
+        !keys) {
         return R::fail(keys.error());
     }
     SwitchGenerationRequest request;
@@ -491,16 +493,16 @@ Checked<SwitchGenerationRequest> parseSwitchGeneration(const QVariantMap &argume
         return R::fail(id.error());
     }
     request.request = id.value();
-    if (!arguments.contains(QLatin1String(key::Generation))) {
-        return R::fail(QStringLiteral("generation is required"));
+    if (!arguments.contains(QLatin1String(Protocol::Key::Generation))) {
+        return R::fail(u"generation is required"_s);
     }
-    const auto generation = validateGeneration(arguments.value(QLatin1String(key::Generation)));
+    const auto generation = validateGeneration(arguments.value(QLatin1String(Protocol::Key::Generation)));
     if (!generation) {
         return R::fail(generation.error());
     }
     request.generation = generation.value();
-    if (arguments.contains(QLatin1String(key::Mode))) {
-        const auto mode = validateGenerationMode(arguments.value(QLatin1String(key::Mode)));
+    if (arguments.contains(QLatin1String(Protocol::Key::Mode))) {
+        const auto mode = validateGenerationMode(arguments.value(QLatin1String(Protocol::Key::Mode)));
         if (!mode) {
             return R::fail(mode.error());
         }
@@ -512,7 +514,7 @@ Checked<SwitchGenerationRequest> parseSwitchGeneration(const QVariantMap &argume
 Checked<InitRepoRequest> parseInitRepo(const QVariantMap &arguments)
 {
     using R = Checked<InitRepoRequest>;
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request)}); !keys) {
+    if (auto keys = checkKeys(arguments, {QLatin1String(Protocol::Key::Request)}); !keys) {
         return R::fail(keys.error());
     }
     auto id = optionalRequestId(arguments);
@@ -525,18 +527,18 @@ Checked<InitRepoRequest> parseInitRepo(const QVariantMap &arguments)
 Checked<RestoreConfigRequest> parseRestoreConfig(const QVariantMap &arguments)
 {
     using R = Checked<RestoreConfigRequest>;
-    const QString kFiles = QLatin1String(key::Files);
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), QLatin1String(key::Commit), kFiles}); !keys) {
+    const QString kFiles = QLatin1String(Protocol::Key::Files);
+    if (auto keys = checkKeys(arguments, {QLatin1String(Protocol::Key::Request), QLatin1String(Protocol::Key::Commit), kFiles}); !keys) {
         return R::fail(keys.error());
     }
     auto id = optionalRequestId(arguments);
     if (!id) {
         return R::fail(id.error());
     }
-    if (!arguments.contains(QLatin1String(key::Commit))) {
-        return R::fail(QStringLiteral("commit is required"));
+    if (!arguments.contains(QLatin1String(Protocol::Key::Commit))) {
+        return R::fail(u"commit is required"_s);
     }
-    const auto commit = validateCommitId(arguments.value(QLatin1String(key::Commit)));
+    const auto commit = validateCommitId(arguments.value(QLatin1String(Protocol::Key::Commit)));
     if (!commit) {
         return R::fail(commit.error());
     }
@@ -544,10 +546,10 @@ Checked<RestoreConfigRequest> parseRestoreConfig(const QVariantMap &arguments)
     if (arguments.contains(kFiles)) {
         const auto files = validateStringList(arguments.value(kFiles), MaxFilesPerRestore);
         if (!files) {
-            return R::fail(QStringLiteral("files: ") + files.error());
+            return R::fail(u"files: "_s + files.error());
         }
         if (files.value().isEmpty()) {
-            return R::fail(QStringLiteral("files: give at least one file, or leave files out to restore them all"));
+            return R::fail(u"files: give at least one file, or leave files out to restore them all"_s);
         }
         std::set<QString> seen;
         for (const QString &file : files.value()) {
@@ -556,7 +558,7 @@ Checked<RestoreConfigRequest> parseRestoreConfig(const QVariantMap &arguments)
                 return R::fail(name.error());
             }
             if (!seen.insert(name.value().text).second) {
-                return R::fail(QStringLiteral("file name '%1' appears twice").arg(name.value().text));
+                return R::fail(u"file name '%1' appears twice"_s.arg(name.value().text));
             }
             request.files.push_back(name.value());
         }
@@ -568,8 +570,9 @@ Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &argu
 {
     using R = Checked<DeleteGenerationsRequest>;
     using Snowpane::System::CleanupRule;
-    const QString kKeep = QLatin1String(key::KeepLast), kOlder = QLatin1String(key::OlderThanDays), kGenerations = QLatin1String(key::Generations);
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kKeep, kOlder, kGenerations}); !keys) {
+    const QString kKeep = QLatin1String(Protocol::Key::KeepLast), kOlder = QLatin1String(Protocol::Key::OlderThanDays),
+                  kGenerations = QLatin1String(Protocol::Key::Generations);
+    if (auto keys = checkKeys(arguments, {QLatin1String(Protocol::Key::Request), kKeep, kOlder, kGenerations}); !keys) {
         return R::fail(keys.error());
     }
     DeleteGenerationsRequest request;
@@ -579,26 +582,26 @@ Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &argu
     }
     request.request = id.value();
     if (arguments.contains(kKeep) == arguments.contains(kOlder)) {
-        return R::fail(QStringLiteral("give exactly one of keepLast and olderThanDays"));
+        return R::fail(u"give exactly one of keepLast and olderThanDays"_s);
     }
     if (arguments.contains(kKeep)) {
         const auto keep = validateInteger(arguments.value(kKeep), 1, 100000);
         if (!keep) {
-            return R::fail(QStringLiteral("keepLast: ") + keep.error());
+            return R::fail(u"keepLast: "_s + keep.error());
         }
         request.rule = CleanupRule::KeepLast;
         request.count = int(keep.value());
     } else {
         const auto days = validateInteger(arguments.value(kOlder), 1, 36500);
         if (!days) {
-            return R::fail(QStringLiteral("olderThanDays: ") + days.error());
+            return R::fail(u"olderThanDays: "_s + days.error());
         }
         request.rule = CleanupRule::OlderThanDays;
         request.count = int(days.value());
     }
     // The numbers the window showed: without them the helper would delete what its own reading selects, unseen.
     if (!arguments.contains(kGenerations)) {
-        return R::fail(QStringLiteral("generations is required: the numbers of the generations shown for deletion"));
+        return R::fail(u"generations is required: the numbers of the generations shown for deletion"_s);
     }
     auto generations = validateGenerationList(arguments.value(kGenerations));
     if (!generations) {
@@ -611,8 +614,8 @@ Checked<DeleteGenerationsRequest> parseDeleteGenerations(const QVariantMap &argu
 Checked<UpdateSourcesRequest> parseUpdateSources(const QVariantMap &arguments)
 {
     using R = Checked<UpdateSourcesRequest>;
-    const QString kInput = QLatin1String(key::Input);
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kInput}); !keys) {
+    const QString kInput = QLatin1String(Protocol::Key::Input);
+    if (auto keys = checkKeys(arguments, {QLatin1String(Protocol::Key::Request), kInput}); !keys) {
         return R::fail(keys.error());
     }
     UpdateSourcesRequest request;
@@ -634,8 +637,8 @@ Checked<UpdateSourcesRequest> parseUpdateSources(const QVariantMap &arguments)
 Checked<RollBackChannelsRequest> parseRollBackChannels(const QVariantMap &arguments)
 {
     using R = Checked<RollBackChannelsRequest>;
-    const QString kFrom = QLatin1String(key::From), kTo = QLatin1String(key::To);
-    if (auto keys = checkKeys(arguments, {QLatin1String(key::Request), kFrom, kTo}); !keys) {
+    const QString kFrom = QLatin1String(Protocol::Key::From), kTo = QLatin1String(Protocol::Key::To);
+    if (auto keys = checkKeys(arguments, {QLatin1String(Protocol::Key::Request), kFrom, kTo}); !keys) {
         return R::fail(keys.error());
     }
     RollBackChannelsRequest request;
@@ -645,18 +648,18 @@ Checked<RollBackChannelsRequest> parseRollBackChannels(const QVariantMap &argume
     }
     request.request = id.value();
     if (!arguments.contains(kFrom) || !arguments.contains(kTo)) {
-        return R::fail(QStringLiteral("from and to are required"));
+        return R::fail(u"from and to are required"_s);
     }
     const auto from = validateGeneration(arguments.value(kFrom));
     if (!from) {
-        return R::fail(QStringLiteral("from: ") + from.error());
+        return R::fail(u"from: "_s + from.error());
     }
     const auto to = validateGeneration(arguments.value(kTo));
     if (!to) {
-        return R::fail(QStringLiteral("to: ") + to.error());
+        return R::fail(u"to: "_s + to.error());
     }
     if (to.value() >= from.value()) {
-        return R::fail(QStringLiteral("to (%1) must be older than from (%2)").arg(to.value()).arg(from.value()));
+        return R::fail(u"to (%1) must be older than from (%2)"_s.arg(to.value()).arg(from.value()));
     }
     request.from = from.value();
     request.to = to.value();

@@ -21,7 +21,7 @@
  * input in isolation. The helper calls one parse*() function per action and
  * acts on the typed request it returns.
  */
-namespace snowpane::helper
+namespace Snowpane::Helper
 {
 
 inline constexpr qsizetype MaxContentBytes = 4 * 1024 * 1024;

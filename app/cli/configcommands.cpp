@@ -20,7 +20,7 @@
 #include <optional>
 
 using namespace Qt::StringLiterals;
-using namespace snowpane::config;
+using namespace Snowpane::Config;
 
 namespace
 {

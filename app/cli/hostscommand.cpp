@@ -50,7 +50,7 @@ int runHostsCommand(const QStringList &arguments)
     const std::string machine = QSysInfo::machineHostName().toStdString();
     if (parser.isSet(u"json"_s)) {
         QJsonObject o;
-        o.insert(u"hosts"_s, snowpane::config::stringsJson(list.hosts));
+        o.insert(u"hosts"_s, Snowpane::Config::stringsJson(list.hosts));
         o.insert(u"reading"_s, QString::fromLatin1(hostReadingName(list.reading)));
         if (!list.why.empty()) {
             o.insert(u"why"_s, QString::fromStdString(list.why));

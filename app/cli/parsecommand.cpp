@@ -17,7 +17,7 @@
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
-using namespace snowpane::nix;
+using namespace Snowpane::Nix;
 
 namespace
 {

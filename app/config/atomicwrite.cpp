@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 namespace
@@ -133,7 +133,7 @@ std::string writeCheckedFiles(const std::vector<CheckedWrite> &files)
                 return file.path + " changed on disk since it was loaded; nothing was written";
             }
         }
-        if (nix::parse(file.after).hasErrors()) {
+        if (Nix::parse(file.after).hasErrors()) {
             return file.path + ": the new text does not parse; nothing was written";
         }
         writes.emplace_back(file.path, file.after);
@@ -148,4 +148,4 @@ std::string writeCheckedFiles(const std::vector<CheckedWrite> &files)
     return writeFilesAtomically(writes);
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

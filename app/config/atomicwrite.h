@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /**
@@ -37,4 +37,4 @@ struct CheckedWrite {
  */
 [[nodiscard]] std::string writeCheckedFiles(const std::vector<CheckedWrite> &files);
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

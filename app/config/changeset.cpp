@@ -12,7 +12,7 @@
 #include <fstream>
 #include <iterator>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 EditResult planOperation(const DocumentSet &set, const Operation &operation)
@@ -133,4 +133,4 @@ std::string ChangeSet::apply()
     return {};
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /** One typed edit, as a person asks for it. */
@@ -83,4 +83,4 @@ private:
     DocumentSet m_set;
 };
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 namespace
@@ -152,4 +152,4 @@ QJsonObject importsJson(const DocumentSet &set)
     return o;
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

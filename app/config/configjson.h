@@ -8,7 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /** A list of strings as a JSON array. */
@@ -26,4 +26,4 @@ namespace snowpane::config
 /** `imports --json`: entry, host, reading, files with the files each imports and the hosts that include them, imports not followed. */
 [[nodiscard]] QJsonObject importsJson(const DocumentSet &set);
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

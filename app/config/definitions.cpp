@@ -7,10 +7,10 @@
 #include "literals.h"
 #include "treeutil.h"
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
-using namespace snowpane::nix;
+using namespace Snowpane::Nix;
 
 namespace
 {
@@ -277,4 +277,4 @@ std::string definitionKind(const Definition &d)
     return d.wrapper.empty() ? "literal" : d.wrapper;
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

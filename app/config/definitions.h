@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /**
@@ -30,8 +30,8 @@ struct Definition {
     std::string file;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
-    nix::NodeId binding = nix::noNode;
-    nix::NodeId value = nix::noNode;
+    Nix::NodeId binding = Nix::noNode;
+    Nix::NodeId value = Nix::noNode;
     std::string wrapper;
     int priority = 100;
     bool editable = false;
@@ -61,4 +61,4 @@ void findDefinitionsInModule(const DocumentSet &set, std::size_t module, const O
 /** A human kind for a definition: "literal", "mkDefault", "mkIf", … */
 [[nodiscard]] std::string definitionKind(const Definition &definition);
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -14,10 +14,10 @@
 #include <filesystem>
 #include <fstream>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
-using namespace snowpane::nix;
+using namespace Snowpane::Nix;
 namespace fs = std::filesystem;
 
 namespace
@@ -418,9 +418,9 @@ void DocumentSet::replaceText(std::size_t document, std::string text)
     m_modules.insert(m_modules.end(), rest.begin(), rest.end());
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 DocumentSet DocumentSet::single(const DocumentSet &from, std::size_t document, std::string text)
@@ -431,14 +431,14 @@ DocumentSet DocumentSet::single(const DocumentSet &from, std::size_t document, s
     set.m_scope = from.m_scope;
     set.m_flakeEntry = from.m_flakeEntry && document == 0;
     set.m_follow = false;
-    nix::ParseOptions options;
+    Nix::ParseOptions options;
     options.fileName = set.m_entry;
-    set.m_documents.push_back({set.m_entry, std::make_unique<nix::SyntaxTree>(nix::parse(std::move(text), options))});
-    const nix::SyntaxTree &tree = *set.m_documents[0].tree;
-    const nix::NodeId expression = tree.firstChild(tree.root());
+    set.m_documents.push_back({set.m_entry, std::make_unique<Nix::SyntaxTree>(Nix::parse(std::move(text), options))});
+    const Nix::SyntaxTree &tree = *set.m_documents[0].tree;
+    const Nix::NodeId expression = tree.firstChild(tree.root());
     if (set.m_flakeEntry) {
         set.loadFlake(0, set.m_host);
-    } else if (expression != nix::noNode && tree.kind(expression) != nix::NodeKind::Error) {
+    } else if (expression != Nix::noNode && tree.kind(expression) != Nix::NodeKind::Error) {
         set.addModule(0, expression);
     }
     set.m_follow = true;
@@ -491,4 +491,4 @@ DocumentSet DocumentSet::withScope(const Snowpane::Config::HostScope &scope) con
     return set;
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -11,14 +11,14 @@
 #include <string>
 #include <vector>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /** One configuration file, parsed. The path is absolute and normalised. */
 struct Document {
     std::string path;
     // Shared so that a restricted view of a set (see DocumentSet::restricted) costs no re-parse.
-    std::shared_ptr<nix::SyntaxTree> tree;
+    std::shared_ptr<Nix::SyntaxTree> tree;
 };
 
 /**
@@ -32,8 +32,8 @@ struct Document {
  */
 struct Module {
     std::size_t document = 0;
-    nix::NodeId expression = nix::noNode;
-    nix::NodeId body = nix::noNode;
+    Nix::NodeId expression = Nix::noNode;
+    Nix::NodeId body = Nix::noNode;
     bool configPrefix = false;
     std::string opaqueReason;
 };
@@ -147,8 +147,8 @@ public:
 private:
     void loadEntry(const std::string &path, const std::string &host);
     int loadFile(const std::string &path, std::size_t fromDocument, std::uint32_t offset);
-    void addModule(std::size_t document, nix::NodeId expression);
-    void followImports(std::size_t document, nix::NodeId list);
+    void addModule(std::size_t document, Nix::NodeId expression);
+    void followImports(std::size_t document, Nix::NodeId list);
     void loadFlake(std::size_t document, const std::string &host);
     void loadExtraRoots();
     [[nodiscard]] bool readText(const std::string &path, std::string &text, std::string &error) const;
@@ -171,4 +171,4 @@ private:
 /** Files bigger than this are refused rather than parsed: no hand-written configuration is this large. */
 inline constexpr std::size_t maxDocumentSize = 4u * 1024u * 1024u;
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

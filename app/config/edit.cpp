@@ -10,10 +10,10 @@
 
 #include <set>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
-using namespace snowpane::nix;
+using namespace Snowpane::Nix;
 
 namespace
 {
@@ -233,4 +233,4 @@ EditResult planUnset(const DocumentSet &set, const OptionPath &path)
     return result;
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /** Replace the bytes [begin, end) of a file's text with `text`. */
@@ -84,4 +84,4 @@ listPackages(const DocumentSet &set, const OptionPath &list = {"environment", "s
 /** Applies sorted, non-overlapping edits to a text. */
 [[nodiscard]] std::string applyEdits(std::string_view text, const std::vector<TextEdit> &edits);
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -12,10 +12,10 @@
 
 #include <algorithm>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
-using namespace snowpane::nix;
+using namespace Snowpane::Nix;
 
 std::string applyEdits(std::string_view text, const std::vector<TextEdit> &edits)
 {
@@ -172,4 +172,4 @@ EditResult finishEdit(const DocumentSet &set, std::size_t document, std::vector<
     return finishEditOnce(set, document, std::move(edits), path, check, true);
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

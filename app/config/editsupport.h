@@ -8,7 +8,7 @@
 
 #include <functional>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /** Checks the definitions read back from an edited file; returns an error message, or empty when right. */
@@ -45,4 +45,4 @@ struct Placement {
 /** The syntax error of a document, formatted, or empty. */
 [[nodiscard]] std::string syntaxError(const DocumentSet &set, std::size_t document);
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -17,13 +17,13 @@
 namespace Snowpane::Config
 {
 
-using namespace snowpane::nix;
-using snowpane::config::bindingNames;
-using snowpane::config::bindingsOf;
-using snowpane::config::bindingValue;
-using snowpane::config::calleeName;
-using snowpane::config::OptionPath;
-using snowpane::config::unwrapParens;
+using namespace Snowpane::Nix;
+using Snowpane::Config::bindingNames;
+using Snowpane::Config::bindingsOf;
+using Snowpane::Config::bindingValue;
+using Snowpane::Config::calleeName;
+using Snowpane::Config::OptionPath;
+using Snowpane::Config::unwrapParens;
 
 namespace
 {
@@ -151,8 +151,8 @@ private:
             return value == noNode ? Known{} : resolve(value, scope, depth + 1);
         }
         if (m_tree.kind(e) == NodeKind::String) {
-            const snowpane::config::Value v = snowpane::config::readValue(m_tree, e);
-            if (v.type == snowpane::config::Value::Type::String) {
+            const Snowpane::Config::Value v = Snowpane::Config::readValue(m_tree, e);
+            if (v.type == Snowpane::Config::Value::Type::String) {
                 return {v.text, noNode, nullptr};
             }
         }

@@ -21,7 +21,7 @@ struct StaticModuleItem {
     };
     Kind kind = Kind::Unresolved;
     std::string path;
-    snowpane::nix::NodeId node = snowpane::nix::noNode; ///< Inline: the module expression; otherwise where it is written
+    Snowpane::Nix::NodeId node = Snowpane::Nix::noNode; ///< Inline: the module expression; otherwise where it is written
     std::uint32_t offset = 0;
     std::string text; ///< Unresolved: the expression as written
     std::string reason; ///< Unresolved: why it was not followed
@@ -51,6 +51,6 @@ struct StaticHosts {
  * Anything else is reported, not guessed: evaluation is the reading of
  * record, this is its fallback and the editing layer's fast path.
  */
-[[nodiscard]] StaticHosts readFlakeHosts(const snowpane::nix::SyntaxTree &tree);
+[[nodiscard]] StaticHosts readFlakeHosts(const Snowpane::Nix::SyntaxTree &tree);
 
 } // namespace Snowpane::Config

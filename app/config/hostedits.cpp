@@ -12,8 +12,8 @@
 namespace Snowpane::Config
 {
 
-using namespace snowpane::nix;
-using namespace snowpane::config;
+using namespace Snowpane::Nix;
+using namespace Snowpane::Config;
 
 namespace
 {

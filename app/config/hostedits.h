@@ -23,7 +23,7 @@ namespace Snowpane::Config
  *   `lib.mkOverride N` below an existing mkForce), adding `lib` to the
  *   module's arguments when they lack it.
  */
-[[nodiscard]] snowpane::config::EditResult planForHost(const snowpane::config::DocumentSet &set, const snowpane::config::Operation &operation);
+[[nodiscard]] Snowpane::Config::EditResult planForHost(const Snowpane::Config::DocumentSet &set, const Snowpane::Config::Operation &operation);
 
 /** The wrapper an override for the host needs to win over definitions of the given priorities. */
 [[nodiscard]] std::string overrideWrapper(int lowestPriority);

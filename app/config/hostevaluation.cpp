@@ -171,7 +171,7 @@ std::vector<std::string> staticHostNames(const QString &flakeDirectory, std::str
         error = file.errorString().toStdString();
         return {};
     }
-    const snowpane::nix::SyntaxTree tree = snowpane::nix::parse(file.readAll().toStdString());
+    const Snowpane::Nix::SyntaxTree tree = Snowpane::Nix::parse(file.readAll().toStdString());
     const StaticHosts hosts = readFlakeHosts(tree);
     std::vector<std::string> names;
     for (const StaticHost &h : hosts.hosts) {
@@ -367,8 +367,8 @@ HostScope scopeFor(const QString &flakeDirectory, const std::string &host, const
 {
     return scopeFrom(host, hostList, files, [&](const std::string &h, const HostScope &names) {
         std::vector<std::string> paths;
-        const snowpane::config::DocumentSet set = snowpane::config::DocumentSet::load(flakeDirectory.toStdString(), h, names);
-        for (const snowpane::config::Document &d : set.documents()) {
+        const Snowpane::Config::DocumentSet set = Snowpane::Config::DocumentSet::load(flakeDirectory.toStdString(), h, names);
+        for (const Snowpane::Config::Document &d : set.documents()) {
             paths.push_back(d.path);
         }
         return paths;

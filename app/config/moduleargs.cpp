@@ -9,13 +9,13 @@
 namespace Snowpane::Config
 {
 
-using snowpane::config::DocumentSet;
-using snowpane::config::lineIndent;
-using snowpane::config::Module;
-using snowpane::config::startsLine;
-using snowpane::config::TextEdit;
-using snowpane::config::unwrapParens;
-using namespace snowpane::nix;
+using Snowpane::Config::DocumentSet;
+using Snowpane::Config::lineIndent;
+using Snowpane::Config::Module;
+using Snowpane::Config::startsLine;
+using Snowpane::Config::TextEdit;
+using Snowpane::Config::unwrapParens;
+using namespace Snowpane::Nix;
 
 namespace
 {

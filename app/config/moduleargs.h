@@ -16,7 +16,7 @@ namespace Snowpane::Config
 struct ArgumentEdit {
     bool ok = false;
     std::string error; ///< why the module cannot take the argument, naming the file and line
-    snowpane::config::TextEdit edit;
+    Snowpane::Config::TextEdit edit;
 };
 
 /**
@@ -29,6 +29,6 @@ struct ArgumentEdit {
  * is not an argument set (`args: …`, or no function at all) cannot take it,
  * and the error says why: there is no minimal edit that keeps its meaning.
  */
-[[nodiscard]] ArgumentEdit addModuleArgument(const snowpane::config::DocumentSet &set, std::size_t document, std::uint32_t offset, std::string_view name);
+[[nodiscard]] ArgumentEdit addModuleArgument(const Snowpane::Config::DocumentSet &set, std::size_t document, std::uint32_t offset, std::string_view name);
 
 } // namespace Snowpane::Config

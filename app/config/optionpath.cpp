@@ -7,7 +7,7 @@
 
 #include <array>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 std::optional<OptionPath> parseOptionPath(std::string_view text)
@@ -83,7 +83,7 @@ std::string formatAttrName(std::string_view name)
         return std::string(name);
     }
     std::string out;
-    nix::appendQuotedString(out, name);
+    Nix::appendQuotedString(out, name);
     return out;
 }
 
@@ -108,4 +108,4 @@ std::size_t commonPrefix(const OptionPath &a, std::size_t aFrom, const OptionPat
     return k;
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /** An option path as a list of attribute names, such as {"services", "openssh", "enable"}. */
@@ -34,4 +34,4 @@ using OptionPath = std::vector<std::string>;
 /** The number of leading names two paths share. */
 [[nodiscard]] std::size_t commonPrefix(const OptionPath &a, std::size_t aFrom, const OptionPath &b, std::size_t bFrom);
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -11,10 +11,10 @@
 
 #include <map>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
-using namespace snowpane::nix;
+using namespace Snowpane::Nix;
 
 namespace
 {
@@ -286,4 +286,4 @@ EditResult planRemovePackage(const DocumentSet &set, std::string_view attr, cons
     return result;
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -15,10 +15,10 @@
 
 #include <algorithm>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
-using namespace snowpane::nix;
+using namespace Snowpane::Nix;
 
 namespace
 {
@@ -340,4 +340,4 @@ Placement placeDefinition(const DocumentSet &set, const OptionPath &path, std::s
     return p;
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

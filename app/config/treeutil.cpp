@@ -7,12 +7,12 @@
 
 #include <numeric>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
-bool isAtom(const nix::SyntaxTree &tree, nix::NodeId node)
+bool isAtom(const Nix::SyntaxTree &tree, Nix::NodeId node)
 {
-    using nix::NodeKind;
+    using Nix::NodeKind;
     switch (tree.kind(node)) {
     case NodeKind::Ident:
     case NodeKind::Int:
@@ -27,13 +27,13 @@ bool isAtom(const nix::SyntaxTree &tree, nix::NodeId node)
     case NodeKind::Uri:
         return true;
     case NodeKind::Select:
-        return tree.child(node, 2) == nix::noNode;
+        return tree.child(node, 2) == Nix::noNode;
     default:
         return false;
     }
 }
 
-using namespace snowpane::nix;
+using namespace Snowpane::Nix;
 
 NodeId unwrapParens(const SyntaxTree &tree, NodeId node)
 {
@@ -277,4 +277,4 @@ std::string indentUnit(std::string_view text)
     return unit >= 4 ? std::string(4, ' ') : std::string(2, ' ');
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -11,23 +11,23 @@
 #include <string_view>
 #include <vector>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /** Whether @p node can stand as a function argument without parentheses (`mkForce x`, not `mkForce (f x)`). */
-[[nodiscard]] bool isAtom(const nix::SyntaxTree &tree, nix::NodeId node);
+[[nodiscard]] bool isAtom(const Nix::SyntaxTree &tree, Nix::NodeId node);
 
 /** The expression inside any number of parentheses. */
-[[nodiscard]] nix::NodeId unwrapParens(const nix::SyntaxTree &tree, nix::NodeId node);
+[[nodiscard]] Nix::NodeId unwrapParens(const Nix::SyntaxTree &tree, Nix::NodeId node);
 
 /** The static names of a Binding's attribute path, or nothing when one of them is computed. */
-[[nodiscard]] std::optional<OptionPath> bindingNames(const nix::SyntaxTree &tree, nix::NodeId binding);
+[[nodiscard]] std::optional<OptionPath> bindingNames(const Nix::SyntaxTree &tree, Nix::NodeId binding);
 
 /** The value expression of a Binding (its last child). */
-[[nodiscard]] nix::NodeId bindingValue(const nix::SyntaxTree &tree, nix::NodeId binding);
+[[nodiscard]] Nix::NodeId bindingValue(const Nix::SyntaxTree &tree, Nix::NodeId binding);
 
 /** The Binding children of a set-like node (AttrSet, LetIn). */
-[[nodiscard]] std::vector<nix::NodeId> bindingsOf(const nix::SyntaxTree &tree, nix::NodeId set);
+[[nodiscard]] std::vector<Nix::NodeId> bindingsOf(const Nix::SyntaxTree &tree, Nix::NodeId set);
 
 /**
  * The name of the function an Apply calls, ignoring where it comes from:
@@ -35,7 +35,7 @@ namespace snowpane::config
  * For a curried call the innermost function is named and `arguments` gets
  * every argument in order.
  */
-[[nodiscard]] std::string calleeName(const nix::SyntaxTree &tree, nix::NodeId apply, std::vector<nix::NodeId> *arguments = nullptr);
+[[nodiscard]] std::string calleeName(const Nix::SyntaxTree &tree, Nix::NodeId apply, std::vector<Nix::NodeId> *arguments = nullptr);
 
 /** How a bare identifier gets its value at a point of the tree. */
 enum class NameOrigin {
@@ -47,10 +47,10 @@ enum class NameOrigin {
 };
 
 /** Where the identifier node gets its value, by Nix's scoping rules (`with` loses to every binder). */
-[[nodiscard]] NameOrigin nameOrigin(const nix::SyntaxTree &tree, nix::NodeId ident);
+[[nodiscard]] NameOrigin nameOrigin(const Nix::SyntaxTree &tree, Nix::NodeId ident);
 
 /** True for a file of only whitespace and comments: an empty module to be. */
-[[nodiscard]] bool onlyTrivia(const nix::SyntaxTree &tree);
+[[nodiscard]] bool onlyTrivia(const Nix::SyntaxTree &tree);
 
 /** The start of the line holding `offset`. */
 [[nodiscard]] std::uint32_t lineStart(std::string_view text, std::uint32_t offset);
@@ -64,4 +64,4 @@ enum class NameOrigin {
 /** The file's indentation unit: a tab, or two or four spaces (two when nothing is indented). */
 [[nodiscard]] std::string indentUnit(std::string_view text);
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

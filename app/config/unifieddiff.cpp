@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 namespace
@@ -169,4 +169,4 @@ std::string unifiedDiff(std::string_view name, std::string_view before, std::str
     return out;
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /**
@@ -16,4 +16,4 @@ namespace snowpane::config
  */
 [[nodiscard]] std::string unifiedDiff(std::string_view name, std::string_view before, std::string_view after);
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -8,10 +8,10 @@
 #include "stringparts.h"
 #include "treeutil.h"
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
-using namespace snowpane::nix;
+using namespace Snowpane::Nix;
 
 bool Value::operator==(const Value &other) const
 {
@@ -267,4 +267,4 @@ std::string toNix(const Value &value)
     return value.text;
 }
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace snowpane::config
+namespace Snowpane::Config
 {
 
 /**
@@ -57,9 +57,9 @@ struct Value {
  * Nix would find them through an enclosing `with pkgs;`; negative numbers,
  * parentheses and Nix's indented-string stripping are understood.
  */
-[[nodiscard]] Value readValue(const nix::SyntaxTree &tree, nix::NodeId node);
+[[nodiscard]] Value readValue(const Nix::SyntaxTree &tree, Nix::NodeId node);
 
 /** Nix source for a literal value, on one line; opaque values give their source text. */
 [[nodiscard]] std::string toNix(const Value &value);
 
-} // namespace snowpane::config
+} // namespace Snowpane::Config

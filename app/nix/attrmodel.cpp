@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 namespace
@@ -248,4 +248,4 @@ void AttrModel::addInherit(std::int32_t set, NodeId inherit)
     }
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

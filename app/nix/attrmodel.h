@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /** How an attribute got into a set. */
@@ -95,4 +95,4 @@ private:
     std::vector<AttrSetModel> m_sets;
 };
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

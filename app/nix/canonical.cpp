@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <deque>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 std::string canonicalPath(std::string_view path)
@@ -619,4 +619,4 @@ CanonicalResult printCanonical(const SyntaxTree &tree, const CanonicalOptions &o
     return {true, printer.run(tree.root()), {}};
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /** Where relative and home paths resolve, as Nix would resolve them for this file. */
@@ -38,4 +38,4 @@ struct CanonicalResult {
 /** Nix's canonPath: an absolute path with `.`, `..` and repeated slashes resolved, no trailing slash. */
 [[nodiscard]] std::string canonicalPath(std::string_view path);
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

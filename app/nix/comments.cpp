@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 namespace
 {
@@ -87,4 +87,4 @@ AttachedComments attachedComments(const SyntaxTree &tree, NodeId node)
     return out;
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

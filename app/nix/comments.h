@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /**
@@ -27,4 +27,4 @@ struct AttachedComments {
 /** The comments attached to a node, normally a Binding or Inherit. */
 [[nodiscard]] AttachedComments attachedComments(const SyntaxTree &tree, NodeId node);
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -10,7 +10,7 @@
 #include <emmintrin.h>
 #endif
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 LineIndex::LineIndex(std::string_view text)
@@ -76,4 +76,4 @@ std::string formatDiagnostic(std::string_view fileName, const LineIndex &lines, 
     return out;
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /** How bad a diagnostic is: errors make Nix reject the file, warnings do not. */
@@ -70,4 +70,4 @@ private:
 /** `FILE:LINE:COL: error: MESSAGE`, the form compilers and editors understand. */
 [[nodiscard]] std::string formatDiagnostic(std::string_view fileName, const LineIndex &lines, const Diagnostic &diagnostic);
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

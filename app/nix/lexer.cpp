@@ -3,9 +3,9 @@
 
 #include "lexerimpl.h"
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
-namespace detail
+namespace Detail
 {
 
 void Lexer::lexDefault()
@@ -383,11 +383,11 @@ void Lexer::checkNumber(TokenKind kind, std::uint32_t length)
     }
 }
 
-} // namespace detail
+} // namespace Detail
 
 LexResult lex(std::string_view source)
 {
-    return detail::Lexer(source).run();
+    return Detail::Lexer(source).run();
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /**
@@ -53,4 +53,4 @@ struct LexResult {
  */
 [[nodiscard]] LexResult lex(std::string_view source);
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

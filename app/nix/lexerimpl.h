@@ -12,7 +12,7 @@
 
 #include <array>
 
-namespace snowpane::nix::detail
+namespace Snowpane::Nix::Detail
 {
 
 // Character classes of lexer.l, as bit flags in one table so that each test is
@@ -436,4 +436,4 @@ private:
     mutable std::uint32_t m_schemeRunEnd = 0;
 };
 
-} // namespace snowpane::nix::detail
+} // namespace Snowpane::Nix::Detail

@@ -6,7 +6,7 @@
 
 #include "lexerimpl.h"
 
-namespace snowpane::nix::detail
+namespace Snowpane::Nix::Detail
 {
 
 void Lexer::lexString()
@@ -128,4 +128,4 @@ void Lexer::lexInPath()
     pop();
 }
 
-} // namespace snowpane::nix::detail
+} // namespace Snowpane::Nix::Detail

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <cmath>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 std::optional<std::int64_t> parseNixInt(std::string_view digits)
@@ -114,4 +114,4 @@ void appendQuotedString(std::string &out, std::string_view value)
     out += '"';
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

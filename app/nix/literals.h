@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /** The value of an integer literal, or nothing when it does not fit in int64 as Nix requires. */
@@ -36,4 +36,4 @@ void appendIndentedEscape(std::string &out, std::string_view raw);
 /** A string as Nix prints a literal: quoted, with `"`, `\`, LF, CR, TAB and `${` escaped. */
 void appendQuotedString(std::string &out, std::string_view value);
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 NodeId unparenthesized(const SyntaxTree &tree, NodeId node)
@@ -155,4 +155,4 @@ NodeId nodeAt(const SyntaxTree &tree, std::uint32_t offset)
     return best;
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

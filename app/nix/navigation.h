@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /** The node inside any number of parentheses. */
@@ -70,4 +70,4 @@ struct Application {
 /** The innermost node whose bytes contain `offset`. */
 [[nodiscard]] NodeId nodeAt(const SyntaxTree &tree, std::uint32_t offset);
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

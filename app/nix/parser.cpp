@@ -8,9 +8,9 @@
 
 #include <algorithm>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
-namespace detail
+namespace Detail
 {
 
 // Bison's names for tokens, so that messages read like Nix's own
@@ -585,7 +585,7 @@ void Parser::parseSimple()
     }
 }
 
-} // namespace detail
+} // namespace Detail
 
 SyntaxTree parse(std::string source, const ParseOptions &options)
 {
@@ -594,10 +594,10 @@ SyntaxTree parse(std::string source, const ParseOptions &options)
     // parses: fresh memory costs a page fault per 4 KiB on first touch, and
     // those faults were a quarter of the time of a big parse. At most 16 MiB
     // (a source of about 7 MB) stay allocated.
-    thread_local std::vector<detail::PostNode> scratch;
-    detail::Parser parser(source, lexed.tokens, options, scratch);
-    detail::Parser::Result parsed = parser.run();
-    if (scratch.capacity() > (std::size_t{16} << 20) / sizeof(detail::PostNode)) {
+    thread_local std::vector<Detail::PostNode> scratch;
+    Detail::Parser parser(source, lexed.tokens, options, scratch);
+    Detail::Parser::Result parsed = parser.run();
+    if (scratch.capacity() > (std::size_t{16} << 20) / sizeof(Detail::PostNode)) {
         scratch = {};
     }
     std::vector<Diagnostic> diagnostics = parser.takeDiagnostics();
@@ -618,4 +618,4 @@ SyntaxTree parse(std::string source, const ParseOptions &options)
     return tree;
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /** Settings for one parse. */
@@ -32,4 +32,4 @@ struct ParseOptions {
  */
 [[nodiscard]] SyntaxTree parse(std::string source, const ParseOptions &options = {});
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

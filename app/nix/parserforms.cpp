@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-namespace snowpane::nix::detail
+namespace Snowpane::Nix::Detail
 {
 
 void Parser::parseAttrPath()
@@ -416,4 +416,4 @@ void Parser::parsePattern()
     finish(NodeKind::Pattern, m, first);
 }
 
-} // namespace snowpane::nix::detail
+} // namespace Snowpane::Nix::Detail

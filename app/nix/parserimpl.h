@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace snowpane::nix::detail
+namespace Snowpane::Nix::Detail
 {
 
 // A pseudo token kind for "no more tokens", outside the real range.
@@ -310,4 +310,4 @@ private:
     std::vector<NamePair> m_sortedNames;
 };
 
-} // namespace snowpane::nix::detail
+} // namespace Snowpane::Nix::Detail

@@ -6,7 +6,7 @@
 #include <array>
 #include <cstdint>
 
-namespace snowpane::nix::detail
+namespace Snowpane::Nix::Detail
 {
 namespace
 {
@@ -107,4 +107,4 @@ template void recycleBuffer<std::uint32_t>(std::vector<std::uint32_t> &);
 template void recycleBuffer<TokenKind>(std::vector<TokenKind> &);
 template void recycleBuffer<Node>(std::vector<Node> &);
 
-} // namespace snowpane::nix::detail
+} // namespace Snowpane::Nix::Detail

@@ -14,7 +14,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace snowpane::nix::detail
+namespace Snowpane::Nix::Detail
 {
 
 /** An empty vector with room for at least `count` elements, on a recycled buffer when one fits. */
@@ -25,4 +25,4 @@ template<typename T>
 template<typename T>
 void recycleBuffer(std::vector<T> &buffer);
 
-} // namespace snowpane::nix::detail
+} // namespace Snowpane::Nix::Detail

@@ -9,7 +9,7 @@
 #include <deque>
 #include <string_view>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 namespace
 {
@@ -372,4 +372,4 @@ std::vector<Diagnostic> findUndefinedVariables(const SyntaxTree &tree)
     return ScopeChecker(tree).run();
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /**
@@ -20,4 +20,4 @@ namespace snowpane::nix
  */
 [[nodiscard]] std::vector<Diagnostic> findUndefinedVariables(const SyntaxTree &tree);
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

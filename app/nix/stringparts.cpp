@@ -4,7 +4,7 @@
 #include "stringparts.h"
 #include "literals.h"
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 namespace
 {
@@ -227,4 +227,4 @@ bool isPlainString(const SyntaxTree &tree, NodeId node, std::string *value)
     return kind == NodeKind::IndString && isPlainString(tree, parts[0].expr, value);
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /** One piece of a string or path as Nix sees it: literal text, or an interpolated expression. */
@@ -40,4 +40,4 @@ struct StringPart {
  */
 [[nodiscard]] bool isPlainString(const SyntaxTree &tree, NodeId node, std::string *value = nullptr);
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

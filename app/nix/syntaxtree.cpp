@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 std::string_view nodeKindName(NodeKind kind)
@@ -116,10 +116,10 @@ SyntaxTree::SyntaxTree(std::string source, std::string fileName, TokenStream tok
 
 SyntaxTree::~SyntaxTree()
 {
-    detail::recycleBuffer(m_tokens.offsets);
-    detail::recycleBuffer(m_tokens.kinds);
-    detail::recycleBuffer(m_nodes);
-    detail::recycleBuffer(m_parents);
+    Detail::recycleBuffer(m_tokens.offsets);
+    Detail::recycleBuffer(m_tokens.kinds);
+    Detail::recycleBuffer(m_nodes);
+    Detail::recycleBuffer(m_parents);
 }
 
 bool SyntaxTree::hasErrors() const
@@ -281,4 +281,4 @@ std::size_t SyntaxTree::memoryUsage() const
         + m_parents.capacity() * sizeof(NodeId) + m_lines.lineCount() * sizeof(std::uint32_t);
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

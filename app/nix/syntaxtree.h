@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /** Index of a node in a SyntaxTree; the root is 0. */
@@ -209,4 +209,4 @@ private:
     LineIndex m_lines;
 };
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -3,7 +3,7 @@
 
 #include "token.h"
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 std::string_view tokenKindName(TokenKind kind)
@@ -137,4 +137,4 @@ std::string_view tokenKindName(TokenKind kind)
     return "?";
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /**
@@ -100,4 +100,4 @@ inline constexpr int tokenKindCount = static_cast<int>(TokenKind::Invalid) + 1;
 /** A short human name for a kind, as used in diagnostics ("'{'", "identifier"). */
 [[nodiscard]] std::string_view tokenKindName(TokenKind kind);
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <string_view>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 namespace
 {
@@ -173,4 +173,4 @@ std::vector<Diagnostic> validateNodes(const SyntaxTree &tree, const std::vector<
     return sortedUnique(std::move(out));
 }
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-namespace snowpane::nix
+namespace Snowpane::Nix
 {
 
 /**
@@ -23,4 +23,4 @@ namespace snowpane::nix
  */
 [[nodiscard]] std::vector<Diagnostic> validateNodes(const SyntaxTree &tree, const std::vector<NodeId> &candidates);
 
-} // namespace snowpane::nix
+} // namespace Snowpane::Nix

@@ -11,12 +11,12 @@
  * time bounds. Both sides include this header, so a rename cannot leave them
  * out of step. Plain constants only: the helper must not pull in client code.
  */
-namespace snowpane::protocol
+namespace Snowpane::Protocol
 {
 
 inline constexpr char HelperId[] = "io.github.snowpane";
 
-namespace action
+namespace Action
 {
 inline constexpr char WriteConfig[] = "io.github.snowpane.writeconfig";
 inline constexpr char Rebuild[] = "io.github.snowpane.rebuild";
@@ -33,14 +33,14 @@ inline constexpr char RollBackChannels[] = "io.github.snowpane.rollbackchannels"
  * may send it and it is not tied to an operation. This one names the
  * request id and only stops an operation the same user started.
  */
-namespace cancel
+namespace Cancel
 {
 inline constexpr char ObjectPath[] = "/io/github/snowpane/Cancel";
 inline constexpr char Interface[] = "io.github.snowpane.Cancel";
 inline constexpr char Method[] = "cancel";
 }
 
-namespace key
+namespace Key
 {
 /** A client-chosen id echoed in every progress map, so a client can tell its own operation from another client's. */
 inline constexpr char Request[] = "request";
@@ -69,7 +69,7 @@ inline constexpr char To[] = "to";
  * Keys of the helpers' reply data. Each action's reply names the keys it
  * carries; the client reads them through app/privileged's helperreplies.h.
  */
-namespace reply
+namespace Reply
 {
 // writeconfig: commit (head after), changed (bool), savedBefore (the commit of outside changes made first, or empty), files.
 // rebuild: mode, storePath, generation (not for build and dry-*), commit (the configuration's, when known), noteError, recentLines, steps.
@@ -117,7 +117,7 @@ inline constexpr char KindFlake[] = "flake";
 }
 
 /** Keys of the maps sent with HelperSupport::progressStep(). */
-namespace progress
+namespace Progress
 {
 inline constexpr char Event[] = "event"; // one of the Event* values
 inline constexpr char EventAccepted[] = "accepted";
@@ -161,7 +161,7 @@ enum class HelperError : int {
 };
 
 /** How long the helper lets each kind of step run before it stops it. */
-namespace bound
+namespace Bound
 {
 using namespace std::chrono_literals;
 inline constexpr std::chrono::milliseconds Build = 4h; // evaluation and build
@@ -183,22 +183,22 @@ inline constexpr std::chrono::milliseconds SourceUpdate = 1h; // all downloads o
         }
         return *a == *b;
     };
-    if (same(actionName, action::Rebuild)) {
-        return bound::Build + bound::Profile + bound::Activation;
+    if (same(actionName, Action::Rebuild)) {
+        return Bound::Build + Bound::Profile + Bound::Activation;
     }
-    if (same(actionName, action::SwitchGeneration)) {
-        return bound::Profile + bound::Activation;
+    if (same(actionName, Action::SwitchGeneration)) {
+        return Bound::Profile + Bound::Activation;
     }
-    if (same(actionName, action::UpdateSources)) {
-        return bound::SourceUpdate + bound::Profile;
+    if (same(actionName, Action::UpdateSources)) {
+        return Bound::SourceUpdate + Bound::Profile;
     }
-    if (same(actionName, action::RollBackChannels)) {
-        return 2 * bound::Profile; // nix-env --switch-generation, then --delete-generations
+    if (same(actionName, Action::RollBackChannels)) {
+        return 2 * Bound::Profile; // nix-env --switch-generation, then --delete-generations
     }
-    if (same(actionName, action::DeleteGenerations)) {
-        return bound::Profile + bound::GarbageCollection;
+    if (same(actionName, Action::DeleteGenerations)) {
+        return Bound::Profile + Bound::GarbageCollection;
     }
-    return 64 * bound::ParseCheck; // writeconfig checks up to 64 files; git needs seconds
+    return 64 * Bound::ParseCheck; // writeconfig checks up to 64 files; git needs seconds
 }
 
 /** The D-Bus timeout the client sets: the helper's bound plus time for the authentication dialog. */

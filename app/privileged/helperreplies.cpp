@@ -10,8 +10,6 @@ namespace Snowpane::Privileged
 
 namespace
 {
-namespace p = snowpane::protocol::progress;
-namespace r = snowpane::protocol::reply;
 
 QVariant value(const QVariantMap &map, const char *key)
 {
@@ -21,41 +19,45 @@ QVariant value(const QVariantMap &map, const char *key)
 
 Progress progressOf(const QVariantMap &event)
 {
-    return Progress{value(event, p::Phase).toString(),
-                    value(event, p::DerivationsDone).toLongLong(),
-                    value(event, p::DerivationsExpected).toLongLong(),
-                    value(event, p::BytesDone).toLongLong(),
-                    value(event, p::BytesExpected).toLongLong(),
-                    value(event, p::Activity).toString(),
-                    value(event, p::RecentLines).toStringList()};
+    return Progress{value(event, Protocol::Progress::Phase).toString(),
+                    value(event, Protocol::Progress::DerivationsDone).toLongLong(),
+                    value(event, Protocol::Progress::DerivationsExpected).toLongLong(),
+                    value(event, Protocol::Progress::BytesDone).toLongLong(),
+                    value(event, Protocol::Progress::BytesExpected).toLongLong(),
+                    value(event, Protocol::Progress::Activity).toString(),
+                    value(event, Protocol::Progress::RecentLines).toStringList()};
 }
 
 ErrorLocation errorLocationOf(const QVariantMap &finishedEvent)
 {
-    return ErrorLocation{value(finishedEvent, p::ErrorFile).toString(),
-                         value(finishedEvent, p::ErrorLine).toInt(),
-                         value(finishedEvent, p::ErrorColumn).toInt()};
+    return ErrorLocation{value(finishedEvent, Protocol::Progress::ErrorFile).toString(),
+                         value(finishedEvent, Protocol::Progress::ErrorLine).toInt(),
+                         value(finishedEvent, Protocol::Progress::ErrorColumn).toInt()};
 }
 
 QVariantMap failureDataOf(const QVariantMap &finishedEvent)
 {
-    return value(finishedEvent, p::FailureData).toMap();
+    return value(finishedEvent, Protocol::Progress::FailureData).toMap();
 }
 
 WriteConfigReply writeConfigReplyOf(const QVariantMap &reply)
 {
-    return WriteConfigReply{value(reply, r::Commit).toString(), value(reply, r::Changed).toBool(), value(reply, r::SavedBefore).toString()};
+    return WriteConfigReply{value(reply, Protocol::Reply::Commit).toString(),
+                            value(reply, Protocol::Reply::Changed).toBool(),
+                            value(reply, Protocol::Reply::SavedBefore).toString()};
 }
 
 RebuildReply rebuildReplyOf(const QVariantMap &reply)
 {
-    return RebuildReply{value(reply, r::Mode).toString(), value(reply, r::StorePath).toString(), value(reply, r::Generation).toInt()};
+    return RebuildReply{value(reply, Protocol::Reply::Mode).toString(),
+                        value(reply, Protocol::Reply::StorePath).toString(),
+                        value(reply, Protocol::Reply::Generation).toInt()};
 }
 
 DeleteGenerationsReply deleteGenerationsReplyOf(const QVariantMap &reply)
 {
     DeleteGenerationsReply decoded;
-    for (const QVariant &number : value(reply, r::Deleted).toList()) {
+    for (const QVariant &number : value(reply, Protocol::Reply::Deleted).toList()) {
         decoded.deleted.append(number.toInt());
     }
     return decoded;
@@ -65,9 +67,9 @@ QString kindName(UpdateSourcesReply::Kind kind)
 {
     switch (kind) {
     case UpdateSourcesReply::Kind::Channels:
-        return QLatin1String(r::KindChannels);
+        return QLatin1String(Protocol::Reply::KindChannels);
     case UpdateSourcesReply::Kind::Flake:
-        return QLatin1String(r::KindFlake);
+        return QLatin1String(Protocol::Reply::KindFlake);
     case UpdateSourcesReply::Kind::Unknown:
         break;
     }
@@ -76,10 +78,10 @@ QString kindName(UpdateSourcesReply::Kind kind)
 
 UpdateSourcesReply::Kind kindFromName(const QString &name)
 {
-    if (name == QLatin1String(r::KindChannels)) {
+    if (name == QLatin1String(Protocol::Reply::KindChannels)) {
         return UpdateSourcesReply::Kind::Channels;
     }
-    if (name == QLatin1String(r::KindFlake)) {
+    if (name == QLatin1String(Protocol::Reply::KindFlake)) {
         return UpdateSourcesReply::Kind::Flake;
     }
     return UpdateSourcesReply::Kind::Unknown;
@@ -88,37 +90,37 @@ UpdateSourcesReply::Kind kindFromName(const QString &name)
 UpdateSourcesReply updateSourcesReplyOf(const QVariantMap &reply)
 {
     UpdateSourcesReply decoded;
-    decoded.kind = kindFromName(value(reply, r::Kind).toString());
-    decoded.changed = value(reply, r::Changed).toBool();
-    decoded.commit = value(reply, r::Commit).toString();
-    decoded.previousCommit = value(reply, r::PreviousCommit).toString();
-    decoded.note = value(reply, r::Note).toString();
-    for (const QVariant &entry : value(reply, r::Inputs).toList()) {
+    decoded.kind = kindFromName(value(reply, Protocol::Reply::Kind).toString());
+    decoded.changed = value(reply, Protocol::Reply::Changed).toBool();
+    decoded.commit = value(reply, Protocol::Reply::Commit).toString();
+    decoded.previousCommit = value(reply, Protocol::Reply::PreviousCommit).toString();
+    decoded.note = value(reply, Protocol::Reply::Note).toString();
+    for (const QVariant &entry : value(reply, Protocol::Reply::Inputs).toList()) {
         const QVariantMap input = entry.toMap();
-        SourceChange change{value(input, r::InputName).toString(),
-                            value(input, r::OldRevision).toString(),
-                            value(input, r::NewRevision).toString(),
-                            QDateTime::fromString(value(input, r::OldDate).toString(), Qt::ISODate),
-                            QDateTime::fromString(value(input, r::NewDate).toString(), Qt::ISODate)};
+        SourceChange change{value(input, Protocol::Reply::InputName).toString(),
+                            value(input, Protocol::Reply::OldRevision).toString(),
+                            value(input, Protocol::Reply::NewRevision).toString(),
+                            QDateTime::fromString(value(input, Protocol::Reply::OldDate).toString(), Qt::ISODate),
+                            QDateTime::fromString(value(input, Protocol::Reply::NewDate).toString(), Qt::ISODate)};
         if (change.revisionBefore != change.revisionAfter) {
             decoded.inputs.append(change);
         }
     }
-    const QVariantList channels = value(reply, r::Channels).toList();
+    const QVariantList channels = value(reply, Protocol::Reply::Channels).toList();
     if (!channels.isEmpty()) {
         // One profile holds every channel: its generations are the same in each entry.
         const QVariantMap first = channels.first().toMap();
-        decoded.oldChannelsGeneration = value(first, r::OldGeneration).toInt();
-        decoded.newChannelsGeneration = value(first, r::NewGeneration).toInt();
+        decoded.oldChannelsGeneration = value(first, Protocol::Reply::OldGeneration).toInt();
+        decoded.newChannelsGeneration = value(first, Protocol::Reply::NewGeneration).toInt();
     }
     for (const QVariant &entry : channels) {
         const QVariantMap channel = entry.toMap();
-        if (value(channel, r::OldGeneration).toInt() == value(channel, r::NewGeneration).toInt()) {
+        if (value(channel, Protocol::Reply::OldGeneration).toInt() == value(channel, Protocol::Reply::NewGeneration).toInt()) {
             continue;
         }
-        decoded.channels.append(SourceChange{value(channel, r::ChannelName).toString(),
-                                             value(channel, r::OldRevision).toString(),
-                                             value(channel, r::NewRevision).toString(),
+        decoded.channels.append(SourceChange{value(channel, Protocol::Reply::ChannelName).toString(),
+                                             value(channel, Protocol::Reply::OldRevision).toString(),
+                                             value(channel, Protocol::Reply::NewRevision).toString(),
                                              {},
                                              {}});
     }

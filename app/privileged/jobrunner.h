@@ -10,7 +10,7 @@
 namespace Snowpane::Privileged
 {
 
-/** What to run: an action name (one of protocol::action) and its arguments (keys from protocol::key). */
+/** What to run: an action name (one of Protocol::Action) and its arguments (keys from Protocol::Key). */
 struct Request {
     QString action;
     QVariantMap arguments;

@@ -21,10 +21,10 @@
 #include <QUuid>
 #include <QWindow>
 
-namespace snowpane::privileged
-{
+using namespace Qt::StringLiterals;
 
-namespace p = protocol::progress;
+namespace Snowpane::Privileged
+{
 
 namespace
 {
@@ -44,7 +44,7 @@ PrivilegedJob::PrivilegedJob(const Snowpane::Privileged::Request &request, QObje
     : Job(request, parent)
     , m_request(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
-    setArgument(QLatin1String(protocol::key::Request), m_request);
+    setArgument(QLatin1String(Protocol::Key::Request), m_request);
     m_busyTimer.setSingleShot(true);
     connect(&m_busyTimer, &QTimer::timeout, this, &PrivilegedJob::checkBusy);
 }
@@ -59,7 +59,7 @@ PrivilegedJob::~PrivilegedJob()
 
 int PrivilegedJob::timeoutMs() const
 {
-    return int(protocol::clientTimeout(actionName().toLatin1().constData()).count());
+    return int(Protocol::clientTimeout(actionName().toLatin1().constData()).count());
 }
 
 void PrivilegedJob::setParentWindow(QWindow *window)
@@ -75,7 +75,7 @@ void PrivilegedJob::start()
     setRunning();
 
     KAuth::Action action(actionName());
-    action.setHelperId(QLatin1String(protocol::HelperId));
+    action.setHelperId(QLatin1String(Protocol::HelperId));
     action.setArguments(arguments());
     action.setTimeout(timeoutMs());
     if (m_parentWindow) {
@@ -87,10 +87,10 @@ void PrivilegedJob::start()
         return;
     }
 
-    QDBusConnection::systemBus().connect(QLatin1String(protocol::HelperId),
-                                         QStringLiteral("/"),
+    QDBusConnection::systemBus().connect(QLatin1String(Protocol::HelperId),
+                                         u"/"_s,
                                          QLatin1String(KAuthInterface),
-                                         QStringLiteral("remoteSignal"),
+                                         u"remoteSignal"_s,
                                          this,
                                          SLOT(onRemoteSignal(int, QString, QByteArray)));
 
@@ -126,9 +126,10 @@ void PrivilegedJob::sendCancel()
     // Not KJob::kill(), which ends the job at once and drops the helper's answer,
     // and not KAuth's stopAction, which the helper ignores: its own cancel method
     // names this request, and the job waits for the helper to confirm.
-    namespace c = protocol::cancel;
-    QDBusMessage call =
-        QDBusMessage::createMethodCall(QLatin1String(protocol::HelperId), QLatin1String(c::ObjectPath), QLatin1String(c::Interface), QLatin1String(c::Method));
+    QDBusMessage call = QDBusMessage::createMethodCall(QLatin1String(Protocol::HelperId),
+                                                       QLatin1String(Protocol::Cancel::ObjectPath),
+                                                       QLatin1String(Protocol::Cancel::Interface),
+                                                       QLatin1String(Protocol::Cancel::Method));
     call << m_request;
     auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::systemBus().asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *self) {
@@ -162,8 +163,8 @@ void PrivilegedJob::onRemoteSignal(int type, const QString &action, const QByteA
     QVariantMap data;
     QDataStream stream(blob);
     stream >> data;
-    const QString request = data.value(QLatin1String(protocol::key::Request)).toString();
-    const QString event = data.value(QLatin1String(p::Event)).toString();
+    const QString request = data.value(QLatin1String(Protocol::Key::Request)).toString();
+    const QString event = data.value(QLatin1String(Protocol::Progress::Event)).toString();
     if (request == m_request) {
         m_accepted = true;
         m_busyTimer.stop();
@@ -178,7 +179,7 @@ void PrivilegedJob::onRemoteSignal(int type, const QString &action, const QByteA
     }
     // Another client's operation. Seen well after our request went out, it means
     // the helper was busy when our request arrived and turned it away.
-    m_othersRunning = event != QLatin1String(p::EventFinished);
+    m_othersRunning = event != QLatin1String(Protocol::Progress::EventFinished);
     m_startedSeen = false;
     if (m_othersRunning && m_sinceStart.elapsed() > BusyGraceMs) {
         checkBusy();
@@ -202,12 +203,12 @@ void PrivilegedJob::checkBusy()
 
 void PrivilegedJob::onProgress(const QVariantMap &data)
 {
-    const QString event = data.value(QLatin1String(p::Event)).toString();
-    if (event == QLatin1String(p::EventFinished)) {
+    const QString event = data.value(QLatin1String(Protocol::Progress::Event)).toString();
+    if (event == QLatin1String(Protocol::Progress::EventFinished)) {
         m_finishedEvent = data;
         return;
     }
-    if (event == QLatin1String(p::EventProgress)) {
+    if (event == QLatin1String(Protocol::Progress::EventProgress)) {
         Snowpane::Privileged::Progress progress = Snowpane::Privileged::progressOf(data);
         qCDebug(SNOWPANE_PRIVILEGED) << actionName() << "progress" << progress.phase << progress.activity;
         setProgress(std::move(progress));
@@ -223,7 +224,7 @@ void PrivilegedJob::onExecuteJobResult(KAuth::ExecuteJob *job)
     const int code = job->error();
     if (code == KJob::NoError) {
         const QVariantMap data = job->data();
-        if (data.value(QLatin1String(protocol::key::Request)).toString() != m_request) {
+        if (data.value(QLatin1String(Protocol::Key::Request)).toString() != m_request) {
             // KAuth hands every client of the same action the reply of whichever request finished.
             finish(ErrorKind::Busy, tr("The helper was busy with another operation. Try again when it has finished."));
             return;
@@ -248,7 +249,7 @@ void PrivilegedJob::onExecuteJobResult(KAuth::ExecuteJob *job)
         finish(ErrorKind::HelperMissing, tr("The Snowpane helper is not installed or does not know this action (%1).").arg(text));
         return;
     case KAuth::ActionReply::DBusError:
-        if (text.contains(QLatin1String("service start")) || text.contains(QLatin1String("ServiceUnknown"))) {
+        if (text.contains("service start"_L1) || text.contains("ServiceUnknown"_L1)) {
             finish(ErrorKind::HelperMissing, tr("The Snowpane helper is not installed: %1").arg(text));
         } else {
             finish(ErrorKind::Failed, text);
@@ -257,22 +258,22 @@ void PrivilegedJob::onExecuteJobResult(KAuth::ExecuteJob *job)
     default:
         break;
     }
-    if (!m_accepted && code >= int(protocol::HelperError::Failed)) {
+    if (!m_accepted && code >= int(Protocol::HelperError::Failed)) {
         // A helper error without our own acceptance belongs to another request.
         finish(ErrorKind::Busy, tr("The helper was busy with another operation. Try again when it has finished."));
         return;
     }
-    switch (protocol::HelperError(code)) {
-    case protocol::HelperError::Busy:
+    switch (Protocol::HelperError(code)) {
+    case Protocol::HelperError::Busy:
         finish(ErrorKind::Busy, text);
         return;
-    case protocol::HelperError::Cancelled:
+    case Protocol::HelperError::Cancelled:
         finish(ErrorKind::Cancelled, tr("Cancelled."));
         return;
-    case protocol::HelperError::TimedOut:
+    case Protocol::HelperError::TimedOut:
         finish(ErrorKind::TimedOut, text);
         return;
-    case protocol::HelperError::InvalidArguments:
+    case Protocol::HelperError::InvalidArguments:
         finish(ErrorKind::InvalidRequest, text);
         return;
     default:
@@ -284,10 +285,10 @@ void PrivilegedJob::onExecuteJobResult(KAuth::ExecuteJob *job)
 void PrivilegedJob::disconnectFromHelper()
 {
     m_busyTimer.stop();
-    QDBusConnection::systemBus().disconnect(QLatin1String(protocol::HelperId),
-                                            QStringLiteral("/"),
+    QDBusConnection::systemBus().disconnect(QLatin1String(Protocol::HelperId),
+                                            u"/"_s,
                                             QLatin1String(KAuthInterface),
-                                            QStringLiteral("remoteSignal"),
+                                            u"remoteSignal"_s,
                                             this,
                                             SLOT(onRemoteSignal(int, QString, QByteArray)));
 }
@@ -316,7 +317,7 @@ namespace Snowpane::Privileged
 
 Job *KAuthRunner::createJob(const Request &request, QObject *parent)
 {
-    auto *job = new snowpane::privileged::PrivilegedJob(request, parent);
+    auto *job = new Snowpane::Privileged::PrivilegedJob(request, parent);
     job->setParentWindow(QGuiApplication::focusWindow());
     return job;
 }

@@ -18,7 +18,7 @@ namespace KAuth
 class ExecuteJob;
 }
 
-namespace snowpane::privileged
+namespace Snowpane::Privileged
 {
 
 /**

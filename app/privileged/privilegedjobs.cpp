@@ -5,10 +5,8 @@
 
 #include "requests.h"
 
-namespace snowpane::privileged
+namespace Snowpane::Privileged
 {
-
-namespace Requests = Snowpane::Privileged::Requests;
 
 WriteConfigJob::WriteConfigJob(const QStringList &names, const QStringList &contents, const QString &message, QObject *parent)
     : PrivilegedJob(Requests::writeConfig(names, contents, message), parent)

@@ -5,7 +5,7 @@
 
 #include "privilegedjob.h"
 
-namespace snowpane::privileged
+namespace Snowpane::Privileged
 {
 
 /* The KAuth jobs by action, for code that talks to this machine's helper directly (the end-to-end tests);

@@ -10,8 +10,6 @@ namespace Snowpane::Privileged::Requests
 
 namespace
 {
-namespace key = snowpane::protocol::key;
-namespace action = snowpane::protocol::action;
 
 QString name(const char *text)
 {
@@ -21,35 +19,36 @@ QString name(const char *text)
 
 Request writeConfig(const QStringList &names, const QStringList &contents, const QString &message)
 {
-    return {name(action::WriteConfig), {{name(key::Names), names}, {name(key::Contents), contents}, {name(key::Message), message}}};
+    return {name(Protocol::Action::WriteConfig),
+            {{name(Protocol::Key::Names), names}, {name(Protocol::Key::Contents), contents}, {name(Protocol::Key::Message), message}}};
 }
 
 Request rebuild(const QString &mode, const QString &flakeHost)
 {
-    QVariantMap arguments{{name(key::Mode), mode}};
+    QVariantMap arguments{{name(Protocol::Key::Mode), mode}};
     if (!flakeHost.isEmpty()) {
-        arguments.insert(name(key::Host), flakeHost);
+        arguments.insert(name(Protocol::Key::Host), flakeHost);
     }
-    return {name(action::Rebuild), arguments};
+    return {name(Protocol::Action::Rebuild), arguments};
 }
 
 Request switchGeneration(int generation, const QString &mode)
 {
-    return {name(action::SwitchGeneration), {{name(key::Generation), generation}, {name(key::Mode), mode}}};
+    return {name(Protocol::Action::SwitchGeneration), {{name(Protocol::Key::Generation), generation}, {name(Protocol::Key::Mode), mode}}};
 }
 
 Request initRepo()
 {
-    return {name(action::InitRepo), {}};
+    return {name(Protocol::Action::InitRepo), {}};
 }
 
 Request restoreConfig(const QString &commit, const QStringList &files)
 {
-    QVariantMap arguments{{name(key::Commit), commit}};
+    QVariantMap arguments{{name(Protocol::Key::Commit), commit}};
     if (!files.isEmpty()) {
-        arguments.insert(name(key::Files), files);
+        arguments.insert(name(Protocol::Key::Files), files);
     }
-    return {name(action::RestoreConfig), arguments};
+    return {name(Protocol::Action::RestoreConfig), arguments};
 }
 
 Request deleteGenerations(DeletionRule rule, int count, const QList<int> &generations)
@@ -59,22 +58,23 @@ Request deleteGenerations(DeletionRule rule, int count, const QList<int> &genera
     for (int number : generations) {
         numbers.append(number);
     }
-    return {name(action::DeleteGenerations),
-            {{name(rule == DeletionRule::KeepLast ? key::KeepLast : key::OlderThanDays), count}, {name(key::Generations), numbers}}};
+    return {
+        name(Protocol::Action::DeleteGenerations),
+        {{name(rule == DeletionRule::KeepLast ? Protocol::Key::KeepLast : Protocol::Key::OlderThanDays), count}, {name(Protocol::Key::Generations), numbers}}};
 }
 
 Request updateSources(const QString &input)
 {
     QVariantMap arguments;
     if (!input.isEmpty()) {
-        arguments.insert(name(key::Input), input);
+        arguments.insert(name(Protocol::Key::Input), input);
     }
-    return {name(action::UpdateSources), arguments};
+    return {name(Protocol::Action::UpdateSources), arguments};
 }
 
 Request rollBackChannels(int from, int to)
 {
-    return {name(action::RollBackChannels), {{name(key::From), from}, {name(key::To), to}}};
+    return {name(Protocol::Action::RollBackChannels), {{name(Protocol::Key::From), from}, {name(Protocol::Key::To), to}}};
 }
 
 }

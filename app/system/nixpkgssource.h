@@ -37,7 +37,7 @@ struct NixpkgsSource {
 }
 
 /// The same names in the spelling of the privileged layer's namespaces.
-namespace snowpane::system
+namespace Snowpane::System
 {
 using Snowpane::System::NixpkgsSource;
 using Snowpane::System::readFlakeInputs;

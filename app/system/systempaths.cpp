@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QFile>
 
+using namespace Qt::StringLiterals;
+
 namespace Snowpane::System
 {
 
@@ -13,16 +15,16 @@ SystemPaths SystemPaths::demo(const QString &root)
 {
     const QDir dir(root);
     SystemPaths paths;
-    paths.configurationDirectory = dir.filePath(QStringLiteral("etc/nixos"));
-    paths.profile = dir.filePath(QStringLiteral("profiles/system"));
-    paths.currentSystem = dir.filePath(QStringLiteral("run/current-system"));
-    paths.bootedSystem = dir.filePath(QStringLiteral("run/booted-system"));
+    paths.configurationDirectory = dir.filePath(u"etc/nixos"_s);
+    paths.profile = dir.filePath(u"profiles/system"_s);
+    paths.currentSystem = dir.filePath(u"run/current-system"_s);
+    paths.bootedSystem = dir.filePath(u"run/booted-system"_s);
     return paths;
 }
 
 QString hostNameOfSystem(const QString &systemPath)
 {
-    QFile file(systemPath + QStringLiteral("/etc/hostname"));
+    QFile file(systemPath + u"/etc/hostname"_s);
     if (!file.open(QIODevice::ReadOnly)) {
         return {};
     }

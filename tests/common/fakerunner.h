@@ -27,7 +27,7 @@ public:
     using ErrorKind = Snowpane::Privileged::Job::ErrorKind;
 
     struct Step {
-        /// The action expected (a protocol::action name); empty accepts any.
+        /// The action expected (a Protocol::Action name); empty accepts any.
         QString action;
         /// NoError succeeds with `reply`; any other kind fails with it, and `reply` is the failure's data.
         ErrorKind error = ErrorKind::NoError;

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-using namespace snowpane::config;
+using namespace Snowpane::Config;
 using Clock = std::chrono::steady_clock;
 
 namespace

@@ -26,7 +26,7 @@
 #include <vector>
 
 using namespace Qt::StringLiterals;
-using namespace snowpane::config;
+using namespace Snowpane::Config;
 using namespace Snowpane::Config;
 
 namespace

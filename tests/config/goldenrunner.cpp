@@ -14,7 +14,7 @@
 #include <iterator>
 #include <sstream>
 
-namespace snowpane::config::testing
+namespace Snowpane::Config::Testing
 {
 
 namespace fs = std::filesystem;
@@ -159,7 +159,7 @@ GoldenRun runCase(const std::string &inputsDir, const GoldenCase &goldenCase)
         const DocumentSet probe = DocumentSet::fromTexts(files, entry, host);
         Snowpane::Config::HostList list;
         const std::string flakeText = probe.documents().empty() ? std::string() : std::string(probe.documents()[0].tree->source());
-        for (const Snowpane::Config::StaticHost &h : Snowpane::Config::readFlakeHosts(nix::parse(flakeText)).hosts) {
+        for (const Snowpane::Config::StaticHost &h : Snowpane::Config::readFlakeHosts(Nix::parse(flakeText)).hosts) {
             list.hosts.push_back(h.name);
         }
         if (list.hosts.size() > 1) {
@@ -200,4 +200,4 @@ GoldenRun runCase(const std::string &inputsDir, const GoldenCase &goldenCase)
     return run;
 }
 
-} // namespace snowpane::config::testing
+} // namespace Snowpane::Config::Testing

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace snowpane::config::testing
+namespace Snowpane::Config::Testing
 {
 
 /** One line of golden/cases.txt. */
@@ -44,4 +44,4 @@ struct GoldenRun {
  */
 [[nodiscard]] GoldenRun runCase(const std::string &inputsDir, const GoldenCase &goldenCase);
 
-} // namespace snowpane::config::testing
+} // namespace Snowpane::Config::Testing

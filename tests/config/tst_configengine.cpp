@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
-using namespace snowpane::config;
+using namespace Snowpane::Config;
 
 namespace
 {

@@ -21,8 +21,8 @@
 #include <set>
 
 using namespace Qt::StringLiterals;
-using namespace snowpane::config;
-using namespace snowpane::config::testing;
+using namespace Snowpane::Config;
+using namespace Snowpane::Config::Testing;
 
 namespace
 {

@@ -29,7 +29,7 @@
 #include <set>
 
 using namespace Qt::StringLiterals;
-using namespace snowpane::config;
+using namespace Snowpane::Config;
 using namespace Snowpane::Config;
 
 namespace
@@ -153,7 +153,7 @@ private Q_SLOTS:
     // mkHost, genAttrs and `//` are followed without Nix, interpolated paths included.
     void staticReading()
     {
-        const snowpane::nix::SyntaxTree tree = snowpane::nix::parse(readAll(fixtures + u"/hosts/flake.nix"_s).toStdString());
+        const Snowpane::Nix::SyntaxTree tree = Snowpane::Nix::parse(readAll(fixtures + u"/hosts/flake.nix"_s).toStdString());
         const StaticHosts hosts = readFlakeHosts(tree);
         QVERIFY2(hosts.error.empty(), hosts.error.c_str());
         std::map<std::string, std::vector<std::string>> paths;
@@ -171,8 +171,8 @@ private Q_SLOTS:
         QCOMPARE(paths["delta"], (std::vector<std::string>{"./modules/base.nix", "./hosts/delta/configuration.nix"}));
 
         // A shape it does not know is reported, not guessed.
-        const snowpane::nix::SyntaxTree computed =
-            snowpane::nix::parse("{ outputs = { self, nixpkgs }: { nixosConfigurations = builtins.mapAttrs (n: _: f n) (builtins.readDir ./hosts); }; }");
+        const Snowpane::Nix::SyntaxTree computed =
+            Snowpane::Nix::parse("{ outputs = { self, nixpkgs }: { nixosConfigurations = builtins.mapAttrs (n: _: f n) (builtins.readDir ./hosts); }; }");
         const StaticHosts none = readFlakeHosts(computed);
         QVERIFY(none.hosts.empty());
         QVERIFY2(none.error.find("mapAttrs") != std::string::npos, none.error.c_str());
@@ -271,7 +271,7 @@ private Q_SLOTS:
             // known as opaque, and only evaluation says what it defines.
             std::set<std::string> opaque;
             for (const Module &m : set.modules()) {
-                if (m.body == snowpane::nix::noNode) {
+                if (m.body == Snowpane::Nix::noNode) {
                     opaque.insert(set.documents()[m.document].path);
                 }
             }

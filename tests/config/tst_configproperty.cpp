@@ -16,7 +16,7 @@
 #include <map>
 
 using namespace Qt::StringLiterals;
-using namespace snowpane::config;
+using namespace Snowpane::Config;
 
 namespace
 {
@@ -155,7 +155,7 @@ void ConfigPropertyTest::randomEdits()
             }
             ++edits;
             const std::string after(changes.current().documents()[0].tree->source());
-            QVERIFY2(!snowpane::nix::parse(after).hasErrors(), after.c_str());
+            QVERIFY2(!Snowpane::Nix::parse(after).hasErrors(), after.c_str());
             // Bytes outside the edits are untouched: everything before the first and after the last.
             for (const FileChange &f : r.files) {
                 QVERIFY(!f.edits.empty());
@@ -167,7 +167,7 @@ void ConfigPropertyTest::randomEdits()
             if (op.kind == Operation::Kind::Set) {
                 const std::vector<Definition> defs = findDefinitions(changes.current(), op.path);
                 QCOMPARE(defs.size(), std::size_t(1));
-                QCOMPARE(toNix(defs[0].read), toNix(readValue(snowpane::nix::parse(op.argument), 1)));
+                QCOMPARE(toNix(defs[0].read), toNix(readValue(Snowpane::Nix::parse(op.argument), 1)));
                 leaves[op.path] = op.argument;
             } else if (op.kind == Operation::Kind::Unset) {
                 QVERIFY(findDefinitions(changes.current(), op.path).empty());

@@ -14,9 +14,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-using namespace snowpane::helper;
+using namespace Qt::StringLiterals;
 
-Q_DECLARE_METATYPE(snowpane::helper::BuildDirectoryOwner)
+using namespace Snowpane::Helper;
+
+Q_DECLARE_METATYPE(Snowpane::Helper::BuildDirectoryOwner)
 
 class BuildDirectoryTest : public QObject
 {
@@ -33,16 +35,16 @@ private Q_SLOTS:
         QTest::addColumn<bool>("accepted");
         QTest::addColumn<BuildDirectoryOwner>("kind");
 
-        QTest::newRow("root's /etc/nixos") << QStringLiteral("/etc/nixos") << false << true << 0u << 0755u << true << BuildDirectoryOwner::Root;
-        QTest::newRow("a person's flake") << QStringLiteral("/home/alice/cfg") << false << true << 1000u << 0755u << true << BuildDirectoryOwner::User;
-        QTest::newRow("a person's private flake") << QStringLiteral("/home/alice/cfg") << false << true << 1000u << 0700u << true << BuildDirectoryOwner::User;
-        QTest::newRow("group-writable") << QStringLiteral("/home/alice/cfg") << false << true << 1000u << 0775u << false << BuildDirectoryOwner::User;
-        QTest::newRow("world-writable") << QStringLiteral("/srv/cfg") << false << true << 0u << 0777u << false << BuildDirectoryOwner::Root;
-        QTest::newRow("sticky /tmp") << QStringLiteral("/tmp") << false << true << 0u << 01777u << false << BuildDirectoryOwner::Root;
-        QTest::newRow("a link") << QStringLiteral("/etc/nixos") << true << false << 0u << 0777u << false << BuildDirectoryOwner::Root;
-        QTest::newRow("a file") << QStringLiteral("/etc/nixos") << false << false << 0u << 0644u << false << BuildDirectoryOwner::Root;
-        QTest::newRow("relative") << QStringLiteral("cfg") << false << true << 1000u << 0755u << false << BuildDirectoryOwner::User;
-        QTest::newRow("dot-dot") << QStringLiteral("/home/alice/../bob") << false << true << 1000u << 0755u << false << BuildDirectoryOwner::User;
+        QTest::newRow("root's /etc/nixos") << u"/etc/nixos"_s << false << true << 0u << 0755u << true << BuildDirectoryOwner::Root;
+        QTest::newRow("a person's flake") << u"/home/alice/cfg"_s << false << true << 1000u << 0755u << true << BuildDirectoryOwner::User;
+        QTest::newRow("a person's private flake") << u"/home/alice/cfg"_s << false << true << 1000u << 0700u << true << BuildDirectoryOwner::User;
+        QTest::newRow("group-writable") << u"/home/alice/cfg"_s << false << true << 1000u << 0775u << false << BuildDirectoryOwner::User;
+        QTest::newRow("world-writable") << u"/srv/cfg"_s << false << true << 0u << 0777u << false << BuildDirectoryOwner::Root;
+        QTest::newRow("sticky /tmp") << u"/tmp"_s << false << true << 0u << 01777u << false << BuildDirectoryOwner::Root;
+        QTest::newRow("a link") << u"/etc/nixos"_s << true << false << 0u << 0777u << false << BuildDirectoryOwner::Root;
+        QTest::newRow("a file") << u"/etc/nixos"_s << false << false << 0u << 0644u << false << BuildDirectoryOwner::Root;
+        QTest::newRow("relative") << u"cfg"_s << false << true << 1000u << 0755u << false << BuildDirectoryOwner::User;
+        QTest::newRow("dot-dot") << u"/home/alice/../bob"_s << false << true << 1000u << 0755u << false << BuildDirectoryOwner::User;
     }
 
     void classify()
@@ -68,17 +70,17 @@ private Q_SLOTS:
     {
         QVERIFY2(::geteuid() == 0, "this test makes a directory of another owner and runs as root in the build root (tools/dev exec)");
         QTemporaryDir scratch;
-        const QString mine = scratch.filePath(QStringLiteral("alice-cfg"));
+        const QString mine = scratch.filePath(u"alice-cfg"_s);
         QVERIFY(QDir().mkdir(mine));
         QCOMPARE(::chmod(QFile::encodeName(mine).constData(), 0755), 0);
         QCOMPARE(::chown(QFile::encodeName(mine).constData(), 1000, 1000), 0);
         QCOMPARE(inspectBuildDirectory(mine).value().kind, BuildDirectoryOwner::User);
         QCOMPARE(inspectBuildDirectory(mine).value().owner, uid_t(1000));
         QCOMPARE(inspectBuildDirectory(scratch.path()).value().kind, BuildDirectoryOwner::Root);
-        const QString link = scratch.filePath(QStringLiteral("link"));
+        const QString link = scratch.filePath(u"link"_s);
         QVERIFY(QFile::link(mine, link));
         QVERIFY(!inspectBuildDirectory(link).isOk());
-        QVERIFY(!inspectBuildDirectory(scratch.filePath(QStringLiteral("missing"))).isOk());
+        QVERIFY(!inspectBuildDirectory(scratch.filePath(u"missing"_s)).isOk());
     }
 };
 

@@ -9,12 +9,14 @@
 
 #include <QTest>
 
-using namespace snowpane::helper;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Helper;
 
 namespace
 {
-const QString Request = QStringLiteral("6f1c2c1e-8f6b-4a43-9d1e-2a8f0b7d5c11");
-const QString Other = QStringLiteral("0d6c8d0a-5c0e-4d2b-8a39-7f4c0e1b2a33");
+const QString Request = u"6f1c2c1e-8f6b-4a43-9d1e-2a8f0b7d5c11"_s;
+const QString Other = u"0d6c8d0a-5c0e-4d2b-8a39-7f4c0e1b2a33"_s;
 constexpr int Owner = 4201;
 constexpr int Stranger = 4202;
 }
@@ -94,15 +96,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("request");
         QTest::addColumn<QString>("logged");
         QTest::newRow("a request id") << Request << Request;
-        QTest::newRow("with braces") << QStringLiteral("{abc-1}") << QStringLiteral("{abc-1}");
-        QTest::newRow("empty") << QString() << QStringLiteral("a malformed id of 0 characters");
-        QTest::newRow("a forged log line") << QStringLiteral("x\nsnowpane.helper: rebuild for uid 0") << QStringLiteral("a malformed id of 36 characters");
-        QTest::newRow("terminal escape") << QStringLiteral("\x1b]0;owned\x07") << QStringLiteral("a malformed id of 10 characters");
-        QTest::newRow("NUL") << QStringLiteral("abc") + QChar(0) + QStringLiteral("def") << QStringLiteral("a malformed id of 7 characters");
-        QTest::newRow("quote") << QStringLiteral("a\"b") << QStringLiteral("a malformed id of 3 characters");
-        QTest::newRow("65 characters") << QString(65, QLatin1Char('a')) << QStringLiteral("a malformed id of 65 characters");
-        QTest::newRow("a megabyte") << QString(1 << 20, QLatin1Char('a')) << QStringLiteral("a malformed id of 1048576 characters");
-        QTest::newRow("non-ASCII letters") << QStringLiteral("\u00e9t\u00e9") << QStringLiteral("a malformed id of 3 characters");
+        QTest::newRow("with braces") << u"{abc-1}"_s << u"{abc-1}"_s;
+        QTest::newRow("empty") << QString() << u"a malformed id of 0 characters"_s;
+        QTest::newRow("a forged log line") << u"x\nsnowpane.helper: rebuild for uid 0"_s << u"a malformed id of 36 characters"_s;
+        QTest::newRow("terminal escape") << u"\x1b]0;owned\x07"_s << u"a malformed id of 10 characters"_s;
+        QTest::newRow("NUL") << u"abc"_s + QChar(0) + u"def"_s << u"a malformed id of 7 characters"_s;
+        QTest::newRow("quote") << u"a\"b"_s << u"a malformed id of 3 characters"_s;
+        QTest::newRow("65 characters") << QString(65, QLatin1Char('a')) << u"a malformed id of 65 characters"_s;
+        QTest::newRow("a megabyte") << QString(1 << 20, QLatin1Char('a')) << u"a malformed id of 1048576 characters"_s;
+        QTest::newRow("non-ASCII letters") << u"\u00e9t\u00e9"_s << u"a malformed id of 3 characters"_s;
     }
 
     void loggedIdIsBoundedAndPlain()
@@ -116,7 +118,7 @@ private Q_SLOTS:
     void malformedIdNeverCancels()
     {
         CancelGate gate;
-        const QString odd = QStringLiteral("with space");
+        const QString odd = u"with space"_s;
         gate.begin(odd, Owner);
         QVERIFY(!gate.requestCancel(odd, Owner));
         QVERIFY(!gate.stopRequested());

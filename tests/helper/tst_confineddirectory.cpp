@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-using namespace snowpane::helper;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Helper;
 
 namespace
 {
@@ -49,12 +51,12 @@ private Q_SLOTS:
     {
         m_root.reset(new QTemporaryDir);
         QVERIFY(m_root->isValid());
-        m_config = m_root->filePath(QStringLiteral("nixos"));
-        m_outside = m_root->filePath(QStringLiteral("outside"));
+        m_config = m_root->filePath(u"nixos"_s);
+        m_outside = m_root->filePath(u"outside"_s);
         QVERIFY(QDir().mkpath(m_config));
         QVERIFY(QDir().mkpath(m_outside));
         QVERIFY(::chmod(QFile::encodeName(m_config).constData(), 0755) == 0);
-        QFile secret(m_outside + QStringLiteral("/shadow"));
+        QFile secret(m_outside + u"/shadow"_s);
         QVERIFY(secret.open(QIODevice::WriteOnly));
         secret.write("root:secret\n");
     }
@@ -63,19 +65,19 @@ private Q_SLOTS:
     {
         auto dir = ConfinedDirectory::open(m_config);
         QVERIFY2(dir.isOk(), qPrintable(dir.error()));
-        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("configuration.nix")), "{ }\n").isOk());
-        QCOMPARE(readAll(m_config + QStringLiteral("/configuration.nix")), QByteArray("{ }\n"));
+        QVERIFY(dir.value().writeAtomically(name(u"configuration.nix"_s), "{ }\n").isOk());
+        QCOMPARE(readAll(m_config + u"/configuration.nix"_s), QByteArray("{ }\n"));
         struct stat st{};
-        QCOMPARE(::stat(QFile::encodeName(m_config + QStringLiteral("/configuration.nix")).constData(), &st), 0);
+        QCOMPARE(::stat(QFile::encodeName(m_config + u"/configuration.nix"_s).constData(), &st), 0);
         QCOMPARE(st.st_mode & 07777, mode_t(0644));
         QCOMPARE(st.st_uid, uid_t(0));
         // No temporary file is left behind.
-        QCOMPARE(QDir(m_config).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{QStringLiteral("configuration.nix")});
+        QCOMPARE(QDir(m_config).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{u"configuration.nix"_s});
     }
 
     void keepsOwnerAndMode()
     {
-        const QString path = m_config + QStringLiteral("/secrets.nix");
+        const QString path = m_config + u"/secrets.nix"_s;
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("old");
@@ -83,7 +85,7 @@ private Q_SLOTS:
         QCOMPARE(::chown(QFile::encodeName(path).constData(), 1234, 4321), 0);
         QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0600), 0);
         auto dir = ConfinedDirectory::open(m_config);
-        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("secrets.nix")), "new").isOk());
+        QVERIFY(dir.value().writeAtomically(name(u"secrets.nix"_s), "new").isOk());
         struct stat st{};
         QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
         QCOMPARE(st.st_mode & 07777, mode_t(0600));
@@ -95,7 +97,7 @@ private Q_SLOTS:
     // Root rewriting a setuid or setgid file must not hand out those bits again, whoever owns it.
     void dropsSetuidAndSetgid()
     {
-        const QString path = m_config + QStringLiteral("/tool.nix");
+        const QString path = m_config + u"/tool.nix"_s;
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("old");
@@ -104,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(::chmod(QFile::encodeName(path).constData(), 06755), 0);
         auto dir = ConfinedDirectory::open(m_config);
         QVERIFY2(dir.isOk(), qPrintable(dir.error()));
-        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("tool.nix")), "new").isOk());
+        QVERIFY(dir.value().writeAtomically(name(u"tool.nix"_s), "new").isOk());
         struct stat st{};
         QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
         QCOMPARE(st.st_mode & 07777, mode_t(0755));
@@ -115,7 +117,7 @@ private Q_SLOTS:
         as.owner = 0;
         as.group = 0;
         as.mode = 04755;
-        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("tool.nix")), "again", as).isOk());
+        QVERIFY(dir.value().writeAtomically(name(u"tool.nix"_s), "again", as).isOk());
         QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
         QCOMPARE(st.st_mode & 07777, mode_t(0755));
     }
@@ -123,85 +125,85 @@ private Q_SLOTS:
     void createsSubdirectories()
     {
         auto dir = ConfinedDirectory::open(m_config);
-        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("hosts/laptop/default.nix")), "{ }").isOk());
-        QCOMPARE(readAll(m_config + QStringLiteral("/hosts/laptop/default.nix")), QByteArray("{ }"));
+        QVERIFY(dir.value().writeAtomically(name(u"hosts/laptop/default.nix"_s), "{ }").isOk());
+        QCOMPARE(readAll(m_config + u"/hosts/laptop/default.nix"_s), QByteArray("{ }"));
     }
 
     void refusesSymlinkToShadow()
     {
-        const QString link = m_config + QStringLiteral("/configuration.nix");
-        QVERIFY(QFile::link(m_outside + QStringLiteral("/shadow"), link));
+        const QString link = m_config + u"/configuration.nix"_s;
+        QVERIFY(QFile::link(m_outside + u"/shadow"_s, link));
         auto dir = ConfinedDirectory::open(m_config);
-        const auto written = dir.value().writeAtomically(name(QStringLiteral("configuration.nix")), "pwned");
+        const auto written = dir.value().writeAtomically(name(u"configuration.nix"_s), "pwned");
         QVERIFY(!written.isOk());
-        QVERIFY2(written.error().contains(QLatin1String("symbolic link")), qPrintable(written.error()));
-        QCOMPARE(readAll(m_outside + QStringLiteral("/shadow")), QByteArray("root:secret\n"));
+        QVERIFY2(written.error().contains("symbolic link"_L1), qPrintable(written.error()));
+        QCOMPARE(readAll(m_outside + u"/shadow"_s), QByteArray("root:secret\n"));
         QVERIFY(QFileInfo(link).isSymLink());
         // Reading through it is refused too.
-        QVERIFY(!dir.value().read(name(QStringLiteral("configuration.nix")), 1024).isOk());
+        QVERIFY(!dir.value().read(name(u"configuration.nix"_s), 1024).isOk());
     }
 
     void refusesSymlinkToRealShadow()
     {
-        const QString link = m_config + QStringLiteral("/shadow.nix");
-        QVERIFY(QFile::link(QStringLiteral("/etc/shadow"), link));
-        const QByteArray before = readAll(QStringLiteral("/etc/shadow"));
+        const QString link = m_config + u"/shadow.nix"_s;
+        QVERIFY(QFile::link(u"/etc/shadow"_s, link));
+        const QByteArray before = readAll(u"/etc/shadow"_s);
         auto dir = ConfinedDirectory::open(m_config);
-        QVERIFY(!dir.value().writeAtomically(name(QStringLiteral("shadow.nix")), "root::0:0:::::\n").isOk());
-        QCOMPARE(readAll(QStringLiteral("/etc/shadow")), before);
+        QVERIFY(!dir.value().writeAtomically(name(u"shadow.nix"_s), "root::0:0:::::\n").isOk());
+        QCOMPARE(readAll(u"/etc/shadow"_s), before);
     }
 
     void refusesSymlinkedDirectory()
     {
-        QVERIFY(QFile::link(m_outside, m_config + QStringLiteral("/hosts")));
+        QVERIFY(QFile::link(m_outside, m_config + u"/hosts"_s));
         auto dir = ConfinedDirectory::open(m_config);
-        const auto written = dir.value().writeAtomically(name(QStringLiteral("hosts/shadow.nix")), "pwned");
+        const auto written = dir.value().writeAtomically(name(u"hosts/shadow.nix"_s), "pwned");
         QVERIFY(!written.isOk());
-        QVERIFY2(written.error().contains(QLatin1String("symbolic link")), qPrintable(written.error()));
-        QVERIFY(!QFile::exists(m_outside + QStringLiteral("/shadow.nix")));
+        QVERIFY2(written.error().contains("symbolic link"_L1), qPrintable(written.error()));
+        QVERIFY(!QFile::exists(m_outside + u"/shadow.nix"_s));
     }
 
     void refusesDeepSymlinkedDirectory()
     {
-        QVERIFY(QDir().mkpath(m_config + QStringLiteral("/a/b")));
-        QVERIFY(QFile::link(QStringLiteral("/etc"), m_config + QStringLiteral("/a/b/c")));
+        QVERIFY(QDir().mkpath(m_config + u"/a/b"_s));
+        QVERIFY(QFile::link(u"/etc"_s, m_config + u"/a/b/c"_s));
         auto dir = ConfinedDirectory::open(m_config);
-        QVERIFY(!dir.value().writeAtomically(name(QStringLiteral("a/b/c/cron.nix")), "x").isOk());
-        QVERIFY(!QFile::exists(QStringLiteral("/etc/cron.nix")));
+        QVERIFY(!dir.value().writeAtomically(name(u"a/b/c/cron.nix"_s), "x").isOk());
+        QVERIFY(!QFile::exists(u"/etc/cron.nix"_s));
     }
 
     void refusesNonRegularFiles()
     {
-        QCOMPARE(::mkfifo(QFile::encodeName(m_config + QStringLiteral("/fifo.nix")).constData(), 0644), 0);
-        QVERIFY(QDir().mkpath(m_config + QStringLiteral("/dir.nix")));
+        QCOMPARE(::mkfifo(QFile::encodeName(m_config + u"/fifo.nix"_s).constData(), 0644), 0);
+        QVERIFY(QDir().mkpath(m_config + u"/dir.nix"_s));
         auto dir = ConfinedDirectory::open(m_config);
-        QVERIFY(!dir.value().writeAtomically(name(QStringLiteral("fifo.nix")), "x").isOk());
-        QVERIFY(!dir.value().writeAtomically(name(QStringLiteral("dir.nix")), "x").isOk());
-        QVERIFY(!dir.value().read(name(QStringLiteral("fifo.nix")), 10).isOk());
+        QVERIFY(!dir.value().writeAtomically(name(u"fifo.nix"_s), "x").isOk());
+        QVERIFY(!dir.value().writeAtomically(name(u"dir.nix"_s), "x").isOk());
+        QVERIFY(!dir.value().read(name(u"fifo.nix"_s), 10).isOk());
     }
 
     void readsAndReportsMissing()
     {
         auto dir = ConfinedDirectory::open(m_config);
-        const auto missing = dir.value().read(name(QStringLiteral("missing/x.nix")), 10);
+        const auto missing = dir.value().read(name(u"missing/x.nix"_s), 10);
         QVERIFY2(missing.isOk(), qPrintable(missing.error()));
         QVERIFY(!missing.value().has_value());
-        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("x.nix")), "0123456789abc").isOk());
-        QVERIFY(!dir.value().read(name(QStringLiteral("x.nix")), 10).isOk()); // over the cap
-        QCOMPARE(*dir.value().read(name(QStringLiteral("x.nix")), 100).value(), QByteArray("0123456789abc"));
+        QVERIFY(dir.value().writeAtomically(name(u"x.nix"_s), "0123456789abc").isOk());
+        QVERIFY(!dir.value().read(name(u"x.nix"_s), 10).isOk()); // over the cap
+        QCOMPARE(*dir.value().read(name(u"x.nix"_s), 100).value(), QByteArray("0123456789abc"));
     }
 
     void refusesUnsafeDirectory()
     {
-        QVERIFY(!ConfinedDirectory::open(QStringLiteral("relative/path")).isOk());
-        QVERIFY(!ConfinedDirectory::open(m_root->filePath(QStringLiteral("missing"))).isOk());
+        QVERIFY(!ConfinedDirectory::open(u"relative/path"_s).isOk());
+        QVERIFY(!ConfinedDirectory::open(m_root->filePath(u"missing"_s)).isOk());
         // A linked configuration directory is not followed either.
-        QVERIFY(QFile::link(m_outside, m_root->filePath(QStringLiteral("linked"))));
-        QVERIFY(!ConfinedDirectory::open(m_root->filePath(QStringLiteral("linked"))).isOk());
+        QVERIFY(QFile::link(m_outside, m_root->filePath(u"linked"_s)));
+        QVERIFY(!ConfinedDirectory::open(m_root->filePath(u"linked"_s)).isOk());
         QCOMPARE(::chmod(QFile::encodeName(m_config).constData(), 0777), 0);
         const auto worldWritable = ConfinedDirectory::open(m_config);
         QVERIFY(!worldWritable.isOk());
-        QVERIFY(worldWritable.error().contains(QLatin1String("root")));
+        QVERIFY(worldWritable.error().contains("root"_L1));
         QCOMPARE(::chmod(QFile::encodeName(m_config).constData(), 0755), 0);
         QCOMPARE(::chown(QFile::encodeName(m_config).constData(), 1000, 0), 0);
         QVERIFY(!ConfinedDirectory::open(m_config).isOk());
@@ -215,18 +217,14 @@ private Q_SLOTS:
         QTest::addColumn<uint>("owner");
         QTest::addColumn<uint>("mode");
         QTest::addColumn<QString>("reason"); // empty: allowed
-        QTest::newRow("root's") << QStringLiteral("hosts/laptop.nix") << QStringLiteral("hosts") << 0u << 0755u << QString();
-        QTest::newRow("root's, private") << QStringLiteral("hosts/laptop.nix") << QStringLiteral("hosts") << 0u << 0700u << QString();
-        QTest::newRow("a user's") << QStringLiteral("hosts/laptop.nix") << QStringLiteral("hosts") << 1000u << 0755u
-                                  << QStringLiteral("'hosts' is owned by uid 1000");
-        QTest::newRow("a user's, deeper") << QStringLiteral("a/b/c/x.nix") << QStringLiteral("a/b") << 1000u << 0755u
-                                          << QStringLiteral("'a/b' is owned by uid 1000");
-        QTest::newRow("a user's, last") << QStringLiteral("a/b/c/x.nix") << QStringLiteral("a/b/c") << 4201u << 0700u
-                                        << QStringLiteral("'a/b/c' is owned by uid 4201");
-        QTest::newRow("group-writable") << QStringLiteral("hosts/x.nix") << QStringLiteral("hosts") << 0u << 0775u
-                                        << QStringLiteral("'hosts' is writable by its group or by others (mode 0775)");
-        QTest::newRow("world-writable") << QStringLiteral("hosts/x.nix") << QStringLiteral("hosts") << 0u << 0757u << QStringLiteral("(mode 0757)");
-        QTest::newRow("sticky /tmp-like") << QStringLiteral("tmp/x.nix") << QStringLiteral("tmp") << 0u << 01777u << QStringLiteral("'tmp' is writable");
+        QTest::newRow("root's") << u"hosts/laptop.nix"_s << u"hosts"_s << 0u << 0755u << QString();
+        QTest::newRow("root's, private") << u"hosts/laptop.nix"_s << u"hosts"_s << 0u << 0700u << QString();
+        QTest::newRow("a user's") << u"hosts/laptop.nix"_s << u"hosts"_s << 1000u << 0755u << u"'hosts' is owned by uid 1000"_s;
+        QTest::newRow("a user's, deeper") << u"a/b/c/x.nix"_s << u"a/b"_s << 1000u << 0755u << u"'a/b' is owned by uid 1000"_s;
+        QTest::newRow("a user's, last") << u"a/b/c/x.nix"_s << u"a/b/c"_s << 4201u << 0700u << u"'a/b/c' is owned by uid 4201"_s;
+        QTest::newRow("group-writable") << u"hosts/x.nix"_s << u"hosts"_s << 0u << 0775u << u"'hosts' is writable by its group or by others (mode 0775)"_s;
+        QTest::newRow("world-writable") << u"hosts/x.nix"_s << u"hosts"_s << 0u << 0757u << u"(mode 0757)"_s;
+        QTest::newRow("sticky /tmp-like") << u"tmp/x.nix"_s << u"tmp"_s << 0u << 01777u << u"'tmp' is writable"_s;
     }
     void refusesForeignDirectoryOnTheWay()
     {
@@ -273,10 +271,10 @@ private Q_SLOTS:
     void createdDirectoriesPassTheirOwnCheck()
     {
         auto dir = ConfinedDirectory::open(m_config);
-        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("new/deeper/x.nix")), "{ }").isOk());
-        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("new/deeper/x.nix")), "{ a = 1; }").isOk());
+        QVERIFY(dir.value().writeAtomically(name(u"new/deeper/x.nix"_s), "{ }").isOk());
+        QVERIFY(dir.value().writeAtomically(name(u"new/deeper/x.nix"_s), "{ a = 1; }").isOk());
         struct stat st{};
-        QCOMPARE(::stat(QFile::encodeName(m_config + QStringLiteral("/new/deeper")).constData(), &st), 0);
+        QCOMPARE(::stat(QFile::encodeName(m_config + u"/new/deeper"_s).constData(), &st), 0);
         QCOMPARE(st.st_uid, uid_t(0));
         QCOMPARE(st.st_mode & 022, mode_t(0));
     }
@@ -286,53 +284,53 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("setup");
         QTest::addColumn<QString>("reason"); // empty: opened
-        QTest::newRow("none") << QStringLiteral("none") << QString();
-        QTest::newRow("root's") << QStringLiteral("root") << QString();
-        QTest::newRow("a user's") << QStringLiteral("user") << QStringLiteral(".git is owned by uid 1000");
-        QTest::newRow("group-writable") << QStringLiteral("group") << QStringLiteral(".git is writable by its group or by others (mode 0775)");
-        QTest::newRow("world-writable") << QStringLiteral("world") << QStringLiteral("(mode 0777)");
-        QTest::newRow("a link") << QStringLiteral("link") << QStringLiteral(".git is a symbolic link");
-        QTest::newRow("a file") << QStringLiteral("file") << QStringLiteral(".git is not a directory");
-        QTest::newRow("objects of a user's") << QStringLiteral("objects") << QStringLiteral(".git/objects is owned by uid 1000");
-        QTest::newRow("config writable") << QStringLiteral("config") << QStringLiteral(".git/config is writable by its group or by others (mode 0666)");
-        QTest::newRow("objects linked") << QStringLiteral("linked objects") << QStringLiteral(".git/objects is a symbolic link");
+        QTest::newRow("none") << u"none"_s << QString();
+        QTest::newRow("root's") << u"root"_s << QString();
+        QTest::newRow("a user's") << u"user"_s << u".git is owned by uid 1000"_s;
+        QTest::newRow("group-writable") << u"group"_s << u".git is writable by its group or by others (mode 0775)"_s;
+        QTest::newRow("world-writable") << u"world"_s << u"(mode 0777)"_s;
+        QTest::newRow("a link") << u"link"_s << u".git is a symbolic link"_s;
+        QTest::newRow("a file") << u"file"_s << u".git is not a directory"_s;
+        QTest::newRow("objects of a user's") << u"objects"_s << u".git/objects is owned by uid 1000"_s;
+        QTest::newRow("config writable") << u"config"_s << u".git/config is writable by its group or by others (mode 0666)"_s;
+        QTest::newRow("objects linked") << u"linked objects"_s << u".git/objects is a symbolic link"_s;
     }
     void checksTheRepositoryDirectory()
     {
         QFETCH(QString, setup);
         QFETCH(QString, reason);
-        const QString git = m_config + QStringLiteral("/.git");
+        const QString git = m_config + u"/.git"_s;
         const QByteArray path = QFile::encodeName(git);
-        if (setup == QLatin1String("link")) {
+        if (setup == "link"_L1) {
             QVERIFY(QFile::link(m_outside, git));
-        } else if (setup == QLatin1String("file")) {
+        } else if (setup == "file"_L1) {
             QFile file(git);
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("gitdir: /root/elsewhere\n");
-        } else if (setup != QLatin1String("none")) {
-            QVERIFY(QDir().mkpath(git + QStringLiteral("/refs")));
+        } else if (setup != "none"_L1) {
+            QVERIFY(QDir().mkpath(git + u"/refs"_s));
             QCOMPARE(::chmod(path.constData(), 0755), 0);
-            QFile config(git + QStringLiteral("/config"));
+            QFile config(git + u"/config"_s);
             QVERIFY(config.open(QIODevice::WriteOnly));
             config.write("[core]\n");
             config.close();
             QCOMPARE(::chmod(QFile::encodeName(config.fileName()).constData(), 0644), 0);
-            if (setup == QLatin1String("linked objects")) {
-                QVERIFY(QFile::link(m_outside, git + QStringLiteral("/objects")));
+            if (setup == "linked objects"_L1) {
+                QVERIFY(QFile::link(m_outside, git + u"/objects"_s));
             } else {
-                QVERIFY(QDir().mkpath(git + QStringLiteral("/objects")));
+                QVERIFY(QDir().mkpath(git + u"/objects"_s));
             }
         }
-        if (setup == QLatin1String("user")) {
+        if (setup == "user"_L1) {
             QCOMPARE(::chown(path.constData(), 1000, 1000), 0);
-        } else if (setup == QLatin1String("group")) {
+        } else if (setup == "group"_L1) {
             QCOMPARE(::chmod(path.constData(), 0775), 0);
-        } else if (setup == QLatin1String("world")) {
+        } else if (setup == "world"_L1) {
             QCOMPARE(::chmod(path.constData(), 0777), 0);
-        } else if (setup == QLatin1String("objects")) {
-            QCOMPARE(::chown(QFile::encodeName(git + QStringLiteral("/objects")).constData(), 1000, 1000), 0);
-        } else if (setup == QLatin1String("config")) {
-            QCOMPARE(::chmod(QFile::encodeName(git + QStringLiteral("/config")).constData(), 0666), 0);
+        } else if (setup == "objects"_L1) {
+            QCOMPARE(::chown(QFile::encodeName(git + u"/objects"_s).constData(), 1000, 1000), 0);
+        } else if (setup == "config"_L1) {
+            QCOMPARE(::chmod(QFile::encodeName(git + u"/config"_s).constData(), 0666), 0);
         }
         const auto dir = ConfinedDirectory::open(m_config);
         if (reason.isEmpty()) {
@@ -350,16 +348,15 @@ private Q_SLOTS:
         QTest::addColumn<uint>("fileMode");
         QTest::addColumn<uint>("directoryMode"); // of the file's directory, when it has one
         QTest::addColumn<QString>("reason"); // empty: readable
-        QTest::newRow("0644") << QStringLiteral("a.nix") << 0644u << 0755u << QString();
-        QTest::newRow("0604") << QStringLiteral("a.nix") << 0604u << 0755u << QString();
-        QTest::newRow("0600") << QStringLiteral("a.nix") << 0600u << 0755u << QStringLiteral("a.nix can be read by its owner only (mode 0600)");
-        QTest::newRow("0640") << QStringLiteral("a.nix") << 0640u << 0755u << QStringLiteral("(mode 0640)");
-        QTest::newRow("0000") << QStringLiteral("a.nix") << 0000u << 0755u << QStringLiteral("(mode 0000)");
-        QTest::newRow("in 0711") << QStringLiteral("d/a.nix") << 0644u << 0711u << QString();
-        QTest::newRow("in 0700") << QStringLiteral("d/a.nix") << 0644u << 0700u
-                                 << QStringLiteral("in the directory 'd', which others cannot enter (mode 0700)");
-        QTest::newRow("in 0754") << QStringLiteral("d/a.nix") << 0644u << 0754u << QStringLiteral("(mode 0754)");
-        QTest::newRow("missing") << QStringLiteral("d/missing.nix") << 0u << 0755u << QString();
+        QTest::newRow("0644") << u"a.nix"_s << 0644u << 0755u << QString();
+        QTest::newRow("0604") << u"a.nix"_s << 0604u << 0755u << QString();
+        QTest::newRow("0600") << u"a.nix"_s << 0600u << 0755u << u"a.nix can be read by its owner only (mode 0600)"_s;
+        QTest::newRow("0640") << u"a.nix"_s << 0640u << 0755u << u"(mode 0640)"_s;
+        QTest::newRow("0000") << u"a.nix"_s << 0000u << 0755u << u"(mode 0000)"_s;
+        QTest::newRow("in 0711") << u"d/a.nix"_s << 0644u << 0711u << QString();
+        QTest::newRow("in 0700") << u"d/a.nix"_s << 0644u << 0700u << u"in the directory 'd', which others cannot enter (mode 0700)"_s;
+        QTest::newRow("in 0754") << u"d/a.nix"_s << 0644u << 0754u << u"(mode 0754)"_s;
+        QTest::newRow("missing") << u"d/missing.nix"_s << 0u << 0755u << QString();
     }
     void whyPrivate()
     {
@@ -369,7 +366,7 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         const QString path = m_config + QLatin1Char('/') + file;
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-        if (!file.contains(QLatin1String("missing"))) {
+        if (!file.contains("missing"_L1)) {
             QFile out(path);
             QVERIFY(out.open(QIODevice::WriteOnly));
             out.close();
@@ -391,12 +388,10 @@ private Q_SLOTS:
     void statusCountsHardLinks()
     {
         auto dir = ConfinedDirectory::open(m_config);
-        QVERIFY(dir.value().writeAtomically(name(QStringLiteral("shared.nix")), "{ }").isOk());
-        QCOMPARE(dir.value().status(name(QStringLiteral("shared.nix"))).value().links, quint64(1));
-        QCOMPARE(::link(QFile::encodeName(m_config + QStringLiteral("/shared.nix")).constData(),
-                        QFile::encodeName(m_outside + QStringLiteral("/other-name")).constData()),
-                 0);
-        QCOMPARE(dir.value().status(name(QStringLiteral("shared.nix"))).value().links, quint64(2));
+        QVERIFY(dir.value().writeAtomically(name(u"shared.nix"_s), "{ }").isOk());
+        QCOMPARE(dir.value().status(name(u"shared.nix"_s)).value().links, quint64(1));
+        QCOMPARE(::link(QFile::encodeName(m_config + u"/shared.nix"_s).constData(), QFile::encodeName(m_outside + u"/other-name"_s).constData()), 0);
+        QCOMPARE(dir.value().status(name(u"shared.nix"_s)).value().links, quint64(2));
     }
 
 private:

@@ -15,7 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace snowpane::helper;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Helper;
 
 namespace
 {
@@ -37,15 +39,7 @@ QByteArray readFile(const QString &path)
 QStringList gitFiles(const QString &dir)
 {
     QProcess git;
-    git.start(QStringLiteral("git"),
-              {QStringLiteral("-c"),
-               QStringLiteral("safe.directory=*"),
-               QStringLiteral("-C"),
-               dir,
-               QStringLiteral("ls-tree"),
-               QStringLiteral("-r"),
-               QStringLiteral("--name-only"),
-               QStringLiteral("HEAD")});
+    git.start(u"git"_s, {u"-c"_s, u"safe.directory=*"_s, u"-C"_s, dir, u"ls-tree"_s, u"-r"_s, u"--name-only"_s, u"HEAD"_s});
     git.waitForFinished();
     QStringList files = QString::fromUtf8(git.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     files.sort();
@@ -56,14 +50,7 @@ QStringList gitFiles(const QString &dir)
 QString gitObjects(const QString &dir)
 {
     QProcess git;
-    git.start(QStringLiteral("git"),
-              {QStringLiteral("-c"),
-               QStringLiteral("safe.directory=*"),
-               QStringLiteral("-C"),
-               dir,
-               QStringLiteral("cat-file"),
-               QStringLiteral("--batch-all-objects"),
-               QStringLiteral("--batch")});
+    git.start(u"git"_s, {u"-c"_s, u"safe.directory=*"_s, u"-C"_s, dir, u"cat-file"_s, u"--batch-all-objects"_s, u"--batch"_s});
     git.waitForFinished();
     return QString::fromUtf8(git.readAllStandardOutput());
 }
@@ -72,9 +59,7 @@ QString gitObjects(const QString &dir)
 QStringList gitLog(const QString &dir)
 {
     QProcess git;
-    git.start(
-        QStringLiteral("git"),
-        {QStringLiteral("-c"), QStringLiteral("safe.directory=*"), QStringLiteral("-C"), dir, QStringLiteral("log"), QStringLiteral("--format=%H %an|%s")});
+    git.start(u"git"_s, {u"-c"_s, u"safe.directory=*"_s, u"-C"_s, dir, u"log"_s, u"--format=%H %an|%s"_s});
     git.waitForFinished();
     return QString::fromUtf8(git.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
@@ -95,83 +80,80 @@ private Q_SLOTS:
     void initialiseAndCommit()
     {
         QTemporaryDir dir;
-        writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ a = 1; }\n");
-        writeFile(dir.filePath(QStringLiteral("hosts/laptop.nix")), "{ }\n");
-        writeFile(dir.filePath(QStringLiteral("flake.lock")), "{}\n");
-        writeFile(dir.filePath(QStringLiteral("notes.txt")), "not configuration\n");
-        writeFile(dir.filePath(QStringLiteral("private.nix")), "{ password = \"hunter2\"; }\n");
-        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("private.nix")), QFile::ReadOwner | QFile::WriteOwner));
-        writeFile(dir.filePath(QStringLiteral("closed/inside.nix")), "{ }\n");
-        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("closed")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-        writeFile(dir.filePath(QStringLiteral("ignored/x.nix")), "{ }\n");
-        writeFile(dir.filePath(QStringLiteral(".gitignore")), "ignored/\n");
-        GitStore git(dir.path(), QStringLiteral("alice (through Snowpane)"));
+        writeFile(dir.filePath(u"configuration.nix"_s), "{ a = 1; }\n");
+        writeFile(dir.filePath(u"hosts/laptop.nix"_s), "{ }\n");
+        writeFile(dir.filePath(u"flake.lock"_s), "{}\n");
+        writeFile(dir.filePath(u"notes.txt"_s), "not configuration\n");
+        writeFile(dir.filePath(u"private.nix"_s), "{ password = \"hunter2\"; }\n");
+        QVERIFY(QFile::setPermissions(dir.filePath(u"private.nix"_s), QFile::ReadOwner | QFile::WriteOwner));
+        writeFile(dir.filePath(u"closed/inside.nix"_s), "{ }\n");
+        QVERIFY(QFile::setPermissions(dir.filePath(u"closed"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        writeFile(dir.filePath(u"ignored/x.nix"_s), "{ }\n");
+        writeFile(dir.filePath(u".gitignore"_s), "ignored/\n");
+        GitStore git(dir.path(), u"alice (through Snowpane)"_s);
         QVERIFY(!git.isRepository());
-        const auto first = git.initialise(QStringLiteral("Initial"));
+        const auto first = git.initialise(u"Initial"_s);
         QVERIFY2(first.isOk(), qPrintable(first.error()));
         QVERIFY(git.isRepository());
-        QVERIFY(!git.initialise(QStringLiteral("Again")).isOk());
+        QVERIFY(!git.initialise(u"Again"_s).isOk());
         QCOMPARE(git.head().value(), first.value().commit);
         // The configuration files only: not notes, not what only root may read, not what .gitignore excludes.
         QStringList tracked = first.value().tracked;
         tracked.sort();
-        QCOMPARE(
-            tracked,
-            (QStringList{QStringLiteral(".gitignore"), QStringLiteral("configuration.nix"), QStringLiteral("flake.lock"), QStringLiteral("hosts/laptop.nix")}));
+        QCOMPARE(tracked, (QStringList{u".gitignore"_s, u"configuration.nix"_s, u"flake.lock"_s, u"hosts/laptop.nix"_s}));
         QStringList leftPrivate = first.value().leftPrivate;
         leftPrivate.sort();
-        QCOMPARE(leftPrivate, (QStringList{QStringLiteral("closed/inside.nix"), QStringLiteral("private.nix")}));
+        QCOMPARE(leftPrivate, (QStringList{u"closed/inside.nix"_s, u"private.nix"_s}));
         QCOMPARE(gitFiles(dir.path()), tracked);
 
         // Nothing changed: nothing committed.
-        const auto unchanged = git.commitAll(QStringLiteral("Nothing"));
+        const auto unchanged = git.commitAll(u"Nothing"_s);
         QVERIFY(unchanged.isOk());
         QVERIFY(!unchanged.value().has_value());
 
         // Modified and deleted tracked files are committed; a new file is not, until the helper says it wrote it.
-        writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ a = 2; }\n");
-        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("hosts/laptop.nix"))));
-        writeFile(dir.filePath(QStringLiteral("new.nix")), "{ }\n");
-        const auto second = git.commitAll(QStringLiteral("Change a"));
+        writeFile(dir.filePath(u"configuration.nix"_s), "{ a = 2; }\n");
+        QVERIFY(QFile::remove(dir.filePath(u"hosts/laptop.nix"_s)));
+        writeFile(dir.filePath(u"new.nix"_s), "{ }\n");
+        const auto second = git.commitAll(u"Change a"_s);
         QVERIFY(second.isOk() && second.value().has_value());
-        QCOMPARE(gitFiles(dir.path()), (QStringList{QStringLiteral(".gitignore"), QStringLiteral("configuration.nix"), QStringLiteral("flake.lock")}));
+        QCOMPARE(gitFiles(dir.path()), (QStringList{u".gitignore"_s, u"configuration.nix"_s, u"flake.lock"_s}));
         QStringList log = gitLog(dir.path());
         QCOMPARE(log.size(), 2);
-        QVERIFY2(log.first().endsWith(QLatin1String("alice (through Snowpane)|Change a")), qPrintable(log.first()));
-        const auto written = git.commitAll(QStringLiteral("Wrote new.nix"), {QStringLiteral("new.nix"), QStringLiteral("ignored/x.nix")});
+        QVERIFY2(log.first().endsWith("alice (through Snowpane)|Change a"_L1), qPrintable(log.first()));
+        const auto written = git.commitAll(u"Wrote new.nix"_s, {u"new.nix"_s, u"ignored/x.nix"_s});
         QVERIFY2(written.isOk() && written.value().has_value(), qPrintable(written.error()));
-        QCOMPARE(gitFiles(dir.path()),
-                 (QStringList{QStringLiteral(".gitignore"), QStringLiteral("configuration.nix"), QStringLiteral("flake.lock"), QStringLiteral("new.nix")}));
+        QCOMPARE(gitFiles(dir.path()), (QStringList{u".gitignore"_s, u"configuration.nix"_s, u"flake.lock"_s, u"new.nix"_s}));
 
         // A written file only its owner may read is refused, and so is a tracked one that became private and changed.
-        const auto secret = git.commitAll(QStringLiteral("Wrote private.nix"), {QStringLiteral("private.nix")});
+        const auto secret = git.commitAll(u"Wrote private.nix"_s, {u"private.nix"_s});
         QVERIFY(!secret.isOk());
-        QVERIFY2(secret.error().contains(QLatin1String("private.nix can be read by its owner only (mode 0600)")), qPrintable(secret.error()));
-        writeFile(dir.filePath(QStringLiteral("new.nix")), "{ token = \"s3cret\"; }\n");
-        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("new.nix")), QFile::ReadOwner | QFile::WriteOwner));
-        const auto tightened = git.commitAll(QStringLiteral("Tightened"));
+        QVERIFY2(secret.error().contains("private.nix can be read by its owner only (mode 0600)"_L1), qPrintable(secret.error()));
+        writeFile(dir.filePath(u"new.nix"_s), "{ token = \"s3cret\"; }\n");
+        QVERIFY(QFile::setPermissions(dir.filePath(u"new.nix"_s), QFile::ReadOwner | QFile::WriteOwner));
+        const auto tightened = git.commitAll(u"Tightened"_s);
         QVERIFY(!tightened.isOk());
-        QVERIFY2(tightened.error().contains(QLatin1String("new.nix can be read by its owner only")) && tightened.error().contains(QLatin1String("tracked")),
+        QVERIFY2(tightened.error().contains("new.nix can be read by its owner only"_L1) && tightened.error().contains("tracked"_L1),
                  qPrintable(tightened.error()));
         QCOMPARE(gitLog(dir.path()).size(), 3);
-        QVERIFY(!gitObjects(dir.path()).contains(QStringLiteral("hunter2")));
+        QVERIFY(!gitObjects(dir.path()).contains(u"hunter2"_s));
     }
 
     void configurationFiles_data()
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<bool>("tracked");
-        QTest::newRow("configuration") << QStringLiteral("configuration.nix") << true;
-        QTest::newRow("nested") << QStringLiteral("hosts/laptop/default.nix") << true;
-        QTest::newRow("lock") << QStringLiteral("flake.lock") << true;
-        QTest::newRow("nested lock") << QStringLiteral("sub/flake.lock") << true;
-        QTest::newRow("gitignore") << QStringLiteral(".gitignore") << true;
-        QTest::newRow("nested gitignore") << QStringLiteral("sub/.gitignore") << false;
-        QTest::newRow("key") << QStringLiteral("secrets/wifi.psk") << false;
-        QTest::newRow("age") << QStringLiteral("secrets/host.age") << false;
-        QTest::newRow("only extension") << QStringLiteral(".nix") << false;
-        QTest::newRow("nix in name") << QStringLiteral("nix.conf") << false;
-        QTest::newRow("lock-like") << QStringLiteral("xflake.lock") << false;
+        QTest::newRow("configuration") << u"configuration.nix"_s << true;
+        QTest::newRow("nested") << u"hosts/laptop/default.nix"_s << true;
+        QTest::newRow("lock") << u"flake.lock"_s << true;
+        QTest::newRow("nested lock") << u"sub/flake.lock"_s << true;
+        QTest::newRow("gitignore") << u".gitignore"_s << true;
+        QTest::newRow("nested gitignore") << u"sub/.gitignore"_s << false;
+        QTest::newRow("key") << u"secrets/wifi.psk"_s << false;
+        QTest::newRow("age") << u"secrets/host.age"_s << false;
+        QTest::newRow("only extension") << u".nix"_s << false;
+        QTest::newRow("nix in name") << u"nix.conf"_s << false;
+        QTest::newRow("lock-like") << u"xflake.lock"_s << false;
     }
     void configurationFiles()
     {
@@ -185,13 +167,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ }\n");
-        GitStore git(dir.path(), QStringLiteral("Snowpane"));
-        const auto initial = git.initialise(QStringLiteral("first"));
+        writeFile(dir.filePath(u"configuration.nix"_s), "{ }\n");
+        GitStore git(dir.path(), u"Snowpane"_s);
+        const auto initial = git.initialise(u"first"_s);
         QVERIFY2(initial, qPrintable(initial.error()));
         const auto commit = Checked<QString>::ok(initial.value().commit);
-        const QString storeA = QStringLiteral("/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-a");
-        const QString storeB = QStringLiteral("/nix/store/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-b");
+        const QString storeA = u"/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-a"_s;
+        const QString storeB = u"/nix/store/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-b"_s;
         auto first = git.recordGeneration(commit.value(), 1, storeA);
         QVERIFY2(first && first.value(), qPrintable(first ? QString() : first.error()));
         auto again = git.recordGeneration(commit.value(), 1, storeA);
@@ -200,25 +182,17 @@ private Q_SLOTS:
         QVERIFY(second && second.value());
 
         QProcess show;
-        show.start(QStringLiteral("git"),
-                   {QStringLiteral("-c"),
-                    QStringLiteral("safe.directory=*"),
-                    QStringLiteral("-C"),
-                    dir.path(),
-                    QStringLiteral("notes"),
-                    QStringLiteral("--ref=snowpane"),
-                    QStringLiteral("show"),
-                    commit.value()});
+        show.start(u"git"_s, {u"-c"_s, u"safe.directory=*"_s, u"-C"_s, dir.path(), u"notes"_s, u"--ref=snowpane"_s, u"show"_s, commit.value()});
         QVERIFY(show.waitForFinished());
         const QString note = QString::fromUtf8(show.readAllStandardOutput());
-        QCOMPARE(note, QStringLiteral("generation 1 store-path %1\ngeneration 3 store-path %2\n").arg(storeA, storeB));
+        QCOMPARE(note, u"generation 1 store-path %1\ngeneration 3 store-path %2\n"_s.arg(storeA, storeB));
         const QList<Snowpane::System::GenerationNote> parsed = Snowpane::System::parseGenerationNote(note);
         QCOMPARE(parsed, (QList<Snowpane::System::GenerationNote>{{1, storeA}, {3, storeB}}));
         QCOMPARE(gitLog(dir.path()).size(), 1); // a note is not a commit
 
         QVERIFY(!git.recordGeneration(commit.value(), 0, storeA));
-        QVERIFY(!git.recordGeneration(commit.value(), 2, QStringLiteral("relative/path")));
-        QVERIFY(!git.recordGeneration(commit.value(), 2, storeA + QStringLiteral("\ngeneration 9 store-path /x")));
+        QVERIFY(!git.recordGeneration(commit.value(), 2, u"relative/path"_s));
+        QVERIFY(!git.recordGeneration(commit.value(), 2, storeA + u"\ngeneration 9 store-path /x"_s));
         QVERIFY(!git.recordGeneration(QString(40, QLatin1Char('f')), 2, storeA));
     }
 
@@ -226,47 +200,46 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QTemporaryDir witness;
-        writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ }\n");
-        GitStore git(dir.path(), QStringLiteral("Snowpane"));
-        QVERIFY(git.initialise(QStringLiteral("Initial")).isOk());
+        writeFile(dir.filePath(u"configuration.nix"_s), "{ }\n");
+        GitStore git(dir.path(), u"Snowpane"_s);
+        QVERIFY(git.initialise(u"Initial"_s).isOk());
         // What the git program would run as root: hooks, an fsmonitor, a filter driver.
-        const QString proof = witness.filePath(QStringLiteral("ran"));
+        const QString proof = witness.filePath(u"ran"_s);
         const QByteArray script = "#!/bin/sh\ntouch " + proof.toUtf8() + "\n";
         for (const char *hook : {"pre-commit", "post-commit", "commit-msg", "prepare-commit-msg", "post-checkout", "reference-transaction"}) {
-            const QString path = dir.filePath(QStringLiteral(".git/hooks/") + QLatin1String(hook));
+            const QString path = dir.filePath(u".git/hooks/"_s + QLatin1String(hook));
             writeFile(path, script);
             QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
-        QFile config(dir.filePath(QStringLiteral(".git/config")));
+        QFile config(dir.filePath(u".git/config"_s));
         QVERIFY(config.open(QIODevice::Append));
         config.write("[core]\n\tfsmonitor = touch " + proof.toUtf8() + "\n[filter \"x\"]\n\tclean = touch " + proof.toUtf8() + "\n\tsmudge = touch "
                      + proof.toUtf8() + "\n");
         config.close();
-        writeFile(dir.filePath(QStringLiteral(".gitattributes")), "*.nix filter=x\n");
-        writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ a = 1; }\n");
-        QVERIFY(git.commitAll(QStringLiteral("Edit")).isOk());
-        QVERIFY(git.commitAll(QStringLiteral("Attributes"), {QStringLiteral(".gitattributes")}).isOk());
-        writeFile(dir.filePath(QStringLiteral("configuration.nix")), "{ a = 2; }\n");
-        QVERIFY(git.commitAll(QStringLiteral("Edit again")).isOk());
+        writeFile(dir.filePath(u".gitattributes"_s), "*.nix filter=x\n");
+        writeFile(dir.filePath(u"configuration.nix"_s), "{ a = 1; }\n");
+        QVERIFY(git.commitAll(u"Edit"_s).isOk());
+        QVERIFY(git.commitAll(u"Attributes"_s, {u".gitattributes"_s}).isOk());
+        writeFile(dir.filePath(u"configuration.nix"_s), "{ a = 2; }\n");
+        QVERIFY(git.commitAll(u"Edit again"_s).isOk());
         QVERIFY2(!QFile::exists(proof), "a program named by the repository ran");
 
         // The control: the git program, on the same repository, does run what it names. Without this the
         // check above could pass because the traps were never armed (a hook not executable, a wrong path).
         QProcess control;
-        control.start(QStringLiteral("git"),
-                      {QStringLiteral("-C"),
+        control.start(u"git"_s,
+                      {u"-C"_s,
                        dir.path(),
-                       QStringLiteral("-c"),
-                       QStringLiteral("user.name=Control"),
-                       QStringLiteral("-c"),
-                       QStringLiteral("user.email=control@localhost"),
-                       QStringLiteral("commit"),
-                       QStringLiteral("--allow-empty"),
-                       QStringLiteral("--message=control")});
+                       u"-c"_s,
+                       u"user.name=Control"_s,
+                       u"-c"_s,
+                       u"user.email=control@localhost"_s,
+                       u"commit"_s,
+                       u"--allow-empty"_s,
+                       u"--message=control"_s});
         QVERIFY2(control.waitForFinished(), "the git program did not run");
         QVERIFY2(QFile::exists(proof),
-                 qPrintable(QStringLiteral("the git program left no mark either, so the test proves nothing: ")
-                            + QString::fromUtf8(control.readAllStandardError())));
+                 qPrintable(u"the git program left no mark either, so the test proves nothing: "_s + QString::fromUtf8(control.readAllStandardError())));
     }
 };
 

@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-using namespace snowpane::helper;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Helper;
 
 class HelperConfigTest : public QObject
 {
@@ -20,19 +22,19 @@ private Q_SLOTS:
     void defaultsAreNixOS()
     {
         const HelperConfig config;
-        QCOMPARE(config.configurationDirectory, QStringLiteral("/etc/nixos"));
-        QCOMPARE(config.systemProfile, QStringLiteral("/nix/var/nix/profiles/system"));
-        QCOMPARE(config.channelsProfile, QStringLiteral("/nix/var/nix/profiles/per-user/root/channels"));
-        QCOMPARE(config.channelList, QStringLiteral("/root/.nix-channels"));
-        QCOMPARE(config.nixProgram(QStringLiteral("nix-build")), QStringLiteral("/run/current-system/sw/bin/nix-build"));
+        QCOMPARE(config.configurationDirectory, u"/etc/nixos"_s);
+        QCOMPARE(config.systemProfile, u"/nix/var/nix/profiles/system"_s);
+        QCOMPARE(config.channelsProfile, u"/nix/var/nix/profiles/per-user/root/channels"_s);
+        QCOMPARE(config.channelList, u"/root/.nix-channels"_s);
+        QCOMPARE(config.nixProgram(u"nix-build"_s), u"/run/current-system/sw/bin/nix-build"_s);
         const QProcessEnvironment env = config.environment();
-        QVERIFY(env.value(QStringLiteral("PATH")).startsWith(QLatin1String("/run/current-system/sw/bin")));
-        QVERIFY(!env.contains(QStringLiteral("LD_PRELOAD")));
+        QVERIFY(env.value(u"PATH"_s).startsWith("/run/current-system/sw/bin"_L1));
+        QVERIFY(!env.contains(u"LD_PRELOAD"_s));
         // As nixos-rebuild: no NIX_PATH of the helper's own, so the nix-path NixOS writes into nix.conf decides <nixpkgs>.
-        QVERIFY2(!env.contains(QStringLiteral("NIX_PATH")), qPrintable(env.value(QStringLiteral("NIX_PATH"))));
+        QVERIFY2(!env.contains(u"NIX_PATH"_s), qPrintable(env.value(u"NIX_PATH"_s)));
         QCOMPARE(env.keys().size(), 3);
-        QCOMPARE(config.currentSystem, QStringLiteral("/run/current-system"));
-        QCOMPARE(config.bootedSystem, QStringLiteral("/run/booted-system"));
+        QCOMPARE(config.currentSystem, u"/run/current-system"_s);
+        QCOMPARE(config.bootedSystem, u"/run/booted-system"_s);
     }
 
     void parses()
@@ -43,14 +45,14 @@ private Q_SLOTS:
             "NixPath=nixpkgs=/srv/nixpkgs\nCurrentSystem=/srv/run/current-system\n[Behaviour]\nCollectGarbage=false\n[Environment]\nSNOWPANE_STANDIN_STATE=/"
             "srv/state\n");
         QVERIFY2(config.isOk(), qPrintable(config.error()));
-        QCOMPARE(config.value().configurationDirectory, QStringLiteral("/srv/nixos"));
-        QCOMPARE(config.value().nixPath, QStringLiteral("nixpkgs=/srv/nixpkgs"));
-        QCOMPARE(config.value().currentSystem, QStringLiteral("/srv/run/current-system"));
-        QCOMPARE(config.value().channelsProfile, QStringLiteral("/srv/profiles/per-user/root/channels"));
-        QCOMPARE(config.value().channelList, QStringLiteral("/srv/root/.nix-channels"));
+        QCOMPARE(config.value().configurationDirectory, u"/srv/nixos"_s);
+        QCOMPARE(config.value().nixPath, u"nixpkgs=/srv/nixpkgs"_s);
+        QCOMPARE(config.value().currentSystem, u"/srv/run/current-system"_s);
+        QCOMPARE(config.value().channelsProfile, u"/srv/profiles/per-user/root/channels"_s);
+        QCOMPARE(config.value().channelList, u"/srv/root/.nix-channels"_s);
         QCOMPARE(config.value().collectGarbage, false);
-        QCOMPARE(config.value().environment().value(QStringLiteral("SNOWPANE_STANDIN_STATE")), QStringLiteral("/srv/state"));
-        QCOMPARE(config.value().environment().value(QStringLiteral("NIX_PATH")), QStringLiteral("nixpkgs=/srv/nixpkgs"));
+        QCOMPARE(config.value().environment().value(u"SNOWPANE_STANDIN_STATE"_s), u"/srv/state"_s);
+        QCOMPARE(config.value().environment().value(u"NIX_PATH"_s), u"nixpkgs=/srv/nixpkgs"_s);
     }
 
     void rejects_data()
@@ -81,8 +83,8 @@ private Q_SLOTS:
     {
         const auto config = parseHelperConfig("[Paths]\nConfigurationDirectory=/home/alice/cfg\n[Configuration]\nHost=laptop-2.home\n");
         QVERIFY2(config.isOk(), qPrintable(config.error()));
-        QCOMPARE(config.value().host, QStringLiteral("laptop-2.home"));
-        QCOMPARE(config.value().configurationDirectory, QStringLiteral("/home/alice/cfg"));
+        QCOMPARE(config.value().host, u"laptop-2.home"_s);
+        QCOMPARE(config.value().configurationDirectory, u"/home/alice/cfg"_s);
         QVERIFY(HelperConfig().host.isEmpty());
         const auto empty = parseHelperConfig("[Configuration]\nHost=\n");
         QVERIFY2(empty.isOk(), qPrintable(empty.error()));
@@ -100,14 +102,14 @@ private Q_SLOTS:
             QFAIL("this test changes file ownership and must run as root: run it with tools/dev exec ctest (the build root runs as root)");
         }
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("helper.conf"));
+        const QString path = dir.filePath(u"helper.conf"_s);
         QVERIFY(loadHelperConfig(path).isOk()); // missing: defaults
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("[Paths]\nConfigurationDirectory=/srv/nixos\n");
         file.close();
         QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0644), 0);
-        QCOMPARE(loadHelperConfig(path).value().configurationDirectory, QStringLiteral("/srv/nixos"));
+        QCOMPARE(loadHelperConfig(path).value().configurationDirectory, u"/srv/nixos"_s);
         QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0664), 0);
         QVERIFY(!loadHelperConfig(path).isOk()); // group-writable
         QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0646), 0);
@@ -115,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0644), 0);
         QCOMPARE(::chown(QFile::encodeName(path).constData(), 1000, 0), 0);
         QVERIFY(!loadHelperConfig(path).isOk()); // not root's
-        const QString link = dir.filePath(QStringLiteral("linked.conf"));
+        const QString link = dir.filePath(u"linked.conf"_s);
         QVERIFY(QFile::link(path, link));
         QVERIFY(!loadHelperConfig(link).isOk()); // a link is not followed
     }

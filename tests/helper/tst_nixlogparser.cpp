@@ -12,7 +12,9 @@
 #include <QRandomGenerator>
 #include <QTest>
 
-using namespace snowpane::helper;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Helper;
 
 namespace
 {
@@ -41,16 +43,16 @@ private Q_SLOTS:
     void successfulBuild()
     {
         QList<NixProgress> snapshots;
-        const NixLogParser parser = replay(QStringLiteral("build-success.jsonl"), &snapshots);
+        const NixLogParser parser = replay(u"build-success.jsonl"_s, &snapshots);
         const NixProgress &progress = parser.progress();
         QVERIFY(!progress.error);
         QCOMPARE(progress.derivationsExpected, 8);
         QCOMPARE(progress.derivationsDone, 8);
         QCOMPARE(progress.phase, NixPhase::Building);
-        QVERIFY(progress.recentLines.contains(QStringLiteral("these 8 derivations will be built:")));
+        QVERIFY(progress.recentLines.contains(u"these 8 derivations will be built:"_s));
         // Evaluation messages (level talkative) are not log lines.
         for (const QString &line : progress.recentLines) {
-            QVERIFY2(!line.startsWith(QLatin1String("evaluating file")), qPrintable(line));
+            QVERIFY2(!line.startsWith("evaluating file"_L1), qPrintable(line));
             QVERIFY2(!line.contains(QChar(0x1b)), qPrintable(line));
         }
         // The phase starts at evaluating and moves to building; counts only grow.
@@ -60,64 +62,64 @@ private Q_SLOTS:
         for (const NixProgress &p : std::as_const(snapshots)) {
             QVERIFY(p.derivationsDone >= done);
             done = p.derivationsDone;
-            sawBuildActivity = sawBuildActivity || p.activity.startsWith(QLatin1String("building"));
+            sawBuildActivity = sawBuildActivity || p.activity.startsWith("building"_L1);
         }
         QVERIFY(sawBuildActivity);
         const auto withStorePath = std::find_if(snapshots.cbegin(), snapshots.cend(), [](const NixProgress &p) {
-            return p.activity.contains(QLatin1String("/nix/store/"));
+            return p.activity.contains("/nix/store/"_L1);
         });
         QVERIFY2(withStorePath == snapshots.cend(), "activities name derivations, not store paths");
     }
 
     void evaluationError()
     {
-        const NixLogParser parser = replay(QStringLiteral("eval-error.jsonl"));
+        const NixLogParser parser = replay(u"eval-error.jsonl"_s);
         const auto &error = parser.progress().error;
         QVERIFY(error);
-        QVERIFY2(error->message.contains(QLatin1String("undefined variable 'undefinedThing'")), qPrintable(error->message));
-        QVERIFY2(error->file.endsWith(QLatin1String("/evalerror.nix")), qPrintable(error->file));
+        QVERIFY2(error->message.contains("undefined variable 'undefinedThing'"_L1), qPrintable(error->message));
+        QVERIFY2(error->file.endsWith("/evalerror.nix"_L1), qPrintable(error->file));
         QCOMPARE(error->line, 6);
         QCOMPARE(error->column, 45);
         QCOMPARE(parser.progress().phase, NixPhase::Evaluating);
         const QVariantMap map = parser.progress().toVariantMap();
-        QCOMPARE(map.value(QLatin1String(snowpane::protocol::progress::ErrorLine)).toInt(), 6);
-        QCOMPARE(map.value(QLatin1String(snowpane::protocol::progress::Phase)).toString(), QStringLiteral("evaluating"));
+        QCOMPARE(map.value(QLatin1String(Snowpane::Protocol::Progress::ErrorLine)).toInt(), 6);
+        QCOMPARE(map.value(QLatin1String(Snowpane::Protocol::Progress::Phase)).toString(), u"evaluating"_s);
     }
 
     void syntaxError()
     {
-        const NixLogParser parser = replay(QStringLiteral("syntax-error.jsonl"));
+        const NixLogParser parser = replay(u"syntax-error.jsonl"_s);
         const auto &error = parser.progress().error;
         QVERIFY(error);
-        QVERIFY2(error->message.startsWith(QLatin1String("syntax error, unexpected '='")), qPrintable(error->message));
-        QVERIFY(error->file.endsWith(QLatin1String("/syntaxerror.nix")));
+        QVERIFY2(error->message.startsWith("syntax error, unexpected '='"_L1), qPrintable(error->message));
+        QVERIFY(error->file.endsWith("/syntaxerror.nix"_L1));
         QCOMPARE(error->line, 4);
         QCOMPARE(error->column, 27);
     }
 
     void buildFailure()
     {
-        const NixLogParser parser = replay(QStringLiteral("build-failure.jsonl"));
+        const NixLogParser parser = replay(u"build-failure.jsonl"_s);
         const auto &error = parser.progress().error;
         QVERIFY(error);
-        QVERIFY2(error->message.contains(QLatin1String("failed with exit code 3")), qPrintable(error->message));
+        QVERIFY2(error->message.contains("failed with exit code 3"_L1), qPrintable(error->message));
         QVERIFY(!error->message.contains(QChar(0x1b)));
         QVERIFY(error->file.isEmpty());
         QCOMPARE(error->line, 0);
         // The builder's own output is what explains a failure.
-        QVERIFY(parser.progress().recentLines.contains(QStringLiteral("compiling part one")));
-        QVERIFY(parser.progress().recentLines.contains(QStringLiteral("compiling part two")));
+        QVERIFY(parser.progress().recentLines.contains(u"compiling part one"_s));
+        QVERIFY(parser.progress().recentLines.contains(u"compiling part two"_s));
     }
 
     void download()
     {
         QList<NixProgress> snapshots;
-        const NixLogParser parser = replay(QStringLiteral("fetch.jsonl"), &snapshots);
+        const NixLogParser parser = replay(u"fetch.jsonl"_s, &snapshots);
         QCOMPARE(parser.progress().bytesDone, 3000000);
         QCOMPARE(parser.progress().bytesExpected, 3000000);
         QCOMPARE(parser.progress().derivationsDone, 1);
         const bool sawFetching = std::any_of(snapshots.cbegin(), snapshots.cend(), [](const NixProgress &p) {
-            return p.phase == NixPhase::Fetching && p.activity.startsWith(QLatin1String("downloading 'file://"));
+            return p.phase == NixPhase::Fetching && p.activity.startsWith("downloading 'file://"_L1);
         });
         QVERIFY(sawFetching);
         const bool sawPartial = std::any_of(snapshots.cbegin(), snapshots.cend(), [](const NixProgress &p) {

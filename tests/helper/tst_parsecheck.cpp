@@ -9,7 +9,9 @@
 
 #include <QTest>
 
-using namespace snowpane::helper;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Helper;
 
 class ParseCheckTest : public QObject
 {
@@ -27,10 +29,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error"); // empty: accepted; else the start of the message
         QTest::newRow("module") << QByteArray("{ pkgs, ... }:\n{\n  environment.systemPackages = [ pkgs.hello ];\n}\n") << QString();
         QTest::newRow("empty set") << QByteArray("{ }") << QString();
-        QTest::newRow("missing semicolon") << QByteArray("{\n  a = 1\n  b = 2;\n}\n") << QStringLiteral("configuration.nix:3:5: ");
-        QTest::newRow("unclosed") << QByteArray("{ a = [ 1 2 ;\n") << QStringLiteral("configuration.nix:1:");
-        QTest::newRow("empty file") << QByteArray("") << QStringLiteral("configuration.nix:1:");
-        QTest::newRow("duplicate attribute") << QByteArray("{ a = 1; a = 2; }") << QStringLiteral("configuration.nix:1:");
+        QTest::newRow("missing semicolon") << QByteArray("{\n  a = 1\n  b = 2;\n}\n") << u"configuration.nix:3:5: "_s;
+        QTest::newRow("unclosed") << QByteArray("{ a = [ 1 2 ;\n") << u"configuration.nix:1:"_s;
+        QTest::newRow("empty file") << QByteArray("") << u"configuration.nix:1:"_s;
+        QTest::newRow("duplicate attribute") << QByteArray("{ a = 1; a = 2; }") << u"configuration.nix:1:"_s;
     }
     void check()
     {
@@ -38,7 +40,7 @@ private Q_SLOTS:
         QFETCH(QString, error);
         HelperConfig config;
         config.nixBinDirectory = QStringLiteral(NIX_BIN_DIR);
-        const auto result = checkNixParses(QStringLiteral("configuration.nix"), content, config);
+        const auto result = checkNixParses(u"configuration.nix"_s, content, config);
         QCOMPARE(result.isOk(), error.isEmpty());
         if (!error.isEmpty()) {
             QVERIFY2(result.error().startsWith(error), qPrintable(result.error()));

@@ -13,7 +13,9 @@
 
 #include <csignal>
 
-using namespace snowpane::helper;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Helper;
 using namespace std::chrono_literals;
 
 namespace
@@ -21,20 +23,20 @@ namespace
 Command shell(const QString &script, std::chrono::milliseconds timeout = 10s)
 {
     Command command;
-    command.program = QStringLiteral("/bin/sh");
-    command.arguments = {QStringLiteral("-c"), script};
-    command.environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+    command.program = u"/bin/sh"_s;
+    command.arguments = {u"-c"_s, script};
+    command.environment.insert(u"PATH"_s, u"/usr/bin:/bin"_s);
     command.timeout = timeout;
     return command;
 }
 
 bool processAlive(const QByteArray &marker)
 {
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    const QStringList pids = QDir(u"/proc"_s).entryList(QDir::Dirs);
     for (const QString &pid : pids) {
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
         if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(marker) && pid.toLongLong() != QCoreApplication::applicationPid()) {
-            QFile status(QStringLiteral("/proc/%1/stat").arg(pid));
+            QFile status(u"/proc/%1/stat"_s.arg(pid));
             // A zombie is gone for our purposes.
             if (status.open(QIODevice::ReadOnly) && !status.readAll().contains(") Z ")) {
                 return true;
@@ -57,22 +59,22 @@ private Q_SLOTS:
         runner.onErrorLine = [&](QByteArrayView line) {
             lines.append(line.toByteArray());
         };
-        const Command command = shell(QStringLiteral("echo out; echo one >&2; printf 'two\\nthree' >&2; exit 3"));
+        const Command command = shell(u"echo out; echo one >&2; printf 'two\\nthree' >&2; exit 3"_s);
         const CommandOutcome outcome = runner.run(command);
         QCOMPARE(outcome.status, CommandOutcome::Status::Exited);
         QCOMPARE(outcome.exitCode, 3);
         QVERIFY(!outcome.succeeded());
         QCOMPARE(outcome.standardOutput, QByteArray("out\n"));
         QCOMPARE(lines, (QList<QByteArray>{"one", "two", "three"}));
-        QVERIFY(outcome.describe(command).contains(QLatin1String("exit status 3")));
+        QVERIFY(outcome.describe(command).contains("exit status 3"_L1));
     }
 
     void argumentsAreNotAShell()
     {
         ProcessRunner runner;
         Command command;
-        command.program = QStringLiteral("/bin/echo");
-        command.arguments = {QStringLiteral("$(id); `id` | true && false")};
+        command.program = u"/bin/echo"_s;
+        command.arguments = {u"$(id); `id` | true && false"_s};
         const CommandOutcome outcome = runner.run(command);
         QVERIFY(outcome.succeeded());
         QCOMPARE(outcome.standardOutput, QByteArray("$(id); `id` | true && false\n"));
@@ -82,7 +84,7 @@ private Q_SLOTS:
     {
         qputenv("SNOWPANE_LEAK", "secret");
         ProcessRunner runner;
-        const CommandOutcome outcome = runner.run(shell(QStringLiteral("env")));
+        const CommandOutcome outcome = runner.run(shell(u"env"_s));
         QVERIFY(outcome.succeeded());
         QVERIFY(!outcome.standardOutput.contains("SNOWPANE_LEAK"));
         QVERIFY(outcome.standardOutput.contains("PATH=/usr/bin:/bin"));
@@ -92,11 +94,11 @@ private Q_SLOTS:
     {
         ProcessRunner runner;
         Command command;
-        command.program = QStringLiteral("sh");
+        command.program = u"sh"_s;
         const CommandOutcome outcome = runner.run(command);
         QCOMPARE(outcome.status, CommandOutcome::Status::FailedToStart);
         Command missing;
-        missing.program = QStringLiteral("/nonexistent/program");
+        missing.program = u"/nonexistent/program"_s;
         QCOMPARE(runner.run(missing).status, CommandOutcome::Status::FailedToStart);
     }
 
@@ -106,7 +108,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         // A child that ignores SIGTERM, in the background: only the group kill ends it.
-        const CommandOutcome outcome = runner.run(shell(QStringLiteral("trap '' TERM; /bin/sleep 91 & trap '' TERM; /bin/sleep 92; wait"), 500ms));
+        const CommandOutcome outcome = runner.run(shell(u"trap '' TERM; /bin/sleep 91 & trap '' TERM; /bin/sleep 92; wait"_s, 500ms));
         QCOMPARE(outcome.status, CommandOutcome::Status::TimedOut);
         QVERIFY(timer.elapsed() < 500 + ProcessRunner::TerminationGrace.count() + 3000);
         QTRY_VERIFY_WITH_TIMEOUT(!processAlive(QByteArray("/bin/sleep\0"
@@ -133,14 +135,14 @@ private Q_SLOTS:
         };
         QElapsedTimer timer;
         timer.start();
-        const CommandOutcome outcome = runner.run(shell(QStringLiteral("/bin/sleep 93 & /bin/sleep 94")));
+        const CommandOutcome outcome = runner.run(shell(u"/bin/sleep 93 & /bin/sleep 94"_s));
         QCOMPARE(outcome.status, CommandOutcome::Status::Cancelled);
         QVERIFY(timer.elapsed() < 3000);
         QTRY_VERIFY_WITH_TIMEOUT(!processAlive(QByteArray("/bin/sleep\0"
                                                           "93",
                                                           13)),
                                  5000);
-        QVERIFY(outcome.describe(shell(QString())).contains(QLatin1String("cancelled")));
+        QVERIFY(outcome.describe(shell(QString())).contains("cancelled"_L1));
     }
 
     // The group killed at the end must still be the command's: its id may not be one the kernel can already hand to
@@ -149,7 +151,7 @@ private Q_SLOTS:
     void groupIdOutlivesTheCommand()
     {
         ProcessRunner runner;
-        const CommandOutcome outcome = runner.run(shell(QStringLiteral("/bin/sleep 96 & echo $$ $(cut -d' ' -f5 /proc/$$/stat)")));
+        const CommandOutcome outcome = runner.run(shell(u"/bin/sleep 96 & echo $$ $(cut -d' ' -f5 /proc/$$/stat)"_s));
         QVERIFY(outcome.succeeded());
         const QList<QByteArray> ids = outcome.standardOutput.trimmed().split(' ');
         QCOMPARE(ids.size(), 2);
@@ -164,7 +166,7 @@ private Q_SLOTS:
                                                           13)),
                                  5000);
         // The group's holder is reaped, not left as a zombie child of the helper.
-        QFile holder(QStringLiteral("/proc/%1/stat").arg(group));
+        QFile holder(u"/proc/%1/stat"_s.arg(group));
         QVERIFY(!holder.open(QIODevice::ReadOnly) || !holder.readAll().contains(QByteArray(") Z ")));
     }
 
@@ -183,7 +185,7 @@ private Q_SLOTS:
         runner.onTick = [&ticks] {
             ++ticks;
         };
-        QVERIFY(runner.run(shell(QStringLiteral("/bin/sleep 2.3"))).succeeded());
+        QVERIFY(runner.run(shell(u"/bin/sleep 2.3"_s)).succeeded());
         QVERIFY2(ticks >= 2, qPrintable(QString::number(ticks)));
     }
 };

@@ -12,7 +12,9 @@
 #include <QTest>
 #include <QTimeZone>
 
-using namespace snowpane::helper;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Helper;
 
 namespace
 {
@@ -42,9 +44,9 @@ private Q_SLOTS:
 )",
                                           R"(, "home-manager": "home-manager", "follower": [ "nixpkgs" ])"));
         QCOMPARE(inputs.size(), 2); // the `follows` input is locked under nixpkgs
-        QCOMPARE(inputs.at(0).name, QStringLiteral("home-manager"));
-        QCOMPARE(inputs.at(1).name, QStringLiteral("nixpkgs"));
-        QCOMPARE(inputs.at(1).revision, QStringLiteral("3671d416c7f6b6b5b65f8a947d874dbafd4027c3"));
+        QCOMPARE(inputs.at(0).name, u"home-manager"_s);
+        QCOMPARE(inputs.at(1).name, u"nixpkgs"_s);
+        QCOMPARE(inputs.at(1).revision, u"3671d416c7f6b6b5b65f8a947d874dbafd4027c3"_s);
         QCOMPARE(inputs.at(1).date, QDateTime(QDate(2024, 11, 20), QTime(12, 0), QTimeZone::UTC));
     }
 
@@ -77,22 +79,19 @@ private Q_SLOTS:
     {
         const QList<InputChange> changes = changedInputs(parseFlakeLockInputs(lockWith(LockedA)), parseFlakeLockInputs(lockWith(LockedB)));
         QCOMPARE(changes.size(), 1);
-        QCOMPARE(changes.at(0).oldRevision, QStringLiteral("3671d416c7f6b6b5b65f8a947d874dbafd4027c3"));
+        QCOMPARE(changes.at(0).oldRevision, u"3671d416c7f6b6b5b65f8a947d874dbafd4027c3"_s);
         QCOMPARE(changes.at(0).newDate, QDateTime(QDate(2024, 12, 1), QTime(12, 0), QTimeZone::UTC));
-        QCOMPARE(flakeUpdateMessage(changes), QStringLiteral("Update flake inputs\n\nnixpkgs: 3671d41 (2024-11-20) \u2192 4183e67 (2024-12-01)\n"));
+        QCOMPARE(flakeUpdateMessage(changes), u"Update flake inputs\n\nnixpkgs: 3671d41 (2024-11-20) \u2192 4183e67 (2024-12-01)\n"_s);
         QVERIFY(changedInputs(parseFlakeLockInputs(lockWith(LockedA)), parseFlakeLockInputs(lockWith(LockedA))).isEmpty());
 
         // An input that appears, one that goes, one without a revision.
-        QList<InputChange> mixed{{QStringLiteral("added"), QString(), QStringLiteral("cccccccccc"), {}, {}},
-                                 {QStringLiteral("gone"), QStringLiteral("dddddddddd"), QString(), {}, {}},
-                                 {QStringLiteral("local"),
-                                  QString(),
-                                  QString(),
-                                  QDateTime(QDate(2024, 1, 2), QTime(), QTimeZone::UTC),
-                                  QDateTime(QDate(2024, 1, 3), QTime(), QTimeZone::UTC)}};
+        QList<InputChange> mixed{
+            {u"added"_s, QString(), u"cccccccccc"_s, {}, {}},
+            {u"gone"_s, u"dddddddddd"_s, QString(), {}, {}},
+            {u"local"_s, QString(), QString(), QDateTime(QDate(2024, 1, 2), QTime(), QTimeZone::UTC), QDateTime(QDate(2024, 1, 3), QTime(), QTimeZone::UTC)}};
         QCOMPARE(flakeUpdateMessage(mixed),
-                 QStringLiteral("Update flake inputs\n\nadded: (none) \u2192 ccccccc\ngone: ddddddd \u2192 (none)\n"
-                                "local: (no revision) (2024-01-02) \u2192 (no revision) (2024-01-03)\n"));
+                 u"Update flake inputs\n\nadded: (none) \u2192 ccccccc\ngone: ddddddd \u2192 (none)\n"
+                 "local: (no revision) (2024-01-02) \u2192 (no revision) (2024-01-03)\n"_s);
     }
 
     void channelList()
@@ -107,58 +106,52 @@ private Q_SLOTS:
             "https://example.org/y ../escape\n"
             "https://example.org/channels/nixos-24.05 nixos\n");
         QCOMPARE(channels.size(), 3);
-        QCOMPARE(channels.at(0).name, QStringLiteral("home-manager"));
-        QCOMPARE(channels.at(0).url, QStringLiteral("file:///srv/channels/home-manager"));
-        QCOMPARE(channels.at(1).name, QStringLiteral("nixos"));
-        QCOMPARE(channels.at(1).url, QStringLiteral("https://example.org/channels/nixos-24.05")); // the later line wins
-        QCOMPARE(channels.at(2).name, QStringLiteral("unstable"));
+        QCOMPARE(channels.at(0).name, u"home-manager"_s);
+        QCOMPARE(channels.at(0).url, u"file:///srv/channels/home-manager"_s);
+        QCOMPARE(channels.at(1).name, u"nixos"_s);
+        QCOMPARE(channels.at(1).url, u"https://example.org/channels/nixos-24.05"_s); // the later line wins
+        QCOMPARE(channels.at(2).name, u"unstable"_s);
         QVERIFY(parseChannelList(QByteArray()).isEmpty());
         QVERIFY(parseChannelList(QByteArray("\0\0\n", 3)).isEmpty());
     }
 
     void channelSelection()
     {
-        const QList<ChannelEntry> channels{{QStringLiteral("file:///a"), QStringLiteral("home-manager")},
-                                           {QStringLiteral("file:///b"), QStringLiteral("nixos")},
-                                           {QStringLiteral("file:///c"), QStringLiteral("unstable")}};
-        QCOMPARE(channelsToUpdate(channels, {}), QStringList{QStringLiteral("nixos")});
-        QCOMPARE(channelsToUpdate(channels, {QStringLiteral("home-manager"), QStringLiteral("not-listed")}),
-                 (QStringList{QStringLiteral("home-manager"), QStringLiteral("nixos")}));
-        QVERIFY(channelsToUpdate({{QStringLiteral("file:///c"), QStringLiteral("unstable")}}, {}).isEmpty());
+        const QList<ChannelEntry> channels{{u"file:///a"_s, u"home-manager"_s}, {u"file:///b"_s, u"nixos"_s}, {u"file:///c"_s, u"unstable"_s}};
+        QCOMPARE(channelsToUpdate(channels, {}), QStringList{u"nixos"_s});
+        QCOMPARE(channelsToUpdate(channels, {u"home-manager"_s, u"not-listed"_s}), (QStringList{u"home-manager"_s, u"nixos"_s}));
+        QVERIFY(channelsToUpdate({{u"file:///c"_s, u"unstable"_s}}, {}).isEmpty());
     }
 
     void channelNames()
     {
-        QCOMPARE(channelTarballUrl(QStringLiteral("https://example.org/channels/nixos-24.11")),
-                 QStringLiteral("https://example.org/channels/nixos-24.11/nixexprs.tar.xz"));
-        QCOMPARE(channelTarballUrl(QStringLiteral("file:///srv/x.tar.gz")), QStringLiteral("file:///srv/x.tar.gz"));
-        QCOMPARE(channelPackageName({QStringLiteral("https://example.org/channels/nixos-24.11"), QStringLiteral("nixos")}), QStringLiteral("nixos-24.11"));
-        QCOMPARE(channelPackageName({QStringLiteral("https://example.org/channels/nixos-unstable"), QStringLiteral("nixos")}), QStringLiteral("nixos"));
-        QCOMPARE(nixString(QStringLiteral("a\"b\\c${d}")), QStringLiteral("\"a\\\"b\\\\c\\${d}\""));
+        QCOMPARE(channelTarballUrl(u"https://example.org/channels/nixos-24.11"_s), u"https://example.org/channels/nixos-24.11/nixexprs.tar.xz"_s);
+        QCOMPARE(channelTarballUrl(u"file:///srv/x.tar.gz"_s), u"file:///srv/x.tar.gz"_s);
+        QCOMPARE(channelPackageName({u"https://example.org/channels/nixos-24.11"_s, u"nixos"_s}), u"nixos-24.11"_s);
+        QCOMPARE(channelPackageName({u"https://example.org/channels/nixos-unstable"_s, u"nixos"_s}), u"nixos"_s);
+        QCOMPARE(nixString(u"a\"b\\c${d}"_s), u"\"a\\\"b\\\\c\\${d}\""_s);
     }
 
     // Each text goes through Nix itself: the literal nixString makes must evaluate to exactly the text.
     void nixStringRoundTrip_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::newRow("plain") << QStringLiteral("nixos-24.11");
-        QTest::newRow("interpolation") << QStringLiteral("a${builtins.abort \"no\"}b");
-        QTest::newRow("dollar dollar brace") << QStringLiteral("$${x}");
-        QTest::newRow("backslash dollar brace") << QStringLiteral("\\${x}");
-        QTest::newRow("trailing dollar") << QStringLiteral("abc$");
-        QTest::newRow("dollar quote") << QStringLiteral("$\"");
-        QTest::newRow("quotes and backslashes") << QStringLiteral("\"\\\"\\");
-        QTest::newRow("newline and tab") << QStringLiteral("a\nb\tc");
+        QTest::newRow("plain") << u"nixos-24.11"_s;
+        QTest::newRow("interpolation") << u"a${builtins.abort \"no\"}b"_s;
+        QTest::newRow("dollar dollar brace") << u"$${x}"_s;
+        QTest::newRow("backslash dollar brace") << u"\\${x}"_s;
+        QTest::newRow("trailing dollar") << u"abc$"_s;
+        QTest::newRow("dollar quote") << u"$\""_s;
+        QTest::newRow("quotes and backslashes") << u"\"\\\"\\"_s;
+        QTest::newRow("newline and tab") << u"a\nb\tc"_s;
         // A channel URL carrying ${ and a quote: its package name is only ever a string.
-        QTest::newRow("channel name from a URL") << channelPackageName(
-            {QStringLiteral("file:///srv/nixos-24.11${builtins.abort \"x\"}\""), QStringLiteral("nixos")});
+        QTest::newRow("channel name from a URL") << channelPackageName({u"file:///srv/nixos-24.11${builtins.abort \"x\"}\""_s, u"nixos"_s});
     }
     void nixStringRoundTrip()
     {
         QFETCH(QString, text);
         QProcess nix;
-        nix.start(QStringLiteral(NIX_BIN_DIR "/nix-instantiate"),
-                  {QStringLiteral("--eval"), QStringLiteral("--json"), QStringLiteral("--expr"), nixString(text)});
+        nix.start(QStringLiteral(NIX_BIN_DIR "/nix-instantiate"), {u"--eval"_s, u"--json"_s, u"--expr"_s, nixString(text)});
         QVERIFY2(nix.waitForFinished(60000), "nix-instantiate did not finish");
         QVERIFY2(nix.exitStatus() == QProcess::NormalExit && nix.exitCode() == 0, nix.readAllStandardError().constData());
         const QJsonDocument value = QJsonDocument::fromJson("[" + nix.readAllStandardOutput() + "]");
@@ -167,8 +160,8 @@ private Q_SLOTS:
 
     void channelPackageNameKeepsTheUrlsText()
     {
-        const QString name = channelPackageName({QStringLiteral("file:///srv/nixos-24.11${x}\""), QStringLiteral("nixos")});
-        QCOMPARE(name, QStringLiteral("nixos-24.11${x}\""));
+        const QString name = channelPackageName({u"file:///srv/nixos-24.11${x}\""_s, u"nixos"_s});
+        QCOMPARE(name, u"nixos-24.11${x}\""_s);
     }
 };
 

@@ -13,7 +13,7 @@
 #include <cstdlib>
 #include <string>
 
-using namespace snowpane::nix;
+using namespace Snowpane::Nix;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace snowpane::nix::testing
+namespace Snowpane::Nix::Testing
 {
 
 std::uint64_t Rng::next()
@@ -451,4 +451,4 @@ std::string nixosModule(std::uint64_t seed)
     return m;
 }
 
-} // namespace snowpane::nix::testing
+} // namespace Snowpane::Nix::Testing

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-namespace snowpane::nix::testing
+namespace Snowpane::Nix::Testing
 {
 
 /** A small, fast, reproducible random source (splitmix64), identical on every platform. */
@@ -50,4 +50,4 @@ private:
  */
 [[nodiscard]] std::string nixosModule(std::uint64_t seed);
 
-} // namespace snowpane::nix::testing
+} // namespace Snowpane::Nix::Testing

@@ -20,7 +20,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-using namespace snowpane::nix::testing;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Nix::Testing;
 
 int main(int argc, char **argv)
 {
@@ -30,11 +32,11 @@ int main(int argc, char **argv)
     quint64 seed = 1;
     QString keep;
     for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == QLatin1String("--count")) {
+        if (args[i] == "--count"_L1) {
             count = args[i + 1].toLongLong();
-        } else if (args[i] == QLatin1String("--seed")) {
+        } else if (args[i] == "--seed"_L1) {
             seed = args[i + 1].toULongLong();
-        } else if (args[i] == QLatin1String("--keep")) {
+        } else if (args[i] == "--keep"_L1) {
             keep = args[i + 1];
         }
     }
@@ -52,7 +54,7 @@ int main(int argc, char **argv)
     std::string firstElsewhere;
     for (qint64 i = 0; i < count; ++i) {
         const std::string program = randomProgram(seed + static_cast<quint64>(i), i % 2 == 1);
-        const QString file = dir.filePath(QStringLiteral("case.nix"));
+        const QString file = dir.filePath(u"case.nix"_s);
         QFile f(file);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             return 1;
@@ -90,7 +92,7 @@ int main(int argc, char **argv)
                         program.c_str());
             if (!keep.isEmpty()) {
                 QDir().mkpath(keep);
-                QFile out(QDir(keep).filePath(QStringLiteral("fuzz-%1.nix").arg(seed + static_cast<quint64>(i))));
+                QFile out(QDir(keep).filePath(u"fuzz-%1.nix"_s.arg(seed + static_cast<quint64>(i))));
                 if (out.open(QIODevice::WriteOnly)) {
                     out.write(program.data(), static_cast<qint64>(program.size()));
                 }

@@ -26,7 +26,7 @@ int main(int argc, char **argv)
     std::size_t total = 0;
     std::uint64_t seed = 0;
     while (total < target) {
-        const std::string module = snowpane::nix::testing::nixosModule(seed);
+        const std::string module = Snowpane::Nix::Testing::nixosModule(seed);
         std::ofstream(dir / ("module-" + std::to_string(seed) + ".nix"), std::ios::binary) << module;
         total += module.size();
         ++seed;

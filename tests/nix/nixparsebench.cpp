@@ -28,8 +28,10 @@
 #include <cstdio>
 #include <vector>
 
-using namespace snowpane::nix;
-using namespace snowpane::nix::testing;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Nix;
+using namespace Snowpane::Nix::Testing;
 
 namespace
 {
@@ -63,11 +65,11 @@ int main(int argc, char **argv)
     int iterations = 5;
     bool withNix = true;
     for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--size") && i + 1 < args.size()) {
+        if (args[i] == "--size"_L1 && i + 1 < args.size()) {
             size = args[++i].toULongLong();
-        } else if (args[i] == QLatin1String("--iterations") && i + 1 < args.size()) {
+        } else if (args[i] == "--iterations"_L1 && i + 1 < args.size()) {
             iterations = std::max(1, args[++i].toInt());
-        } else if (args[i] == QLatin1String("--no-nix")) {
+        } else if (args[i] == "--no-nix"_L1) {
             withNix = false;
         }
     }
@@ -145,7 +147,7 @@ int main(int argc, char **argv)
         return 1;
     }
     QTemporaryDir dir;
-    const QString file = dir.filePath(QStringLiteral("all.nix"));
+    const QString file = dir.filePath(u"all.nix"_s);
     {
         QFile f(file);
         if (!f.open(QIODevice::WriteOnly)) {
@@ -163,15 +165,9 @@ int main(int argc, char **argv)
         QElapsedTimer timer;
         timer.start();
         const double cpuBefore = childrenCpu();
-        process.start(nix,
-                      {QStringLiteral("--parse"),
-                       QStringLiteral("--store"),
-                       QStringLiteral("dummy://"),
-                       QStringLiteral("--extra-experimental-features"),
-                       QStringLiteral("pipe-operators"),
-                       file});
+        process.start(nix, {u"--parse"_s, u"--store"_s, u"dummy://"_s, u"--extra-experimental-features"_s, u"pipe-operators"_s, file});
         process.waitForStarted();
-        const QString status = QStringLiteral("/proc/%1/status").arg(process.processId());
+        const QString status = u"/proc/%1/status"_s.arg(process.processId());
         while (!process.waitForFinished(2)) {
             QFile f(status);
             if (f.open(QIODevice::ReadOnly)) {

@@ -14,12 +14,14 @@
 
 #include <algorithm>
 
-namespace snowpane::nix::testing
+using namespace Qt::StringLiterals;
+
+namespace Snowpane::Nix::Testing
 {
 
 QString findNixInstantiate()
 {
-    return QStandardPaths::findExecutable(QStringLiteral("nix-instantiate"));
+    return QStandardPaths::findExecutable(u"nix-instantiate"_s);
 }
 
 NixResult runNixParse(const QString &nixInstantiate, const QString &file)
@@ -27,15 +29,9 @@ NixResult runNixParse(const QString &nixInstantiate, const QString &file)
     NixResult result;
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), QString::fromLatin1(fakeHome));
+    env.insert(u"HOME"_s, QString::fromLatin1(fakeHome));
     process.setProcessEnvironment(env);
-    process.start(nixInstantiate,
-                  {QStringLiteral("--parse"),
-                   QStringLiteral("--store"),
-                   QStringLiteral("dummy://"),
-                   QStringLiteral("--extra-experimental-features"),
-                   QStringLiteral("pipe-operators"),
-                   file});
+    process.start(nixInstantiate, {u"--parse"_s, u"--store"_s, u"dummy://"_s, u"--extra-experimental-features"_s, u"pipe-operators"_s, file});
     if (!process.waitForStarted(10000)) {
         return result;
     }
@@ -56,9 +52,9 @@ std::string nixErrorLocation(const NixResult &nix)
     // Nix 2.26 prints "error: MESSAGE" and then "       at FILE:LINE:COL:".
     // Warnings before it (`or` used as an identifier) have "at" lines too.
     const QString text = QString::fromUtf8(nix.errors);
-    static const QRegularExpression errorLine(QStringLiteral("^error:"), QRegularExpression::MultilineOption);
+    static const QRegularExpression errorLine(u"^error:"_s, QRegularExpression::MultilineOption);
     const qsizetype error = text.indexOf(errorLine);
-    static const QRegularExpression at(QStringLiteral("^\\s+at .*:(\\d+):(\\d+):$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression at(u"^\\s+at .*:(\\d+):(\\d+):$"_s, QRegularExpression::MultilineOption);
     const QRegularExpressionMatch match = at.match(text, std::max<qsizetype>(error, 0));
     return match.hasMatch() ? QString(match.captured(1) + u':' + match.captured(2)).toStdString() : std::string();
 }
@@ -125,4 +121,4 @@ std::string disagreement(const OurResult &ours, const NixResult &nix)
     return {};
 }
 
-} // namespace snowpane::nix::testing
+} // namespace Snowpane::Nix::Testing

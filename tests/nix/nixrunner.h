@@ -8,7 +8,7 @@
 
 #include <string>
 
-namespace snowpane::nix::testing
+namespace Snowpane::Nix::Testing
 {
 
 /** The HOME both sides resolve `~/` paths against. */
@@ -52,4 +52,4 @@ struct OurResult {
  */
 [[nodiscard]] std::string disagreement(const OurResult &ours, const NixResult &nix);
 
-} // namespace snowpane::nix::testing
+} // namespace Snowpane::Nix::Testing

@@ -16,7 +16,9 @@
 
 #include <memory>
 
-using namespace snowpane::nix::testing;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Nix::Testing;
 
 class TestNixDifferential : public QObject
 {
@@ -36,7 +38,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         const QDir dir(QStringLiteral(NIX_CORPUS_DIR));
-        const QStringList files = dir.entryList({QStringLiteral("*.nix")}, QDir::Files, QDir::Name);
+        const QStringList files = dir.entryList({u"*.nix"_s}, QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 400);
         for (const QString &name : files) {
             QTest::newRow(qPrintable(name)) << dir.filePath(name);
@@ -51,7 +53,7 @@ private Q_SLOTS:
         const QByteArray source = f.readAll();
         const NixResult nix = m_results.value(file);
         QVERIFY2(nix.started, "nix-instantiate did not run");
-        const bool labelledOkay = QFileInfo(file).fileName().startsWith(QLatin1String("parse-okay-"));
+        const bool labelledOkay = QFileInfo(file).fileName().startsWith("parse-okay-"_L1);
         QCOMPARE(nix.ok, labelledOkay);
         const OurResult ours = runOurParse(source.toStdString(), file.toStdString());
         const std::string why = disagreement(ours, nix);
@@ -70,11 +72,11 @@ private:
     {
         const QDir dir(QStringLiteral(NIX_CORPUS_DIR));
         QStringList pending;
-        for (const QString &name : dir.entryList({QStringLiteral("*.nix")}, QDir::Files, QDir::Name)) {
+        for (const QString &name : dir.entryList({u"*.nix"_s}, QDir::Files, QDir::Name)) {
             pending.append(dir.filePath(name));
         }
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), QString::fromLatin1(fakeHome));
+        env.insert(u"HOME"_s, QString::fromLatin1(fakeHome));
         std::vector<std::pair<QString, std::unique_ptr<QProcess>>> running;
         constexpr std::size_t parallel = 4;
         while (!pending.isEmpty() || !running.empty()) {
@@ -82,13 +84,7 @@ private:
                 auto process = std::make_unique<QProcess>();
                 process->setProcessEnvironment(env);
                 const QString file = pending.takeFirst();
-                process->start(m_nix,
-                               {QStringLiteral("--parse"),
-                                QStringLiteral("--store"),
-                                QStringLiteral("dummy://"),
-                                QStringLiteral("--extra-experimental-features"),
-                                QStringLiteral("pipe-operators"),
-                                file});
+                process->start(m_nix, {u"--parse"_s, u"--store"_s, u"dummy://"_s, u"--extra-experimental-features"_s, u"pipe-operators"_s, file});
                 running.emplace_back(file, std::move(process));
             }
             auto &[file, process] = running.front();

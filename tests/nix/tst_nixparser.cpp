@@ -19,7 +19,9 @@
 
 #include <algorithm>
 
-using namespace snowpane::nix;
+using namespace Qt::StringLiterals;
+
+using namespace Snowpane::Nix;
 
 namespace
 {
@@ -56,7 +58,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         const QDir dir(QStringLiteral(NIX_CORPUS_DIR));
-        const QStringList files = dir.entryList({QStringLiteral("*.nix")}, QDir::Files, QDir::Name);
+        const QStringList files = dir.entryList({u"*.nix"_s}, QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 400);
         for (const QString &name : files) {
             QTest::newRow(qPrintable(name)) << dir.filePath(name);
@@ -69,7 +71,7 @@ private Q_SLOTS:
         const QByteArray source = readFile(file);
         const SyntaxTree tree = parse(source.toStdString(), {file.toStdString(), 1000});
         QCOMPARE(QByteArray::fromStdString(tree.print()), source);
-        const bool okay = QFileInfo(file).fileName().startsWith(QLatin1String("parse-okay-"));
+        const bool okay = QFileInfo(file).fileName().startsWith("parse-okay-"_L1);
         const std::vector<Diagnostic> undefined = findUndefinedVariables(tree);
         if (!okay) {
             QVERIFY2(tree.hasErrors() || !undefined.empty(), "Nix rejects this file, we accept it");
@@ -77,7 +79,7 @@ private Q_SLOTS:
             // reported it (LINE:COL recorded in the .err file).
             const Diagnostic &first = tree.hasErrors() ? firstErrorDiagnostic(tree) : undefined.front();
             const Location at = tree.locate(first.offset);
-            QByteArray expected = readFile(QString(file).replace(QLatin1String(".nix"), QLatin1String(".err"))).trimmed();
+            QByteArray expected = readFile(QString(file).replace(".nix"_L1, ".err"_L1)).trimmed();
             QVERIFY2(!expected.isEmpty(), "missing .err file (tests/nix/update-expected.sh records it)");
             QCOMPARE(QByteArray::number(at.line) + ':' + QByteArray::number(at.column), expected);
             return;
@@ -85,7 +87,7 @@ private Q_SLOTS:
         QVERIFY2(!tree.hasErrors(), firstError(tree).c_str());
         QVERIFY2(undefined.empty(), undefined.empty() ? "" : undefined.front().message.c_str());
         const QString dir = QFileInfo(file).absolutePath();
-        QByteArray expected = readFile(QString(file).replace(QLatin1String(".nix"), QLatin1String(".exp")));
+        QByteArray expected = readFile(QString(file).replace(".nix"_L1, ".exp"_L1));
         expected.replace("@DIR@", dir.toUtf8());
         expected.replace("@PARENT@", QFileInfo(dir).absolutePath().toUtf8());
         if (expected.endsWith('\n')) {
@@ -100,14 +102,13 @@ private Q_SLOTS:
     {
         const SyntaxTree tree = parse("{\n  a = 1;\n  b = ;\n}\n", {"conf.nix"});
         QVERIFY(tree.hasErrors());
-        QCOMPARE(QString::fromStdString(firstError(tree)), QStringLiteral("conf.nix:3:7: error: syntax error, unexpected ';'"));
+        QCOMPARE(QString::fromStdString(firstError(tree)), u"conf.nix:3:7: error: syntax error, unexpected ';'"_s);
         const SyntaxTree dup = parse("{ a = 1; a = 2; }", {"d.nix"});
-        QCOMPARE(QString::fromStdString(firstError(dup)), QStringLiteral("d.nix:1:10: error: attribute 'a' already defined at d.nix:1:3"));
+        QCOMPARE(QString::fromStdString(firstError(dup)), u"d.nix:1:10: error: attribute 'a' already defined at d.nix:1:3"_s);
         const SyntaxTree undefinedVar = parse("x: y", {"u.nix"});
         const auto undefined = findUndefinedVariables(undefinedVar);
         QCOMPARE(undefined.size(), 1u);
-        QCOMPARE(QString::fromStdString(formatDiagnostic("u.nix", undefinedVar.lines(), undefined[0])),
-                 QStringLiteral("u.nix:1:4: error: undefined variable 'y'"));
+        QCOMPARE(QString::fromStdString(formatDiagnostic("u.nix", undefinedVar.lines(), undefined[0])), u"u.nix:1:4: error: undefined variable 'y'"_s);
         QCOMPARE(undefined[0].kind, DiagnosticKind::Semantic);
     }
 
@@ -164,7 +165,7 @@ private Q_SLOTS:
     void randomBytesNeverBreakTheTree()
     {
         // Arbitrary bytes, with a bias towards Nix punctuation.
-        snowpane::nix::testing::Rng rng(42);
+        Snowpane::Nix::Testing::Rng rng(42);
         static const char alphabet[] = "{}[]()\"'$;:.=@?!-+*/<>|&~#\\ \n\rab1 ${''/*";
         for (int i = 0; i < 3000; ++i) {
             std::string s;
@@ -183,7 +184,7 @@ private Q_SLOTS:
     void mutatedProgramsRoundTrip()
     {
         for (std::uint64_t seed = 0; seed < 600; ++seed) {
-            const std::string s = snowpane::nix::testing::randomProgram(seed, seed % 2 == 1);
+            const std::string s = Snowpane::Nix::Testing::randomProgram(seed, seed % 2 == 1);
             const SyntaxTree tree = parse(s);
             QCOMPARE(tree.print(), s);
             if (!tree.hasErrors()) {

@@ -8,9 +8,11 @@
 #include <QFile>
 #include <QSignalSpy>
 
-using snowpane::privileged::PrivilegedJob;
+using namespace Qt::StringLiterals;
 
-namespace e2e
+using Snowpane::Privileged::PrivilegedJob;
+
+namespace EndToEnd
 {
 
 QString work()
@@ -25,12 +27,12 @@ QString configDir()
 
 QString profile()
 {
-    return work() + QStringLiteral("/profiles/system");
+    return work() + u"/profiles/system"_s;
 }
 
 QString state(const QString &name)
 {
-    return work() + QStringLiteral("/state/") + name;
+    return work() + u"/state/"_s + name;
 }
 
 QByteArray readFile(const QString &path)

@@ -15,7 +15,7 @@
  * tst_ui_e2e): where the stand-in machine lives, and running one helper job
  * to its end.
  */
-namespace e2e
+namespace EndToEnd
 {
 
 /// run-e2e's scratch directory (SNOWPANE_E2E_WORK).
@@ -34,8 +34,8 @@ namespace e2e
 [[nodiscard]] int currentGeneration();
 
 /// Runs a job until it ends; false when it is still running after `limit`.
-[[nodiscard]] bool runJob(snowpane::privileged::PrivilegedJob &job, std::chrono::milliseconds limit = std::chrono::seconds(180));
+[[nodiscard]] bool runJob(Snowpane::Privileged::PrivilegedJob &job, std::chrono::milliseconds limit = std::chrono::seconds(180));
 /// Runs a job until it ends; true when it succeeded.
-[[nodiscard]] bool succeeds(snowpane::privileged::PrivilegedJob &job, std::chrono::milliseconds limit = std::chrono::seconds(180));
+[[nodiscard]] bool succeeds(Snowpane::Privileged::PrivilegedJob &job, std::chrono::milliseconds limit = std::chrono::seconds(180));
 
 }

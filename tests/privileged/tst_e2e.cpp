@@ -36,8 +36,10 @@
 
 #include <sys/stat.h>
 
-using namespace e2e;
-using namespace snowpane::privileged;
+using namespace Qt::StringLiterals;
+
+using namespace EndToEnd;
+using namespace Snowpane::Privileged;
 using namespace std::chrono_literals;
 
 namespace
@@ -50,34 +52,31 @@ QString linkTarget(const QString &path)
 
 QStringList activations()
 {
-    QStringList lines = QString::fromUtf8(readFile(state(QStringLiteral("activations.log")))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList lines = QString::fromUtf8(readFile(state(u"activations.log"_s))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return lines;
 }
 
 QStringList gitLog()
 {
     QProcess git;
-    git.start(
-        QStringLiteral("git"),
-        {QStringLiteral("-c"), QStringLiteral("safe.directory=*"), QStringLiteral("-C"), configDir(), QStringLiteral("log"), QStringLiteral("--format=%H %s")});
+    git.start(u"git"_s, {u"-c"_s, u"safe.directory=*"_s, u"-C"_s, configDir(), u"log"_s, u"--format=%H %s"_s});
     git.waitForFinished(30000);
     return QString::fromUtf8(git.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 QString configText()
 {
-    return QString::fromUtf8(readFile(configDir() + QStringLiteral("/configuration.nix")));
+    return QString::fromUtf8(readFile(configDir() + u"/configuration.nix"_s));
 }
 
 QString describe(const PrivilegedJob &job)
 {
-    return QStringLiteral("state %1, error %2: %3 [%4:%5:%6]; last lines: %7")
-        .arg(int(job.state()))
+    return u"state %1, error %2: %3 [%4:%5:%6]; last lines: %7"_s.arg(int(job.state()))
         .arg(int(job.error()))
         .arg(job.errorMessage(), job.errorFile())
         .arg(job.errorLine())
         .arg(job.errorColumn())
-        .arg(job.recentLines().mid(job.recentLines().size() - 8).join(QStringLiteral(" | ")));
+        .arg(job.recentLines().mid(job.recentLines().size() - 8).join(u" | "_s));
 }
 
 #define VERIFY_SUCCEEDED(job) QVERIFY2((job).state() == PrivilegedJob::State::Succeeded, qPrintable(describe(job)))
@@ -85,21 +84,19 @@ QString describe(const PrivilegedJob &job)
 // A derivation that takes two minutes (or `seconds`) to build, different on every call so Nix never has it already.
 QString slowPackage(int seconds = 120)
 {
-    return QStringLiteral(
-               "(derivation { name = \"snowpane-e2e-slow\"; system = builtins.currentSystem; builder = \"/bin/sh\"; "
-               "args = [ \"-c\" \"echo slow build %1 starts; /bin/sleep %2; echo done > $out\" ]; })")
-        .arg(QDateTime::currentMSecsSinceEpoch())
-        .arg(seconds);
+    return u"(derivation { name = \"snowpane-e2e-slow\"; system = builtins.currentSystem; builder = \"/bin/sh\"; "
+           "args = [ \"-c\" \"echo slow build %1 starts; /bin/sleep %2; echo done > $out\" ]; })"_s.arg(QDateTime::currentMSecsSinceEpoch())
+               .arg(seconds);
 }
 
 // Files through which cancelOnlyByItsCaller (the allowed user) and foreignCancel (another user) meet.
 QString cancelTargetFile()
 {
-    return work() + QStringLiteral("/home/cancel-target");
+    return work() + u"/home/cancel-target"_s;
 }
 QString foreignVerdictFile()
 {
-    return work() + QStringLiteral("/home/foreign-cancel-verdict");
+    return work() + u"/home/foreign-cancel-verdict"_s;
 }
 
 // The helper's cancel method, called directly as any program on the bus could.
@@ -107,26 +104,22 @@ QString foreignVerdictFile()
 // served a request since it was started, so there is nothing to cancel).
 QString callCancel(const QString &request)
 {
-    namespace c = snowpane::protocol::cancel;
-    QDBusMessage call = QDBusMessage::createMethodCall(QLatin1String(snowpane::protocol::HelperId),
-                                                       QLatin1String(c::ObjectPath),
-                                                       QLatin1String(c::Interface),
-                                                       QLatin1String(c::Method));
+    QDBusMessage call = QDBusMessage::createMethodCall(QLatin1String(Snowpane::Protocol::HelperId),
+                                                       QLatin1String(Snowpane::Protocol::Cancel::ObjectPath),
+                                                       QLatin1String(Snowpane::Protocol::Cancel::Interface),
+                                                       QLatin1String(Snowpane::Protocol::Cancel::Method));
     call << request;
     const QDBusReply<bool> reply = QDBusConnection::systemBus().call(call, QDBus::Block, 30000);
     if (!reply.isValid()) {
-        return QStringLiteral("error: ") + reply.error().name();
+        return u"error: "_s + reply.error().name();
     }
-    return reply.value() ? QStringLiteral("accepted") : QStringLiteral("refused");
+    return reply.value() ? u"accepted"_s : u"refused"_s;
 }
 
 // KAuth's own stop, which takes no request and is open to every caller: the helper must ignore it.
 bool callKAuthStop(const QString &action)
 {
-    QDBusMessage call = QDBusMessage::createMethodCall(QLatin1String(snowpane::protocol::HelperId),
-                                                       QStringLiteral("/"),
-                                                       QStringLiteral("org.kde.kf6auth"),
-                                                       QStringLiteral("stopAction"));
+    QDBusMessage call = QDBusMessage::createMethodCall(QLatin1String(Snowpane::Protocol::HelperId), u"/"_s, u"org.kde.kf6auth"_s, u"stopAction"_s);
     call << action;
     return QDBusConnection::systemBus().call(call, QDBus::Block, 30000).type() == QDBusMessage::ReplyMessage;
 }
@@ -134,15 +127,15 @@ bool callKAuthStop(const QString &action)
 QString withPackage(const QString &text, const QString &package)
 {
     QString result = text;
-    result.replace(QStringLiteral("environment.systemPackages = with pkgs; ["), QStringLiteral("environment.systemPackages = with pkgs; [\n    ") + package);
+    result.replace(u"environment.systemPackages = with pkgs; ["_s, u"environment.systemPackages = with pkgs; [\n    "_s + package);
     return result;
 }
 
 QString withTimeZone(const QString &text, const QString &zone)
 {
     QString result = text;
-    static const QRegularExpression timeZone(QStringLiteral("time\\.timeZone = [^;]*;"));
-    result.replace(timeZone, QStringLiteral("time.timeZone = %1;").arg(zone));
+    static const QRegularExpression timeZone(u"time\\.timeZone = [^;]*;"_s);
+    result.replace(timeZone, u"time.timeZone = %1;"_s.arg(zone));
     return result;
 }
 
@@ -155,11 +148,11 @@ QString blobState(const QString &directory, const QByteArray &content)
     git_oid id;
     git_odb *odb = nullptr;
     if (git_odb_hash(&id, content.constData(), size_t(content.size()), GIT_OBJECT_BLOB) != 0
-        || git_odb_open(&odb, QFile::encodeName(directory + QStringLiteral("/.git/objects")).constData()) != 0) {
+        || git_odb_open(&odb, QFile::encodeName(directory + u"/.git/objects"_s).constData()) != 0) {
         const git_error *error = git_error_last();
-        state = QStringLiteral("error: ") + QString::fromUtf8(error && error->message ? error->message : "unknown");
+        state = u"error: "_s + QString::fromUtf8(error && error->message ? error->message : "unknown");
     } else {
-        state = git_odb_exists(odb, &id) ? QStringLiteral("present") : QStringLiteral("absent");
+        state = git_odb_exists(odb, &id) ? u"present"_s : u"absent"_s;
     }
     git_odb_free(odb);
     git_libgit2_shutdown();
@@ -175,7 +168,7 @@ mode_t modeOf(const QString &path)
 QString gitIn(const QString &directory, const QStringList &arguments)
 {
     QProcess git;
-    git.start(QStringLiteral("git"), QStringList{QStringLiteral("-c"), QStringLiteral("safe.directory=*"), QStringLiteral("-C"), directory} + arguments);
+    git.start(u"git"_s, QStringList{u"-c"_s, u"safe.directory=*"_s, u"-C"_s, directory} + arguments);
     git.waitForFinished(30000);
     return QString::fromUtf8(git.readAllStandardOutput()).trimmed();
 }
@@ -184,25 +177,30 @@ QString gitIn(const QString &directory, const QStringList &arguments)
 // window's GenerationReader, the current, booted and running systems, and the rule shared with the helper.
 QList<int> windowPreview(const QString &profile, const QString &bootedLink, const QString &runningLink, Snowpane::System::CleanupRule rule, int count)
 {
-    namespace System = Snowpane::System;
-    const System::GenerationReader reader(profile);
+    const Snowpane::System::GenerationReader reader(profile);
     const auto current = reader.readCurrent();
-    const System::ProtectedSystems kept{current ? current->number : 0, QFileInfo(bootedLink).canonicalFilePath(), QFileInfo(runningLink).canonicalFilePath()};
-    return System::generationsRemovedBy(System::cleanupCandidatesOf(reader.readAll().generations), kept, rule, count, QDateTime::currentDateTime());
+    const Snowpane::System::ProtectedSystems kept{current ? current->number : 0,
+                                                  QFileInfo(bootedLink).canonicalFilePath(),
+                                                  QFileInfo(runningLink).canonicalFilePath()};
+    return Snowpane::System::generationsRemovedBy(Snowpane::System::cleanupCandidatesOf(reader.readAll().generations),
+                                                  kept,
+                                                  rule,
+                                                  count,
+                                                  QDateTime::currentDateTime());
 }
 
 QStringList generationLinks(const QString &profile)
 {
     const QFileInfo info(profile);
-    return QDir(info.absolutePath()).entryList({info.fileName() + QStringLiteral("-*-link")}, QDir::AllEntries | QDir::System, QDir::Name);
+    return QDir(info.absolutePath()).entryList({info.fileName() + u"-*-link"_s}, QDir::AllEntries | QDir::System, QDir::Name);
 }
 
 bool sleepingBuildersLeft()
 {
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    const QStringList pids = QDir(u"/proc"_s).entryList(QDir::Dirs);
     for (const QString &pid : pids) {
         // The builder's shell ("… /bin/sleep 120; …") or the sleep itself ("/bin/sleep\0" "120").
-        const QByteArray commandLine = readFile(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        const QByteArray commandLine = readFile(u"/proc/%1/cmdline"_s.arg(pid));
         if (commandLine.contains("/bin/sleep 120")
             || commandLine.contains(QByteArray("/bin/sleep\0"
                                                "120",
@@ -230,7 +228,7 @@ private Q_SLOTS:
 
     void helperMissing()
     {
-        WriteConfigJob job({QStringLiteral("configuration.nix")}, {QStringLiteral("{ }\n")}, QStringLiteral("x"));
+        WriteConfigJob job({u"configuration.nix"_s}, {u"{ }\n"_s}, u"x"_s);
         QVERIFY(runJob(job, 60s));
         QCOMPARE(job.error(), PrivilegedJob::ErrorKind::HelperMissing);
         QVERIFY(!job.errorMessage().isEmpty());
@@ -241,28 +239,28 @@ private Q_SLOTS:
         InitRepoJob job;
         QVERIFY(runJob(job));
         VERIFY_SUCCEEDED(job);
-        QCOMPARE(job.result().value(QStringLiteral("commit")).toString().size(), 40);
-        QVERIFY(QFileInfo(configDir() + QStringLiteral("/.git")).isDir());
+        QCOMPARE(job.result().value(u"commit"_s).toString().size(), 40);
+        QVERIFY(QFileInfo(configDir() + u"/.git"_s).isDir());
         QCOMPARE(gitLog().size(), 1);
         // A second time is refused, and history stays as it is.
         InitRepoJob again;
         QVERIFY(runJob(again));
         QCOMPARE(again.error(), PrivilegedJob::ErrorKind::Failed);
-        QVERIFY2(again.errorMessage().contains(QLatin1String("already")), qPrintable(again.errorMessage()));
+        QVERIFY2(again.errorMessage().contains("already"_L1), qPrintable(again.errorMessage()));
         QCOMPARE(gitLog().size(), 1);
     }
 
     void writeThenSwitch()
     {
-        const QString changed = withTimeZone(configText(), QStringLiteral("\"Europe/Lisbon\""));
-        WriteConfigJob write({QStringLiteral("configuration.nix")}, {changed}, QStringLiteral("Move to Lisbon"));
+        const QString changed = withTimeZone(configText(), u"\"Europe/Lisbon\""_s);
+        WriteConfigJob write({u"configuration.nix"_s}, {changed}, u"Move to Lisbon"_s);
         QVERIFY(runJob(write));
         VERIFY_SUCCEEDED(write);
         QCOMPARE(configText(), changed);
-        QVERIFY2(gitLog().first().endsWith(QLatin1String(" Move to Lisbon")), qPrintable(gitLog().join(QLatin1Char('\n'))));
-        QCOMPARE(write.result().value(QStringLiteral("commit")).toString(), gitLog().first().section(QLatin1Char(' '), 0, 0));
+        QVERIFY2(gitLog().first().endsWith(" Move to Lisbon"_L1), qPrintable(gitLog().join(QLatin1Char('\n'))));
+        QCOMPARE(write.result().value(u"commit"_s).toString(), gitLog().first().section(QLatin1Char(' '), 0, 0));
 
-        RebuildJob rebuild(QStringLiteral("switch"));
+        RebuildJob rebuild(u"switch"_s);
         QStringList phases;
         connect(&rebuild, &PrivilegedJob::progressChanged, this, [&] {
             if (phases.isEmpty() || phases.last() != rebuild.phase()) {
@@ -272,101 +270,100 @@ private Q_SLOTS:
         QVERIFY(runJob(rebuild));
         VERIFY_SUCCEEDED(rebuild);
         const QVariantMap result = rebuild.result();
-        QCOMPARE(result.value(QStringLiteral("generation")).toInt(), 1);
-        const QString system = result.value(QStringLiteral("storePath")).toString();
-        QVERIFY2(system.startsWith(QLatin1String("/nix/store/")) && system.contains(QLatin1String("nixos-system-")), qPrintable(system));
+        QCOMPARE(result.value(u"generation"_s).toInt(), 1);
+        const QString system = result.value(u"storePath"_s).toString();
+        QVERIFY2(system.startsWith("/nix/store/"_L1) && system.contains("nixos-system-"_L1), qPrintable(system));
         QCOMPARE(currentGeneration(), 1);
         QCOMPARE(linkTarget(profile()), system);
-        QCOMPARE(activations().last(), QStringLiteral("switch ") + system);
-        QCOMPARE(linkTarget(state(QStringLiteral("current-system"))), system);
-        QCOMPARE(linkTarget(state(QStringLiteral("boot-default"))), system);
+        QCOMPARE(activations().last(), u"switch "_s + system);
+        QCOMPARE(linkTarget(state(u"current-system"_s)), system);
+        QCOMPARE(linkTarget(state(u"boot-default"_s)), system);
         // The new system really has the new setting in its /etc.
-        QCOMPARE(readFile(system + QStringLiteral("/etc/timezone")).trimmed(), QByteArray("Europe/Lisbon"));
-        const QVariantList steps = result.value(QStringLiteral("steps")).toList();
+        QCOMPARE(readFile(system + u"/etc/timezone"_s).trimmed(), QByteArray("Europe/Lisbon"));
+        const QVariantList steps = result.value(u"steps"_s).toList();
         QCOMPARE(steps.size(), 3);
         for (const QVariant &step : steps) {
-            QCOMPARE(step.toMap().value(QStringLiteral("exitCode")).toInt(), 0);
+            QCOMPARE(step.toMap().value(u"exitCode"_s).toInt(), 0);
         }
-        QVERIFY2(phases.contains(QStringLiteral("activating")), qPrintable(phases.join(QLatin1Char(','))));
-        QVERIFY2(phases.first() == QStringLiteral("evaluating"), qPrintable(phases.join(QLatin1Char(','))));
+        QVERIFY2(phases.contains(u"activating"_s), qPrintable(phases.join(QLatin1Char(','))));
+        QVERIFY2(phases.first() == u"evaluating"_s, qPrintable(phases.join(QLatin1Char(','))));
 
         // The helper linked the generation to the commit that built it; this
         // user, who owns neither the repository nor the profile, reads both.
-        namespace System = Snowpane::System;
-        QCOMPARE(QFileInfo(configDir() + QStringLiteral("/.git")).ownerId(), 0u);
-        const System::GitRepository::OpenResult opened = System::GitRepository::open(configDir());
-        QVERIFY2(opened.status == System::GitRepository::OpenResult::Status::Opened, qPrintable(opened.error));
+        QCOMPARE(QFileInfo(configDir() + u"/.git"_s).ownerId(), 0u);
+        const Snowpane::System::GitRepository::OpenResult opened = Snowpane::System::GitRepository::open(configDir());
+        QVERIFY2(opened.status == Snowpane::System::GitRepository::OpenResult::Status::Opened, qPrintable(opened.error));
         QVERIFY(opened.ownedByOtherUser);
-        const System::GitRepository::LogResult log = opened.repository->log();
+        const Snowpane::System::GitRepository::LogResult log = opened.repository->log();
         QVERIFY2(log.error.isEmpty(), qPrintable(log.error));
-        QCOMPARE(log.commits.first().subject, QStringLiteral("Move to Lisbon"));
-        QCOMPARE(result.value(QStringLiteral("commit")).toString(), log.commits.first().id);
-        QVERIFY2(!result.contains(QStringLiteral("noteError")), qPrintable(result.value(QStringLiteral("noteError")).toString()));
-        const System::GenerationReader::Result generations = System::GenerationReader(profile()).readAll();
+        QCOMPARE(log.commits.first().subject, u"Move to Lisbon"_s);
+        QCOMPARE(result.value(u"commit"_s).toString(), log.commits.first().id);
+        QVERIFY2(!result.contains(u"noteError"_s), qPrintable(result.value(u"noteError"_s).toString()));
+        const Snowpane::System::GenerationReader::Result generations = Snowpane::System::GenerationReader(profile()).readAll();
         QCOMPARE(generations.generations.size(), 1);
         // The demo sets configurationRevision from .git; without it, the helper's note links the two.
-        const System::GenerationCommit byRevision = System::commitOfGeneration(*opened.repository, generations.generations.first());
-        QCOMPARE(byRevision.via, System::GenerationCommit::Via::ConfigurationRevision);
+        const Snowpane::System::GenerationCommit byRevision = Snowpane::System::commitOfGeneration(*opened.repository, generations.generations.first());
+        QCOMPARE(byRevision.via, Snowpane::System::GenerationCommit::Via::ConfigurationRevision);
         QCOMPARE(byRevision.commit, log.commits.first().id);
-        System::Generation withoutRevision = generations.generations.first();
+        Snowpane::System::Generation withoutRevision = generations.generations.first();
         withoutRevision.configurationRevision.clear();
-        const System::GenerationCommit byNote = System::commitOfGeneration(*opened.repository, withoutRevision);
+        const Snowpane::System::GenerationCommit byNote = Snowpane::System::commitOfGeneration(*opened.repository, withoutRevision);
         QVERIFY2(byNote.error.isEmpty(), qPrintable(byNote.error));
-        QCOMPARE(byNote.via, System::GenerationCommit::Via::Note);
+        QCOMPARE(byNote.via, Snowpane::System::GenerationCommit::Via::Note);
         QCOMPARE(byNote.commit, log.commits.first().id);
     }
 
     void bootAndTest()
     {
-        const QString before = linkTarget(state(QStringLiteral("current-system")));
-        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withTimeZone(configText(), QStringLiteral("\"Europe/Oslo\""))}, QStringLiteral("Oslo"));
+        const QString before = linkTarget(state(u"current-system"_s));
+        WriteConfigJob write({u"configuration.nix"_s}, {withTimeZone(configText(), u"\"Europe/Oslo\""_s)}, u"Oslo"_s);
         QVERIFY(runJob(write));
         VERIFY_SUCCEEDED(write);
-        RebuildJob boot(QStringLiteral("boot"));
+        RebuildJob boot(u"boot"_s);
         QVERIFY(runJob(boot));
         VERIFY_SUCCEEDED(boot);
-        const QString bootSystem = boot.result().value(QStringLiteral("storePath")).toString();
+        const QString bootSystem = boot.result().value(u"storePath"_s).toString();
         // boot: a new generation and boot default, but the running system stays.
-        QCOMPARE(boot.result().value(QStringLiteral("generation")).toInt(), 2);
+        QCOMPARE(boot.result().value(u"generation"_s).toInt(), 2);
         QCOMPARE(currentGeneration(), 2);
-        QCOMPARE(linkTarget(state(QStringLiteral("boot-default"))), bootSystem);
-        QCOMPARE(linkTarget(state(QStringLiteral("current-system"))), before);
-        QCOMPARE(activations().last(), QStringLiteral("boot ") + bootSystem);
+        QCOMPARE(linkTarget(state(u"boot-default"_s)), bootSystem);
+        QCOMPARE(linkTarget(state(u"current-system"_s)), before);
+        QCOMPARE(activations().last(), u"boot "_s + bootSystem);
 
-        WriteConfigJob again({QStringLiteral("configuration.nix")}, {withTimeZone(configText(), QStringLiteral("\"Europe/Rome\""))}, QStringLiteral("Rome"));
+        WriteConfigJob again({u"configuration.nix"_s}, {withTimeZone(configText(), u"\"Europe/Rome\""_s)}, u"Rome"_s);
         QVERIFY(runJob(again));
         VERIFY_SUCCEEDED(again);
-        RebuildJob test(QStringLiteral("test"));
+        RebuildJob test(u"test"_s);
         QVERIFY(runJob(test));
         VERIFY_SUCCEEDED(test);
-        const QString testSystem = test.result().value(QStringLiteral("storePath")).toString();
+        const QString testSystem = test.result().value(u"storePath"_s).toString();
         // test: activated now, but the profile and the boot default are left alone.
-        QVERIFY(!test.result().contains(QStringLiteral("generation")));
+        QVERIFY(!test.result().contains(u"generation"_s));
         QCOMPARE(currentGeneration(), 2);
         QCOMPARE(linkTarget(profile()), bootSystem);
-        QCOMPARE(linkTarget(state(QStringLiteral("current-system"))), testSystem);
-        QCOMPARE(linkTarget(state(QStringLiteral("boot-default"))), bootSystem);
-        QCOMPARE(activations().last(), QStringLiteral("test ") + testSystem);
-        QCOMPARE(test.result().value(QStringLiteral("steps")).toList().size(), 2);
+        QCOMPARE(linkTarget(state(u"current-system"_s)), testSystem);
+        QCOMPARE(linkTarget(state(u"boot-default"_s)), bootSystem);
+        QCOMPARE(activations().last(), u"test "_s + testSystem);
+        QCOMPARE(test.result().value(u"steps"_s).toList().size(), 2);
     }
 
     void switchGenerationBack()
     {
-        const QString first = linkTarget(profile() + QStringLiteral("-1-link"));
+        const QString first = linkTarget(profile() + u"-1-link"_s);
         QVERIFY(!first.isEmpty());
-        SwitchGenerationJob job(1, QStringLiteral("switch"));
+        SwitchGenerationJob job(1, u"switch"_s);
         QVERIFY(runJob(job));
         VERIFY_SUCCEEDED(job);
         QCOMPARE(currentGeneration(), 1);
         QCOMPARE(linkTarget(profile()), first);
-        QCOMPARE(activations().last(), QStringLiteral("switch ") + first);
-        QCOMPARE(linkTarget(state(QStringLiteral("current-system"))), first);
+        QCOMPARE(activations().last(), u"switch "_s + first);
+        QCOMPARE(linkTarget(state(u"current-system"_s)), first);
 
-        SwitchGenerationJob missing(99, QStringLiteral("switch"));
+        SwitchGenerationJob missing(99, u"switch"_s);
         QVERIFY(runJob(missing));
         QCOMPARE(missing.error(), PrivilegedJob::ErrorKind::InvalidRequest);
         QCOMPARE(currentGeneration(), 1);
-        SwitchGenerationJob badMode(2, QStringLiteral("test"));
+        SwitchGenerationJob badMode(2, u"test"_s);
         QVERIFY(runJob(badMode));
         QCOMPARE(badMode.error(), PrivilegedJob::ErrorKind::InvalidRequest);
     }
@@ -375,16 +372,16 @@ private Q_SLOTS:
     {
         const QString before = configText();
         const int commits = gitLog().size();
-        WriteConfigJob broken({QStringLiteral("configuration.nix")},
-                              {QStringLiteral("{ pkgs, ... }:\n{\n  networking.hostName = \"x\"\n  boot.loader.grub.device = \"/dev/sda\";\n}\n")},
-                              QStringLiteral("broken"));
+        WriteConfigJob broken({u"configuration.nix"_s},
+                              {u"{ pkgs, ... }:\n{\n  networking.hostName = \"x\"\n  boot.loader.grub.device = \"/dev/sda\";\n}\n"_s},
+                              u"broken"_s);
         QVERIFY(runJob(broken));
         QCOMPARE(broken.error(), PrivilegedJob::ErrorKind::InvalidRequest);
-        QVERIFY2(broken.errorMessage().startsWith(QLatin1String("configuration.nix:4:")), qPrintable(broken.errorMessage()));
-        WriteConfigJob traversal({QStringLiteral("../escaped.nix")}, {QStringLiteral("{ }")}, QStringLiteral("escape"));
+        QVERIFY2(broken.errorMessage().startsWith("configuration.nix:4:"_L1), qPrintable(broken.errorMessage()));
+        WriteConfigJob traversal({u"../escaped.nix"_s}, {u"{ }"_s}, u"escape"_s);
         QVERIFY(runJob(traversal));
         QCOMPARE(traversal.error(), PrivilegedJob::ErrorKind::InvalidRequest);
-        QVERIFY(!QFile::exists(work() + QStringLiteral("/escaped.nix")));
+        QVERIFY(!QFile::exists(work() + u"/escaped.nix"_s));
         QCOMPARE(configText(), before);
         QCOMPARE(gitLog().size(), commits);
     }
@@ -393,21 +390,21 @@ private Q_SLOTS:
     {
         const QString good = configText();
         QString bad = good;
-        bad.replace(QRegularExpression(QStringLiteral("time\\.timeZone = [^;]*;")), QStringLiteral("time.timeZone = pkgs.doesNotExist;"));
-        const int line = bad.left(bad.indexOf(QLatin1String("pkgs.doesNotExist"))).count(QLatin1Char('\n')) + 1;
-        WriteConfigJob write({QStringLiteral("configuration.nix")}, {bad}, QStringLiteral("A mistake"));
+        bad.replace(QRegularExpression(u"time\\.timeZone = [^;]*;"_s), u"time.timeZone = pkgs.doesNotExist;"_s);
+        const int line = bad.left(bad.indexOf("pkgs.doesNotExist"_L1)).count(QLatin1Char('\n')) + 1;
+        WriteConfigJob write({u"configuration.nix"_s}, {bad}, u"A mistake"_s);
         QVERIFY(runJob(write));
         VERIFY_SUCCEEDED(write);
         const int generation = currentGeneration();
-        RebuildJob rebuild(QStringLiteral("switch"));
+        RebuildJob rebuild(u"switch"_s);
         QVERIFY(runJob(rebuild));
         QCOMPARE(rebuild.error(), PrivilegedJob::ErrorKind::Failed);
-        QVERIFY2(rebuild.errorMessage().contains(QLatin1String("attribute 'doesNotExist' missing")), qPrintable(describe(rebuild)));
-        QCOMPARE(rebuild.errorFile(), configDir() + QStringLiteral("/configuration.nix"));
+        QVERIFY2(rebuild.errorMessage().contains("attribute 'doesNotExist' missing"_L1), qPrintable(describe(rebuild)));
+        QCOMPARE(rebuild.errorFile(), configDir() + u"/configuration.nix"_s);
         QCOMPARE(rebuild.errorLine(), line);
         QCOMPARE(rebuild.errorColumn(), 19);
         QCOMPARE(currentGeneration(), generation);
-        WriteConfigJob fix({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Undo the mistake"));
+        WriteConfigJob fix({u"configuration.nix"_s}, {good}, u"Undo the mistake"_s);
         QVERIFY(runJob(fix));
         VERIFY_SUCCEEDED(fix);
     }
@@ -417,13 +414,13 @@ private Q_SLOTS:
         const QStringList log = gitLog();
         // The commit "Move to Lisbon" from writeThenSwitch.
         const auto lisbon = std::find_if(log.cbegin(), log.cend(), [](const QString &line) {
-            return line.endsWith(QLatin1String(" Move to Lisbon"));
+            return line.endsWith(" Move to Lisbon"_L1);
         });
         QVERIFY(lisbon != log.cend());
         RestoreConfigJob job(lisbon->section(QLatin1Char(' '), 0, 0));
         QVERIFY(runJob(job));
         VERIFY_SUCCEEDED(job);
-        QVERIFY(configText().contains(QLatin1String("\"Europe/Lisbon\"")));
+        QVERIFY(configText().contains("\"Europe/Lisbon\""_L1));
         const QStringList after = gitLog();
         QCOMPARE(after.size(), log.size() + 1);
         QCOMPARE(after.mid(1), log); // history is only added to
@@ -436,30 +433,30 @@ private Q_SLOTS:
     {
         const int lines = activations().size();
         const int generation = currentGeneration();
-        RebuildJob job(QStringLiteral("dry-activate"));
+        RebuildJob job(u"dry-activate"_s);
         QVERIFY(runJob(job));
         VERIFY_SUCCEEDED(job);
         QCOMPARE(activations().size(), lines);
         QCOMPARE(currentGeneration(), generation);
-        QVERIFY2(job.result().value(QStringLiteral("recentLines")).toStringList().join(QLatin1Char('\n')).contains(QLatin1String("would activate")),
-                 qPrintable(job.result().value(QStringLiteral("recentLines")).toStringList().join(QLatin1Char('\n'))));
+        QVERIFY2(job.result().value(u"recentLines"_s).toStringList().join(QLatin1Char('\n')).contains("would activate"_L1),
+                 qPrintable(job.result().value(u"recentLines"_s).toStringList().join(QLatin1Char('\n'))));
     }
 
     void cancelledBuildChangesNothing()
     {
         const QString good = configText();
-        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withPackage(good, slowPackage())}, QStringLiteral("A slow package"));
+        WriteConfigJob write({u"configuration.nix"_s}, {withPackage(good, slowPackage())}, u"A slow package"_s);
         QVERIFY(runJob(write));
         VERIFY_SUCCEEDED(write);
         const int generation = currentGeneration();
         const QString profileTarget = QFile::symLinkTarget(profile());
         const QStringList before = activations();
 
-        RebuildJob rebuild(QStringLiteral("switch"));
+        RebuildJob rebuild(u"switch"_s);
         QSignalSpy finished(&rebuild, &PrivilegedJob::finished);
         rebuild.start();
-        QTRY_VERIFY_WITH_TIMEOUT(rebuild.activity().contains(QLatin1String("snowpane-e2e-slow")), 120000);
-        QCOMPARE(rebuild.phase(), QStringLiteral("building"));
+        QTRY_VERIFY_WITH_TIMEOUT(rebuild.activity().contains("snowpane-e2e-slow"_L1), 120000);
+        QCOMPARE(rebuild.phase(), u"building"_s);
         QElapsedTimer timer;
         timer.start();
         rebuild.cancel();
@@ -471,7 +468,7 @@ private Q_SLOTS:
         QCOMPARE(activations(), before);
         QTRY_VERIFY_WITH_TIMEOUT(!sleepingBuildersLeft(), 10000);
 
-        WriteConfigJob undo({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Without the slow package"));
+        WriteConfigJob undo({u"configuration.nix"_s}, {good}, u"Without the slow package"_s);
         QVERIFY(runJob(undo));
         VERIFY_SUCCEEDED(undo);
     }
@@ -479,24 +476,24 @@ private Q_SLOTS:
     void concurrentRequestIsBusy()
     {
         const QString good = configText();
-        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withPackage(good, slowPackage())}, QStringLiteral("Another slow package"));
+        WriteConfigJob write({u"configuration.nix"_s}, {withPackage(good, slowPackage())}, u"Another slow package"_s);
         QVERIFY(runJob(write));
         VERIFY_SUCCEEDED(write);
 
-        RebuildJob first(QStringLiteral("build"));
+        RebuildJob first(u"build"_s);
         QSignalSpy firstFinished(&first, &PrivilegedJob::finished);
         first.start();
-        QTRY_VERIFY_WITH_TIMEOUT(first.activity().contains(QLatin1String("snowpane-e2e-slow")), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(first.activity().contains("snowpane-e2e-slow"_L1), 120000);
 
         // The same action, whose reply KAuth would hand to both clients, and another action.
-        RebuildJob sameAction(QStringLiteral("dry-build"));
+        RebuildJob sameAction(u"dry-build"_s);
         QElapsedTimer timer;
         timer.start();
         QVERIFY(runJob(sameAction, 30s));
         QCOMPARE(sameAction.error(), PrivilegedJob::ErrorKind::Busy);
         qInfo() << "busy reported in" << timer.elapsed() << "ms";
         const QString during = configText();
-        WriteConfigJob otherAction({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("While busy"));
+        WriteConfigJob otherAction({u"configuration.nix"_s}, {good}, u"While busy"_s);
         QVERIFY(runJob(otherAction, 30s));
         QCOMPARE(otherAction.error(), PrivilegedJob::ErrorKind::Busy);
         QCOMPARE(configText(), during);
@@ -506,7 +503,7 @@ private Q_SLOTS:
         QVERIFY(firstFinished.wait(30000));
         QCOMPARE(first.error(), PrivilegedJob::ErrorKind::Cancelled);
 
-        WriteConfigJob undo({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Without the slow package again"));
+        WriteConfigJob undo({u"configuration.nix"_s}, {good}, u"Without the slow package again"_s);
         QVERIFY(runJob(undo));
         VERIFY_SUCCEEDED(undo);
     }
@@ -516,19 +513,19 @@ private Q_SLOTS:
     void idleStopIsIgnored()
     {
         const QString good = configText();
-        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withPackage(good, slowPackage(3))}, QStringLiteral("A package of three seconds"));
+        WriteConfigJob write({u"configuration.nix"_s}, {withPackage(good, slowPackage(3))}, u"A package of three seconds"_s);
         QVERIFY(runJob(write));
         VERIFY_SUCCEEDED(write);
 
-        RebuildJob rebuild(QStringLiteral("build"));
-        QVERIFY(callKAuthStop(QLatin1String(snowpane::protocol::action::Rebuild)));
+        RebuildJob rebuild(u"build"_s);
+        QVERIFY(callKAuthStop(QLatin1String(Snowpane::Protocol::Action::Rebuild)));
         const QString verdict = callCancel(rebuild.requestId());
-        QVERIFY2(verdict == QLatin1String("refused") || verdict == QLatin1String("error: org.freedesktop.DBus.Error.UnknownObject"), qPrintable(verdict));
+        QVERIFY2(verdict == "refused"_L1 || verdict == "error: org.freedesktop.DBus.Error.UnknownObject"_L1, qPrintable(verdict));
         QVERIFY(runJob(rebuild));
         VERIFY_SUCCEEDED(rebuild);
-        QVERIFY(rebuild.result().value(QStringLiteral("storePath")).toString().contains(QLatin1String("nixos-system-")));
+        QVERIFY(rebuild.result().value(u"storePath"_s).toString().contains("nixos-system-"_L1));
 
-        WriteConfigJob undo({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Without the package of three seconds"));
+        WriteConfigJob undo({u"configuration.nix"_s}, {good}, u"Without the package of three seconds"_s);
         QVERIFY(runJob(undo));
         VERIFY_SUCCEEDED(undo);
     }
@@ -540,18 +537,18 @@ private Q_SLOTS:
         QFile::remove(cancelTargetFile());
         QFile::remove(foreignVerdictFile());
         const QString good = configText();
-        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withPackage(good, slowPackage(20))}, QStringLiteral("A package of twenty seconds"));
+        WriteConfigJob write({u"configuration.nix"_s}, {withPackage(good, slowPackage(20))}, u"A package of twenty seconds"_s);
         QVERIFY(runJob(write));
         VERIFY_SUCCEEDED(write);
 
-        RebuildJob rebuild(QStringLiteral("build"));
+        RebuildJob rebuild(u"build"_s);
         QSignalSpy finished(&rebuild, &PrivilegedJob::finished);
         rebuild.start();
-        QTRY_VERIFY_WITH_TIMEOUT(rebuild.activity().contains(QLatin1String("snowpane-e2e-slow")), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(rebuild.activity().contains("snowpane-e2e-slow"_L1), 120000);
 
         // The same user, naming another request, or through KAuth's stop: ignored.
-        QCOMPARE(callCancel(QUuid::createUuid().toString(QUuid::WithoutBraces)), QStringLiteral("refused"));
-        QVERIFY(callKAuthStop(QLatin1String(snowpane::protocol::action::Rebuild)));
+        QCOMPARE(callCancel(QUuid::createUuid().toString(QUuid::WithoutBraces)), u"refused"_s);
+        QVERIFY(callKAuthStop(QLatin1String(Snowpane::Protocol::Action::Rebuild)));
 
         // Another user, naming this very request (it is in every progress signal): refused.
         QFile target(cancelTargetFile());
@@ -559,16 +556,16 @@ private Q_SLOTS:
         target.write(rebuild.requestId().toUtf8());
         target.close();
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(foreignVerdictFile()), 60000);
-        QCOMPARE(QString::fromUtf8(readFile(foreignVerdictFile())), QStringLiteral("refused"));
+        QCOMPARE(QString::fromUtf8(readFile(foreignVerdictFile())), u"refused"_s);
         // The build was still running when the others asked, so a stop would have ended it.
         QCOMPARE(rebuild.state(), PrivilegedJob::State::Running);
         QCOMPARE(finished.size(), 0);
 
         QVERIFY(finished.wait(120000));
         VERIFY_SUCCEEDED(rebuild);
-        QVERIFY(!rebuild.result().value(QStringLiteral("storePath")).toString().isEmpty());
+        QVERIFY(!rebuild.result().value(u"storePath"_s).toString().isEmpty());
 
-        WriteConfigJob undo({QStringLiteral("configuration.nix")}, {good}, QStringLiteral("Without the package of twenty seconds"));
+        WriteConfigJob undo({u"configuration.nix"_s}, {good}, u"Without the package of twenty seconds"_s);
         QVERIFY(runJob(undo));
         VERIFY_SUCCEEDED(undo);
     }
@@ -579,38 +576,38 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(cancelTargetFile()).size() > 0, 140000);
         const QString request = QString::fromUtf8(readFile(cancelTargetFile())).trimmed();
         const QString verdict = callCancel(request);
-        QVERIFY(callKAuthStop(QLatin1String(snowpane::protocol::action::Rebuild)));
-        QFile file(foreignVerdictFile() + QStringLiteral(".part"));
+        QVERIFY(callKAuthStop(QLatin1String(Snowpane::Protocol::Action::Rebuild)));
+        QFile file(foreignVerdictFile() + u".part"_s);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(verdict.toUtf8());
         file.close();
         QVERIFY(QFile::rename(file.fileName(), foreignVerdictFile()));
-        QCOMPARE(verdict, QStringLiteral("refused"));
+        QCOMPARE(verdict, u"refused"_s);
     }
 
     void deleteGenerations()
     {
         using Snowpane::System::CleanupRule;
-        const QString booted = work() + QStringLiteral("/home/booted-system");
-        const QString running = state(QStringLiteral("current-system")); // CurrentSystem in helper.conf
+        const QString booted = work() + u"/home/booted-system"_s;
+        const QString running = state(u"current-system"_s); // CurrentSystem in helper.conf
         const auto preview = [&] {
             return windowPreview(profile(), booted, running, CleanupRule::KeepLast, 1);
         };
         // Generations 1 and 2 exist, 1 runs (switchGenerationBack). Make 2 current and pretend 1 is the booted system.
-        SwitchGenerationJob toTwo(2, QStringLiteral("boot"));
+        SwitchGenerationJob toTwo(2, u"boot"_s);
         QVERIFY(runJob(toTwo));
         VERIFY_SUCCEEDED(toTwo);
         QCOMPARE(currentGeneration(), 2);
-        QCOMPARE(linkTarget(running), linkTarget(profile() + QStringLiteral("-1-link")));
+        QCOMPARE(linkTarget(running), linkTarget(profile() + u"-1-link"_s));
         QFile::remove(booted);
-        QVERIFY(QFile::link(linkTarget(profile() + QStringLiteral("-1-link")), booted));
+        QVERIFY(QFile::link(linkTarget(profile() + u"-1-link"_s), booted));
         // Keeping one lists nothing, and the helper will not delete the booted generation even when asked to.
         QCOMPARE(preview(), QList<int>());
         DeleteGenerationsJob keepBooted(DeleteGenerationsJob::Rule::KeepLast, 1, {1});
         QVERIFY(runJob(keepBooted));
         QCOMPARE(keepBooted.error(), PrivilegedJob::ErrorKind::Failed);
-        QVERIFY2(keepBooted.errorMessage().contains(QLatin1String("generation 1 is the system the machine booted")), qPrintable(describe(keepBooted)));
-        QVERIFY(QFileInfo(profile() + QStringLiteral("-1-link")).isSymLink());
+        QVERIFY2(keepBooted.errorMessage().contains("generation 1 is the system the machine booted"_L1), qPrintable(describe(keepBooted)));
+        QVERIFY(QFileInfo(profile() + u"-1-link"_s).isSymLink());
 
         // Booted elsewhere, generation 1 still runs: kept all the same.
         QVERIFY(QFile::remove(booted));
@@ -618,20 +615,20 @@ private Q_SLOTS:
         DeleteGenerationsJob keepRunning(DeleteGenerationsJob::Rule::KeepLast, 1, {1});
         QVERIFY(runJob(keepRunning));
         QCOMPARE(keepRunning.error(), PrivilegedJob::ErrorKind::Failed);
-        QVERIFY2(keepRunning.errorMessage().contains(QLatin1String("generation 1 is the running system")), qPrintable(describe(keepRunning)));
-        QVERIFY(QFileInfo(profile() + QStringLiteral("-1-link")).isSymLink());
+        QVERIFY2(keepRunning.errorMessage().contains("generation 1 is the running system"_L1), qPrintable(describe(keepRunning)));
+        QVERIFY(QFileInfo(profile() + u"-1-link"_s).isSymLink());
 
         // Once 2 runs, generation 1 goes, exactly as listed; the current one never does.
-        SwitchGenerationJob runTwo(2, QStringLiteral("switch"));
+        SwitchGenerationJob runTwo(2, u"switch"_s);
         QVERIFY(runJob(runTwo));
         VERIFY_SUCCEEDED(runTwo);
         QCOMPARE(preview(), QList<int>{1});
         DeleteGenerationsJob job(DeleteGenerationsJob::Rule::KeepLast, 1, preview());
         QVERIFY(runJob(job));
         VERIFY_SUCCEEDED(job);
-        QCOMPARE(job.result().value(QStringLiteral("deleted")).toList(), QVariantList{1});
-        QVERIFY(!QFileInfo(profile() + QStringLiteral("-1-link")).exists());
-        QVERIFY(QFileInfo(profile() + QStringLiteral("-2-link")).isSymLink());
+        QCOMPARE(job.result().value(u"deleted"_s).toList(), QVariantList{1});
+        QVERIFY(!QFileInfo(profile() + u"-1-link"_s).exists());
+        QVERIFY(QFileInfo(profile() + u"-2-link"_s).isSymLink());
         QCOMPARE(currentGeneration(), 2);
 
         DeleteGenerationsJob invalid(DeleteGenerationsJob::Rule::KeepLast, 0, {2});
@@ -640,7 +637,7 @@ private Q_SLOTS:
         DeleteGenerationsJob current(DeleteGenerationsJob::Rule::KeepLast, 1, {2});
         QVERIFY(runJob(current));
         QCOMPARE(current.error(), PrivilegedJob::ErrorKind::Failed);
-        QVERIFY(QFileInfo(profile() + QStringLiteral("-2-link")).isSymLink());
+        QVERIFY(QFileInfo(profile() + u"-2-link"_s).isSymLink());
     }
 
     // run-e2e made $work/aged/profiles/system with nix-env: generations 1, 2 and 3 (current), whose links it
@@ -649,16 +646,16 @@ private Q_SLOTS:
     void deleteOlderThanOnRealGenerations()
     {
         using Snowpane::System::CleanupRule;
-        const QString aged = work() + QStringLiteral("/aged/profiles/system");
-        const QString booted = work() + QStringLiteral("/home/booted-system");
-        const QString running = work() + QStringLiteral("/home/running-system"); // CurrentSystem in helper.conf for this scenario
+        const QString aged = work() + u"/aged/profiles/system"_s;
+        const QString booted = work() + u"/home/booted-system"_s;
+        const QString running = work() + u"/home/running-system"_s; // CurrentSystem in helper.conf for this scenario
         QFile::remove(booted);
         QFile::remove(running);
-        const QStringList all{QStringLiteral("system-1-link"), QStringLiteral("system-2-link"), QStringLiteral("system-3-link")};
+        const QStringList all{u"system-1-link"_s, u"system-2-link"_s, u"system-3-link"_s};
         QCOMPARE(generationLinks(aged), all);
-        QCOMPARE(QFileInfo(aged).symLinkTarget(), QFileInfo(aged + QStringLiteral("-3-link")).absoluteFilePath());
+        QCOMPARE(QFileInfo(aged).symLinkTarget(), QFileInfo(aged + u"-3-link"_s).absoluteFilePath());
         // The trap: through the link, every generation looks 56 years old.
-        QCOMPARE(QFileInfo(aged + QStringLiteral("-2-link")).lastModified().toSecsSinceEpoch(), 1);
+        QCOMPARE(QFileInfo(aged + u"-2-link"_s).lastModified().toSecsSinceEpoch(), 1);
         const auto preview = [&] {
             return windowPreview(aged, booted, running, CleanupRule::OlderThanDays, 30);
         };
@@ -668,16 +665,16 @@ private Q_SLOTS:
         DeleteGenerationsJob tooMany(DeleteGenerationsJob::Rule::OlderThanDays, 30, {1, 2});
         QVERIFY(runJob(tooMany));
         QCOMPARE(tooMany.error(), PrivilegedJob::ErrorKind::Failed);
-        QVERIFY2(tooMany.errorMessage().contains(QLatin1String("generation 2 is not older than 30 days")), qPrintable(describe(tooMany)));
+        QVERIFY2(tooMany.errorMessage().contains("generation 2 is not older than 30 days"_L1), qPrintable(describe(tooMany)));
         QCOMPARE(generationLinks(aged), all);
 
         // A running system is never deleted, however old its generation.
-        QVERIFY(QFile::link(linkTarget(aged + QStringLiteral("-1-link")), running));
+        QVERIFY(QFile::link(linkTarget(aged + u"-1-link"_s), running));
         QCOMPARE(preview(), QList<int>());
         DeleteGenerationsJob runningOne(DeleteGenerationsJob::Rule::OlderThanDays, 30, {1});
         QVERIFY(runJob(runningOne));
         QCOMPARE(runningOne.error(), PrivilegedJob::ErrorKind::Failed);
-        QVERIFY2(runningOne.errorMessage().contains(QLatin1String("generation 1 is the running system")), qPrintable(describe(runningOne)));
+        QVERIFY2(runningOne.errorMessage().contains("generation 1 is the running system"_L1), qPrintable(describe(runningOne)));
         QCOMPARE(generationLinks(aged), all);
         QVERIFY(QFile::remove(running));
 
@@ -687,8 +684,8 @@ private Q_SLOTS:
         DeleteGenerationsJob job(DeleteGenerationsJob::Rule::OlderThanDays, 30, shown);
         QVERIFY(runJob(job));
         VERIFY_SUCCEEDED(job);
-        QCOMPARE(job.result().value(QStringLiteral("deleted")).toList(), QVariantList{1});
-        QCOMPARE(generationLinks(aged), (QStringList{QStringLiteral("system-2-link"), QStringLiteral("system-3-link")}));
+        QCOMPARE(job.result().value(u"deleted"_s).toList(), QVariantList{1});
+        QCOMPARE(generationLinks(aged), (QStringList{u"system-2-link"_s, u"system-3-link"_s}));
         QCOMPARE(preview(), QList<int>());
     }
 
@@ -696,83 +693,81 @@ private Q_SLOTS:
     // the stand-in's channel moves to its next release, and the rollback takes the profile back exactly.
     void updateChannelsThenRollBack()
     {
-        const QString channels = work() + QStringLiteral("/channels/profiles/per-user/root/channels");
-        const QString list = work() + QStringLiteral("/channels/root/.nix-channels");
+        const QString channels = work() + u"/channels/profiles/per-user/root/channels"_s;
+        const QString list = work() + u"/channels/root/.nix-channels"_s;
         const QString linkBefore = QFile::symLinkTarget(channels);
-        const QString treeBefore = linkTarget(channels + QStringLiteral("/nixos"));
+        const QString treeBefore = linkTarget(channels + u"/nixos"_s);
         const QByteArray listBefore = readFile(list);
-        QCOMPARE(QFileInfo(linkBefore).fileName(), QStringLiteral("channels-1-link"));
-        const QByteArray revisionBefore = readFile(channels + QStringLiteral("/nixos/.git-revision"));
+        QCOMPARE(QFileInfo(linkBefore).fileName(), u"channels-1-link"_s);
+        const QByteArray revisionBefore = readFile(channels + u"/nixos/.git-revision"_s);
         const int generation = currentGeneration();
-        RebuildJob before(QStringLiteral("build"));
+        RebuildJob before(u"build"_s);
         QVERIFY(runJob(before, 300s));
         VERIFY_SUCCEEDED(before);
-        const QString oldSystem = before.result().value(QStringLiteral("storePath")).toString();
+        const QString oldSystem = before.result().value(u"storePath"_s).toString();
 
         UpdateSourcesJob update;
         QVERIFY(runJob(update));
         VERIFY_SUCCEEDED(update);
         const QVariantMap reply = update.result();
-        QCOMPARE(reply.value(QStringLiteral("kind")).toString(), QStringLiteral("channels"));
-        QCOMPARE(reply.value(QStringLiteral("changed")).toBool(), true);
-        const QVariantMap nixos = reply.value(QStringLiteral("channels")).toList().value(0).toMap();
-        QCOMPARE(nixos.value(QStringLiteral("name")).toString(), QStringLiteral("nixos"));
-        QCOMPARE(nixos.value(QStringLiteral("oldGeneration")).toInt(), 1);
-        QCOMPARE(nixos.value(QStringLiteral("newGeneration")).toInt(), 2);
-        QCOMPARE(nixos.value(QStringLiteral("oldRevision")).toByteArray(), revisionBefore);
-        QCOMPARE(nixos.value(QStringLiteral("newRevision")).toByteArray(), readFile(channels + QStringLiteral("/nixos/.git-revision")));
-        QCOMPARE(readFile(channels + QStringLiteral("/nixos/.version-suffix")), QByteArray(".20241201.5d6e7f8"));
+        QCOMPARE(reply.value(u"kind"_s).toString(), u"channels"_s);
+        QCOMPARE(reply.value(u"changed"_s).toBool(), true);
+        const QVariantMap nixos = reply.value(u"channels"_s).toList().value(0).toMap();
+        QCOMPARE(nixos.value(u"name"_s).toString(), u"nixos"_s);
+        QCOMPARE(nixos.value(u"oldGeneration"_s).toInt(), 1);
+        QCOMPARE(nixos.value(u"newGeneration"_s).toInt(), 2);
+        QCOMPARE(nixos.value(u"oldRevision"_s).toByteArray(), revisionBefore);
+        QCOMPARE(nixos.value(u"newRevision"_s).toByteArray(), readFile(channels + u"/nixos/.git-revision"_s));
+        QCOMPARE(readFile(channels + u"/nixos/.version-suffix"_s), QByteArray(".20241201.5d6e7f8"));
 
         // The preview: the new system built (not activated) from the updated channel, against the one built before.
-        RebuildJob after(QStringLiteral("build"));
+        RebuildJob after(u"build"_s);
         QVERIFY(runJob(after, 300s));
         VERIFY_SUCCEEDED(after);
-        const QString newSystem = after.result().value(QStringLiteral("storePath")).toString();
+        const QString newSystem = after.result().value(u"storePath"_s).toString();
         QVERIFY(newSystem != oldSystem);
         QCOMPARE(currentGeneration(), generation);
         const auto version = [](const QString &system, const QString &package) {
-            return QString::fromUtf8(readFile(system + QStringLiteral("/sw/share/doc/%1/VERSION").arg(package))).trimmed();
+            return QString::fromUtf8(readFile(system + u"/sw/share/doc/%1/VERSION"_s.arg(package))).trimmed();
         };
-        QCOMPARE(version(oldSystem, QStringLiteral("firefox")), QStringLiteral("firefox 132.0.2"));
-        QCOMPARE(version(newSystem, QStringLiteral("firefox")), QStringLiteral("firefox 133.0"));
-        QCOMPARE(version(oldSystem, QStringLiteral("nodejs")), QStringLiteral("nodejs 22.10.0"));
-        QCOMPARE(version(newSystem, QStringLiteral("nodejs")), QStringLiteral("nodejs 22.9.0")); // a downgrade
-        QVERIFY2(linkTarget(oldSystem + QStringLiteral("/kernel")).contains(QLatin1String("-linux-6.6.62/")),
-                 qPrintable(linkTarget(oldSystem + QStringLiteral("/kernel"))));
-        QVERIFY2(linkTarget(newSystem + QStringLiteral("/kernel")).contains(QLatin1String("-linux-6.6.63/")),
-                 qPrintable(linkTarget(newSystem + QStringLiteral("/kernel"))));
-        const QString curl = QFileInfo(linkTarget(newSystem + QStringLiteral("/sw/bin/curl"))).absolutePath();
-        QVERIFY(readFile(curl + QStringLiteral("/../nix-support/runtime-dependencies")).contains("-libpsl-0.21.5")); // an added package
-        RebuildJob dryActivate(QStringLiteral("dry-activate"));
+        QCOMPARE(version(oldSystem, u"firefox"_s), u"firefox 132.0.2"_s);
+        QCOMPARE(version(newSystem, u"firefox"_s), u"firefox 133.0"_s);
+        QCOMPARE(version(oldSystem, u"nodejs"_s), u"nodejs 22.10.0"_s);
+        QCOMPARE(version(newSystem, u"nodejs"_s), u"nodejs 22.9.0"_s); // a downgrade
+        QVERIFY2(linkTarget(oldSystem + u"/kernel"_s).contains("-linux-6.6.62/"_L1), qPrintable(linkTarget(oldSystem + u"/kernel"_s)));
+        QVERIFY2(linkTarget(newSystem + u"/kernel"_s).contains("-linux-6.6.63/"_L1), qPrintable(linkTarget(newSystem + u"/kernel"_s)));
+        const QString curl = QFileInfo(linkTarget(newSystem + u"/sw/bin/curl"_s)).absolutePath();
+        QVERIFY(readFile(curl + u"/../nix-support/runtime-dependencies"_s).contains("-libpsl-0.21.5")); // an added package
+        RebuildJob dryActivate(u"dry-activate"_s);
         QVERIFY(runJob(dryActivate, 300s));
         VERIFY_SUCCEEDED(dryActivate);
-        const QString lines = dryActivate.result().value(QStringLiteral("recentLines")).toStringList().join(QLatin1Char('\n'));
-        QVERIFY2(lines.contains(QLatin1String("would restart the following units: nginx.service, tailscaled.service")), qPrintable(lines));
+        const QString lines = dryActivate.result().value(u"recentLines"_s).toStringList().join(QLatin1Char('\n'));
+        QVERIFY2(lines.contains("would restart the following units: nginx.service, tailscaled.service"_L1), qPrintable(lines));
         QCOMPARE(currentGeneration(), generation);
 
         // Refused while the profile is not at `from`, and for a `to` that is not older: nothing moves.
         RollBackChannelsJob wrongFrom(3, 1);
         QVERIFY(runJob(wrongFrom));
         QCOMPARE(wrongFrom.error(), PrivilegedJob::ErrorKind::Failed);
-        QVERIFY2(wrongFrom.errorMessage().contains(QLatin1String("generation 2, not 3")), qPrintable(describe(wrongFrom)));
+        QVERIFY2(wrongFrom.errorMessage().contains("generation 2, not 3"_L1), qPrintable(describe(wrongFrom)));
         RollBackChannelsJob forwards(2, 1000);
         QVERIFY(runJob(forwards));
         QCOMPARE(forwards.error(), PrivilegedJob::ErrorKind::InvalidRequest);
-        QCOMPARE(nixos.value(QStringLiteral("newGeneration")).toInt(), 2);
-        QVERIFY(QFileInfo(channels + QStringLiteral("-2-link")).isSymLink());
+        QCOMPARE(nixos.value(u"newGeneration"_s).toInt(), 2);
+        QVERIFY(QFileInfo(channels + u"-2-link"_s).isSymLink());
         const QStringList profileBefore = QDir(QFileInfo(channels).absolutePath()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
 
-        RollBackChannelsJob rollback(nixos.value(QStringLiteral("newGeneration")).toInt(), nixos.value(QStringLiteral("oldGeneration")).toInt());
+        RollBackChannelsJob rollback(nixos.value(u"newGeneration"_s).toInt(), nixos.value(u"oldGeneration"_s).toInt());
         QVERIFY(runJob(rollback));
         VERIFY_SUCCEEDED(rollback);
-        QCOMPARE(rollback.result().value(QStringLiteral("kind")).toString(), QStringLiteral("channels"));
+        QCOMPARE(rollback.result().value(u"kind"_s).toString(), u"channels"_s);
         QCOMPARE(QFile::symLinkTarget(channels), linkBefore);
-        QVERIFY(!QFileInfo::exists(channels + QStringLiteral("-2-link")) && !QFileInfo(channels + QStringLiteral("-2-link")).isSymLink());
+        QVERIFY(!QFileInfo::exists(channels + u"-2-link"_s) && !QFileInfo(channels + u"-2-link"_s).isSymLink());
         QStringList profileAfter = profileBefore;
-        profileAfter.removeAll(QStringLiteral("channels-2-link"));
+        profileAfter.removeAll(u"channels-2-link"_s);
         QCOMPARE(QDir(QFileInfo(channels).absolutePath()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot), profileAfter);
-        QCOMPARE(linkTarget(channels + QStringLiteral("/nixos")), treeBefore);
-        QCOMPARE(readFile(channels + QStringLiteral("/nixos/.git-revision")), revisionBefore);
+        QCOMPARE(linkTarget(channels + u"/nixos"_s), treeBefore);
+        QCOMPARE(readFile(channels + u"/nixos/.git-revision"_s), revisionBefore);
         QCOMPARE(readFile(list), listBefore);
     }
 
@@ -780,52 +775,44 @@ private Q_SLOTS:
     // input moves to the next revision in a commit that names both; restoreconfig undoes it.
     void updateFlakeThenDiscard()
     {
-        const QString flake = work() + QStringLiteral("/flake");
-        const QByteArray lockBefore = readFile(flake + QStringLiteral("/flake.lock"));
+        const QString flake = work() + u"/flake"_s;
+        const QByteArray lockBefore = readFile(flake + u"/flake.lock"_s);
         UpdateSourcesJob update;
         QVERIFY(runJob(update));
         VERIFY_SUCCEEDED(update);
         const QVariantMap reply = update.result();
-        QCOMPARE(reply.value(QStringLiteral("kind")).toString(), QStringLiteral("flake"));
-        QCOMPARE(reply.value(QStringLiteral("changed")).toBool(), true);
-        QVERIFY(readFile(flake + QStringLiteral("/flake.lock")) != lockBefore);
-        const QVariantMap nixpkgs = reply.value(QStringLiteral("inputs")).toList().value(0).toMap();
-        QCOMPARE(nixpkgs.value(QStringLiteral("name")).toString(), QStringLiteral("nixpkgs"));
-        QCOMPARE(nixpkgs.value(QStringLiteral("oldDate")).toString(), QStringLiteral("2024-11-20T12:00:00Z"));
-        QCOMPARE(nixpkgs.value(QStringLiteral("newDate")).toString(), QStringLiteral("2024-12-01T12:00:00Z"));
+        QCOMPARE(reply.value(u"kind"_s).toString(), u"flake"_s);
+        QCOMPARE(reply.value(u"changed"_s).toBool(), true);
+        QVERIFY(readFile(flake + u"/flake.lock"_s) != lockBefore);
+        const QVariantMap nixpkgs = reply.value(u"inputs"_s).toList().value(0).toMap();
+        QCOMPARE(nixpkgs.value(u"name"_s).toString(), u"nixpkgs"_s);
+        QCOMPARE(nixpkgs.value(u"oldDate"_s).toString(), u"2024-11-20T12:00:00Z"_s);
+        QCOMPARE(nixpkgs.value(u"newDate"_s).toString(), u"2024-12-01T12:00:00Z"_s);
         QProcess git;
-        git.start(QStringLiteral("git"),
-                  {QStringLiteral("-c"),
-                   QStringLiteral("safe.directory=*"),
-                   QStringLiteral("-C"),
-                   flake,
-                   QStringLiteral("log"),
-                   QStringLiteral("-1"),
-                   QStringLiteral("--format=%B"),
-                   reply.value(QStringLiteral("commit")).toString()});
+        git.start(u"git"_s, {u"-c"_s, u"safe.directory=*"_s, u"-C"_s, flake, u"log"_s, u"-1"_s, u"--format=%B"_s, reply.value(u"commit"_s).toString()});
         QVERIFY(git.waitForFinished(30000));
         QCOMPARE(QString::fromUtf8(git.readAllStandardOutput()).trimmed(),
-                 QStringLiteral("Update flake inputs\n\nnixpkgs: %1 (2024-11-20) \u2192 %2 (2024-12-01)")
-                     .arg(nixpkgs.value(QStringLiteral("oldRevision")).toString().left(7), nixpkgs.value(QStringLiteral("newRevision")).toString().left(7)));
+                 u"Update flake inputs\n\nnixpkgs: %1 (2024-11-20) \u2192 %2 (2024-12-01)"_s.arg(nixpkgs.value(u"oldRevision"_s).toString().left(7),
+                                                                                                 nixpkgs.value(u"newRevision"_s).toString().left(7)));
 
         // A commit made after the check stays when the update is discarded: only flake.lock goes back.
-        const QByteArray edited = readFile(flake + QStringLiteral("/flake.nix")) + "\n# edited after the check\n";
-        WriteConfigJob edit({QStringLiteral("flake.nix")}, {QString::fromUtf8(edited)}, QStringLiteral("Edited after the check"));
+        const QByteArray edited = readFile(flake + u"/flake.nix"_s) + "\n# edited after the check\n";
+        WriteConfigJob edit({u"flake.nix"_s}, {QString::fromUtf8(edited)}, u"Edited after the check"_s);
         QVERIFY(runJob(edit));
         VERIFY_SUCCEEDED(edit);
-        RestoreConfigJob discard(reply.value(QStringLiteral("previousCommit")).toString(), {QStringLiteral("flake.lock")});
+        RestoreConfigJob discard(reply.value(u"previousCommit"_s).toString(), {u"flake.lock"_s});
         QVERIFY(runJob(discard));
         VERIFY_SUCCEEDED(discard);
-        QCOMPARE(readFile(flake + QStringLiteral("/flake.lock")), lockBefore);
-        QCOMPARE(readFile(flake + QStringLiteral("/flake.nix")), edited);
+        QCOMPARE(readFile(flake + u"/flake.lock"_s), lockBefore);
+        QCOMPARE(readFile(flake + u"/flake.nix"_s), edited);
         // Once more changes nothing and makes no commit.
-        const QString discarded = discard.result().value(QStringLiteral("commit")).toString();
+        const QString discarded = discard.result().value(u"commit"_s).toString();
         QVERIFY(!discarded.isEmpty());
-        RestoreConfigJob again(reply.value(QStringLiteral("previousCommit")).toString(), {QStringLiteral("flake.lock")});
+        RestoreConfigJob again(reply.value(u"previousCommit"_s).toString(), {u"flake.lock"_s});
         QVERIFY(runJob(again));
         VERIFY_SUCCEEDED(again);
-        QCOMPARE(again.result().value(QStringLiteral("commit")).toString(), discarded);
-        RestoreConfigJob hostile(reply.value(QStringLiteral("previousCommit")).toString(), {QStringLiteral("../etc/passwd")});
+        QCOMPARE(again.result().value(u"commit"_s).toString(), discarded);
+        RestoreConfigJob hostile(reply.value(u"previousCommit"_s).toString(), {u"../etc/passwd"_s});
         QVERIFY(runJob(hostile));
         QCOMPARE(hostile.error(), PrivilegedJob::ErrorKind::InvalidRequest);
     }
@@ -833,43 +820,43 @@ private Q_SLOTS:
     // A revision that does not evaluate ($work/flake-broken follows the stand-in's broken branch): a clear error, nothing changed.
     void brokenUpdateChangesNothing()
     {
-        const QString flake = work() + QStringLiteral("/flake-broken");
-        const QByteArray lockBefore = readFile(flake + QStringLiteral("/flake.lock"));
+        const QString flake = work() + u"/flake-broken"_s;
+        const QByteArray lockBefore = readFile(flake + u"/flake.lock"_s);
         UpdateSourcesJob update;
         QVERIFY(runJob(update));
         QCOMPARE(update.error(), PrivilegedJob::ErrorKind::Failed);
-        QVERIFY2(update.errorMessage().startsWith(QLatin1String("syntax error")), qPrintable(describe(update)));
-        QCOMPARE(readFile(flake + QStringLiteral("/flake.lock")), lockBefore);
-        UpdateSourcesJob hostile(QStringLiteral("--override-input"));
+        QVERIFY2(update.errorMessage().startsWith("syntax error"_L1), qPrintable(describe(update)));
+        QCOMPARE(readFile(flake + u"/flake.lock"_s), lockBefore);
+        UpdateSourcesJob hostile(u"--override-input"_s);
         QVERIFY(runJob(hostile));
         QCOMPARE(hostile.error(), PrivilegedJob::ErrorKind::InvalidRequest);
-        QCOMPARE(readFile(flake + QStringLiteral("/flake.lock")), lockBefore);
+        QCOMPARE(readFile(flake + u"/flake.lock"_s), lockBefore);
     }
 
     // Issue 16: helper.conf names a flake the caller owns. The helper builds from it, as
     // `sudo nixos-rebuild --flake ~/cfg#host` does, but refuses every write there, naming the owner.
     void helperNeverWritesUserFlake()
     {
-        const QString file = configDir() + QStringLiteral("/host.nix");
+        const QString file = configDir() + u"/host.nix"_s;
         const QByteArray before = readFile(file);
         QVERIFY(!before.isEmpty());
         const auto refusedNamingOwner = [](const PrivilegedJob &job) {
-            return job.state() == PrivilegedJob::State::Failed && job.errorMessage().contains(QStringLiteral("snowpane-e2e"))
-                && job.errorMessage().contains(QStringLiteral("never writes"));
+            return job.state() == PrivilegedJob::State::Failed && job.errorMessage().contains(u"snowpane-e2e"_s)
+                && job.errorMessage().contains(u"never writes"_s);
         };
-        WriteConfigJob write({QStringLiteral("host.nix")}, {QStringLiteral("{ }\n")}, QStringLiteral("must not be written"));
+        WriteConfigJob write({u"host.nix"_s}, {u"{ }\n"_s}, u"must not be written"_s);
         QVERIFY(runJob(write));
         QVERIFY2(refusedNamingOwner(write), qPrintable(describe(write)));
-        RestoreConfigJob restore(QStringLiteral("0123456789012345678901234567890123456789"));
+        RestoreConfigJob restore(u"0123456789012345678901234567890123456789"_s);
         QVERIFY(runJob(restore));
         QVERIFY2(refusedNamingOwner(restore), qPrintable(describe(restore)));
         QCOMPARE(readFile(file), before);
 
         // A build names no host: the helper takes programs.snowpane.host (demo) from its settings.
-        RebuildJob build(QStringLiteral("build"));
+        RebuildJob build(u"build"_s);
         QVERIFY(runJob(build, 300s));
         VERIFY_SUCCEEDED(build);
-        QVERIFY(build.result().value(QStringLiteral("storePath")).toString().startsWith(QStringLiteral("/nix/store/")));
+        QVERIFY(build.result().value(u"storePath"_s).toString().startsWith(u"/nix/store/"_s));
         QCOMPARE(readFile(file), before);
     }
 
@@ -877,27 +864,27 @@ private Q_SLOTS:
     // secrets/notes.txt (0644) into the configuration before initRepo; neither is tracked.
     void untrackedSecretsAreNotCommitted()
     {
-        const QString secret = configDir() + QStringLiteral("/secrets/wifi.psk");
-        const QString notes = configDir() + QStringLiteral("/secrets/notes.txt");
+        const QString secret = configDir() + u"/secrets/wifi.psk"_s;
+        const QString notes = configDir() + u"/secrets/notes.txt"_s;
         const QByteArray secretContent = readFile(secret);
         const QByteArray notesContent = readFile(notes);
         QVERIFY2(secretContent.startsWith("psk=") && !notesContent.isEmpty(), "run-e2e did not put the untracked files in place");
         QCOMPARE(modeOf(secret), mode_t(0600));
 
-        const QString changed = withTimeZone(configText(), QStringLiteral("\"Europe/Paris\""));
-        WriteConfigJob write({QStringLiteral("configuration.nix")}, {changed}, QStringLiteral("Paris, next to a secret"));
+        const QString changed = withTimeZone(configText(), u"\"Europe/Paris\""_s);
+        WriteConfigJob write({u"configuration.nix"_s}, {changed}, u"Paris, next to a secret"_s);
         QVERIFY(runJob(write));
         VERIFY_SUCCEEDED(write);
-        RebuildJob rebuild(QStringLiteral("switch"));
+        RebuildJob rebuild(u"switch"_s);
         QVERIFY(runJob(rebuild));
         VERIFY_SUCCEEDED(rebuild);
-        QCOMPARE(rebuild.result().value(QStringLiteral("commit")).toString(), gitLog().first().section(QLatin1Char(' '), 0, 0));
+        QCOMPARE(rebuild.result().value(u"commit"_s).toString(), gitLog().first().section(QLatin1Char(' '), 0, 0));
 
         // The lookup finds what was committed (so it can fail), and finds neither untracked file.
-        QCOMPARE(blobState(configDir(), changed.toUtf8()), QStringLiteral("present"));
-        QCOMPARE(blobState(configDir(), secretContent), QStringLiteral("absent"));
-        QCOMPARE(blobState(configDir(), notesContent), QStringLiteral("absent"));
-        QCOMPARE(gitIn(configDir(), {QStringLiteral("ls-files"), QStringLiteral("secrets")}), QString());
+        QCOMPARE(blobState(configDir(), changed.toUtf8()), u"present"_s);
+        QCOMPARE(blobState(configDir(), secretContent), u"absent"_s);
+        QCOMPARE(blobState(configDir(), notesContent), u"absent"_s);
+        QCOMPARE(gitIn(configDir(), {u"ls-files"_s, u"secrets"_s}), QString());
         QCOMPARE(modeOf(secret), mode_t(0600));
         QCOMPARE(readFile(secret), secretContent);
         QCOMPARE(readFile(notes), notesContent);
@@ -907,18 +894,18 @@ private Q_SLOTS:
     // beside it must not be built instead, from root's channels.
     void refusesSymlinkedFlake()
     {
-        const QString flake = configDir() + QStringLiteral("/flake.nix");
+        const QString flake = configDir() + u"/flake.nix"_s;
         QVERIFY2(QFileInfo(flake).isSymLink(), "run-e2e makes flake.nix a symbolic link here");
-        QVERIFY(QFileInfo::exists(configDir() + QStringLiteral("/configuration.nix")));
+        QVERIFY(QFileInfo::exists(configDir() + u"/configuration.nix"_s));
         const int generation = currentGeneration();
         const QString profileTarget = QFile::symLinkTarget(profile());
         const QStringList before = activations();
-        for (const QString &mode : {QStringLiteral("build"), QStringLiteral("switch")}) {
+        for (const QString &mode : {u"build"_s, u"switch"_s}) {
             RebuildJob rebuild(mode);
             QVERIFY(runJob(rebuild));
             QCOMPARE(rebuild.error(), PrivilegedJob::ErrorKind::Failed);
-            QVERIFY2(rebuild.errorMessage().contains(QLatin1String("flake.nix is a symbolic link")), qPrintable(describe(rebuild)));
-            QVERIFY(!rebuild.result().contains(QStringLiteral("storePath")));
+            QVERIFY2(rebuild.errorMessage().contains("flake.nix is a symbolic link"_L1), qPrintable(describe(rebuild)));
+            QVERIFY(!rebuild.result().contains(u"storePath"_s));
         }
         QCOMPARE(currentGeneration(), generation);
         QCOMPARE(QFile::symLinkTarget(profile()), profileTarget);
@@ -932,30 +919,24 @@ private Q_SLOTS:
     void restoreLeavesIgnoredFilesAndLinksAlone()
     {
         const QString dir = configDir();
-        const QString outside = work() + QStringLiteral("/home/outside/target.nix");
-        const QString secondName = work() + QStringLiteral("/home/links/shared.nix");
+        const QString outside = work() + u"/home/outside/target.nix"_s;
+        const QString secondName = work() + u"/home/links/shared.nix"_s;
         const QStringList log = gitLog();
         const auto a = std::find_if(log.cbegin(), log.cend(), [](const QString &line) {
-            return line.endsWith(QLatin1String(" Restore fixture: A"));
+            return line.endsWith(" Restore fixture: A"_L1);
         });
         QVERIFY(a != log.cend());
         const QString commitA = a->section(QLatin1Char(' '), 0, 0);
-        QCOMPARE(QFile::symLinkTarget(dir + QStringLiteral("/linked.nix")), outside);
+        QCOMPARE(QFile::symLinkTarget(dir + u"/linked.nix"_s), outside);
         QVERIFY(QFileInfo::exists(secondName));
-        const QStringList names = {QStringLiteral("other.nix"),
-                                   QStringLiteral("shared.nix"),
-                                   QStringLiteral("dropped.nix"),
-                                   QStringLiteral("added.nix"),
-                                   QStringLiteral("local.nix"),
-                                   QStringLiteral(".gitignore")};
+        const QStringList names = {u"other.nix"_s, u"shared.nix"_s, u"dropped.nix"_s, u"added.nix"_s, u"local.nix"_s, u".gitignore"_s};
         const auto snapshot = [&] {
             QStringList files;
             for (const QString &name : names) {
-                files.append(name + QStringLiteral(": ")
-                             + (QFileInfo::exists(dir + QLatin1Char('/') + name) ? readText(dir + QLatin1Char('/') + name) : QStringLiteral("<none>")));
+                files.append(name + u": "_s + (QFileInfo::exists(dir + QLatin1Char('/') + name) ? readText(dir + QLatin1Char('/') + name) : u"<none>"_s));
             }
-            files.append(QStringLiteral("outside: ") + readText(outside));
-            files.append(QStringLiteral("link: ") + QFile::symLinkTarget(dir + QStringLiteral("/linked.nix")));
+            files.append(u"outside: "_s + readText(outside));
+            files.append(u"link: "_s + QFile::symLinkTarget(dir + u"/linked.nix"_s));
             return files;
         };
         const QStringList before = snapshot();
@@ -963,7 +944,7 @@ private Q_SLOTS:
         RestoreConfigJob refused(commitA);
         QVERIFY(runJob(refused));
         QCOMPARE(refused.error(), PrivilegedJob::ErrorKind::Failed);
-        QVERIFY2(refused.errorMessage().contains(QLatin1String("shared.nix has 2 hard links")), qPrintable(describe(refused)));
+        QVERIFY2(refused.errorMessage().contains("shared.nix has 2 hard links"_L1), qPrintable(describe(refused)));
         QCOMPARE(snapshot(), before);
         QCOMPARE(gitLog(), log);
 
@@ -972,55 +953,52 @@ private Q_SLOTS:
         RestoreConfigJob restore(commitA);
         QVERIFY(runJob(restore));
         VERIFY_SUCCEEDED(restore);
-        QCOMPARE(readFile(dir + QStringLiteral("/other.nix")), QByteArray("{ other = \"A\"; }\n"));
-        QCOMPARE(readFile(dir + QStringLiteral("/shared.nix")), QByteArray("{ shared = \"A\"; }\n"));
-        QCOMPARE(readFile(dir + QStringLiteral("/dropped.nix")), QByteArray("{ dropped = \"A\"; }\n"));
-        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/added.nix")));
-        QCOMPARE(readFile(dir + QStringLiteral("/local.nix")), QByteArray("{ local = \"mine, never committed\"; }\n"));
-        QCOMPARE(QFile::symLinkTarget(dir + QStringLiteral("/linked.nix")), outside);
-        QCOMPARE(readText(outside), before.at(names.size()).section(QStringLiteral(": "), 1));
-        QStringList leftAlone = restore.result().value(QStringLiteral("leftAlone")).toStringList();
+        QCOMPARE(readFile(dir + u"/other.nix"_s), QByteArray("{ other = \"A\"; }\n"));
+        QCOMPARE(readFile(dir + u"/shared.nix"_s), QByteArray("{ shared = \"A\"; }\n"));
+        QCOMPARE(readFile(dir + u"/dropped.nix"_s), QByteArray("{ dropped = \"A\"; }\n"));
+        QVERIFY(!QFileInfo::exists(dir + u"/added.nix"_s));
+        QCOMPARE(readFile(dir + u"/local.nix"_s), QByteArray("{ local = \"mine, never committed\"; }\n"));
+        QCOMPARE(QFile::symLinkTarget(dir + u"/linked.nix"_s), outside);
+        QCOMPARE(readText(outside), before.at(names.size()).section(u": "_s, 1));
+        QStringList leftAlone = restore.result().value(u"leftAlone"_s).toStringList();
         leftAlone.sort();
-        QCOMPARE(leftAlone, (QStringList{QStringLiteral("linked.nix"), QStringLiteral("local.nix")}));
+        QCOMPARE(leftAlone, (QStringList{u"linked.nix"_s, u"local.nix"_s}));
         const QStringList after = gitLog();
         QCOMPARE(after.size(), log.size() + 1);
-        QCOMPARE(restore.result().value(QStringLiteral("commit")).toString(), after.first().section(QLatin1Char(' '), 0, 0));
+        QCOMPARE(restore.result().value(u"commit"_s).toString(), after.first().section(QLatin1Char(' '), 0, 0));
         // The new commit is A's tree but for the two files git no longer tracks.
-        QCOMPARE(gitIn(dir, {QStringLiteral("diff"), QStringLiteral("--name-status"), commitA, QStringLiteral("HEAD")}),
-                 QStringLiteral("D\tlinked.nix\nD\tlocal.nix"));
+        QCOMPARE(gitIn(dir, {u"diff"_s, u"--name-status"_s, commitA, u"HEAD"_s}), u"D\tlinked.nix\nD\tlocal.nix"_s);
     }
 
     // run-e2e makes hosts/ here this user's directory, inside root's configuration.
     void refusesForeignOwnedSubdirectory()
     {
-        const QString hosts = configDir() + QStringLiteral("/hosts");
+        const QString hosts = configDir() + u"/hosts"_s;
         QCOMPARE(QFileInfo(hosts).ownerId(), ::getuid());
-        const QByteArray laptop = readFile(hosts + QStringLiteral("/laptop.nix"));
+        const QByteArray laptop = readFile(hosts + u"/laptop.nix"_s);
         const QStringList entries = QDir(hosts).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
         const QStringList log = gitLog();
-        const QString reason = QStringLiteral("'hosts' is owned by uid %1").arg(::getuid());
+        const QString reason = u"'hosts' is owned by uid %1"_s.arg(::getuid());
 
-        WriteConfigJob write({QStringLiteral("hosts/laptop.nix")},
-                             {QStringLiteral("{ networking.hostName = \"owned\"; }\n")},
-                             QStringLiteral("Into a user's directory"));
+        WriteConfigJob write({u"hosts/laptop.nix"_s}, {u"{ networking.hostName = \"owned\"; }\n"_s}, u"Into a user's directory"_s);
         QVERIFY(runJob(write));
         QCOMPARE(write.error(), PrivilegedJob::ErrorKind::Failed);
         QVERIFY2(write.errorMessage().contains(reason), qPrintable(describe(write)));
-        WriteConfigJob deeper({QStringLiteral("hosts/new/x.nix")}, {QStringLiteral("{ }\n")}, QStringLiteral("Deeper into it"));
+        WriteConfigJob deeper({u"hosts/new/x.nix"_s}, {u"{ }\n"_s}, u"Deeper into it"_s);
         QVERIFY(runJob(deeper));
         QCOMPARE(deeper.error(), PrivilegedJob::ErrorKind::Failed);
         QVERIFY2(deeper.errorMessage().contains(reason), qPrintable(describe(deeper)));
-        RestoreConfigJob restore(log.first().section(QLatin1Char(' '), 0, 0), {QStringLiteral("hosts/laptop.nix")});
+        RestoreConfigJob restore(log.first().section(QLatin1Char(' '), 0, 0), {u"hosts/laptop.nix"_s});
         QVERIFY(runJob(restore));
         QCOMPARE(restore.error(), PrivilegedJob::ErrorKind::Failed);
         QVERIFY2(restore.errorMessage().contains(reason), qPrintable(describe(restore)));
 
-        QCOMPARE(readFile(hosts + QStringLiteral("/laptop.nix")), laptop);
-        QCOMPARE(QFileInfo(hosts + QStringLiteral("/laptop.nix")).ownerId(), 0u);
+        QCOMPARE(readFile(hosts + u"/laptop.nix"_s), laptop);
+        QCOMPARE(QFileInfo(hosts + u"/laptop.nix"_s).ownerId(), 0u);
         QCOMPARE(QDir(hosts).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), entries);
         QCOMPARE(gitLog(), log);
         // Root's own files beside it are still written.
-        WriteConfigJob top({QStringLiteral("top.nix")}, {QStringLiteral("{ }\n# still written\n")}, QStringLiteral("Beside it"));
+        WriteConfigJob top({u"top.nix"_s}, {u"{ }\n# still written\n"_s}, u"Beside it"_s);
         QVERIFY(runJob(top));
         VERIFY_SUCCEEDED(top);
     }
@@ -1032,16 +1010,16 @@ private Q_SLOTS:
         const QStringList before = activations();
         const QStringList log = gitLog();
 
-        WriteConfigJob write({QStringLiteral("configuration.nix")}, {withTimeZone(text, QStringLiteral("\"Asia/Tokyo\""))}, QStringLiteral("Denied"));
+        WriteConfigJob write({u"configuration.nix"_s}, {withTimeZone(text, u"\"Asia/Tokyo\""_s)}, u"Denied"_s);
         QVERIFY(runJob(write));
         QCOMPARE(write.error(), PrivilegedJob::ErrorKind::NotAuthorised);
-        RebuildJob rebuild(QStringLiteral("switch"));
+        RebuildJob rebuild(u"switch"_s);
         QVERIFY(runJob(rebuild));
         QCOMPARE(rebuild.error(), PrivilegedJob::ErrorKind::NotAuthorised);
-        SwitchGenerationJob rollback(1, QStringLiteral("boot"));
+        SwitchGenerationJob rollback(1, u"boot"_s);
         QVERIFY(runJob(rollback));
         QCOMPARE(rollback.error(), PrivilegedJob::ErrorKind::NotAuthorised);
-        const QString channels = work() + QStringLiteral("/channels/profiles/per-user/root/channels");
+        const QString channels = work() + u"/channels/profiles/per-user/root/channels"_s;
         const QString channelsTarget = QFile::symLinkTarget(channels);
         UpdateSourcesJob update;
         QVERIFY(runJob(update));
@@ -1050,7 +1028,7 @@ private Q_SLOTS:
         QVERIFY(runJob(rollBackChannels));
         QCOMPARE(rollBackChannels.error(), PrivilegedJob::ErrorKind::NotAuthorised);
         QCOMPARE(QFile::symLinkTarget(channels), channelsTarget);
-        RestoreConfigJob restoreLock(QString(40, QLatin1Char('a')), {QStringLiteral("flake.lock")});
+        RestoreConfigJob restoreLock(QString(40, QLatin1Char('a')), {u"flake.lock"_s});
         QVERIFY(runJob(restoreLock));
         QCOMPARE(restoreLock.error(), PrivilegedJob::ErrorKind::NotAuthorised);
 
@@ -1064,24 +1042,23 @@ private Q_SLOTS:
     // Every user run-e2e had before got an explicit YES or NO, so a default turned to "yes" went unnoticed.
     void shippedPolkitDefaults()
     {
-        namespace action = snowpane::protocol::action;
         struct Defaults {
             QString any, inactive, active;
             bool operator==(const Defaults &) const = default;
         };
-        const QString keep = QStringLiteral("auth_admin_keep"), admin = QStringLiteral("auth_admin"), no = QStringLiteral("no");
+        const QString keep = u"auth_admin_keep"_s, admin = u"auth_admin"_s, no = u"no"_s;
         // Changes are asked for once per session; what deletes for good (generations, a channels generation) every time.
         const QMap<QString, Defaults> expected{
-            {QLatin1String(action::WriteConfig), {no, no, keep}},
-            {QLatin1String(action::Rebuild), {no, no, keep}},
-            {QLatin1String(action::SwitchGeneration), {no, no, keep}},
-            {QLatin1String(action::InitRepo), {no, no, keep}},
-            {QLatin1String(action::RestoreConfig), {no, no, keep}},
-            {QLatin1String(action::UpdateSources), {no, no, keep}},
-            {QLatin1String(action::RollBackChannels), {no, no, admin}},
-            {QLatin1String(action::DeleteGenerations), {no, no, admin}},
+            {QLatin1String(Snowpane::Protocol::Action::WriteConfig), {no, no, keep}},
+            {QLatin1String(Snowpane::Protocol::Action::Rebuild), {no, no, keep}},
+            {QLatin1String(Snowpane::Protocol::Action::SwitchGeneration), {no, no, keep}},
+            {QLatin1String(Snowpane::Protocol::Action::InitRepo), {no, no, keep}},
+            {QLatin1String(Snowpane::Protocol::Action::RestoreConfig), {no, no, keep}},
+            {QLatin1String(Snowpane::Protocol::Action::UpdateSources), {no, no, keep}},
+            {QLatin1String(Snowpane::Protocol::Action::RollBackChannels), {no, no, admin}},
+            {QLatin1String(Snowpane::Protocol::Action::DeleteGenerations), {no, no, admin}},
         };
-        QFile policy(QStringLiteral("/usr/share/polkit-1/actions/io.github.snowpane.policy"));
+        QFile policy(u"/usr/share/polkit-1/actions/io.github.snowpane.policy"_s);
         QVERIFY2(policy.open(QIODevice::ReadOnly), "run-e2e installs the built policy there");
         QMap<QString, Defaults> found;
         QXmlStreamReader xml(&policy);
@@ -1091,15 +1068,15 @@ private Q_SLOTS:
             if (!xml.isStartElement()) {
                 continue;
             }
-            if (xml.name() == QLatin1String("action")) {
-                id = xml.attributes().value(QLatin1String("id")).toString();
+            if (xml.name() == "action"_L1) {
+                id = xml.attributes().value("id"_L1).toString();
                 // polkit's own value for a default the file leaves out
                 found.insert(id, {no, no, no});
-            } else if (xml.name() == QLatin1String("allow_any")) {
+            } else if (xml.name() == "allow_any"_L1) {
                 found[id].any = xml.readElementText().trimmed();
-            } else if (xml.name() == QLatin1String("allow_inactive")) {
+            } else if (xml.name() == "allow_inactive"_L1) {
                 found[id].inactive = xml.readElementText().trimmed();
-            } else if (xml.name() == QLatin1String("allow_active")) {
+            } else if (xml.name() == "allow_active"_L1) {
                 found[id].active = xml.readElementText().trimmed();
             }
         }
@@ -1107,9 +1084,8 @@ private Q_SLOTS:
         QCOMPARE(found.keys(), expected.keys());
         for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
             const Defaults actual = found.value(it.key());
-            QVERIFY2(
-                actual == it.value(),
-                qPrintable(QStringLiteral("%1: allow_any %2, allow_inactive %3, allow_active %4").arg(it.key(), actual.any, actual.inactive, actual.active)));
+            QVERIFY2(actual == it.value(),
+                     qPrintable(u"%1: allow_any %2, allow_inactive %3, allow_active %4"_s.arg(it.key(), actual.any, actual.inactive, actual.active)));
         }
 
         // Without a rule or an agent, each action is refused before the helper does anything.
@@ -1118,17 +1094,16 @@ private Q_SLOTS:
         const QString profileTarget = QFile::symLinkTarget(profile());
         const QStringList links = generationLinks(profile());
         const QStringList before = activations();
-        const QString channels = work() + QStringLiteral("/channels/profiles/per-user/root/channels");
+        const QString channels = work() + u"/channels/profiles/per-user/root/channels"_s;
         const QString channelsTarget = QFile::symLinkTarget(channels);
         const QStringList channelLinks = generationLinks(channels);
         QVERIFY(!log.isEmpty());
         const QString firstCommit = log.last().section(QLatin1Char(' '), 0, 0);
 
         std::vector<std::unique_ptr<PrivilegedJob>> jobs;
-        jobs.push_back(
-            std::make_unique<WriteConfigJob>(QStringList{QStringLiteral("configuration.nix")}, QStringList{QStringLiteral("{ }\n")}, QStringLiteral("x")));
-        jobs.push_back(std::make_unique<RebuildJob>(QStringLiteral("switch")));
-        jobs.push_back(std::make_unique<SwitchGenerationJob>(currentGeneration(), QStringLiteral("boot")));
+        jobs.push_back(std::make_unique<WriteConfigJob>(QStringList{u"configuration.nix"_s}, QStringList{u"{ }\n"_s}, u"x"_s));
+        jobs.push_back(std::make_unique<RebuildJob>(u"switch"_s));
+        jobs.push_back(std::make_unique<SwitchGenerationJob>(currentGeneration(), u"boot"_s));
         jobs.push_back(std::make_unique<InitRepoJob>());
         jobs.push_back(std::make_unique<RestoreConfigJob>(firstCommit)); // the whole tree
         jobs.push_back(std::make_unique<DeleteGenerationsJob>(DeleteGenerationsJob::Rule::KeepLast, 1, QList<int>{currentGeneration()}));
@@ -1137,7 +1112,7 @@ private Q_SLOTS:
         QSet<QString> tried;
         for (const auto &job : jobs) {
             QVERIFY(runJob(*job));
-            QVERIFY2(job->error() == PrivilegedJob::ErrorKind::NotAuthorised, qPrintable(job->actionName() + QStringLiteral(": ") + describe(*job)));
+            QVERIFY2(job->error() == PrivilegedJob::ErrorKind::NotAuthorised, qPrintable(job->actionName() + u": "_s + describe(*job)));
             tried.insert(job->actionName());
         }
         QCOMPARE(tried, QSet<QString>(expected.keyBegin(), expected.keyEnd()));

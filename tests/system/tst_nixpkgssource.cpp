@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
-using snowpane::system::NixpkgsSource;
+using Snowpane::System::NixpkgsSource;
 
 namespace
 {
@@ -74,7 +74,7 @@ private Q_SLOTS:
     {
         const QString lock = m_dir.filePath(u"good/flake.lock"_s);
         QVERIFY(writeFile(lock, GoodLock));
-        const QList<NixpkgsSource> inputs = snowpane::system::readFlakeInputs(lock);
+        const QList<NixpkgsSource> inputs = Snowpane::System::readFlakeInputs(lock);
         QCOMPARE(inputs.size(), 3);
         QCOMPARE(inputs.at(0).name, u"home-manager"_s);
         QCOMPARE(inputs.at(1).name, u"local"_s);
@@ -88,7 +88,7 @@ private Q_SLOTS:
         QCOMPARE(nixpkgs.where, lock);
 
         QVERIFY(writeFile(m_dir.filePath(u"good/flake.nix"_s), "{ outputs = _: { }; }\n"));
-        const NixpkgsSource source = snowpane::system::readNixpkgsSource(m_dir.filePath(u"good"_s), m_dir.filePath(u"none/channels"_s));
+        const NixpkgsSource source = Snowpane::System::readNixpkgsSource(m_dir.filePath(u"good"_s), m_dir.filePath(u"none/channels"_s));
         QCOMPARE(source.kind, NixpkgsSource::Kind::Flake);
         QCOMPARE(source.name, u"nixpkgs"_s);
         QCOMPARE(source.date, utc(2024, 11, 20, 12));
@@ -113,7 +113,7 @@ private Q_SLOTS:
         const QString directory = m_dir.filePath(u"broken-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
         QVERIFY(writeFile(directory + u"/flake.nix"_s, "{ }\n"));
         QVERIFY(writeFile(directory + u"/flake.lock"_s, text));
-        const NixpkgsSource source = snowpane::system::readNixpkgsSource(directory, m_dir.filePath(u"none/channels"_s));
+        const NixpkgsSource source = Snowpane::System::readNixpkgsSource(directory, m_dir.filePath(u"none/channels"_s));
         QCOMPARE(source.kind, NixpkgsSource::Kind::Unknown);
         QCOMPARE(source.name, u"nixpkgs"_s);
         QVERIFY(source.revision.isEmpty());
@@ -129,14 +129,14 @@ private Q_SLOTS:
         QVERIFY(writeFile(
             directory + u"/flake.lock"_s,
             R"({ "nodes": { "root": { "inputs": { "nixpkgs": "n" } }, "n": { "locked": { "rev": 42, "lastModified": "yesterday", "type": "git" } } }, "root": "root" })"));
-        const NixpkgsSource source = snowpane::system::readNixpkgsSource(directory, QString());
+        const NixpkgsSource source = Snowpane::System::readNixpkgsSource(directory, QString());
         QCOMPARE(source.kind, NixpkgsSource::Kind::Flake);
         QVERIFY(source.revision.isEmpty());
         QVERIFY(!source.date.isValid());
         // No lock file at all.
         QVERIFY(QFile::remove(directory + u"/flake.lock"_s));
-        QCOMPARE(snowpane::system::readNixpkgsSource(directory, QString()).kind, NixpkgsSource::Kind::Unknown);
-        QVERIFY(snowpane::system::readFlakeInputs(directory + u"/flake.lock"_s).isEmpty());
+        QCOMPARE(Snowpane::System::readNixpkgsSource(directory, QString()).kind, NixpkgsSource::Kind::Unknown);
+        QVERIFY(Snowpane::System::readFlakeInputs(directory + u"/flake.lock"_s).isEmpty());
     }
 
     void channels()
@@ -150,7 +150,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(profile + u"-1-link"_s));
         QVERIFY(QFile::link(tree, profile + u"-1-link/nixos"_s));
         QVERIFY(QFile::link(u"channels-1-link"_s, profile));
-        NixpkgsSource source = snowpane::system::readNixpkgsSource(m_dir.filePath(u"classic"_s), profile);
+        NixpkgsSource source = Snowpane::System::readNixpkgsSource(m_dir.filePath(u"classic"_s), profile);
         QCOMPARE(source.kind, NixpkgsSource::Kind::Channel);
         QCOMPARE(source.name, u"nixos"_s);
         QCOMPARE(source.revision, u"bc3c6a1ad1d9f0a3e5b7c9d1e3f5a7b9c1d3e5f7"_s);
@@ -163,13 +163,13 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(tree + u"/.version"_s));
         const struct timespec times[2] = {{1732200000, 0}, {1732200000, 0}};
         QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(profile + u"-1-link"_s).constData(), times, AT_SYMLINK_NOFOLLOW), 0);
-        source = snowpane::system::readNixpkgsSource(m_dir.filePath(u"classic"_s), profile);
+        source = Snowpane::System::readNixpkgsSource(m_dir.filePath(u"classic"_s), profile);
         QCOMPARE(source.kind, NixpkgsSource::Kind::Channel);
         QVERIFY(source.version.isEmpty());
         QCOMPARE(source.date, QDateTime::fromSecsSinceEpoch(1732200000, QTimeZone::UTC));
 
         // No channels at all.
-        source = snowpane::system::readNixpkgsSource(m_dir.filePath(u"classic"_s), m_dir.filePath(u"nowhere/channels"_s));
+        source = Snowpane::System::readNixpkgsSource(m_dir.filePath(u"classic"_s), m_dir.filePath(u"nowhere/channels"_s));
         QCOMPARE(source.kind, NixpkgsSource::Kind::Unknown);
         QVERIFY(!source.date.isValid());
     }
@@ -193,13 +193,13 @@ private Q_SLOTS:
             }
         }
 
-        const NixpkgsSource flake = snowpane::system::readNixpkgsSource(env.value(u"FLAKE_UPDATE_DIR"_s), env.value(u"CHANNELS_PROFILE"_s));
+        const NixpkgsSource flake = Snowpane::System::readNixpkgsSource(env.value(u"FLAKE_UPDATE_DIR"_s), env.value(u"CHANNELS_PROFILE"_s));
         QCOMPARE(flake.kind, NixpkgsSource::Kind::Flake);
         QCOMPARE(flake.revision, env.value(u"NIXPKGS_REV_CURRENT"_s));
         QCOMPARE(flake.date, utc(2024, 11, 20, 12));
         QCOMPARE(flake.where, env.value(u"FLAKE_UPDATE_DIR"_s) + u"/flake.lock"_s);
 
-        const NixpkgsSource channel = snowpane::system::readNixpkgsSource(env.value(u"CONFIG_DIR"_s), env.value(u"CHANNELS_PROFILE"_s));
+        const NixpkgsSource channel = Snowpane::System::readNixpkgsSource(env.value(u"CONFIG_DIR"_s), env.value(u"CHANNELS_PROFILE"_s));
         QCOMPARE(channel.kind, NixpkgsSource::Kind::Channel);
         QCOMPARE(channel.revision, u"bc3c6a1ad1d9f0a3e5b7c9d1e3f5a7b9c1d3e5f7"_s);
         QCOMPARE(channel.version, u"24.11.20241120.bc3c6a1"_s);

@@ -5,7 +5,7 @@
 // any page land in one change set, diffs and discards work per file, and a
 // file with a syntax error disables editing with its location.
 
-#include "configurationsession.h"
+#include "Common/configurationsession.h"
 #include "snowpanesettings.h"
 
 #include <QDir>

@@ -7,13 +7,13 @@
 // row names the requests the controller must make, in order, and where it
 // must end up. The profile is a FakeProfile; nothing runs as root.
 
-#include "configurationsession.h"
+#include "Changes/systemactions.h"
+#include "Common/configurationsession.h"
+#include "Updates/updatecontroller.h"
 #include "fakeprofile.h"
 #include "fakerunner.h"
 #include "helperprotocol.h"
 #include "snowpanesettings.h"
-#include "systemactions.h"
-#include "updatecontroller.h"
 #include "windowstate.h"
 
 #include <QDir>
@@ -29,8 +29,6 @@
 using namespace Qt::StringLiterals;
 using ErrorKind = FakeRunner::ErrorKind;
 using Step = FakeRunner::Step;
-namespace action = snowpane::protocol::action;
-namespace reply = snowpane::protocol::reply;
 
 Q_DECLARE_METATYPE(FakeRunner::Step)
 
@@ -39,12 +37,12 @@ namespace
 
 constexpr int waitMs = 20000; // the fake answers from the event loop at once; this only bounds a hang
 
-const QString WriteConfig = QLatin1String(action::WriteConfig);
-const QString Rebuild = QLatin1String(action::Rebuild);
-const QString Switch = QLatin1String(action::SwitchGeneration);
-const QString Restore = QLatin1String(action::RestoreConfig);
-const QString UpdateSources = QLatin1String(action::UpdateSources);
-const QString RollBackChannels = QLatin1String(action::RollBackChannels);
+const QString WriteConfig = QLatin1String(Snowpane::Protocol::Action::WriteConfig);
+const QString Rebuild = QLatin1String(Snowpane::Protocol::Action::Rebuild);
+const QString Switch = QLatin1String(Snowpane::Protocol::Action::SwitchGeneration);
+const QString Restore = QLatin1String(Snowpane::Protocol::Action::RestoreConfig);
+const QString UpdateSources = QLatin1String(Snowpane::Protocol::Action::UpdateSources);
+const QString RollBackChannels = QLatin1String(Snowpane::Protocol::Action::RollBackChannels);
 
 Step held(Step step, bool ignoresCancel = false)
 {
@@ -55,39 +53,40 @@ Step held(Step step, bool ignoresCancel = false)
 
 QVariantMap flakeUpdate(bool changed)
 {
-    return {{QLatin1String(reply::Kind), QLatin1String(reply::KindFlake)},
-            {QLatin1String(reply::Changed), changed},
-            {QLatin1String(reply::Commit), changed ? u"1111111111111111111111111111111111111111"_s : QString()},
-            {QLatin1String(reply::PreviousCommit), u"0000000000000000000000000000000000000000"_s},
-            {QLatin1String(reply::Inputs),
-             QVariantList{QVariantMap{{QLatin1String(reply::InputName), u"nixpkgs"_s},
-                                      {QLatin1String(reply::OldRevision), u"aaaaaaaaaaaa"_s},
-                                      {QLatin1String(reply::NewRevision), changed ? u"bbbbbbbbbbbb"_s : u"aaaaaaaaaaaa"_s},
-                                      {QLatin1String(reply::OldDate), u"2024-11-12T00:00:00Z"_s},
-                                      {QLatin1String(reply::NewDate), u"2024-11-20T00:00:00Z"_s}}}}};
+    return {{QLatin1String(Snowpane::Protocol::Reply::Kind), QLatin1String(Snowpane::Protocol::Reply::KindFlake)},
+            {QLatin1String(Snowpane::Protocol::Reply::Changed), changed},
+            {QLatin1String(Snowpane::Protocol::Reply::Commit), changed ? u"1111111111111111111111111111111111111111"_s : QString()},
+            {QLatin1String(Snowpane::Protocol::Reply::PreviousCommit), u"0000000000000000000000000000000000000000"_s},
+            {QLatin1String(Snowpane::Protocol::Reply::Inputs),
+             QVariantList{QVariantMap{{QLatin1String(Snowpane::Protocol::Reply::InputName), u"nixpkgs"_s},
+                                      {QLatin1String(Snowpane::Protocol::Reply::OldRevision), u"aaaaaaaaaaaa"_s},
+                                      {QLatin1String(Snowpane::Protocol::Reply::NewRevision), changed ? u"bbbbbbbbbbbb"_s : u"aaaaaaaaaaaa"_s},
+                                      {QLatin1String(Snowpane::Protocol::Reply::OldDate), u"2024-11-12T00:00:00Z"_s},
+                                      {QLatin1String(Snowpane::Protocol::Reply::NewDate), u"2024-11-20T00:00:00Z"_s}}}}};
 }
 
 QVariantMap channelsUpdate()
 {
-    return {{QLatin1String(reply::Kind), QLatin1String(reply::KindChannels)},
-            {QLatin1String(reply::Changed), true},
-            {QLatin1String(reply::Channels),
-             QVariantList{QVariantMap{{QLatin1String(reply::ChannelName), u"nixos"_s},
-                                      {QLatin1String(reply::OldGeneration), 7},
-                                      {QLatin1String(reply::NewGeneration), 8},
-                                      {QLatin1String(reply::OldRevision), u"aaaa"_s},
-                                      {QLatin1String(reply::NewRevision), u"bbbb"_s}}}}};
+    return {{QLatin1String(Snowpane::Protocol::Reply::Kind), QLatin1String(Snowpane::Protocol::Reply::KindChannels)},
+            {QLatin1String(Snowpane::Protocol::Reply::Changed), true},
+            {QLatin1String(Snowpane::Protocol::Reply::Channels),
+             QVariantList{QVariantMap{{QLatin1String(Snowpane::Protocol::Reply::ChannelName), u"nixos"_s},
+                                      {QLatin1String(Snowpane::Protocol::Reply::OldGeneration), 7},
+                                      {QLatin1String(Snowpane::Protocol::Reply::NewGeneration), 8},
+                                      {QLatin1String(Snowpane::Protocol::Reply::OldRevision), u"aaaa"_s},
+                                      {QLatin1String(Snowpane::Protocol::Reply::NewRevision), u"bbbb"_s}}}}};
 }
 
 Step built()
 {
-    return FakeRunner::succeeds(action::Rebuild,
-                                {{QLatin1String(reply::Mode), u"build"_s}, {QLatin1String(reply::StorePath), u"/nix/store/fake-built-system"_s}});
+    return FakeRunner::succeeds(Snowpane::Protocol::Action::Rebuild,
+                                {{QLatin1String(Snowpane::Protocol::Reply::Mode), u"build"_s},
+                                 {QLatin1String(Snowpane::Protocol::Reply::StorePath), u"/nix/store/fake-built-system"_s}});
 }
 
 Step dryActivated()
 {
-    Step step = FakeRunner::succeeds(action::Rebuild, {{QLatin1String(reply::Mode), u"dry-activate"_s}});
+    Step step = FakeRunner::succeeds(Snowpane::Protocol::Action::Rebuild, {{QLatin1String(Snowpane::Protocol::Reply::Mode), u"dry-activate"_s}});
     step.progress = {Snowpane::Privileged::Progress{u"activating"_s, 0, 0, 0, 0, {}, {u"would restart the following units: sshd.service"_s}}};
     return step;
 }
@@ -98,7 +97,7 @@ QStringList describe(const QList<Snowpane::Privileged::Request> &requests)
     QStringList out;
     for (const auto &request : requests) {
         QString text = request.action.section(u'.', -1);
-        const QString mode = request.arguments.value(QLatin1String(snowpane::protocol::key::Mode)).toString();
+        const QString mode = request.arguments.value(QLatin1String(Snowpane::Protocol::Key::Mode)).toString();
         if (!mode.isEmpty()) {
             text += u' ' + mode;
         }
@@ -241,46 +240,53 @@ void ControllerFlowsTest::apply_data()
     QTest::addColumn<bool>("canRevert");
     QTest::addColumn<QString>("message");
 
-    const QVariantMap saved{{QLatin1String(reply::SavedBefore), u"abc1234"_s}};
-    const QVariantMap switched{{QLatin1String(reply::Mode), u"switch"_s}, {QLatin1String(reply::Generation), 4}};
+    const QVariantMap saved{{QLatin1String(Snowpane::Protocol::Reply::SavedBefore), u"abc1234"_s}};
+    const QVariantMap switched{{QLatin1String(Snowpane::Protocol::Reply::Mode), u"switch"_s}, {QLatin1String(Snowpane::Protocol::Reply::Generation), 4}};
     using S = SystemActions::Stage;
 
-    QTest::newRow("nothing to save: built and switched")
-        << false << QList<Step>{FakeRunner::succeeds(action::Rebuild, switched)} << false << QStringList{u"rebuild switch"_s} << S::Succeeded << false << u""_s;
-    QTest::newRow("nothing to save: the build fails") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::Failed)} << false
-                                                      << QStringList{u"rebuild switch"_s} << S::Failed << false << u"The new system could not be built."_s;
+    QTest::newRow("nothing to save: built and switched") << false << QList<Step>{FakeRunner::succeeds(Snowpane::Protocol::Action::Rebuild, switched)} << false
+                                                         << QStringList{u"rebuild switch"_s} << S::Succeeded << false << u""_s;
+    QTest::newRow("nothing to save: the build fails") << false << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::Failed)}
+                                                      << false << QStringList{u"rebuild switch"_s} << S::Failed << false
+                                                      << u"The new system could not be built."_s;
     QTest::newRow("nothing to save: polkit refuses")
-        << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::NotAuthorised)} << false << QStringList{u"rebuild switch"_s} << S::Failed << false
+        << false << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::NotAuthorised)} << false << QStringList{u"rebuild switch"_s}
+        << S::Failed << false
         << u"Polkit refused “Build and apply the system configuration” (io.github.snowpane.rebuild): the authentication was refused or cancelled."_s;
     QTest::newRow("nothing to save: the helper is busy")
-        << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::Busy)} << false << QStringList{u"rebuild switch"_s} << S::Failed << false
-        << u"Another change to the system is still running. Wait for it to finish, then try again."_s;
-    QTest::newRow("nothing to save: the helper is missing") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::HelperMissing)} << false
-                                                            << QStringList{u"rebuild switch"_s} << S::Failed << false << u"*installed*"_s;
-    QTest::newRow("nothing to save: timed out") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::TimedOut)} << false
+        << false << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::Busy)} << false << QStringList{u"rebuild switch"_s}
+        << S::Failed << false << u"Another change to the system is still running. Wait for it to finish, then try again."_s;
+    QTest::newRow("nothing to save: the helper is missing")
+        << false << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::HelperMissing)} << false << QStringList{u"rebuild switch"_s}
+        << S::Failed << false << u"*installed*"_s;
+    QTest::newRow("nothing to save: timed out") << false << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::TimedOut)} << false
                                                 << QStringList{u"rebuild switch"_s} << S::Failed << false << u"The operation took too long and was stopped."_s;
-    QTest::newRow("nothing to save: invalid request") << false << QList<Step>{FakeRunner::fails(action::Rebuild, ErrorKind::InvalidRequest)} << false
-                                                      << QStringList{u"rebuild switch"_s} << S::Failed << false << u"The system helper refused the request."_s;
+    QTest::newRow("nothing to save: invalid request") << false << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::InvalidRequest)}
+                                                      << false << QStringList{u"rebuild switch"_s} << S::Failed << false
+                                                      << u"The system helper refused the request."_s;
     QTest::newRow("nothing to save: cancelled while building")
-        << false << QList<Step>{held(FakeRunner::succeeds(action::Rebuild, switched))} << true << QStringList{u"rebuild switch"_s} << S::Failed << false
-        << u"The operation was cancelled. The system was not changed."_s;
-    QTest::newRow("saved and built") << true << QList<Step>{FakeRunner::succeeds(action::WriteConfig, saved), FakeRunner::succeeds(action::Rebuild, switched)}
+        << false << QList<Step>{held(FakeRunner::succeeds(Snowpane::Protocol::Action::Rebuild, switched))} << true << QStringList{u"rebuild switch"_s}
+        << S::Failed << false << u"The operation was cancelled. The system was not changed."_s;
+    QTest::newRow("saved and built") << true
+                                     << QList<Step>{FakeRunner::succeeds(Snowpane::Protocol::Action::WriteConfig, saved),
+                                                    FakeRunner::succeeds(Snowpane::Protocol::Action::Rebuild, switched)}
                                      << false << QStringList{u"writeconfig"_s, u"rebuild switch"_s} << S::Succeeded << false << u""_s;
-    QTest::newRow("the save fails") << true << QList<Step>{FakeRunner::fails(action::WriteConfig, ErrorKind::Failed)} << false << QStringList{u"writeconfig"_s}
-                                    << S::Failed << false << u"The configuration could not be saved."_s;
+    QTest::newRow("the save fails") << true << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::WriteConfig, ErrorKind::Failed)} << false
+                                    << QStringList{u"writeconfig"_s} << S::Failed << false << u"The configuration could not be saved."_s;
     QTest::newRow("saved, the build fails") << true
-                                            << QList<Step>{FakeRunner::succeeds(action::WriteConfig, saved),
-                                                           FakeRunner::fails(action::Rebuild, ErrorKind::Failed)}
+                                            << QList<Step>{FakeRunner::succeeds(Snowpane::Protocol::Action::WriteConfig, saved),
+                                                           FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::Failed)}
                                             << false << QStringList{u"writeconfig"_s, u"rebuild switch"_s} << S::Failed << true
                                             << u"The new system could not be built."_s;
-    QTest::newRow("cancelled while saving") << true << QList<Step>{held(FakeRunner::succeeds(action::WriteConfig, saved))} << true
+    QTest::newRow("cancelled while saving") << true << QList<Step>{held(FakeRunner::succeeds(Snowpane::Protocol::Action::WriteConfig, saved))} << true
                                             << QStringList{u"writeconfig"_s} << S::Failed << false
                                             << u"The operation was cancelled. The system was not changed."_s;
-    QTest::newRow("the save ends despite a cancel: no build") << true << QList<Step>{held(FakeRunner::succeeds(action::WriteConfig, saved), true)} << true
-                                                              << QStringList{u"writeconfig"_s} << S::Failed << true << u"*cancelled before the build*"_s;
+    QTest::newRow("the save ends despite a cancel: no build")
+        << true << QList<Step>{held(FakeRunner::succeeds(Snowpane::Protocol::Action::WriteConfig, saved), true)} << true << QStringList{u"writeconfig"_s}
+        << S::Failed << true << u"*cancelled before the build*"_s;
     QTest::newRow("saved, cancelled while building") << true
-                                                     << QList<Step>{FakeRunner::succeeds(action::WriteConfig, saved),
-                                                                    held(FakeRunner::succeeds(action::Rebuild, switched))}
+                                                     << QList<Step>{FakeRunner::succeeds(Snowpane::Protocol::Action::WriteConfig, saved),
+                                                                    held(FakeRunner::succeeds(Snowpane::Protocol::Action::Rebuild, switched))}
                                                      << true << QStringList{u"writeconfig"_s, u"rebuild switch"_s} << S::Failed << true
                                                      << u"The operation was cancelled. The system was not changed."_s;
 }
@@ -317,7 +323,7 @@ void ControllerFlowsTest::apply()
     }
     if (edits && requests.first() == u"writeconfig"_s) {
         const auto arguments = m_runner->requests().first().arguments;
-        QCOMPARE(arguments.value(QLatin1String(snowpane::protocol::key::Names)).toStringList(), QStringList{u"configuration.nix"_s});
+        QCOMPARE(arguments.value(QLatin1String(Snowpane::Protocol::Key::Names)).toStringList(), QStringList{u"configuration.nix"_s});
     }
 }
 
@@ -325,8 +331,8 @@ void ControllerFlowsTest::revertAfterAFailedApply_data()
 {
     QTest::addColumn<Step>("restore");
     QTest::addColumn<SystemActions::Stage>("stage");
-    QTest::newRow("put back") << FakeRunner::succeeds(action::RestoreConfig) << SystemActions::Stage::Succeeded;
-    QTest::newRow("putting back fails") << FakeRunner::fails(action::RestoreConfig, ErrorKind::Failed) << SystemActions::Stage::Failed;
+    QTest::newRow("put back") << FakeRunner::succeeds(Snowpane::Protocol::Action::RestoreConfig) << SystemActions::Stage::Succeeded;
+    QTest::newRow("putting back fails") << FakeRunner::fails(Snowpane::Protocol::Action::RestoreConfig, ErrorKind::Failed) << SystemActions::Stage::Failed;
 }
 
 void ControllerFlowsTest::revertAfterAFailedApply()
@@ -334,8 +340,8 @@ void ControllerFlowsTest::revertAfterAFailedApply()
     QFETCH(Step, restore);
     QFETCH(SystemActions::Stage, stage);
     makeEdit();
-    m_runner->expect({FakeRunner::succeeds(action::WriteConfig, {{QLatin1String(reply::SavedBefore), u"abc1234"_s}}),
-                      FakeRunner::fails(action::Rebuild, ErrorKind::Failed),
+    m_runner->expect({FakeRunner::succeeds(Snowpane::Protocol::Action::WriteConfig, {{QLatin1String(Snowpane::Protocol::Reply::SavedBefore), u"abc1234"_s}}),
+                      FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::Failed),
                       restore});
     SystemActions actions(m_runner);
     actions.apply(SystemActions::Mode::Boot);
@@ -345,7 +351,7 @@ void ControllerFlowsTest::revertAfterAFailedApply()
     runToEnd(actions, false);
     QCOMPARE(describe(m_runner->requests()), (QStringList{u"writeconfig"_s, u"rebuild boot"_s, u"restoreconfig"_s}));
     // The commit the helper made of outside changes before the save, not the head before it.
-    QCOMPARE(m_runner->requests().last().arguments.value(QLatin1String(snowpane::protocol::key::Commit)).toString(), u"abc1234"_s);
+    QCOMPARE(m_runner->requests().last().arguments.value(QLatin1String(Snowpane::Protocol::Key::Commit)).toString(), u"abc1234"_s);
     QCOMPARE(actions.stage(), stage);
     QVERIFY(!actions.canRevert());
 }
@@ -359,19 +365,20 @@ void ControllerFlowsTest::rollBack_data()
     QTest::addColumn<bool>("cancel");
     QTest::addColumn<SystemActions::Stage>("stage");
     QTest::addColumn<QString>("message");
-    const QVariantMap switched{{QLatin1String(reply::Mode), u"switch"_s}, {QLatin1String(reply::Generation), 2}};
+    const QVariantMap switched{{QLatin1String(Snowpane::Protocol::Reply::Mode), u"switch"_s}, {QLatin1String(Snowpane::Protocol::Reply::Generation), 2}};
     using S = SystemActions::Stage;
-    QTest::newRow("switched to the one before") << true << QList<Step>{FakeRunner::succeeds(action::SwitchGeneration, switched)} << false << S::Succeeded
-                                                << u""_s;
-    QTest::newRow("the switch fails") << true << QList<Step>{FakeRunner::fails(action::SwitchGeneration, ErrorKind::Failed)} << false << S::Failed
-                                      << u"The system could not switch to that generation."_s;
+    QTest::newRow("switched to the one before") << true << QList<Step>{FakeRunner::succeeds(Snowpane::Protocol::Action::SwitchGeneration, switched)} << false
+                                                << S::Succeeded << u""_s;
+    QTest::newRow("the switch fails") << true << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::SwitchGeneration, ErrorKind::Failed)} << false
+                                      << S::Failed << u"The system could not switch to that generation."_s;
     QTest::newRow("polkit refuses")
-        << true << QList<Step>{FakeRunner::fails(action::SwitchGeneration, ErrorKind::NotAuthorised)} << false << S::Failed
+        << true << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::SwitchGeneration, ErrorKind::NotAuthorised)} << false << S::Failed
         << u"Polkit refused “Switch to an earlier system generation” (io.github.snowpane.switchgeneration): the authentication was refused or cancelled."_s;
-    QTest::newRow("cancelled") << true << QList<Step>{held(FakeRunner::succeeds(action::SwitchGeneration, switched))} << true << S::Failed
+    QTest::newRow("cancelled") << true << QList<Step>{held(FakeRunner::succeeds(Snowpane::Protocol::Action::SwitchGeneration, switched))} << true << S::Failed
                                << u"The operation was cancelled. The system was not changed."_s;
-    QTest::newRow("the switch ends despite a cancel") << true << QList<Step>{held(FakeRunner::succeeds(action::SwitchGeneration, switched), true)} << true
-                                                      << S::Succeeded << u""_s;
+    QTest::newRow("the switch ends despite a cancel") << true
+                                                      << QList<Step>{held(FakeRunner::succeeds(Snowpane::Protocol::Action::SwitchGeneration, switched), true)}
+                                                      << true << S::Succeeded << u""_s;
     QTest::newRow("nothing earlier") << false << QList<Step>{} << false << S::Failed << u"There is no generation before the current one to roll back to."_s;
 }
 
@@ -396,8 +403,8 @@ void ControllerFlowsTest::rollBack()
     QCOMPARE(m_runner->requests().size(), script.size());
     if (earlier) {
         const QVariantMap arguments = m_runner->requests().first().arguments;
-        QCOMPARE(arguments.value(QLatin1String(snowpane::protocol::key::Generation)).toInt(), 2);
-        QCOMPARE(arguments.value(QLatin1String(snowpane::protocol::key::Mode)).toString(), u"switch"_s);
+        QCOMPARE(arguments.value(QLatin1String(Snowpane::Protocol::Key::Generation)).toInt(), 2);
+        QCOMPARE(arguments.value(QLatin1String(Snowpane::Protocol::Key::Mode)).toString(), u"switch"_s);
     }
     if (stage == SystemActions::Stage::Succeeded) {
         QCOMPARE(actions.newGeneration(), 2);
@@ -420,32 +427,37 @@ void ControllerFlowsTest::update_data()
 
     using U = UpdateController::State;
     using S = SystemActions::Stage;
-    const Step flake = FakeRunner::succeeds(action::UpdateSources, flakeUpdate(true));
-    const Step lockBack = FakeRunner::succeeds(action::RestoreConfig);
+    const Step flake = FakeRunner::succeeds(Snowpane::Protocol::Action::UpdateSources, flakeUpdate(true));
+    const Step lockBack = FakeRunner::succeeds(Snowpane::Protocol::Action::RestoreConfig);
     const QStringList all{u"updatesources"_s, u"rebuild build"_s, u"rebuild dry-activate"_s};
 
-    QTest::newRow("already the newest") << QList<Step>{FakeRunner::succeeds(action::UpdateSources, flakeUpdate(false))} << false << -1
+    QTest::newRow("already the newest") << QList<Step>{FakeRunner::succeeds(Snowpane::Protocol::Action::UpdateSources, flakeUpdate(false))} << false << -1
                                         << QStringList{u"updatesources"_s} << U::UpToDate << false << S::Succeeded;
     QTest::newRow("flake: every step") << QList<Step>{flake, built(), dryActivated()} << false << -1 << all << U::PreviewReady << true << S::Succeeded;
-    QTest::newRow("channels: every step") << QList<Step>{FakeRunner::succeeds(action::UpdateSources, channelsUpdate()), built(), dryActivated()} << false << -1
-                                          << all << U::PreviewReady << true << S::Succeeded;
-    QTest::newRow("the download fails") << QList<Step>{FakeRunner::fails(action::UpdateSources, ErrorKind::Failed)} << false << -1
+    QTest::newRow("channels: every step") << QList<Step>{FakeRunner::succeeds(Snowpane::Protocol::Action::UpdateSources, channelsUpdate()),
+                                                         built(),
+                                                         dryActivated()}
+                                          << false << -1 << all << U::PreviewReady << true << S::Succeeded;
+    QTest::newRow("the download fails") << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::UpdateSources, ErrorKind::Failed)} << false << -1
                                         << QStringList{u"updatesources"_s} << U::Failed << false << S::Failed;
-    QTest::newRow("the download is refused") << QList<Step>{FakeRunner::fails(action::UpdateSources, ErrorKind::NotAuthorised)} << false << -1
-                                             << QStringList{u"updatesources"_s} << U::Failed << false << S::Failed;
+    QTest::newRow("the download is refused") << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::UpdateSources, ErrorKind::NotAuthorised)} << false
+                                             << -1 << QStringList{u"updatesources"_s} << U::Failed << false << S::Failed;
     QTest::newRow("flake: the build fails, the lock goes back")
-        << QList<Step>{flake, FakeRunner::fails(action::Rebuild, ErrorKind::Failed), lockBack} << false << -1
+        << QList<Step>{flake, FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::Failed), lockBack} << false << -1
         << QStringList{u"updatesources"_s, u"rebuild build"_s, u"restoreconfig"_s} << U::Failed << false << S::Failed;
     QTest::newRow("channels: the build fails, the channels go back")
-        << QList<Step>{FakeRunner::succeeds(action::UpdateSources, channelsUpdate()),
-                       FakeRunner::fails(action::Rebuild, ErrorKind::Failed),
-                       FakeRunner::succeeds(action::RollBackChannels)}
+        << QList<Step>{FakeRunner::succeeds(Snowpane::Protocol::Action::UpdateSources, channelsUpdate()),
+                       FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::Failed),
+                       FakeRunner::succeeds(Snowpane::Protocol::Action::RollBackChannels)}
         << false << -1 << QStringList{u"updatesources"_s, u"rebuild build"_s, u"rollbackchannels"_s} << U::Failed << false << S::Failed;
     QTest::newRow("the build fails, putting back fails too: the update waits")
-        << QList<Step>{flake, FakeRunner::fails(action::Rebuild, ErrorKind::Failed), FakeRunner::fails(action::RestoreConfig, ErrorKind::Failed)} << false << -1
-        << QStringList{u"updatesources"_s, u"rebuild build"_s, u"restoreconfig"_s} << U::PreviewReady << false << S::Failed;
+        << QList<Step>{flake,
+                       FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::Failed),
+                       FakeRunner::fails(Snowpane::Protocol::Action::RestoreConfig, ErrorKind::Failed)}
+        << false << -1 << QStringList{u"updatesources"_s, u"rebuild build"_s, u"restoreconfig"_s} << U::PreviewReady << false << S::Failed;
     QTest::newRow("dry-activate fails: the update waits, services unknown")
-        << QList<Step>{flake, built(), FakeRunner::fails(action::Rebuild, ErrorKind::Failed)} << false << -1 << all << U::PreviewReady << false << S::Succeeded;
+        << QList<Step>{flake, built(), FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::Failed)} << false << -1 << all << U::PreviewReady
+        << false << S::Succeeded;
     QTest::newRow("cancelled while downloading") << QList<Step>{held(flake)} << true << -1 << QStringList{u"updatesources"_s} << U::Failed << false
                                                  << S::Failed;
     QTest::newRow("the download ends despite a cancel: the lock goes back")
@@ -460,13 +472,13 @@ void ControllerFlowsTest::update_data()
     QTest::newRow("cancelled while dry-activating") << QList<Step>{flake, built(), held(dryActivated()), lockBack} << true << -1
                                                     << (all + QStringList{u"restoreconfig"_s}) << U::Failed << false << S::Failed;
     QTest::newRow("cancelled, putting back fails: the update waits")
-        << QList<Step>{flake, held(built()), FakeRunner::fails(action::RestoreConfig, ErrorKind::Failed)} << true << -1
+        << QList<Step>{flake, held(built()), FakeRunner::fails(Snowpane::Protocol::Action::RestoreConfig, ErrorKind::Failed)} << true << -1
         << QStringList{u"updatesources"_s, u"rebuild build"_s, u"restoreconfig"_s} << U::PreviewReady << false << S::Failed;
     Step noPrevious = flake;
-    noPrevious.reply.remove(QLatin1String(reply::PreviousCommit));
+    noPrevious.reply.remove(QLatin1String(Snowpane::Protocol::Reply::PreviousCommit));
     QTest::newRow("the build fails, the commit before is unknown: nothing to put back")
-        << QList<Step>{noPrevious, FakeRunner::fails(action::Rebuild, ErrorKind::Failed)} << false << -1 << QStringList{u"updatesources"_s, u"rebuild build"_s}
-        << U::Failed << false << S::Failed;
+        << QList<Step>{noPrevious, FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::Failed)} << false << -1
+        << QStringList{u"updatesources"_s, u"rebuild build"_s} << U::Failed << false << S::Failed;
 }
 
 void ControllerFlowsTest::update()
@@ -504,13 +516,13 @@ void ControllerFlowsTest::update()
     QCOMPARE(WindowState::self()->pendingUpdate().isEmpty(), !waits);
     if (requests.contains(u"restoreconfig"_s)) {
         const QVariantMap arguments = m_runner->requests().last().arguments;
-        QCOMPARE(arguments.value(QLatin1String(snowpane::protocol::key::Commit)).toString(), u"0000000000000000000000000000000000000000"_s);
-        QCOMPARE(arguments.value(QLatin1String(snowpane::protocol::key::Files)).toStringList(), QStringList{u"flake.lock"_s});
+        QCOMPARE(arguments.value(QLatin1String(Snowpane::Protocol::Key::Commit)).toString(), u"0000000000000000000000000000000000000000"_s);
+        QCOMPARE(arguments.value(QLatin1String(Snowpane::Protocol::Key::Files)).toStringList(), QStringList{u"flake.lock"_s});
     }
     if (requests.contains(u"rollbackchannels"_s)) {
         const QVariantMap arguments = m_runner->requests().last().arguments;
-        QCOMPARE(arguments.value(QLatin1String(snowpane::protocol::key::From)).toInt(), 8);
-        QCOMPARE(arguments.value(QLatin1String(snowpane::protocol::key::To)).toInt(), 7);
+        QCOMPARE(arguments.value(QLatin1String(Snowpane::Protocol::Key::From)).toInt(), 8);
+        QCOMPARE(arguments.value(QLatin1String(Snowpane::Protocol::Key::To)).toInt(), 7);
     }
 }
 
@@ -525,15 +537,18 @@ void ControllerFlowsTest::discard_data()
     QTest::addColumn<SystemActions::Stage>("stage");
     using U = UpdateController::State;
     using S = SystemActions::Stage;
-    QTest::newRow("flake: the lock goes back") << u"flake"_s << QList<Step>{FakeRunner::succeeds(action::RestoreConfig)} << false << U::Idle << S::Succeeded;
-    QTest::newRow("channels: the channels go back") << u"channels"_s << QList<Step>{FakeRunner::succeeds(action::RollBackChannels)} << false << U::Idle
-                                                    << S::Succeeded;
+    QTest::newRow("flake: the lock goes back") << u"flake"_s << QList<Step>{FakeRunner::succeeds(Snowpane::Protocol::Action::RestoreConfig)} << false << U::Idle
+                                               << S::Succeeded;
+    QTest::newRow("channels: the channels go back") << u"channels"_s << QList<Step>{FakeRunner::succeeds(Snowpane::Protocol::Action::RollBackChannels)} << false
+                                                    << U::Idle << S::Succeeded;
     QTest::newRow("putting back fails: the update waits")
-        << u"flake"_s << QList<Step>{FakeRunner::fails(action::RestoreConfig, ErrorKind::Failed)} << false << U::PreviewReady << S::Failed;
-    QTest::newRow("polkit refuses: the update waits") << u"channels"_s << QList<Step>{FakeRunner::fails(action::RollBackChannels, ErrorKind::NotAuthorised)}
+        << u"flake"_s << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::RestoreConfig, ErrorKind::Failed)} << false << U::PreviewReady << S::Failed;
+    QTest::newRow("polkit refuses: the update waits") << u"channels"_s
+                                                      << QList<Step>{FakeRunner::fails(Snowpane::Protocol::Action::RollBackChannels, ErrorKind::NotAuthorised)}
                                                       << false << U::PreviewReady << S::Failed;
     // Putting back cannot be cancelled: the cancel is refused and the step runs to its end.
-    QTest::newRow("a cancel is refused") << u"flake"_s << QList<Step>{held(FakeRunner::succeeds(action::RestoreConfig))} << true << U::Idle << S::Succeeded;
+    QTest::newRow("a cancel is refused") << u"flake"_s << QList<Step>{held(FakeRunner::succeeds(Snowpane::Protocol::Action::RestoreConfig))} << true << U::Idle
+                                         << S::Succeeded;
     QTest::newRow("nothing known to put back") << u"unknown"_s << QList<Step>{} << false << U::PreviewReady << S::Failed;
 }
 
@@ -572,11 +587,13 @@ void ControllerFlowsTest::applyUpdate_data()
     QTest::addColumn<Step>("rebuild");
     QTest::addColumn<UpdateController::State>("state");
     using U = UpdateController::State;
-    const QVariantMap switched{{QLatin1String(reply::Mode), u"switch"_s}, {QLatin1String(reply::Generation), 4}};
-    QTest::newRow("switched: the update is done") << SystemActions::Mode::Switch << FakeRunner::succeeds(action::Rebuild, switched) << U::Idle;
-    QTest::newRow("built only: the update still waits") << SystemActions::Mode::Build << FakeRunner::succeeds(action::Rebuild) << U::PreviewReady;
+    const QVariantMap switched{{QLatin1String(Snowpane::Protocol::Reply::Mode), u"switch"_s}, {QLatin1String(Snowpane::Protocol::Reply::Generation), 4}};
+    QTest::newRow("switched: the update is done") << SystemActions::Mode::Switch << FakeRunner::succeeds(Snowpane::Protocol::Action::Rebuild, switched)
+                                                  << U::Idle;
+    QTest::newRow("built only: the update still waits")
+        << SystemActions::Mode::Build << FakeRunner::succeeds(Snowpane::Protocol::Action::Rebuild) << U::PreviewReady;
     QTest::newRow("the build fails: the update still waits")
-        << SystemActions::Mode::Switch << FakeRunner::fails(action::Rebuild, ErrorKind::Failed) << U::PreviewReady;
+        << SystemActions::Mode::Switch << FakeRunner::fails(Snowpane::Protocol::Action::Rebuild, ErrorKind::Failed) << U::PreviewReady;
 }
 
 void ControllerFlowsTest::applyUpdate()
@@ -600,7 +617,7 @@ void ControllerFlowsTest::fakeRunnerCatchesAnUnexpectedRequest()
 {
     // The fake itself: a request the script does not expect fails and is noted, so no row can pass by skipping a step.
     FakeRunner runner;
-    runner.expect(FakeRunner::succeeds(action::WriteConfig));
+    runner.expect(FakeRunner::succeeds(Snowpane::Protocol::Action::WriteConfig));
     std::unique_ptr<Snowpane::Privileged::Job> job(runner.createJob({Rebuild, {}}));
     job->start();
     QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), waitMs);

@@ -10,11 +10,11 @@
 // polkit before asking (Authorization) against the real polkitd, under each
 // rule run-demo can install.
 
-#include "authorization.h"
-#include "configurationsession.h"
+#include "Changes/systemactions.h"
+#include "Common/authorization.h"
+#include "Common/configurationsession.h"
 #include "generationreader.h"
 #include "snowpanesettings.h"
-#include "systemactions.h"
 #include "systempaths.h"
 
 #include <QApplication>

@@ -6,10 +6,10 @@
 // a real git repository: sizes and commits read in the background, the
 // confirmations of the actions, and comparisons of packages and configuration.
 
-#include "generationcomparison.h"
-#include "generationlistmodel.h"
-#include "generationpackagechanges.h"
-#include "generationshared.h"
+#include "Generations/generationcomparison.h"
+#include "Generations/generationlistmodel.h"
+#include "Generations/generationpackagechanges.h"
+#include "Generations/generationshared.h"
 #include "gitrepository.h"
 #include "nixprofilefixture.h"
 #include "nixtools.h"

@@ -7,11 +7,11 @@
 // the search, services and category models, toggles and typed edits that
 // land in the configuration session, and effective values.
 
-#include "configurationsession.h"
-#include "optioncategorymodel.h"
-#include "optiondetails.h"
-#include "optionlistmodel.h"
-#include "optionsbackend.h"
+#include "Common/configurationsession.h"
+#include "Options/optioncategorymodel.h"
+#include "Options/optiondetails.h"
+#include "Options/optionlistmodel.h"
+#include "Options/optionsbackend.h"
 #include "snowpanesettings.h"
 
 #include <QDir>

@@ -6,7 +6,7 @@
 // the services view and an option page with its effective value. Each state
 // is saved as a picture in build/screenshots/ for a person to look at.
 
-#include "optionsbackend.h"
+#include "Options/optionsbackend.h"
 #include "snowpanesettings.h"
 #include "systempaths.h"
 

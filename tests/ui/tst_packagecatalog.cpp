@@ -8,14 +8,14 @@
 // view on the demo system; and issue 6's rules for adding unfree, broken and
 // insecure packages, on a copy of the demo configuration.
 
+#include "Common/configurationsession.h"
+#include "Packages/packagecatalog.h"
+#include "Packages/packageedits.h"
+#include "Packages/packageinstalledmodel.h"
+#include "Packages/packagesearchmodel.h"
 #include "catalogimporter.h"
 #include "catalogsource.h"
-#include "configurationsession.h"
 #include "nixtools.h"
-#include "packagecatalog.h"
-#include "packageedits.h"
-#include "packageinstalledmodel.h"
-#include "packagesearchmodel.h"
 #include "snowpanesettings.h"
 
 #include <QDir>

@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Snowpane contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "Changes/systemactions.h"
+#include "Common/operationerrors.h"
+#include "Updates/updatecontroller.h"
 #include "fakeprofile.h"
-#include "operationerrors.h"
 #include "snowpanesettings.h"
-#include "systemactions.h"
 #include "systempaths.h"
-#include "updatecontroller.h"
 
 #include <QDir>
 #include <QFile>

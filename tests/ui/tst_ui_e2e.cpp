@@ -8,17 +8,17 @@
 // system bus, polkitd, the installed helper and the stand-in machine, and
 // runs this as an unprivileged user.
 
-#include "configurationplace.h"
-#include "configurationsession.h"
+#include "Changes/systemactions.h"
+#include "Common/configurationsession.h"
+#include "Settings/configurationplace.h"
+#include "Updates/updatecontroller.h"
 #include "e2eworld.h"
 #include "generationlink.h"
 #include "generationreader.h"
 #include "gitrepository.h"
 #include "privilegedjobs.h"
 #include "snowpanesettings.h"
-#include "systemactions.h"
 #include "unifieddiff.h"
-#include "updatecontroller.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,7 +30,7 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
-using namespace e2e;
+using namespace EndToEnd;
 using namespace std::chrono_literals;
 
 namespace
@@ -40,7 +40,7 @@ namespace
 QStringList changedLines(const QString &before, const QString &after)
 {
     QStringList lines;
-    const QString diff = QString::fromStdString(snowpane::config::unifiedDiff("f", before.toStdString(), after.toStdString()));
+    const QString diff = QString::fromStdString(Snowpane::Config::unifiedDiff("f", before.toStdString(), after.toStdString()));
     for (const QString &line : diff.split(u'\n')) {
         if ((line.startsWith(u'+') || line.startsWith(u'-')) && !line.startsWith(u"+++"_s) && !line.startsWith(u"---"_s)) {
             lines.append(line);
@@ -176,7 +176,7 @@ private Q_SLOTS:
         QVERIFY2(session->isEditable(), qPrintable(session->loadError()));
         // A machine whose configuration is not under git yet: the helper starts its history.
         if (!QFileInfo(configDir() + u"/.git"_s).isDir()) {
-            snowpane::privileged::InitRepoJob init;
+            Snowpane::Privileged::InitRepoJob init;
             QVERIFY2(succeeds(init), qPrintable(init.errorMessage()));
         }
         // The demo has OpenSSH on; turn it off first, so that the scenario can turn it on.
@@ -185,13 +185,13 @@ private Q_SLOTS:
             QString error;
             const auto files = session->pendingFiles(&error);
             QCOMPARE(files.size(), std::size_t(1));
-            snowpane::privileged::WriteConfigJob prepare({files.front().first}, {files.front().second}, u"Turn OpenSSH off for the test"_s);
+            Snowpane::Privileged::WriteConfigJob prepare({files.front().first}, {files.front().second}, u"Turn OpenSSH off for the test"_s);
             QVERIFY2(succeeds(prepare), qPrintable(prepare.errorMessage()));
             session->reload();
         }
         // A machine that is running a generation, so that there is one to roll back to.
         if (currentGeneration() == 0) {
-            snowpane::privileged::RebuildJob first(u"switch"_s);
+            Snowpane::Privileged::RebuildJob first(u"switch"_s);
             QVERIFY2(succeeds(first), qPrintable(first.errorMessage()));
         }
 
@@ -328,7 +328,7 @@ private Q_SLOTS:
         }
         {
             // The machine runs its configuration as the sources stand, whatever earlier scenarios left running.
-            snowpane::privileged::RebuildJob first(u"switch"_s, SnowpaneSettings::self()->flakeHost());
+            Snowpane::Privileged::RebuildJob first(u"switch"_s, SnowpaneSettings::self()->flakeHost());
             QVERIFY2(succeeds(first), qPrintable(first.errorMessage()));
         }
         const int generationBefore = currentGeneration();

@@ -7,14 +7,14 @@
 // on a real profile built with Nix, checked against `nix-store --query
 // --requisites` and `nix path-info`.
 
+#include "Generations/generationshared.h"
+#include "Generations/generationspace.h"
+#include "Updates/updatecontroller.h"
 #include "dryactivation.h"
-#include "generationshared.h"
-#include "generationspace.h"
 #include "helperreplies.h"
 #include "nixprofilefixture.h"
 #include "nixtools.h"
 #include "snowpanesettings.h"
-#include "updatecontroller.h"
 #include "windowstate.h"
 
 #include <QDir>

@@ -6,12 +6,12 @@
 // named and nothing written; a person's own directory is saved and committed
 // with their identity, untracked files left out.
 
-#include "configurationplace.h"
-#include "configurationsession.h"
+#include "Changes/systemactions.h"
+#include "Changes/usersave.h"
+#include "Common/configurationsession.h"
+#include "Settings/configurationplace.h"
 #include "gitrepository.h"
 #include "snowpanesettings.h"
-#include "systemactions.h"
-#include "usersave.h"
 
 #include <QDir>
 #include <QFile>

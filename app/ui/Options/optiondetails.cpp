@@ -1,0 +1,486 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "Options/optiondetails.h"
+
+#include "Common/configurationsession.h"
+#include "Options/optionpresentation.h"
+#include "Options/optionsbackend.h"
+#include "valuevalidator.h"
+
+#include <QJSValue>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+using namespace Snowpane::Options;
+
+namespace
+{
+
+[[nodiscard]] QVariant plainVariant(const QVariant &value)
+{
+    return value.metaType() == QMetaType::fromType<QJSValue>() ? value.value<QJSValue>().toVariant() : value;
+}
+
+} // namespace
+
+OptionDetails::OptionDetails(QObject *parent)
+    : QObject(parent)
+{
+    connect(OptionsBackend::self(), &OptionsBackend::catalogChanged, this, &OptionDetails::findOption);
+    connect(ConfigurationSession::self(), &ConfigurationSession::changesChanged, this, &OptionDetails::configurationChanged);
+    connect(ConfigurationSession::self(), &ConfigurationSession::loadedChanged, this, [this] {
+        Q_EMIT configurationChanged();
+        // The files on disk changed (an apply): the value Nix gives may differ now.
+        if (m_effectiveState == EffectiveState::Ready || m_effectiveState == EffectiveState::Failed) {
+            m_effectiveState = EffectiveState::NotEvaluated;
+            evaluateEffectiveValue();
+        }
+    });
+    connect(OptionsBackend::self()->effectiveValues(), &EffectiveValueEvaluator::evaluated, this, &OptionDetails::effectiveValueEvaluated);
+}
+
+void OptionDetails::setName(const QString &name)
+{
+    if (m_name == name) {
+        return;
+    }
+    m_name = name;
+    Q_EMIT nameChanged();
+    findOption();
+}
+
+void OptionDetails::findOption()
+{
+    const auto catalog = OptionsBackend::self()->catalog();
+    m_index = catalog ? catalog->indexOf(m_name) : -1;
+    m_effectiveState = EffectiveState::NotEvaluated;
+    m_effectiveText.clear();
+    m_effectiveError.clear();
+    m_effectiveDetails.clear();
+    Q_EMIT optionChanged();
+    Q_EMIT configurationChanged();
+    Q_EMIT effectiveValueChanged();
+}
+
+#define CATALOG_OR(fallback)                                                                                                                                   \
+    const auto catalog = OptionsBackend::self()->catalog();                                                                                                    \
+    if (!catalog || m_index < 0 || m_index >= catalog->size()) {                                                                                               \
+        return fallback;                                                                                                                                       \
+    }
+
+QString OptionDetails::typeText() const
+{
+    CATALOG_OR({})
+    return catalog->type(m_index).text;
+}
+
+// ReadOnly is the last kind: a kind added after it would have no QML name.
+static_assert(int(Snowpane::Options::EditorKind::ReadOnly) == int(OptionDetails::EditorKind::ReadOnly) && int(OptionDetails::EditorKind::ReadOnly) == 9);
+
+OptionDetails::EditorKind OptionDetails::editorKind() const
+{
+    CATALOG_OR(EditorKind::ReadOnly)
+    return EditorKind(catalog->type(m_index).editor.kind);
+}
+
+QString OptionDetails::elementKind() const
+{
+    CATALOG_OR({})
+    const OptionType *type = &catalog->type(m_index).tree;
+    while (type->kind == OptionType::Kind::Nullable && !type->children.empty()) {
+        type = &type->children.front();
+    }
+    if (type->kind != OptionType::Kind::List || type->children.empty()) {
+        return {};
+    }
+    return EditorInfo::kindName(EditorInfo::forType(type->children.front()).kind);
+}
+
+bool OptionDetails::nullable() const
+{
+    CATALOG_OR(false)
+    return catalog->type(m_index).editor.nullable;
+}
+
+bool OptionDetails::multiline() const
+{
+    CATALOG_OR(false)
+    return catalog->type(m_index).editor.multiline;
+}
+
+QVariant OptionDetails::minimum() const
+{
+    CATALOG_OR({})
+    const auto &minimum = catalog->type(m_index).editor.minimum;
+    return minimum ? QVariant(double(*minimum)) : QVariant();
+}
+
+QVariant OptionDetails::maximum() const
+{
+    CATALOG_OR({})
+    const auto &maximum = catalog->type(m_index).editor.maximum;
+    return maximum ? QVariant(double(*maximum)) : QVariant();
+}
+
+bool OptionDetails::hasSpinBoxRange() const
+{
+    CATALOG_OR(false)
+    const EditorInfo &editor = catalog->type(m_index).editor;
+    // QtQuick's SpinBox holds an int.
+    return editor.kind == Snowpane::Options::EditorKind::Integer && editor.minimum && editor.maximum && *editor.minimum >= std::numeric_limits<int>::min()
+        && *editor.maximum <= std::numeric_limits<int>::max();
+}
+
+QString OptionDetails::pattern() const
+{
+    CATALOG_OR({})
+    return catalog->type(m_index).editor.pattern.value_or(QString());
+}
+
+QStringList OptionDetails::choices() const
+{
+    CATALOG_OR({})
+    return catalog->type(m_index).editor.choices;
+}
+
+bool OptionDetails::isReadOnly() const
+{
+    CATALOG_OR(false)
+    return catalog->isReadOnly(m_index);
+}
+
+QString OptionDetails::readOnlyReason() const
+{
+    CATALOG_OR({})
+    if (catalog->isReadOnly(m_index)) {
+        return tr("NixOS sets this option itself; a configuration cannot set it.");
+    }
+    const EditorInfo &editor = catalog->type(m_index).editor;
+    if (editor.kind == Snowpane::Options::EditorKind::AttributeSet) {
+        return tr("Attribute sets are edited in the configuration file, where each entry can be written out.");
+    }
+    if (editor.kind == Snowpane::Options::EditorKind::List) {
+        // The list editor writes one line of text per element.
+        static const QStringList simple{u"text"_s, u"integer"_s, u"float"_s, u"path"_s, u"choice"_s, u"switch"_s};
+        if (!simple.contains(elementKind())) {
+            return tr("The elements of this list are structured values, so the list is edited in the configuration file.");
+        }
+    }
+    return editor.kind == Snowpane::Options::EditorKind::ReadOnly ? editor.readOnlyReason : QString();
+}
+
+QString OptionDetails::description() const
+{
+    CATALOG_OR({})
+    return Snowpane::Ui::descriptionMarkdown(catalog->descriptionView(m_index).toString());
+}
+
+QString OptionDetails::defaultText() const
+{
+    CATALOG_OR({})
+    return catalog->option(m_index).defaultValue.text;
+}
+
+bool OptionDetails::defaultIsMarkdown() const
+{
+    CATALOG_OR(false)
+    return catalog->option(m_index).defaultValue.kind == OptionLiteral::Kind::Markdown;
+}
+
+QString OptionDetails::exampleText() const
+{
+    CATALOG_OR({})
+    return catalog->option(m_index).example.text;
+}
+
+bool OptionDetails::exampleIsMarkdown() const
+{
+    CATALOG_OR(false)
+    return catalog->option(m_index).example.kind == OptionLiteral::Kind::Markdown;
+}
+
+QStringList OptionDetails::declarations() const
+{
+    CATALOG_OR({})
+    return catalog->option(m_index).declarations;
+}
+
+QVariantList OptionDetails::definitions() const
+{
+    return m_name.isEmpty() ? QVariantList() : ConfigurationSession::self()->definitions(m_name);
+}
+
+QVariant OptionDetails::value() const
+{
+    return m_name.isEmpty() ? QVariant() : ConfigurationSession::self()->literalValue(m_name);
+}
+
+QVariant OptionDetails::initialValue() const
+{
+    if (const QVariant current = value(); current.isValid()) {
+        return current;
+    }
+    CATALOG_OR({})
+    const OptionLiteral fallback = catalog->option(m_index).defaultValue;
+    if (fallback.kind == OptionLiteral::Kind::Markdown || fallback.kind == OptionLiteral::Kind::None) {
+        return {};
+    }
+    // A plain default (6, true, "INFO", [ 22 ]) is JSON, or a Nix list of such values.
+    const QString text = fallback.text.trimmed();
+    QJsonDocument document = QJsonDocument::fromJson("[" + text.toUtf8() + "]");
+    if (!document.isArray() && text.startsWith(u'[') && text.endsWith(u']')) {
+        static const QRegularExpression space(u"\\s+"_s);
+        const QStringList items = text.mid(1, text.size() - 2).split(space, Qt::SkipEmptyParts);
+        document = QJsonDocument::fromJson("[[" + items.join(u',').toUtf8() + "]]");
+    }
+    if (!document.isArray() || document.array().size() != 1) {
+        return {};
+    }
+    return document.array().at(0).toVariant();
+}
+
+QStringList OptionDetails::listItems() const
+{
+    QStringList items;
+    for (const QVariant &item : initialValue().toList()) {
+        items.append(item.metaType() == QMetaType::fromType<bool>() ? (item.toBool() ? u"true"_s : u"false"_s) : item.toString());
+    }
+    return items;
+}
+
+bool OptionDetails::isDefined() const
+{
+    return !definitions().isEmpty();
+}
+
+bool OptionDetails::isEditable() const
+{
+    return checkEditable().isEmpty();
+}
+
+QString OptionDetails::editBlockedReason() const
+{
+    return checkEditable();
+}
+
+QString OptionDetails::checkEditable() const
+{
+    CATALOG_OR(tr("There is no option called %1 in the catalog.").arg(m_name))
+    if (const QString reason = readOnlyReason(); !reason.isEmpty()) {
+        return reason;
+    }
+    ConfigurationSession *session = ConfigurationSession::self();
+    if (!session->isLoaded()) {
+        return session->loadError();
+    }
+    if (!session->isEditable()) {
+        return tr("%1 has a syntax error at line %2. Fix it before making changes here.").arg(session->syntaxErrorFile()).arg(session->syntaxErrorLine());
+    }
+    const QVariantList found = definitions();
+    if (found.size() > 1) {
+        return tr("Your configuration defines this option in %n places, so it is edited in the files.", nullptr, int(found.size()));
+    }
+    if (found.size() == 1) {
+        const QVariantMap definition = found.constFirst().toMap();
+        if (!definition.value(u"editable"_s).toBool() || definition.value(u"partial"_s).toBool()) {
+            const QString reason = definition.value(u"reason"_s).toString();
+            return reason.isEmpty() ? tr("Your configuration computes this value, so it is edited in the file.")
+                                    : tr("Your configuration computes this value (%1), so it is edited in the file.").arg(reason);
+        }
+    }
+    return {};
+}
+
+QString OptionDetails::definitionSource() const
+{
+    QStringList parts;
+    for (const QVariant &entry : definitions()) {
+        const QVariantMap definition = entry.toMap();
+        parts.append(u"# %1:%2\n%3"_s.arg(definition.value(u"file"_s).toString())
+                         .arg(definition.value(u"line"_s).toInt())
+                         .arg(definition.value(u"source"_s).toString()));
+    }
+    return parts.join(u"\n\n"_s);
+}
+
+QString OptionDetails::validate(const QVariant &value) const
+{
+    CATALOG_OR(tr("There is no option called %1 in the catalog.").arg(m_name))
+    const Validation validation = validateValue(catalog->type(m_index).tree, QJsonValue::fromVariant(plainVariant(value)));
+    return validation.ok ? QString() : validation.message;
+}
+
+QString OptionDetails::setValue(const QVariant &value)
+{
+    if (const QString blocked = checkEditable(); !blocked.isEmpty()) {
+        return blocked;
+    }
+    if (const QString invalid = validate(value); !invalid.isEmpty()) {
+        return invalid;
+    }
+    return ConfigurationSession::self()->setOptionValue(m_name, plainVariant(value));
+}
+
+QVariant OptionDetails::valueFromText(const QString &text) const
+{
+    const EditorKind kind = editorKind();
+    if (kind != EditorKind::Integer && kind != EditorKind::Float) {
+        return text;
+    }
+    // Numbers are read in the C locale, as Nix writes them; a whole number keeps all its digits.
+    const QString trimmed = text.trimmed();
+    bool ok = false;
+    if (kind == EditorKind::Integer) {
+        const qlonglong whole = trimmed.toLongLong(&ok);
+        if (ok) {
+            return whole;
+        }
+    }
+    const double number = trimmed.toDouble(&ok);
+    return ok ? number : std::numeric_limits<double>::quiet_NaN();
+}
+
+QString OptionDetails::validateText(const QString &text) const
+{
+    const EditorKind kind = editorKind();
+    if (text.isEmpty() && kind != EditorKind::Integer && kind != EditorKind::Float) {
+        return {};
+    }
+    return validate(valueFromText(text));
+}
+
+QString OptionDetails::setText(const QString &text)
+{
+    return setValue(valueFromText(text));
+}
+
+QString OptionDetails::setListItems(const QStringList &items)
+{
+    const QString element = elementKind();
+    if (element.isEmpty()) {
+        return tr("%1 is not a list.").arg(m_name);
+    }
+    QVariantList values;
+    for (const QString &item : items) {
+        const QString text = item.trimmed();
+        if (element == u"integer"_s) {
+            bool ok = false;
+            const qlonglong number = text.toLongLong(&ok);
+            if (!ok) {
+                return tr("“%1” is not a whole number.").arg(item);
+            }
+            values.append(number);
+        } else if (element == u"float"_s) {
+            bool ok = false;
+            const double number = text.toDouble(&ok);
+            if (!ok) {
+                return tr("“%1” is not a number.").arg(item);
+            }
+            values.append(number);
+        } else if (element == u"switch"_s) {
+            if (text != u"true"_s && text != u"false"_s) {
+                return tr("“%1” is neither true nor false.").arg(item);
+            }
+            values.append(text == u"true"_s);
+        } else {
+            values.append(item);
+        }
+    }
+    return setValue(values);
+}
+
+QString OptionDetails::setPackages(const QStringList &attributes)
+{
+    if (editorKind() != EditorKind::PackageList) {
+        return tr("%1 is not a list of packages.").arg(m_name);
+    }
+    if (const QString blocked = checkEditable(); !blocked.isEmpty()) {
+        return blocked;
+    }
+    static const QRegularExpression attribute(u"^[A-Za-z_][A-Za-z0-9_'-]*(\\.[A-Za-z_][A-Za-z0-9_'-]*)*$"_s);
+    QStringList names;
+    for (const QString &item : attributes) {
+        const QString name = item.trimmed();
+        if (!attribute.match(name).hasMatch()) {
+            return tr("“%1” is not a package name such as firefox or python3Packages.numpy.").arg(item);
+        }
+        if (!names.contains(name)) {
+            names.append(name);
+        }
+    }
+    return ConfigurationSession::self()->setOptionNix(m_name, names.isEmpty() ? u"[ ]"_s : u"with pkgs; [ %1 ]"_s.arg(names.join(u' ')));
+}
+
+QString OptionDetails::setChoice(int index)
+{
+    CATALOG_OR(tr("There is no option called %1 in the catalog.").arg(m_name))
+    const OptionType *type = &catalog->type(m_index).tree;
+    while (type->kind == OptionType::Kind::Nullable && !type->children.empty()) {
+        type = &type->children.front();
+    }
+    if (type->kind != OptionType::Kind::Enum || index < 0 || index >= type->enumValues.size()) {
+        return tr("That is not one of the choices of %1.").arg(m_name);
+    }
+    // enumValues are written as Nix shows them: JSON for text, plain for numbers and booleans.
+    const QJsonDocument document = QJsonDocument::fromJson("[" + type->enumValues.at(index).toUtf8() + "]");
+    const QJsonValue value = document.isArray() && document.array().size() == 1 ? document.array().at(0) : QJsonValue(type->enumTexts.at(index));
+    return setValue(value.toVariant());
+}
+
+int OptionDetails::currentChoice() const
+{
+    const QVariant current = initialValue();
+    if (!current.isValid() || current.isNull()) {
+        return -1;
+    }
+    const QString text = current.metaType() == QMetaType::fromType<bool>() ? (current.toBool() ? u"true"_s : u"false"_s) : current.toString();
+    return int(choices().indexOf(text));
+}
+
+QString OptionDetails::reset()
+{
+    if (m_name.isEmpty()) {
+        return tr("No option is shown.");
+    }
+    if (definitions().isEmpty()) {
+        return {};
+    }
+    return ConfigurationSession::self()->unsetOption(m_name);
+}
+
+void OptionDetails::evaluateEffectiveValue()
+{
+    CATALOG_OR()
+    EffectiveValueEvaluator *evaluator = OptionsBackend::self()->effectiveValues();
+    if (const EffectiveValue *cached = evaluator->cached(m_name)) {
+        effectiveValueEvaluated(*cached);
+        return;
+    }
+    if (m_effectiveState == EffectiveState::Evaluating) {
+        return;
+    }
+    m_effectiveState = EffectiveState::Evaluating;
+    Q_EMIT effectiveValueChanged();
+    evaluator->evaluate(m_name, catalog->option(m_index).loc);
+}
+
+void OptionDetails::effectiveValueEvaluated(const EffectiveValue &value)
+{
+    if (value.option != m_name) {
+        return;
+    }
+    m_effectiveState = value.ok ? EffectiveState::Ready : EffectiveState::Failed;
+    m_effectiveText = value.text;
+    // Nix's own message is the detail behind a sentence; Snowpane's messages are sentences already.
+    const bool fromNix = value.error.startsWith(u"error:"_s);
+    m_effectiveError = fromNix ? tr("Nix could not compute the value of this option.") : value.error;
+    m_effectiveDetails = fromNix ? value.error : QString();
+    Q_EMIT effectiveValueChanged();
+}
+
+#undef CATALOG_OR
