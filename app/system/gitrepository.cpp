@@ -218,18 +218,34 @@ Git::SignaturePtr GitRepository::signature() const
     return Git::SignaturePtr(raw);
 }
 
-GitRepository::CommitResult GitRepository::commitAll(const QString &message)
+Git::IndexPtr GitRepository::freshIndex(QString *error) const
 {
-    CommitResult result;
-    git_index *rawIndex = nullptr;
-    int code = git_repository_index(&rawIndex, m_repository.get());
-    const Git::IndexPtr index(rawIndex);
-    if (code == 0) {
-        code = git_index_add_all(index.get(), nullptr, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr);
+    git_index *raw = nullptr;
+    const int code = git_repository_index(&raw, m_repository.get());
+    Git::IndexPtr index(raw);
+    if (code < 0) {
+        *error = Git::errorMessage(u"Cannot read the index"_s, code);
+        return {};
     }
-    if (code == 0) {
-        // add_all stages new and changed files; update_all stages deletions.
-        code = git_index_update_all(index.get(), nullptr, nullptr, nullptr);
+    // Another program (git itself) may have changed it since the repository was opened.
+    if (git_index_read(index.get(), 0) < 0) {
+        *error = Git::errorMessage(u"Cannot read the index"_s, -1);
+        return {};
+    }
+    return index;
+}
+
+GitRepository::CommitResult GitRepository::commitTracked(const QStringList &written, const QString &message)
+{
+    GitRepository::CommitResult result;
+    const Git::IndexPtr index = freshIndex(&result.error);
+    if (!index) {
+        return result;
+    }
+    // update_all stages changes and deletions of tracked files only; untracked files stay out.
+    int code = git_index_update_all(index.get(), nullptr, nullptr, nullptr);
+    for (qsizetype i = 0; code == 0 && i < written.size(); ++i) {
+        code = git_index_add_bypath(index.get(), written.at(i).toUtf8().constData());
     }
     if (code == 0) {
         code = git_index_write(index.get());
@@ -242,14 +258,6 @@ GitRepository::CommitResult GitRepository::commitAll(const QString &message)
         result.error = Git::errorMessage(u"Cannot stage the changes"_s, code);
         return result;
     }
-    git_tree *rawTree = nullptr;
-    code = git_tree_lookup(&rawTree, m_repository.get(), &treeId);
-    const Git::TreePtr tree(rawTree);
-    if (code < 0) {
-        result.error = Git::errorMessage(u"Cannot read the staged tree"_s, code);
-        return result;
-    }
-
     Git::CommitPtr parent;
     if (git_repository_head_unborn(m_repository.get()) != 1) {
         git_object *rawHead = nullptr;
@@ -259,6 +267,16 @@ GitRepository::CommitResult GitRepository::commitAll(const QString &message)
             return result;
         }
         parent.reset(reinterpret_cast<git_commit *>(rawHead));
+        if (git_oid_equal(git_commit_tree_id(parent.get()), &treeId)) {
+            return result; // nothing to commit
+        }
+    }
+    git_tree *rawTree = nullptr;
+    code = git_tree_lookup(&rawTree, m_repository.get(), &treeId);
+    const Git::TreePtr tree(rawTree);
+    if (code < 0) {
+        result.error = Git::errorMessage(u"Cannot read the staged tree"_s, code);
+        return result;
     }
     const Git::SignaturePtr author = signature();
     if (!author) {
@@ -267,16 +285,11 @@ GitRepository::CommitResult GitRepository::commitAll(const QString &message)
     }
     const git_commit *parents[] = {parent.get()};
     git_oid commitId;
-    code = git_commit_create(&commitId,
-                             m_repository.get(),
-                             "HEAD",
-                             author.get(),
-                             author.get(),
-                             nullptr,
-                             message.toUtf8().constData(),
-                             tree.get(),
-                             parent ? 1 : 0,
-                             parents);
+    QByteArray text = message.toUtf8();
+    if (!text.endsWith('\n')) {
+        text.append('\n');
+    }
+    code = git_commit_create(&commitId, m_repository.get(), "HEAD", author.get(), author.get(), nullptr, text.constData(), tree.get(), parent ? 1 : 0, parents);
     if (code < 0) {
         result.error = Git::errorMessage(u"Cannot commit"_s, code);
         return result;

@@ -96,12 +96,16 @@ public:
         QString error;
     };
     /**
-     * Stages every change in the working tree, deletions and untracked files
-     * included, and commits it on HEAD (a branch, a detached HEAD, or the
-     * first commit of an empty repository). Snowpane calls it to commit
-     * outside changes on their own before an apply.
+     * Commits on HEAD (a branch, a detached HEAD, or the first commit of an
+     * empty repository) the changes of files git already tracks and the
+     * files in @p written, and nothing else: untracked files may be secrets
+     * and are never committed. The author is the person's own git identity
+     * (signature()). An empty commit id means nothing changed.
      */
-    [[nodiscard]] CommitResult commitAll(const QString &message);
+    [[nodiscard]] CommitResult commitTracked(const QStringList &written, const QString &message);
+
+    /// The index as it is on disk now: another program (git itself) may have changed it since the repository was opened.
+    [[nodiscard]] Git::IndexPtr freshIndex(QString *error) const;
 
     /// The signature for commits and notes: the user's git identity, or Snowpane's.
     [[nodiscard]] Git::SignaturePtr signature() const;

@@ -11,32 +11,10 @@ using namespace Qt::StringLiterals;
 namespace Snowpane::System
 {
 
-namespace
-{
-
-Git::IndexPtr openIndex(const GitRepository &repository, QString *error)
-{
-    git_index *raw = nullptr;
-    const int code = git_repository_index(&raw, repository.handle());
-    Git::IndexPtr index(raw);
-    if (code < 0) {
-        *error = Git::errorMessage(u"Cannot read the index"_s, code);
-        return {};
-    }
-    // Another program (git itself) may have changed it since the repository was opened.
-    if (git_index_read(index.get(), 0) < 0) {
-        *error = Git::errorMessage(u"Cannot read the index"_s, -1);
-        return {};
-    }
-    return index;
-}
-
-} // namespace
-
 QStringList untrackedFiles(const GitRepository &repository, const QStringList &paths, QString *error)
 {
     QStringList untracked;
-    const Git::IndexPtr index = openIndex(repository, error);
+    const Git::IndexPtr index = repository.freshIndex(error);
     if (!index) {
         return untracked;
     }
@@ -55,7 +33,7 @@ QStringList untrackedFiles(const GitRepository &repository, const QStringList &p
 QString addIntentToAdd(const GitRepository &repository, const QStringList &paths)
 {
     QString error;
-    const Git::IndexPtr index = openIndex(repository, &error);
+    const Git::IndexPtr index = repository.freshIndex(&error);
     if (!index) {
         return error;
     }
@@ -82,70 +60,6 @@ QString addIntentToAdd(const GitRepository &repository, const QStringList &paths
         return Git::errorMessage(u"Cannot write the index"_s, code);
     }
     return {};
-}
-
-GitRepository::CommitResult commitTrackedAndWritten(GitRepository &repository, const QStringList &written, const QString &message)
-{
-    GitRepository::CommitResult result;
-    const Git::IndexPtr index = openIndex(repository, &result.error);
-    if (!index) {
-        return result;
-    }
-    // update_all stages changes and deletions of tracked files only; untracked files stay out.
-    int code = git_index_update_all(index.get(), nullptr, nullptr, nullptr);
-    for (qsizetype i = 0; code == 0 && i < written.size(); ++i) {
-        code = git_index_add_bypath(index.get(), written.at(i).toUtf8().constData());
-    }
-    if (code == 0) {
-        code = git_index_write(index.get());
-    }
-    git_oid treeId;
-    if (code == 0) {
-        code = git_index_write_tree(&treeId, index.get());
-    }
-    if (code < 0) {
-        result.error = Git::errorMessage(u"Cannot stage the changes"_s, code);
-        return result;
-    }
-    Git::CommitPtr parent;
-    if (git_repository_head_unborn(repository.handle()) != 1) {
-        git_object *rawHead = nullptr;
-        code = git_revparse_single(&rawHead, repository.handle(), "HEAD^{commit}");
-        if (code < 0) {
-            result.error = Git::errorMessage(u"Cannot read HEAD"_s, code);
-            return result;
-        }
-        parent.reset(reinterpret_cast<git_commit *>(rawHead));
-        if (git_oid_equal(git_commit_tree_id(parent.get()), &treeId)) {
-            return result; // nothing to commit
-        }
-    }
-    git_tree *rawTree = nullptr;
-    code = git_tree_lookup(&rawTree, repository.handle(), &treeId);
-    const Git::TreePtr tree(rawTree);
-    if (code < 0) {
-        result.error = Git::errorMessage(u"Cannot read the staged tree"_s, code);
-        return result;
-    }
-    const Git::SignaturePtr author = repository.signature();
-    if (!author) {
-        result.error = Git::errorMessage(u"Cannot make a commit signature"_s, -1);
-        return result;
-    }
-    const git_commit *parents[] = {parent.get()};
-    git_oid commitId;
-    QByteArray text = message.toUtf8();
-    if (!text.endsWith('\n')) {
-        text.append('\n');
-    }
-    code =
-        git_commit_create(&commitId, repository.handle(), "HEAD", author.get(), author.get(), nullptr, text.constData(), tree.get(), parent ? 1 : 0, parents);
-    if (code < 0) {
-        result.error = Git::errorMessage(u"Cannot commit"_s, code);
-        return result;
-    }
-    result.commit = Git::toString(commitId);
-    return result;
 }
 
 } // namespace Snowpane::System

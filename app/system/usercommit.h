@@ -27,12 +27,4 @@ namespace Snowpane::System
  */
 [[nodiscard]] QString addIntentToAdd(const GitRepository &repository, const QStringList &paths);
 
-/**
- * Commits, with the person's own git identity (GitRepository::signature()),
- * the changes of files git already tracks and the files in @p written, and
- * nothing else: untracked files may be secrets and are never committed.
- * Returns the new commit, or an empty commit id when nothing changed.
- */
-[[nodiscard]] GitRepository::CommitResult commitTrackedAndWritten(GitRepository &repository, const QStringList &written, const QString &message);
-
 } // namespace Snowpane::System

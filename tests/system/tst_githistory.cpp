@@ -87,7 +87,7 @@ private:
         if (!writeFile(path + u"/configuration.nix"_s, numberedLines(12, "# line")) || !writeFile(path + u"/hardware.nix"_s, numberedLines(20, "# hardware"))) {
             return {};
         }
-        if (!opened.repository->commitAll(u"First configuration"_s).error.isEmpty()) {
+        if (!opened.repository->commitTracked({u"configuration.nix"_s, u"hardware.nix"_s}, u"First configuration"_s).error.isEmpty()) {
             return {};
         }
         QByteArray changed = numberedLines(12, "# line");
@@ -95,7 +95,7 @@ private:
         if (!writeFile(path + u"/configuration.nix"_s, changed) || !QFile::rename(path + u"/hardware.nix"_s, path + u"/hardware-configuration.nix"_s)) {
             return {};
         }
-        if (!opened.repository->commitAll(u"Enable openssh\n\nservices.openssh.enable = true"_s).error.isEmpty()) {
+        if (!opened.repository->commitTracked({u"hardware-configuration.nix"_s}, u"Enable openssh\n\nservices.openssh.enable = true"_s).error.isEmpty()) {
             return {};
         }
         return std::move(opened.repository);
@@ -142,7 +142,7 @@ private Q_SLOTS:
         QCOMPARE(diff.files.size(), 1);
         QCOMPARE(diff.files.first().status, FileDiff::Status::Added);
 
-        const auto commit = repository->commitAll(u"Initial configuration"_s);
+        const auto commit = repository->commitTracked({u"configuration.nix"_s}, u"Initial configuration"_s);
         QVERIFY2(commit.error.isEmpty(), qPrintable(commit.error));
         QCOMPARE(repository->head().commit, commit.commit);
         QVERIFY(!repository->head().unborn);
@@ -248,7 +248,7 @@ private Q_SLOTS:
         QCOMPARE(added->hunks.first().lines.first().newLine, 1);
 
         QCOMPARE(repository->status().changedPaths.size(), 3); // a deletion and two untracked files
-        const auto commit = repository->commitAll(u"Changes made outside Snowpane"_s);
+        const auto commit = repository->commitTracked({u"hardware/default.nix"_s, u"users.nix"_s}, u"Changes made outside Snowpane"_s);
         QVERIFY2(commit.error.isEmpty(), qPrintable(commit.error));
         QVERIFY(repository->status().changedPaths.isEmpty());
         QCOMPARE(git(dir.path(), {u"status"_s, u"--porcelain"_s}).out, QString());
@@ -271,7 +271,7 @@ private Q_SLOTS:
         QCOMPARE(repository->log().commits.size(), 1);
 
         QVERIFY(writeFile(dir.filePath(u"configuration.nix"_s), "{ }\n"));
-        const auto commit = repository->commitAll(u"On a detached HEAD"_s);
+        const auto commit = repository->commitTracked({}, u"On a detached HEAD"_s);
         QVERIFY2(commit.error.isEmpty(), qPrintable(commit.error));
         QVERIFY(repository->head().detached);
         QCOMPARE(repository->head().commit, commit.commit);

@@ -76,7 +76,7 @@ private Q_SLOTS:
                                             "{ pkgs, ... }: { environment.systemPackages = [ pkgs.curl pkgs.firefox ]; }\n"};
         for (const QByteArray &text : versions) {
             QVERIFY(writeFile(m_config + u"/configuration.nix"_s, text));
-            const auto commit = repository->commitAll(u"Configuration %1"_s.arg(m_commits.size() + 1));
+            const auto commit = repository->commitTracked({u"configuration.nix"_s}, u"Configuration %1"_s.arg(m_commits.size() + 1));
             QVERIFY2(commit.error.isEmpty(), qPrintable(commit.error));
             m_commits.append(commit.commit);
         }

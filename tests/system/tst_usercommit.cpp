@@ -110,7 +110,7 @@ private Q_SLOTS:
         QCOMPARE(git(dir, {u"diff"_s, u"--cached"_s, u"--name-only"_s}).out, QString()); // nothing staged
         QCOMPARE(untrackedFiles(repository, {u"hosts/laptop.nix"_s}, &error), QStringList());
 
-        const auto commit = commitTrackedAndWritten(repository, {u"configuration.nix"_s, u"hosts/laptop.nix"_s}, u"Add the laptop's host file"_s);
+        const auto commit = repository.commitTracked({u"configuration.nix"_s, u"hosts/laptop.nix"_s}, u"Add the laptop's host file"_s);
         QVERIFY2(commit.error.isEmpty(), qPrintable(commit.error));
         QVERIFY(!commit.commit.isEmpty());
         QCOMPARE(git(dir, {u"rev-parse"_s, u"HEAD"_s}).out, commit.commit);
@@ -124,7 +124,7 @@ private Q_SLOTS:
         QCOMPARE(git(dir, {u"log"_s, u"--all"_s, u"--format=%H"_s, u"--"_s, u"secrets.nix"_s}).out, QString());
 
         // Nothing changed: no commit.
-        const auto again = commitTrackedAndWritten(repository, {u"configuration.nix"_s}, u"Nothing"_s);
+        const auto again = repository.commitTracked({u"configuration.nix"_s}, u"Nothing"_s);
         QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
         QVERIFY(again.commit.isEmpty());
         QCOMPARE(git(dir, {u"rev-parse"_s, u"HEAD"_s}).out, commit.commit);

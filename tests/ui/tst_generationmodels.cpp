@@ -117,10 +117,10 @@ private Q_SLOTS:
         auto opened = Snowpane::System::GitRepository::init(m_configuration);
         QVERIFY2(opened.repository, qPrintable(opened.error));
         QVERIFY(writeFile(m_configuration + u"/configuration.nix"_s, "{ pkgs, ... }:\n{\n  environment.systemPackages = [ pkgs.nano pkgs.firefox ];\n}\n"));
-        const auto first = opened.repository->commitAll(u"Initial configuration"_s);
+        const auto first = opened.repository->commitTracked({u"configuration.nix"_s}, u"Initial configuration"_s);
         QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
         QVERIFY(writeFile(m_configuration + u"/configuration.nix"_s, "{ pkgs, ... }:\n{\n  environment.systemPackages = [ pkgs.curl pkgs.firefox ];\n}\n"));
-        const auto second = opened.repository->commitAll(u"Replace nano with curl"_s);
+        const auto second = opened.repository->commitTracked({}, u"Replace nano with curl"_s);
         QVERIFY2(second.error.isEmpty(), qPrintable(second.error));
         m_commits[0] = first.commit;
         m_commits[1] = second.commit;

@@ -103,7 +103,7 @@ UserSave saveAsUser(const ConfigurationSession &session)
     }
 
     // Changes of tracked files made outside Snowpane are committed on their own first, so that the edit alone can be taken back.
-    const auto before = Snowpane::System::commitTrackedAndWritten(repository, {}, tr("Snowpane: save the configuration as it was before an edit"));
+    const auto before = repository.commitTracked({}, tr("Snowpane: save the configuration as it was before an edit"));
     if (!before.error.isEmpty()) {
         save.error = before.error;
         return save;
@@ -121,7 +121,7 @@ UserSave saveAsUser(const ConfigurationSession &session)
             return save;
         }
     }
-    const auto commit = Snowpane::System::commitTrackedAndWritten(repository, names, session.commitMessage());
+    const auto commit = repository.commitTracked(names, session.commitMessage());
     if (!commit.error.isEmpty()) {
         save.error = tr("The files were written, but not committed: %1").arg(commit.error);
         return save;
