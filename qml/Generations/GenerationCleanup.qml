@@ -16,7 +16,7 @@ Kirigami.Dialog {
     id: dialog
 
     required property GenerationSpace space
-    readonly property var plan: space.plan
+    readonly property generationCleanupPlan plan: space.plan
 
     objectName: "cleanupDialog"
     title: qsTr("Remove Old Generations", "@title:window")
@@ -25,14 +25,14 @@ Kirigami.Dialog {
     standardButtons: Kirigami.Dialog.Cancel
     customFooterActions: [
         Kirigami.Action {
-            text: qsTr("Remove %n Generation(s)", "@action:button", dialog.plan.count ?? 0)
+            text: qsTr("Remove %n Generation(s)", "@action:button", dialog.plan.count)
             icon.name: Authorization.operations.cleanup.needsPassword ? "dialog-password" : "edit-delete"
             tooltip: Authorization.operations.cleanup.hint
-            enabled: (dialog.plan.allowed ?? false) && !SystemActions.busy && !Authorization.operations.cleanup.refused
+            enabled: dialog.plan.allowed && !SystemActions.busy && !Authorization.operations.cleanup.refused
             onTriggered: {
                 dialog.close();
                 // Exactly the generations the plan lists: the helper deletes those or none.
-                SystemActions.deleteGenerations(dialog.space.rule, dialog.space.count, dialog.plan.generations);
+                SystemActions.deleteGenerations(dialog.plan);
             }
         }
     ]
@@ -84,7 +84,7 @@ Kirigami.Dialog {
             objectName: "cleanupPlan"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: dialog.plan.message ?? ""
+            text: dialog.plan.message
         }
         QQC2.BusyIndicator {
             visible: dialog.space.busy

@@ -212,7 +212,8 @@ Kirigami.Page {
                     delegate: GenerationRow {
                         id: row
 
-                        heldText: row.current ? "" : (space.heldTexts[String(row.number)] ?? "")
+                        // changeCount is read so that the text follows each new result; it is never negative.
+                        heldText: row.current || space.changeCount < 0 ? "" : space.heldText(row.number)
                         onClicked: page.select(row.number)
                     }
                 }

@@ -290,23 +290,26 @@ private Q_SLOTS:
         for (int number = 1; number <= count; ++number) {
             const qint64 expected = heldOnlyBy({number});
             QCOMPARE(qint64(space.heldBy(number)), expected);
-            QCOMPARE(space.heldTexts().value(QString::number(number)).toString(), Snowpane::Ui::formatClosureSize(expected));
+            QCOMPARE(space.heldText(number), Snowpane::Ui::formatClosureSize(expected));
             someHoldsSomething = someHoldsSomething || expected > 0;
         }
         QVERIFY2(someHoldsSomething, "the fixture's generations should differ in some package");
 
         // "Keep the newest 3": 11, 10 and 9 are the newest; 9 is booted anyway. What the dialog promises is what only 1 to 8 hold.
-        const QVariantMap plan = space.planFor(GenerationSpace::Rule::KeepLast, 3);
-        QCOMPARE(plan.value(u"generations"_s).toList(), (QVariantList{1, 2, 3, 4, 5, 6, 7, 8}));
-        QCOMPARE(plan.value(u"allowed"_s).toBool(), true);
-        QCOMPARE(qint64(plan.value(u"bytes"_s).toDouble()), heldOnlyBy({1, 2, 3, 4, 5, 6, 7, 8}));
-        QVERIFY(plan.value(u"bytes"_s).toDouble() > 0);
-        QVERIFY(plan.value(u"message"_s).toString().contains(plan.value(u"bytesText"_s).toString()));
+        const GenerationCleanupPlan plan = space.planFor(GenerationSpace::Rule::KeepLast, 3);
+        QCOMPARE(plan.generations, (QList<int>{1, 2, 3, 4, 5, 6, 7, 8}));
+        QCOMPARE(plan.count(), 8);
+        QCOMPARE(plan.rule, Snowpane::System::CleanupRule::KeepLast);
+        QCOMPARE(plan.ruleCount, 3);
+        QCOMPARE(plan.allowed, true);
+        QCOMPARE(qint64(plan.bytes), heldOnlyBy({1, 2, 3, 4, 5, 6, 7, 8}));
+        QVERIFY(plan.bytes > 0);
+        QVERIFY(plan.message.contains(plan.bytesText));
 
         // Keeping more than there are removes nothing, and says so.
-        const QVariantMap none = space.planFor(GenerationSpace::Rule::KeepLast, 50);
-        QCOMPARE(none.value(u"count"_s).toInt(), 0);
-        QCOMPARE(none.value(u"allowed"_s).toBool(), false);
+        const GenerationCleanupPlan none = space.planFor(GenerationSpace::Rule::KeepLast, 50);
+        QCOMPARE(none.count(), 0);
+        QCOMPARE(none.allowed, false);
 
         // What can be freed leaves out the current (11) and the booted (9) generation: cleanup never removes them.
         const QString freeable = Snowpane::Ui::formatClosureSize(heldOnlyBy({1, 2, 3, 4, 5, 6, 7, 8, 10}));

@@ -200,18 +200,6 @@ QString GenerationSpace::oldGenerationsText() const
         .arg(Snowpane::Ui::formatClosureSize(m_ownership.bytesFreedByRemoving(old)));
 }
 
-QVariantMap GenerationSpace::heldTexts() const
-{
-    QVariantMap texts;
-    if (!m_ready || !m_ownership.error.isEmpty()) {
-        return texts;
-    }
-    for (const Generation &generation : m_generations) {
-        texts.insert(QString::number(generation.number), Snowpane::Ui::formatClosureSize(m_ownership.exclusiveBytes(generation.number)));
-    }
-    return texts;
-}
-
 void GenerationSpace::setRule(Rule rule)
 {
     if (m_rule != rule) {
@@ -228,17 +216,15 @@ void GenerationSpace::setCount(int count)
     }
 }
 
-QVariantMap GenerationSpace::planFor(Rule rule, int count) const
+GenerationCleanupPlan GenerationSpace::planFor(Rule rule, int count) const
 {
     const QList<int> removed = Snowpane::Ui::generationsRemovedBy(m_generations,
                                                                   {m_current, m_bootedStorePath, m_runningStorePath},
                                                                   Snowpane::System::CleanupRule(rule),
                                                                   count,
                                                                   QDateTime::currentDateTime());
-    QVariantList numbers;
     QStringList names;
     for (int number : removed) {
-        numbers.append(number);
         names.append(QString::number(number));
     }
     const bool known = m_ready && m_ownership.error.isEmpty();
@@ -263,12 +249,13 @@ QVariantMap GenerationSpace::planFor(Rule rule, int count) const
         message += u' ';
         message += tr("The current generation and the ones the machine booted and runs are always kept.");
     }
-    return {
-        {u"generations"_s, numbers},
-        {u"count"_s, int(removed.size())},
-        {u"bytes"_s, double(bytes)},
-        {u"bytesText"_s, bytesText},
-        {u"message"_s, message},
-        {u"allowed"_s, count >= 1 && !removed.isEmpty()},
-    };
+    GenerationCleanupPlan plan;
+    plan.rule = Snowpane::System::CleanupRule(rule);
+    plan.ruleCount = count;
+    plan.generations = removed;
+    plan.bytes = double(bytes);
+    plan.bytesText = bytesText;
+    plan.message = message;
+    plan.allowed = count >= 1 && !removed.isEmpty();
+    return plan;
 }
