@@ -283,7 +283,7 @@ private Q_SLOTS:
         QCOMPARE(ConfigurationSession::self()->pendingCount(), 1);
         QCOMPARE(details.value(), QVariant(qint64(3)));
         QVERIFY(details.isDefined());
-        QVERIFY(details.definitions().constFirst().toMap().value(u"file"_s).toString() == u"configuration.nix"_s);
+        QVERIFY(details.definitions().constFirst().file == u"configuration.nix"_s);
         QCOMPARE(details.reset(), QString());
         QVERIFY(!details.isDefined());
     }

@@ -210,9 +210,9 @@ QStringList OptionDetails::declarations() const
     return catalog->option(m_index).declarations;
 }
 
-QVariantList OptionDetails::definitions() const
+QList<OptionDefinition> OptionDetails::definitions() const
 {
-    return m_name.isEmpty() ? QVariantList() : ConfigurationSession::self()->definitions(m_name);
+    return m_name.isEmpty() ? QList<OptionDefinition>() : ConfigurationSession::self()->definitions(m_name);
 }
 
 QVariant OptionDetails::value() const
@@ -281,14 +281,14 @@ QString OptionDetails::checkEditable() const
     if (!session->isEditable()) {
         return tr("%1 has a syntax error at line %2. Fix it before making changes here.").arg(session->syntaxErrorFile()).arg(session->syntaxErrorLine());
     }
-    const QVariantList found = definitions();
+    const QList<OptionDefinition> found = definitions();
     if (found.size() > 1) {
         return tr("Your configuration defines this option in %n places, so it is edited in the files.", nullptr, int(found.size()));
     }
     if (found.size() == 1) {
-        const QVariantMap definition = found.constFirst().toMap();
-        if (!definition.value(u"editable"_s).toBool() || definition.value(u"partial"_s).toBool()) {
-            const QString reason = definition.value(u"reason"_s).toString();
+        const OptionDefinition &definition = found.constFirst();
+        if (!definition.editable || definition.partial) {
+            const QString &reason = definition.reason;
             return reason.isEmpty() ? tr("Your configuration computes this value, so it is edited in the file.")
                                     : tr("Your configuration computes this value (%1), so it is edited in the file.").arg(reason);
         }
@@ -299,11 +299,8 @@ QString OptionDetails::checkEditable() const
 QString OptionDetails::definitionSource() const
 {
     QStringList parts;
-    for (const QVariant &entry : definitions()) {
-        const QVariantMap definition = entry.toMap();
-        parts.append(u"# %1:%2\n%3"_s.arg(definition.value(u"file"_s).toString())
-                         .arg(definition.value(u"line"_s).toInt())
-                         .arg(definition.value(u"source"_s).toString()));
+    for (const OptionDefinition &definition : definitions()) {
+        parts.append(u"# %1:%2\n%3"_s.arg(definition.file).arg(definition.line).arg(definition.source));
     }
     return parts.join(u"\n\n"_s);
 }

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "Common/configurationrecords.h"
 #include "editorkind.h"
 #include "effectivevalue.h"
 
@@ -48,7 +49,7 @@ class OptionDetails : public QObject
     Q_PROPERTY(bool exampleIsMarkdown READ exampleIsMarkdown NOTIFY optionChanged)
     Q_PROPERTY(QStringList declarations READ declarations NOTIFY optionChanged)
 
-    Q_PROPERTY(QVariantList definitions READ definitions NOTIFY configurationChanged)
+    Q_PROPERTY(QList<OptionDefinition> definitions READ definitions NOTIFY configurationChanged)
     Q_PROPERTY(QVariant value READ value NOTIFY configurationChanged)
     /// What an editor starts from: the configuration's literal value, else the default when it is a plain value, else undefined.
     Q_PROPERTY(QVariant initialValue READ initialValue NOTIFY configurationChanged)
@@ -125,7 +126,7 @@ public:
     [[nodiscard]] bool exampleIsMarkdown() const;
     [[nodiscard]] QStringList declarations() const;
 
-    [[nodiscard]] QVariantList definitions() const;
+    [[nodiscard]] QList<OptionDefinition> definitions() const;
     [[nodiscard]] QVariant value() const;
     [[nodiscard]] QVariant initialValue() const;
     [[nodiscard]] int currentChoice() const;

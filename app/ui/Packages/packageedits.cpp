@@ -21,11 +21,11 @@ const QString allowUnfreeOption = u"nixpkgs.config.allowUnfree"_s;
 
 UnfreePolicy unfreePolicy(const ConfigurationSession &session)
 {
-    const QVariantList definitions = session.definitions(allowUnfreeOption);
+    const QList<OptionDefinition> definitions = session.definitions(allowUnfreeOption);
     if (!definitions.isEmpty()) {
         bool allLiteralFalse = true;
-        for (const QVariant &entry : definitions) {
-            const QVariant value = entry.toMap().value(u"value"_s);
+        for (const OptionDefinition &entry : definitions) {
+            const QVariant &value = entry.value;
             if (value.typeId() == QMetaType::Bool && value.toBool()) {
                 return UnfreePolicy::Allowed;
             }
@@ -37,8 +37,8 @@ UnfreePolicy unfreePolicy(const ConfigurationSession &session)
         return UnfreePolicy::Predicate;
     }
     // `nixpkgs.config = import ./nixpkgs-config.nix;` may set it where Snowpane cannot see.
-    for (const QVariant &entry : session.definitions(u"nixpkgs.config"_s)) {
-        if (!entry.toMap().value(u"value"_s).isValid()) {
+    for (const OptionDefinition &entry : session.definitions(u"nixpkgs.config"_s)) {
+        if (!entry.value.isValid()) {
             return UnfreePolicy::Unknown;
         }
     }
