@@ -70,10 +70,7 @@ Kirigami.Dialog {
                 editable: true
                 // The unit goes with the number, in the plural form the language needs.
                 textFromValue: (value, locale) => ruleBox.currentIndex === 0 ? qsTr("%n generation(s)", "@item:valuesuffix", value) : qsTr("%n day(s)", "@item:valuesuffix", value)
-                valueFromText: (text, locale) => {
-                    const digits = text.match(/\d+/);
-                    return digits ? parseInt(digits[0]) : value;
-                }
+                valueFromText: (text, locale) => dialog.space.countFromText(text, value)
                 Accessible.name: ruleBox.currentIndex === 0 ? qsTr("Number of generations to keep", "@label:spinbox") : qsTr("Age in days", "@label:spinbox")
                 onValueChanged: dialog.space.count = value
                 Component.onCompleted: dialog.space.count = value

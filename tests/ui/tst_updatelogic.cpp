@@ -177,6 +177,27 @@ private Q_SLOTS:
         QCOMPARE(ownership.bytesFreedByRemoving({}), 0);
     }
 
+    // The cleanup dialog's number box reads the number back from the text it shows ("12 generations", "30 days").
+    void cleanupCountFromText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("generations") << u"12 generations"_s << 12;
+        QTest::newRow("days") << u"30 days"_s << 30;
+        QTest::newRow("bare number") << u"7"_s << 7;
+        QTest::newRow("first number wins") << u"keep 3 of 9"_s << 3;
+        QTest::newRow("no number") << u"generations"_s << 5;
+        QTest::newRow("empty") << QString() << 5;
+        QTest::newRow("too large for an int") << u"99999999999 days"_s << 5;
+    }
+
+    void cleanupCountFromText()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, expected);
+        QCOMPARE(GenerationSpace::countFromText(text, 5), expected);
+    }
+
     // A waiting update read back at start stays only while the machine still matches it: the channels at the
     // update's generation and no system built since the check. Otherwise it is dropped with a reason, not discarded.
     void waitingUpdateIsCheckedOnRestore_data()

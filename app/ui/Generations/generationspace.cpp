@@ -10,6 +10,7 @@
 
 #include <QFileInfo>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -214,6 +215,15 @@ void GenerationSpace::setCount(int count)
         m_count = count;
         Q_EMIT planChanged();
     }
+}
+
+int GenerationSpace::countFromText(const QString &text, int fallback)
+{
+    static const QRegularExpression digits(u"\\d+"_s);
+    const QRegularExpressionMatch match = digits.match(text);
+    bool ok = false;
+    const int count = match.hasMatch() ? match.captured().toInt(&ok) : 0;
+    return ok ? count : fallback;
 }
 
 GenerationCleanupPlan GenerationSpace::planFor(Rule rule, int count) const

@@ -155,6 +155,11 @@ public:
     Q_INVOKABLE double heldBy(int number) const;
     /** The same in words ("1.2 GB"); empty until known. Bind with changeCount to follow new results. */
     Q_INVOKABLE QString heldText(int number) const;
+    /**
+     * The rule's number the person typed: the first number in @p text
+     * ("12 generations", "30 days", "7"), or @p fallback when it has none.
+     */
+    Q_INVOKABLE static int countFromText(const QString &text, int fallback);
     /** What "Remove old generations" with @p rule and @p count does. */
     [[nodiscard]] GenerationCleanupPlan planFor(Rule rule, int count) const;
     /**
