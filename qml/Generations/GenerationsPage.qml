@@ -108,7 +108,6 @@ Kirigami.Page {
 
         function onSystemChanged() {
             page.reload();
-            space.reload();
         }
     }
 

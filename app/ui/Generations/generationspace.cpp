@@ -3,6 +3,7 @@
 
 #include "Generations/generationspace.h"
 
+#include "Changes/systemactions.h"
 #include "Generations/generationshared.h"
 #include "closurereader.h"
 #include "generationreader.h"
@@ -122,6 +123,14 @@ GenerationSpace::GenerationSpace(QObject *parent)
 {
     connect(&m_watcher, &QFutureWatcher<Snowpane::Ui::GenerationSpaceScan>::finished, this, &GenerationSpace::finished);
     reload();
+}
+
+void GenerationSpace::componentComplete()
+{
+    if (QQmlEngine *engine = qmlEngine(this)) {
+        auto *actions = engine->singletonInstance<SystemActions *>("io.github.snowpane", "SystemActions");
+        connect(actions, &SystemActions::systemChanged, this, &GenerationSpace::reload);
+    }
 }
 
 GenerationSpace::~GenerationSpace()

@@ -86,11 +86,13 @@ public:
  * generation the bytes only it keeps alive, and for "Remove old generations"
  * which generations a rule removes and what that frees. Closures are read in
  * a worker thread through the shared closure reader; the window only sums
- * groups.
+ * groups. Made by QML, it reads again by itself whenever SystemActions
+ * changes the system.
  */
-class GenerationSpace : public QObject
+class GenerationSpace : public QObject, public QQmlParserStatus
 {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
 
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
@@ -117,6 +119,12 @@ public:
 
     explicit GenerationSpace(QObject *parent = nullptr);
     ~GenerationSpace() override;
+
+    void classBegin() override
+    {
+    }
+    /** Follows the engine's SystemActions. */
+    void componentComplete() override;
 
     [[nodiscard]] bool isBusy() const
     {
