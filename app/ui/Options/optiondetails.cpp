@@ -11,6 +11,7 @@
 #include <QJSValue>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <limits>
@@ -244,6 +245,21 @@ QVariant OptionDetails::initialValue() const
     return document.array().at(0).toVariant();
 }
 
+QString OptionDetails::initialText() const
+{
+    const QVariant current = initialValue();
+    if (!current.isValid() || current.isNull()) {
+        return {};
+    }
+    if (current.metaType() == QMetaType::fromType<bool>()) {
+        return current.toBool() ? u"true"_s : u"false"_s;
+    }
+    if (current.metaType() == QMetaType::fromType<double>()) {
+        return QString::number(current.toDouble(), 'g', QLocale::FloatingPointShortest);
+    }
+    return current.toString();
+}
+
 QStringList OptionDetails::listItems() const
 {
     QStringList items;
@@ -356,8 +372,16 @@ QString OptionDetails::setText(const QString &text)
     return setValue(valueFromText(text));
 }
 
+QString OptionDetails::pathText(const QUrl &url)
+{
+    return url.isLocalFile() ? url.toLocalFile() : url.toString();
+}
+
 QString OptionDetails::setListItems(const QStringList &items)
 {
+    if (editorKind() == EditorKind::PackageList) {
+        return setPackages(items);
+    }
     const QString element = elementKind();
     if (element.isEmpty()) {
         return tr("%1 is not a list.").arg(m_name);

@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QQmlEngine>
+#include <QUrl>
 #include <QVariant>
 
 /**
@@ -53,6 +54,8 @@ class OptionDetails : public QObject
     Q_PROPERTY(QVariant value READ value NOTIFY configurationChanged)
     /// What an editor starts from: the configuration's literal value, else the default when it is a plain value, else undefined.
     Q_PROPERTY(QVariant initialValue READ initialValue NOTIFY configurationChanged)
+    /// For the text editor: initialValue as text, read back by setText(); empty when there is none.
+    Q_PROPERTY(QString initialText READ initialText NOTIFY configurationChanged)
     /// For lists: initialValue's elements as text, one per row of the list editor.
     Q_PROPERTY(QStringList listItems READ listItems NOTIFY configurationChanged)
     /// For choices: the index in choices of initialValue, or -1.
@@ -130,6 +133,7 @@ public:
     [[nodiscard]] QVariant value() const;
     [[nodiscard]] QVariant initialValue() const;
     [[nodiscard]] int currentChoice() const;
+    [[nodiscard]] QString initialText() const;
     [[nodiscard]] QStringList listItems() const;
     [[nodiscard]] bool isDefined() const;
     [[nodiscard]] bool isEditable() const;
@@ -168,11 +172,14 @@ public:
     Q_INVOKABLE QString setText(const QString &text);
     /**
      * For list editors: each text of @p items as one element of the list (a
-     * number for integer lists, text otherwise), validated, then recorded.
+     * number for integer lists, text otherwise), validated, then recorded;
+     * for package lists, as setPackages() does.
      */
     Q_INVOKABLE QString setListItems(const QStringList &items);
     /** For package lists: @p attributes (such as "firefox" or "python3Packages.numpy") as `with pkgs; [ ... ]`. */
     Q_INVOKABLE QString setPackages(const QStringList &attributes);
+    /** The text a path option's editor takes from a file dialog's @p url: the local path, or the URL as text when it is not a local file. */
+    Q_INVOKABLE static QString pathText(const QUrl &url);
     /** For choices: records the value at @p index of choices, typed as the enum has it (text, number, true or false). */
     Q_INVOKABLE QString setChoice(int index);
     /** Removes the option from the configuration, so that its default applies again. */
