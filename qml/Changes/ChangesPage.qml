@@ -149,7 +149,7 @@ Kirigami.ScrollablePage {
             model: Configuration.changedFiles
 
             delegate: FileDiffCard {
-                required property var modelData
+                required property changedFile modelData
 
                 Layout.fillWidth: true
                 name: modelData.name

@@ -16,7 +16,7 @@ Kirigami.Dialog {
     id: dialog
 
     required property GenerationSpace space
-    readonly property var plan: space.plan
+    readonly property generationCleanupPlan plan: space.plan
 
     objectName: "cleanupDialog"
     title: qsTr("Remove Old Generations", "@title:window")
@@ -25,14 +25,14 @@ Kirigami.Dialog {
     standardButtons: Kirigami.Dialog.Cancel
     customFooterActions: [
         Kirigami.Action {
-            text: qsTr("Remove %n Generation(s)", "@action:button", dialog.plan.count ?? 0)
+            text: qsTr("Remove %n Generation(s)", "@action:button", dialog.plan.count)
             icon.name: Authorization.operations.cleanup.needsPassword ? "dialog-password" : "edit-delete"
             tooltip: Authorization.operations.cleanup.hint
-            enabled: (dialog.plan.allowed ?? false) && !SystemActions.busy && !Authorization.operations.cleanup.refused
+            enabled: dialog.plan.allowed && !SystemActions.busy && !Authorization.operations.cleanup.refused
             onTriggered: {
                 dialog.close();
                 // Exactly the generations the plan lists: the helper deletes those or none.
-                SystemActions.deleteGenerations(dialog.space.rule, dialog.space.count, dialog.plan.generations);
+                SystemActions.deleteGenerations(dialog.plan);
             }
         }
     ]
@@ -70,10 +70,7 @@ Kirigami.Dialog {
                 editable: true
                 // The unit goes with the number, in the plural form the language needs.
                 textFromValue: (value, locale) => ruleBox.currentIndex === 0 ? qsTr("%n generation(s)", "@item:valuesuffix", value) : qsTr("%n day(s)", "@item:valuesuffix", value)
-                valueFromText: (text, locale) => {
-                    const digits = text.match(/\d+/);
-                    return digits ? parseInt(digits[0]) : value;
-                }
+                valueFromText: (text, locale) => dialog.space.countFromText(text, value)
                 Accessible.name: ruleBox.currentIndex === 0 ? qsTr("Number of generations to keep", "@label:spinbox") : qsTr("Age in days", "@label:spinbox")
                 onValueChanged: dialog.space.count = value
                 Component.onCompleted: dialog.space.count = value
@@ -84,7 +81,7 @@ Kirigami.Dialog {
             objectName: "cleanupPlan"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: dialog.plan.message ?? ""
+            text: dialog.plan.message
         }
         QQC2.BusyIndicator {
             visible: dialog.space.busy

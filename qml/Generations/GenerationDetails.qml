@@ -31,8 +31,8 @@ ColumnLayout {
     // Re-read whenever a row changes, so that the size and commit appear as
     // they arrive (changeCount is read in the expression so that the binding
     // depends on it; it is never negative).
-    readonly property var facts: details.generations.changeCount >= 0 ? details.generations.generation(details.number) : ({})
-    readonly property bool known: facts.number !== undefined
+    readonly property generationRecord facts: details.generations.changeCount >= 0 ? details.generations.generation(details.number) : details.generations.generation(0)
+    readonly property bool known: facts.known
 
     spacing: Kirigami.Units.largeSpacing
 

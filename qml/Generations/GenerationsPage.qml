@@ -108,7 +108,6 @@ Kirigami.Page {
 
         function onSystemChanged() {
             page.reload();
-            space.reload();
         }
     }
 
@@ -212,7 +211,8 @@ Kirigami.Page {
                     delegate: GenerationRow {
                         id: row
 
-                        heldText: row.current ? "" : (space.heldTexts[String(row.number)] ?? "")
+                        // changeCount is read so that the text follows each new result; it is never negative.
+                        heldText: row.current || space.changeCount < 0 ? "" : space.heldText(row.number)
                         onClicked: page.select(row.number)
                     }
                 }

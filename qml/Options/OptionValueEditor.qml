@@ -131,10 +131,7 @@ ColumnLayout {
 
                     objectName: "textEditor"
                     Layout.fillWidth: true
-                    text: {
-                        const current = editor.details.initialValue;
-                        return current === undefined || current === null ? "" : String(current);
-                    }
+                    text: editor.details.initialText
                     placeholderText: editor.details.defaultText.length > 0 ? qsTr("Default: %1", "@info:placeholder").arg(editor.details.defaultText) : ""
                     font.family: editor.details.editorKind === OptionDetails.Path ? "monospace" : Kirigami.Theme.defaultFont.family
                     Accessible.name: qsTr("Value of %1", "@label:textbox").arg(editor.details.name)
@@ -179,7 +176,7 @@ ColumnLayout {
                 id: fileDialog
 
                 title: qsTr("Choose a file for %1", "@title:window").arg(editor.details.name)
-                onAccepted: field.text = decodeURIComponent(selectedFile.toString().replace(/^file:\/\//, ""))
+                onAccepted: field.text = editor.details.pathText(selectedFile)
             }
         }
     }
@@ -207,7 +204,7 @@ ColumnLayout {
             itemKind: editor.details.elementKind
             items: editor.details.listItems
             onApplied: texts => {
-                editor.message = packages ? editor.details.setPackages(texts) : editor.details.setListItems(texts);
+                editor.message = editor.details.setListItems(texts);
             }
         }
     }

@@ -13,20 +13,20 @@ Kirigami.PromptDialog {
     id: dialog
 
     /// The answer of PackageEdits.adviseAdd() for the package in question.
-    property var advice: ({})
+    property packageAdvice advice
 
     signal addConfirmed(string attrPath, bool allowUnfree)
 
     preferredWidth: Kirigami.Units.gridUnit * 30
-    title: dialog.advice.title ?? ""
-    subtitle: (dialog.advice.warnings ?? []).join("\n\n")
+    title: dialog.advice.title
+    subtitle: dialog.advice.text
     standardButtons: Kirigami.Dialog.NoButton
     customFooterActions: [
         Kirigami.Action {
             objectName: "allowUnfreeAndAdd"
             text: qsTr("Allow Unfree Packages and Add", "@action:button")
             icon.name: "list-add"
-            visible: dialog.advice.offerAllowUnfree ?? false
+            visible: dialog.advice.offerAllowUnfree
             onTriggered: {
                 dialog.addConfirmed(dialog.advice.attr, true);
                 dialog.close();

@@ -35,7 +35,7 @@ ColumnLayout {
         delegate: RowLayout {
             id: row
 
-            required property var modelData
+            required property configurationCandidate modelData
 
             Layout.fillWidth: true
             spacing: Kirigami.Units.smallSpacing
@@ -48,7 +48,7 @@ ColumnLayout {
                     Layout.fillWidth: true
                     font.bold: true
                     elide: Text.ElideMiddle
-                    text: row.modelData.kind === "flake" ? (row.modelData.host.length > 0 ? qsTr("%1 (flake, host %2)", "@item").arg(row.modelData.directory).arg(row.modelData.host) : qsTr("%1 (flake)", "@item").arg(row.modelData.directory)) : qsTr("%1 (configuration.nix)", "@item").arg(row.modelData.directory)
+                    text: row.modelData.flake ? (row.modelData.host.length > 0 ? qsTr("%1 (flake, host %2)", "@item").arg(row.modelData.directory).arg(row.modelData.host) : qsTr("%1 (flake)", "@item").arg(row.modelData.directory)) : qsTr("%1 (configuration.nix)", "@item").arg(row.modelData.directory)
                 }
                 QQC2.Label {
                     Layout.fillWidth: true

@@ -81,19 +81,20 @@ void ConfigurationSessionTest::readsTheDemoConfiguration()
     QCOMPARE(session->literalValue(u"time.timeZone"_s), QVariant(u"Europe/Amsterdam"_s));
     QCOMPARE(session->literalValue(u"networking.firewall.allowedTCPPorts"_s), QVariant(QVariantList{qint64(80), qint64(8080)}));
 
-    const QVariantList definitions = session->definitions(u"time.timeZone"_s);
+    const QList<OptionDefinition> definitions = session->definitions(u"time.timeZone"_s);
     QCOMPARE(definitions.size(), 1);
-    const QVariantMap definition = definitions.constFirst().toMap();
-    QCOMPARE(definition.value(u"file"_s), QVariant(u"configuration.nix"_s));
-    QVERIFY(definition.value(u"line"_s).toInt() > 1);
-    QCOMPARE(definition.value(u"source"_s), QVariant(u"\"Europe/Amsterdam\""_s));
-    QVERIFY(definition.value(u"editable"_s).toBool());
+    const OptionDefinition &definition = definitions.constFirst();
+    QCOMPARE(definition.file, u"configuration.nix"_s);
+    QVERIFY(definition.line > 1);
+    QCOMPARE(definition.source, u"\"Europe/Amsterdam\""_s);
+    QCOMPARE(definition.value, QVariant(u"Europe/Amsterdam"_s));
+    QVERIFY(definition.editable);
 
     QVERIFY(session->isDeclaredPackage(u"ripgrep"_s));
     QVERIFY(!session->isDeclaredPackage(u"firefox-not-there"_s));
     bool sawVim = false;
-    for (const QVariant &entry : session->declaredPackages()) {
-        sawVim = sawVim || entry.toMap().value(u"attr"_s) == u"vim"_s;
+    for (const DeclaredPackage &entry : session->declaredPackages()) {
+        sawVim = sawVim || (entry.attr == u"vim"_s && entry.file == u"configuration.nix"_s && entry.line > 1);
     }
     QVERIFY(sawVim);
 }
@@ -123,16 +124,17 @@ void ConfigurationSessionTest::editsBecomeOneChangeSet()
     // Nothing is written until the helper applies the change.
     QCOMPARE(read(u"configuration.nix"_s), before);
 
-    const QVariantList files = session->changedFiles();
+    const QList<ChangedFile> files = session->changedFiles();
     QCOMPARE(files.size(), 1);
-    const QVariantMap file = files.constFirst().toMap();
-    QCOMPARE(file.value(u"name"_s), QVariant(u"configuration.nix"_s));
-    const QString diff = file.value(u"diff"_s).toString();
+    const ChangedFile &file = files.constFirst();
+    QCOMPARE(file.name, u"configuration.nix"_s);
+    QVERIFY(!file.newFile);
+    const QString diff = file.diff;
     QVERIFY2(diff.contains(u"+    htop"_s), qPrintable(diff));
     QVERIFY2(diff.contains(u"-    tmux"_s), qPrintable(diff));
     QVERIFY2(diff.contains(u"+  time.timeZone = \"Europe/Berlin\";"_s), qPrintable(diff));
-    QCOMPARE(file.value(u"added"_s).toInt(), 3); // htop, the time zone, tailscale
-    QCOMPARE(file.value(u"removed"_s).toInt(), 3); // tmux, the time zone, tailscale
+    QCOMPARE(file.added, 3); // htop, the time zone, tailscale
+    QCOMPARE(file.removed, 3); // tmux, the time zone, tailscale
 
     const QString message = session->commitMessage();
     QVERIFY2(message.startsWith(u"Disable "_s), qPrintable(message));
@@ -153,9 +155,9 @@ void ConfigurationSessionTest::editsBecomeOneChangeSet()
 void ConfigurationSessionTest::discardsPerFile()
 {
     auto *session = ConfigurationSession::self();
-    const QVariantList where = session->definitions(u"services.xserver.enable"_s);
+    const QList<OptionDefinition> where = session->definitions(u"services.xserver.enable"_s);
     QCOMPARE(where.size(), 1);
-    QCOMPARE(where.constFirst().toMap().value(u"file"_s), QVariant(u"desktop.nix"_s));
+    QCOMPARE(where.constFirst().file, u"desktop.nix"_s);
 
     QCOMPARE(session->setOptionValue(u"services.xserver.enable"_s, false), QString());
     QCOMPARE(session->setOptionValue(u"time.timeZone"_s, u"UTC"_s), QString());
@@ -163,9 +165,9 @@ void ConfigurationSessionTest::discardsPerFile()
 
     QCOMPARE(session->discardFile(m_directory + u"/desktop.nix"_s), QString());
     QCOMPARE(session->pendingCount(), 1);
-    const QVariantList files = session->changedFiles();
+    const QList<ChangedFile> files = session->changedFiles();
     QCOMPARE(files.size(), 1);
-    QCOMPARE(files.constFirst().toMap().value(u"name"_s), QVariant(u"configuration.nix"_s));
+    QCOMPARE(files.constFirst().name, u"configuration.nix"_s);
 }
 
 void ConfigurationSessionTest::refusesWithASentence()
@@ -242,9 +244,9 @@ void ConfigurationSessionTest::packageAddNamesPkgs()
     QVERIFY2(session->isEditable(), qPrintable(session->loadError()));
     QCOMPARE(session->addPackage(u"htop"_s), QString());
     QVERIFY(session->isDeclaredPackage(u"htop"_s));
-    const QVariantList files = session->changedFiles();
+    const QList<ChangedFile> files = session->changedFiles();
     QCOMPARE(files.size(), 1);
-    const QString diff = files.constFirst().toMap().value(u"diff"_s).toString();
+    const QString diff = files.constFirst().diff;
     QVERIFY2(diff.contains(u"-{ config, lib, ... }:\n+{ config, lib, pkgs, ... }:"_s), qPrintable(diff));
     QVERIFY2(diff.contains(u"htop"_s), qPrintable(diff));
     session->discardAll();

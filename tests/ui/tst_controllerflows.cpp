@@ -8,6 +8,7 @@
 // must end up. The profile is a FakeProfile; nothing runs as root.
 
 #include "Changes/systemactions.h"
+#include "Common/authorization.h"
 #include "Common/configurationsession.h"
 #include "Updates/updatecontroller.h"
 #include "fakeprofile.h"
@@ -130,6 +131,8 @@ private Q_SLOTS:
     void applyUpdate_data();
     void applyUpdate();
     void fakeRunnerCatchesAnUnexpectedRequest();
+    void authorizationOfAnOperation_data();
+    void authorizationOfAnOperation();
 
 private:
     void makeEdit();
@@ -627,6 +630,40 @@ void ControllerFlowsTest::fakeRunnerCatchesAnUnexpectedRequest()
     extra->start();
     QTRY_VERIFY_WITH_TIMEOUT(extra->isFinished(), waitMs);
     QCOMPARE(runner.mismatches().size(), 2);
+}
+
+void ControllerFlowsTest::authorizationOfAnOperation_data()
+{
+    using Answer = Snowpane::Privileged::ActionAuthorization::Answer;
+    using State = OperationAuthorization::State;
+    QTest::addColumn<QList<Answer>>("answers");
+    QTest::addColumn<State>("state");
+    QTest::addColumn<bool>("needsPassword");
+    QTest::addColumn<QString>("hint");
+    QTest::newRow("no steps") << QList<Answer>{} << State::Unknown << false << QString();
+    QTest::newRow("all allowed") << QList<Answer>{Answer::Allowed, Answer::Allowed} << State::Allowed << false << QString();
+    QTest::newRow("one not asked yet") << QList<Answer>{Answer::Allowed, Answer::Unknown} << State::Unknown << false << QString();
+    QTest::newRow("one asks for a password") << QList<Answer>{Answer::Allowed, Answer::NeedsAuthentication} << State::NeedsAuthentication << true
+                                             << u"Requires authentication"_s;
+    // The operation is as restricted as its most restricted step: a refusal wins over a password.
+    QTest::newRow("one refused") << QList<Answer>{Answer::NeedsAuthentication, Answer::Refused} << State::Refused << false << u"Not allowed"_s;
+}
+
+void ControllerFlowsTest::authorizationOfAnOperation()
+{
+    QFETCH(QList<Snowpane::Privileged::ActionAuthorization::Answer>, answers);
+    QFETCH(OperationAuthorization::State, state);
+    QFETCH(bool, needsPassword);
+    QFETCH(QString, hint);
+    QList<std::pair<QString, Snowpane::Privileged::ActionAuthorization::Answer>> steps;
+    for (const auto answer : answers) {
+        steps.append({QString::fromLatin1(Snowpane::Protocol::Action::WriteConfig), answer});
+    }
+    const OperationAuthorization operation = Authorization::describe(steps);
+    QCOMPARE(operation.state, state);
+    QCOMPARE(operation.isRefused(), state == OperationAuthorization::State::Refused);
+    QCOMPARE(operation.needsPassword, needsPassword);
+    QVERIFY2(hint.isEmpty() ? operation.hint.isEmpty() : operation.hint.startsWith(hint), qPrintable(operation.hint));
 }
 
 QTEST_GUILESS_MAIN(ControllerFlowsTest)

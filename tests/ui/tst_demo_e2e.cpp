@@ -58,8 +58,8 @@ QString runningSystem()
     return QFileInfo(demoRoot() + u"/run/current-system"_s).canonicalFilePath();
 }
 
-// Every operation's answer once polkit has answered all of them.
-QVariantMap settledOperations(Authorization &authorization)
+// Every operation's answer once polkit has answered all of them, by name.
+QList<std::pair<QString, OperationAuthorization>> settledOperations(Authorization &authorization)
 {
     if (!QTest::qWaitFor(
             [&] {
@@ -68,7 +68,14 @@ QVariantMap settledOperations(Authorization &authorization)
             30s)) {
         qWarning() << "polkit did not answer";
     }
-    return authorization.operations();
+    const AuthorizedOperations operations = authorization.operations();
+    return {
+        {u"apply"_s, operations.apply},
+        {u"switchGeneration"_s, operations.switchGeneration},
+        {u"update"_s, operations.update},
+        {u"cleanup"_s, operations.cleanup},
+        {u"restore"_s, operations.restore},
+    };
 }
 
 bool writeRule(const QString &result)
@@ -178,13 +185,11 @@ private Q_SLOTS:
     void authorityRefuses()
     {
         Authorization authorization;
-        const QVariantMap operations = settledOperations(authorization);
-        QCOMPARE(operations.size(), 5);
-        for (auto it = operations.cbegin(); it != operations.cend(); ++it) {
-            const QVariantMap operation = it.value().toMap();
-            QCOMPARE(operation.value(u"state"_s).toString(), u"refused"_s);
-            QVERIFY(operation.value(u"refused"_s).toBool());
-            QVERIFY2(operation.value(u"hint"_s).toString().contains(u"Not allowed"_s), qPrintable(it.key()));
+        for (const auto &[name, operation] : settledOperations(authorization)) {
+            QCOMPARE(operation.state, OperationAuthorization::State::Refused);
+            QVERIFY(operation.isRefused());
+            QVERIFY(!operation.needsPassword);
+            QVERIFY2(operation.hint.contains(u"Not allowed"_s), qPrintable(name));
         }
     }
 
@@ -193,13 +198,11 @@ private Q_SLOTS:
     void authorityAsks()
     {
         Authorization authorization;
-        const QVariantMap operations = settledOperations(authorization);
-        QCOMPARE(operations.size(), 5);
-        for (auto it = operations.cbegin(); it != operations.cend(); ++it) {
-            const QVariantMap operation = it.value().toMap();
-            QCOMPARE(operation.value(u"state"_s).toString(), u"authentication"_s);
-            QVERIFY(operation.value(u"needsPassword"_s).toBool());
-            QCOMPARE(operation.value(u"hint"_s).toString(), u"Requires authentication"_s);
+        for (const auto &[name, operation] : settledOperations(authorization)) {
+            QVERIFY2(operation.state == OperationAuthorization::State::NeedsAuthentication, qPrintable(name));
+            QVERIFY(operation.needsPassword);
+            QVERIFY(!operation.isRefused());
+            QCOMPARE(operation.hint, u"Requires authentication"_s);
         }
         SystemActions actions;
         actions.switchGeneration(currentGeneration(), false);
@@ -217,32 +220,31 @@ private Q_SLOTS:
     void authorityAllowsAndFollowsChanges()
     {
         Authorization authorization;
-        QVariantMap operations = settledOperations(authorization);
-        for (auto it = operations.cbegin(); it != operations.cend(); ++it) {
-            QCOMPARE(it.value().toMap().value(u"state"_s).toString(), u"allowed"_s);
-            QCOMPARE(it.value().toMap().value(u"hint"_s).toString(), QString());
+        for (const auto &[name, operation] : settledOperations(authorization)) {
+            QVERIFY2(operation.state == OperationAuthorization::State::Allowed, qPrintable(name));
+            QCOMPARE(operation.hint, QString());
         }
         const auto stateOfApply = [&] {
-            return authorization.operations().value(u"apply"_s).toMap().value(u"state"_s).toString();
+            return QString::fromLatin1(QMetaEnum::fromType<OperationAuthorization::State>().valueToKey(int(authorization.operations().apply.state)));
         };
         QVERIFY(writeRule(u"NO"_s));
         QVERIFY2(QTest::qWaitFor(
                      [&] {
-                         return stateOfApply() == u"refused"_s;
+                         return stateOfApply() == u"Refused"_s;
                      },
                      30s),
                  qPrintable(stateOfApply()));
         QVERIFY(writeRule(u"AUTH_ADMIN_KEEP"_s));
         QVERIFY2(QTest::qWaitFor(
                      [&] {
-                         return stateOfApply() == u"authentication"_s;
+                         return stateOfApply() == u"NeedsAuthentication"_s;
                      },
                      30s),
                  qPrintable(stateOfApply()));
         QVERIFY(writeRule(u"YES"_s));
         QVERIFY2(QTest::qWaitFor(
                      [&] {
-                         return stateOfApply() == u"allowed"_s;
+                         return stateOfApply() == u"Allowed"_s;
                      },
                      30s),
                  qPrintable(stateOfApply()));

@@ -197,10 +197,14 @@ private Q_SLOTS:
         QCOMPARE(role(model, 3, GenerationListModel::CommitRole).toString(), QString());
         QCOMPARE(role(model, 3, GenerationListModel::CommitSubjectRole).toString(), QString());
 
-        const QVariantMap second = model.generation(2);
-        QCOMPARE(second.value(u"commitSubject"_s).toString(), u"Replace nano with curl"_s);
-        QCOMPARE(second.value(u"number"_s).toInt(), 2);
-        QVERIFY(model.generation(42).isEmpty());
+        const GenerationRecord second = model.generation(2);
+        QVERIFY(second.isKnown());
+        QCOMPARE(second.commitSubject, u"Replace nano with curl"_s);
+        QCOMPARE(second.commitShortId, m_commits[1].left(7));
+        QCOMPARE(second.number, 2);
+        QCOMPARE(qint64(second.closureSize), nixClosureSize(m_fixture->systemOf(2)));
+        QVERIFY(second.detailsLoaded);
+        QVERIFY(!model.generation(42).isKnown());
     }
 
     void reloadStartsOver()

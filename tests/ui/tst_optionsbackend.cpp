@@ -273,6 +273,8 @@ private Q_SLOTS:
         QVERIFY(details.declarations().constFirst().endsWith(u"sshd.nix"_s));
         QVERIFY(!details.isDefined());
         QVERIFY(details.isEditable());
+        // The text editor starts from the default, as text.
+        QCOMPARE(details.initialText(), u"6"_s);
 
         // Validated before anything is recorded.
         const QString tooMany = details.setValue(500);
@@ -282,8 +284,9 @@ private Q_SLOTS:
         QCOMPARE(details.setValue(3), QString());
         QCOMPARE(ConfigurationSession::self()->pendingCount(), 1);
         QCOMPARE(details.value(), QVariant(qint64(3)));
+        QCOMPARE(details.initialText(), u"3"_s);
         QVERIFY(details.isDefined());
-        QVERIFY(details.definitions().constFirst().toMap().value(u"file"_s).toString() == u"configuration.nix"_s);
+        QVERIFY(details.definitions().constFirst().file == u"configuration.nix"_s);
         QCOMPARE(details.reset(), QString());
         QVERIFY(!details.isDefined());
     }
@@ -318,6 +321,14 @@ private Q_SLOTS:
         QCOMPARE(packages.editorKind(), OptionDetails::EditorKind::PackageList);
         // environment.systemPackages is a `with pkgs; [ ... ]` list in the demo: packages are read back by name.
         QVERIFY(!packages.setPackages({u"not a name"_s}).isEmpty());
+        QCOMPARE(OptionDetails::pathText(QUrl::fromLocalFile(u"/etc/ssh/my keys/id_ed25519"_s)), u"/etc/ssh/my keys/id_ed25519"_s);
+        QCOMPARE(OptionDetails::pathText(QUrl(u"file:///var/lib/caf%C3%A9"_s)), u"/var/lib/café"_s);
+        // The list editor's one call reads a package list's rows as package names too.
+        const QString refused = packages.setListItems({u"not a name"_s});
+        QCOMPARE(refused, packages.setPackages({u"not a name"_s}));
+        QCOMPARE(packages.setListItems({u"htop"_s, u"python3Packages.numpy"_s}), QString());
+        QVERIFY(ConfigurationSession::self()->isDeclaredPackage(u"python3Packages.numpy"_s));
+        ConfigurationSession::self()->discardAll();
     }
 
     void readOnlyOptionsSayWhy()

@@ -462,42 +462,44 @@ void PackageCatalogTest::addingWarnsAboutUnfreeBrokenInsecure()
     PackageEdits edits(session, PackageCatalog::self());
     // The demo allows unfree packages.
     QCOMPARE(unfreePolicy(*session), UnfreePolicy::Allowed);
-    QVariantMap advice = edits.adviseAdd(u"steam"_s);
-    QCOMPARE(advice.value(u"needsConfirmation"_s).toBool(), false);
-    QCOMPARE(advice.value(u"warnings"_s).toStringList(), QStringList());
-    QCOMPARE(edits.adviseAdd(u"htop"_s).value(u"needsConfirmation"_s).toBool(), false);
+    PackageAdvice advice = edits.adviseAdd(u"steam"_s);
+    QCOMPARE(advice.needsConfirmation(), false);
+    QCOMPARE(advice.warnings, QStringList());
+    QCOMPARE(advice.attr, u"steam"_s);
+    QCOMPARE(edits.adviseAdd(u"htop"_s).needsConfirmation(), false);
 
     advice = edits.adviseAdd(u"xmms"_s);
-    QCOMPARE(advice.value(u"needsConfirmation"_s).toBool(), true);
-    QCOMPARE(advice.value(u"offerAllowUnfree"_s).toBool(), false);
-    QCOMPARE(advice.value(u"title"_s).toString(), u"Add xmms?"_s);
-    QCOMPARE(advice.value(u"warnings"_s).toStringList(),
+    QCOMPARE(advice.needsConfirmation(), true);
+    QCOMPARE(advice.offerAllowUnfree, false);
+    QCOMPARE(advice.title, u"Add xmms?"_s);
+    QCOMPARE(advice.text(), advice.warnings.constFirst());
+    QCOMPARE(advice.warnings,
              QStringList{u"xmms is marked as broken in your nixpkgs: it is known not to build or not to work. The rebuild will stop unless "
                          u"nixpkgs.config.allowBroken is set."_s});
 
     advice = edits.adviseAdd(u"openssl_1_1"_s);
-    QCOMPARE(advice.value(u"needsConfirmation"_s).toBool(), true);
-    QVERIFY(advice.value(u"warnings"_s).toStringList().constFirst().startsWith(u"openssl_1_1 is marked as insecure"_s));
+    QCOMPARE(advice.needsConfirmation(), true);
+    QVERIFY(advice.warnings.constFirst().startsWith(u"openssl_1_1 is marked as insecure"_s));
 
     // Without allowUnfree, an unfree package says so and offers to set it.
     QCOMPARE(session->unsetOption(u"nixpkgs.config.allowUnfree"_s), QString());
     QCOMPARE(unfreePolicy(*session), UnfreePolicy::NotSet);
     advice = edits.adviseAdd(u"steam"_s);
-    QCOMPARE(advice.value(u"needsConfirmation"_s).toBool(), true);
-    QCOMPARE(advice.value(u"offerAllowUnfree"_s).toBool(), true);
-    const QString warning = advice.value(u"warnings"_s).toStringList().value(0);
+    QCOMPARE(advice.needsConfirmation(), true);
+    QCOMPARE(advice.offerAllowUnfree, true);
+    const QString warning = advice.warnings.value(0);
     QVERIFY2(warning.startsWith(u"steam is unfree: its licence ("_s), qPrintable(warning));
     QVERIFY2(warning.endsWith(u"NixOS builds unfree packages only when nixpkgs.config.allowUnfree is set, and your configuration does not set it."_s),
              qPrintable(warning));
     // Free packages still go straight in.
-    QCOMPARE(edits.adviseAdd(u"htop"_s).value(u"needsConfirmation"_s).toBool(), false);
+    QCOMPARE(edits.adviseAdd(u"htop"_s).needsConfirmation(), false);
 
     // Set to false: the same offer, with the reason.
     QCOMPARE(session->setOptionValue(u"nixpkgs.config.allowUnfree"_s, false), QString());
     QCOMPARE(unfreePolicy(*session), UnfreePolicy::Refused);
     advice = edits.adviseAdd(u"steam"_s);
-    QCOMPARE(advice.value(u"offerAllowUnfree"_s).toBool(), true);
-    QVERIFY(advice.value(u"warnings"_s).toStringList().value(0).contains(u"sets nixpkgs.config.allowUnfree to false"_s));
+    QCOMPARE(advice.offerAllowUnfree, true);
+    QVERIFY(advice.warnings.value(0).contains(u"sets nixpkgs.config.allowUnfree to false"_s));
     session->discardAll();
 }
 
@@ -513,7 +515,7 @@ void PackageCatalogTest::allowingUnfreeAndAddingGoTogether()
     QCOMPARE(unfreePolicy(*session), UnfreePolicy::Allowed);
     QVERIFY(session->isDeclaredPackage(u"steam"_s));
     QCOMPARE(session->literalValue(u"nixpkgs.config.allowUnfree"_s), QVariant(true));
-    QCOMPARE(edits.adviseAdd(u"vscode"_s).value(u"needsConfirmation"_s).toBool(), false);
+    QCOMPARE(edits.adviseAdd(u"vscode"_s).needsConfirmation(), false);
 
     // A refused add takes the allowUnfree edit back with it.
     QCOMPARE(session->unsetOption(u"nixpkgs.config.allowUnfree"_s), QString());

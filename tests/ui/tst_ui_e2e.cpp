@@ -147,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(finish(actions));
         QCOMPARE(readText(entry), before);
         QCOMPARE(session->pendingCount(), 0);
-        QVERIFY(session->definitions(u"networking.hostName"_s).constFirst().toMap().value(u"source"_s).toString().startsWith(u'"'));
+        QVERIFY(session->definitions(u"networking.hostName"_s).constFirst().source.startsWith(u'"'));
     }
 
     void deniedChangesNothing()

@@ -177,6 +177,27 @@ private Q_SLOTS:
         QCOMPARE(ownership.bytesFreedByRemoving({}), 0);
     }
 
+    // The cleanup dialog's number box reads the number back from the text it shows ("12 generations", "30 days").
+    void cleanupCountFromText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("generations") << u"12 generations"_s << 12;
+        QTest::newRow("days") << u"30 days"_s << 30;
+        QTest::newRow("bare number") << u"7"_s << 7;
+        QTest::newRow("first number wins") << u"keep 3 of 9"_s << 3;
+        QTest::newRow("no number") << u"generations"_s << 5;
+        QTest::newRow("empty") << QString() << 5;
+        QTest::newRow("too large for an int") << u"99999999999 days"_s << 5;
+    }
+
+    void cleanupCountFromText()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, expected);
+        QCOMPARE(GenerationSpace::countFromText(text, 5), expected);
+    }
+
     // A waiting update read back at start stays only while the machine still matches it: the channels at the
     // update's generation and no system built since the check. Otherwise it is dropped with a reason, not discarded.
     void waitingUpdateIsCheckedOnRestore_data()
@@ -290,23 +311,26 @@ private Q_SLOTS:
         for (int number = 1; number <= count; ++number) {
             const qint64 expected = heldOnlyBy({number});
             QCOMPARE(qint64(space.heldBy(number)), expected);
-            QCOMPARE(space.heldTexts().value(QString::number(number)).toString(), Snowpane::Ui::formatClosureSize(expected));
+            QCOMPARE(space.heldText(number), Snowpane::Ui::formatClosureSize(expected));
             someHoldsSomething = someHoldsSomething || expected > 0;
         }
         QVERIFY2(someHoldsSomething, "the fixture's generations should differ in some package");
 
         // "Keep the newest 3": 11, 10 and 9 are the newest; 9 is booted anyway. What the dialog promises is what only 1 to 8 hold.
-        const QVariantMap plan = space.planFor(GenerationSpace::Rule::KeepLast, 3);
-        QCOMPARE(plan.value(u"generations"_s).toList(), (QVariantList{1, 2, 3, 4, 5, 6, 7, 8}));
-        QCOMPARE(plan.value(u"allowed"_s).toBool(), true);
-        QCOMPARE(qint64(plan.value(u"bytes"_s).toDouble()), heldOnlyBy({1, 2, 3, 4, 5, 6, 7, 8}));
-        QVERIFY(plan.value(u"bytes"_s).toDouble() > 0);
-        QVERIFY(plan.value(u"message"_s).toString().contains(plan.value(u"bytesText"_s).toString()));
+        const GenerationCleanupPlan plan = space.planFor(GenerationSpace::Rule::KeepLast, 3);
+        QCOMPARE(plan.generations, (QList<int>{1, 2, 3, 4, 5, 6, 7, 8}));
+        QCOMPARE(plan.count(), 8);
+        QCOMPARE(plan.rule, Snowpane::System::CleanupRule::KeepLast);
+        QCOMPARE(plan.ruleCount, 3);
+        QCOMPARE(plan.allowed, true);
+        QCOMPARE(qint64(plan.bytes), heldOnlyBy({1, 2, 3, 4, 5, 6, 7, 8}));
+        QVERIFY(plan.bytes > 0);
+        QVERIFY(plan.message.contains(plan.bytesText));
 
         // Keeping more than there are removes nothing, and says so.
-        const QVariantMap none = space.planFor(GenerationSpace::Rule::KeepLast, 50);
-        QCOMPARE(none.value(u"count"_s).toInt(), 0);
-        QCOMPARE(none.value(u"allowed"_s).toBool(), false);
+        const GenerationCleanupPlan none = space.planFor(GenerationSpace::Rule::KeepLast, 50);
+        QCOMPARE(none.count(), 0);
+        QCOMPARE(none.allowed, false);
 
         // What can be freed leaves out the current (11) and the booted (9) generation: cleanup never removes them.
         const QString freeable = Snowpane::Ui::formatClosureSize(heldOnlyBy({1, 2, 3, 4, 5, 6, 7, 8, 10}));

@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -96,6 +98,25 @@ private Q_SLOTS:
     void init()
     {
         makeFlake();
+    }
+
+    // A first start offers the places the environment names, each with what named it.
+    void candidatesSayWhatNamedThem()
+    {
+        qputenv("NH_FLAKE", QFile::encodeName(m_directory + u"#demo"_s));
+        Snowpane::Ui::ConfigurationPlace::useSystemSettings(QString());
+        qunsetenv("NH_FLAKE");
+        const QList<Snowpane::Ui::ConfigurationCandidate> candidates = Snowpane::Ui::ConfigurationPlace::self()->candidates();
+        Snowpane::Ui::ConfigurationPlace::useSystemSettings(QString());
+        const auto found = std::find_if(candidates.cbegin(), candidates.cend(), [&](const Snowpane::Ui::ConfigurationCandidate &candidate) {
+            return candidate.directory == QFileInfo(m_directory).canonicalFilePath();
+        });
+        QVERIFY(found != candidates.cend());
+        QVERIFY(found->flake);
+        QCOMPARE(found->host, u"demo"_s);
+        QCOMPARE(found->sources, u"the environment variable NH_FLAKE"_s);
+        QCOMPARE(found->linkedFrom, QString());
+        QVERIFY(Snowpane::Ui::ConfigurationPlace::self()->candidates().size() < candidates.size());
     }
 
     // The file the edit needs is not tracked: the flake would not see it. Refused before any helper call.

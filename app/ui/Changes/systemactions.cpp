@@ -251,20 +251,18 @@ void SystemActions::cancel()
     }
 }
 
-void SystemActions::deleteGenerations(GenerationSpace::Rule rule, int count, const QVariantList &generations)
+void SystemActions::deleteGenerations(const GenerationCleanupPlan &plan)
 {
     using Rule = Snowpane::Privileged::Requests::DeletionRule;
-    QList<int> numbers;
-    for (const QVariant &number : generations) {
-        numbers.append(number.toInt());
-    }
-    if (isBusy() || count < 1 || numbers.isEmpty()) {
+    if (isBusy() || plan.ruleCount < 1 || plan.generations.isEmpty()) {
         return;
     }
     m_log.clear();
     Q_EMIT logChanged();
     m_commitBeforeSave.clear();
-    start(Snowpane::Privileged::Requests::deleteGenerations(rule == GenerationSpace::Rule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays, count, numbers),
+    start(Snowpane::Privileged::Requests::deleteGenerations(plan.rule == Snowpane::System::CleanupRule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays,
+                                                                  plan.ruleCount,
+                                                                  plan.generations),
           Stage::Cleaning,
           tr("Removing old generations"));
 }

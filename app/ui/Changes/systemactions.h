@@ -172,12 +172,12 @@ public:
     Q_INVOKABLE void revert();
     Q_INVOKABLE void cancel();
     /**
-     * Deletes exactly @p generations (numbers), the ones the cleanup dialog
-     * listed for @p rule and @p count (GenerationSpace::planFor), then collects
-     * garbage. The helper checks each against the same rule and never deletes
-     * the current, booted or running one; if any fails, it deletes none.
+     * Deletes exactly the generations the cleanup dialog listed in @p plan
+     * (GenerationSpace::planFor), then collects garbage. The helper checks
+     * each against the plan's rule and never deletes the current, booted or
+     * running one; if any fails, it deletes none.
      */
-    Q_INVOKABLE void deleteGenerations(GenerationSpace::Rule rule, int count, const QVariantList &generations);
+    Q_INVOKABLE void deleteGenerations(const GenerationCleanupPlan &plan);
 
     /**
      * A sequence of helper jobs that another controller (Updates) drives, shown

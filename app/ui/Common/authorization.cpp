@@ -35,21 +35,21 @@ Authorization::Authorization(QObject *parent)
     update();
 }
 
-QList<std::pair<QString, QStringList>> Authorization::operationActions()
+QList<std::pair<OperationAuthorization AuthorizedOperations::*, QStringList>> Authorization::operationActions()
 {
     const auto id = [](const char *action) {
         return QString::fromLatin1(action);
     };
     return {
-        {u"apply"_s, {id(Snowpane::Protocol::Action::WriteConfig), id(Snowpane::Protocol::Action::Rebuild)}},
-        {u"switchGeneration"_s, {id(Snowpane::Protocol::Action::SwitchGeneration)}},
-        {u"update"_s, {id(Snowpane::Protocol::Action::UpdateSources), id(Snowpane::Protocol::Action::Rebuild)}},
-        {u"cleanup"_s, {id(Snowpane::Protocol::Action::DeleteGenerations)}},
-        {u"restore"_s, {id(Snowpane::Protocol::Action::RestoreConfig)}},
+        {&AuthorizedOperations::apply, {id(Snowpane::Protocol::Action::WriteConfig), id(Snowpane::Protocol::Action::Rebuild)}},
+        {&AuthorizedOperations::switchGeneration, {id(Snowpane::Protocol::Action::SwitchGeneration)}},
+        {&AuthorizedOperations::update, {id(Snowpane::Protocol::Action::UpdateSources), id(Snowpane::Protocol::Action::Rebuild)}},
+        {&AuthorizedOperations::cleanup, {id(Snowpane::Protocol::Action::DeleteGenerations)}},
+        {&AuthorizedOperations::restore, {id(Snowpane::Protocol::Action::RestoreConfig)}},
     };
 }
 
-QVariantMap Authorization::describe(const QList<std::pair<QString, Answer>> &answers)
+OperationAuthorization Authorization::describe(const QList<std::pair<QString, Answer>> &answers)
 {
     // The operation is as restricted as its most restricted step.
     QString refusedAction;
@@ -62,24 +62,18 @@ QVariantMap Authorization::describe(const QList<std::pair<QString, Answer>> &ans
         needsPassword = needsPassword || answer == Answer::NeedsAuthentication;
         allAllowed = allAllowed && answer == Answer::Allowed;
     }
-    QString state;
-    QString hint;
+    OperationAuthorization operation;
     if (!refusedAction.isEmpty()) {
-        state = u"refused"_s;
-        hint = tr("Not allowed: polkit refuses “%1” for your user.").arg(Snowpane::Ui::actionDescription(refusedAction));
-        needsPassword = false;
+        operation.state = OperationAuthorization::State::Refused;
+        operation.hint = tr("Not allowed: polkit refuses “%1” for your user.").arg(Snowpane::Ui::actionDescription(refusedAction));
     } else if (needsPassword) {
-        state = u"authentication"_s;
-        hint = tr("Requires authentication");
+        operation.state = OperationAuthorization::State::NeedsAuthentication;
+        operation.needsPassword = true;
+        operation.hint = tr("Requires authentication");
     } else {
-        state = allAllowed ? u"allowed"_s : u"unknown"_s;
+        operation.state = allAllowed ? OperationAuthorization::State::Allowed : OperationAuthorization::State::Unknown;
     }
-    return {
-        {u"state"_s, state},
-        {u"needsPassword"_s, needsPassword},
-        {u"refused"_s, !refusedAction.isEmpty()},
-        {u"hint"_s, hint},
-    };
+    return operation;
 }
 
 void Authorization::refresh()
@@ -89,13 +83,13 @@ void Authorization::refresh()
 
 void Authorization::update()
 {
-    QVariantMap operations;
+    AuthorizedOperations operations;
     for (const auto &[operation, actions] : operationActions()) {
         QList<std::pair<QString, Answer>> answers;
         for (const QString &action : actions) {
             answers.append({action, m_polkit.answer(action)});
         }
-        operations.insert(operation, describe(answers));
+        operations.*operation = describe(answers);
     }
     m_operations = operations;
     Q_EMIT changed();

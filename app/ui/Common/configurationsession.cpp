@@ -231,36 +231,36 @@ QStringList ConfigurationSession::pendingDescriptions() const
     return descriptions;
 }
 
-QVariantList ConfigurationSession::changedFiles() const
+QList<ChangedFile> ConfigurationSession::changedFiles() const
 {
-    QVariantList list;
+    QList<ChangedFile> list;
     if (!m_changes) {
         return list;
     }
     for (const Snowpane::Config::FileChange &change : m_changes->changedFiles()) {
         const QString name = relativeName(change.path);
         const QString diff = fromStd(Snowpane::Config::unifiedDiff(name.toStdString(), change.before, change.after));
-        list.append(QVariantMap{
-            {u"path"_s, fromStd(change.path)},
-            // A file the edit creates: git is told of it (intent to add) when it is written, so that a flake sees it.
-            {u"newFile"_s, change.before.empty() && !QFileInfo::exists(fromStd(change.path))},
-            {u"name"_s, name},
-            {u"diff"_s, diff},
-            {u"added"_s, countLines(diff, u'+')},
-            {u"removed"_s, countLines(diff, u'-')},
-        });
+        ChangedFile file;
+        file.path = fromStd(change.path);
+        // A file the edit creates: git is told of it (intent to add) when it is written, so that a flake sees it.
+        file.newFile = change.before.empty() && !QFileInfo::exists(file.path);
+        file.name = name;
+        file.diff = diff;
+        file.added = countLines(diff, u'+');
+        file.removed = countLines(diff, u'-');
+        list.append(file);
     }
     return list;
 }
 
-QVariantList ConfigurationSession::declaredPackages() const
+QList<DeclaredPackage> ConfigurationSession::declaredPackages() const
 {
-    QVariantList list;
+    QList<DeclaredPackage> list;
     if (!m_changes) {
         return list;
     }
     for (const Snowpane::Config::PackageEntry &entry : Snowpane::Config::listPackages(m_changes->current(), systemPackages)) {
-        list.append(QVariantMap{{u"attr"_s, fromStd(entry.attr)}, {u"file"_s, relativeName(entry.file)}, {u"line"_s, int(entry.line)}});
+        list.append({fromStd(entry.attr), relativeName(entry.file), int(entry.line)});
     }
     return list;
 }
@@ -387,9 +387,9 @@ void ConfigurationSession::discardAll()
     Q_EMIT changesChanged();
 }
 
-QVariantList ConfigurationSession::definitions(const QString &option) const
+QList<OptionDefinition> ConfigurationSession::definitions(const QString &option) const
 {
-    QVariantList list;
+    QList<OptionDefinition> list;
     const auto path = optionPath(option);
     if (!m_changes || !path) {
         return list;
@@ -398,17 +398,17 @@ QVariantList ConfigurationSession::definitions(const QString &option) const
     for (const Snowpane::Config::Definition &definition : Snowpane::Config::findDefinitions(set, *path)) {
         const auto &tree = *set.documents()[definition.document].tree;
         const QString source = definition.value != Snowpane::Nix::noNode ? fromStd(std::string(tree.text(definition.value))) : QString();
-        list.append(QVariantMap{
-            {u"file"_s, relativeName(definition.file)},
-            {u"path"_s, fromStd(definition.file)},
-            {u"line"_s, int(definition.line)},
-            {u"column"_s, int(definition.column)},
-            {u"kind"_s, fromStd(Snowpane::Config::definitionKind(definition))},
-            {u"source"_s, source},
-            {u"editable"_s, definition.editable},
-            {u"partial"_s, definition.partial},
-            {u"reason"_s, fromStd(definition.reason)},
-            {u"value"_s, definition.read.isLiteral() ? Snowpane::Ui::toVariant(definition.read) : QVariant()},
+        list.append({
+            .file = relativeName(definition.file),
+            .path = fromStd(definition.file),
+            .line = int(definition.line),
+            .column = int(definition.column),
+            .kind = fromStd(Snowpane::Config::definitionKind(definition)),
+            .source = source,
+            .editable = definition.editable,
+            .partial = definition.partial,
+            .reason = fromStd(definition.reason),
+            .value = definition.read.isLiteral() ? Snowpane::Ui::toVariant(definition.read) : QVariant(),
         });
     }
     return list;

@@ -3,12 +3,12 @@
 
 #pragma once
 
+#include "Common/configurationrecords.h"
 #include "changeset.h"
 #include "documentset.h"
 
 #include <QObject>
 #include <QQmlEngine>
-#include <QVariantList>
 
 #include <memory>
 #include <optional>
@@ -44,8 +44,8 @@ class ConfigurationSession : public QObject
     Q_PROPERTY(QString syntaxErrorMessage READ syntaxErrorMessage NOTIFY loadedChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY changesChanged)
     Q_PROPERTY(QStringList pendingDescriptions READ pendingDescriptions NOTIFY changesChanged)
-    Q_PROPERTY(QVariantList changedFiles READ changedFiles NOTIFY changesChanged)
-    Q_PROPERTY(QVariantList declaredPackages READ declaredPackages NOTIFY changesChanged)
+    Q_PROPERTY(QList<ChangedFile> changedFiles READ changedFiles NOTIFY changesChanged)
+    Q_PROPERTY(QList<DeclaredPackage> declaredPackages READ declaredPackages NOTIFY changesChanged)
 
 public:
     /** The application's one session, created on first use from the settings. */
@@ -88,10 +88,10 @@ public:
     [[nodiscard]] int pendingCount() const;
     /** Each pending edit in words ("Enable services.openssh.enable"), in the order made. */
     [[nodiscard]] QStringList pendingDescriptions() const;
-    /** For each changed file: `path` (absolute), `name` (relative), `diff` (unified), `added` and `removed` line counts. */
-    [[nodiscard]] QVariantList changedFiles() const;
-    /** The packages of environment.systemPackages, pending edits included: `attr`, `file`, `line`. */
-    [[nodiscard]] QVariantList declaredPackages() const;
+    /** Each file the pending edits change, with its diff. */
+    [[nodiscard]] QList<ChangedFile> changedFiles() const;
+    /** The packages of environment.systemPackages, pending edits included. */
+    [[nodiscard]] QList<DeclaredPackage> declaredPackages() const;
 
     /** Reads the configuration again from the disk; pending edits are dropped. */
     Q_INVOKABLE void reload();
@@ -117,14 +117,8 @@ public:
     Q_INVOKABLE QString discardFile(const QString &path);
     Q_INVOKABLE void discardAll();
 
-    /**
-     * Where an option is defined, pending edits included. Each entry has
-     * `file` (relative), `path` (absolute), `line`, `column`, `kind`
-     * ("literal", "mkDefault", "mkIf", …), `source` (the value as written),
-     * `editable`, `reason` (why not), and `value` (the typed value, for
-     * literals).
-     */
-    Q_INVOKABLE QVariantList definitions(const QString &option) const;
+    /** Where an option is defined, pending edits included. */
+    Q_INVOKABLE QList<OptionDefinition> definitions(const QString &option) const;
     /**
      * The value an editor shows and edits: the typed value of the one
      * editable definition. Invalid when the option is not defined, is

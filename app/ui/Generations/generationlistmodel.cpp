@@ -279,18 +279,35 @@ const Generation *GenerationListModel::find(int number) const
     return row < 0 ? nullptr : &m_generations.at(row);
 }
 
-QVariantMap GenerationListModel::generation(int number) const
+GenerationRecord GenerationListModel::generation(int number) const
 {
     const int row = rowOfGeneration(number);
     if (row < 0) {
         return {};
     }
-    QVariantMap map;
-    const auto names = roleNames();
-    for (auto it = names.cbegin(); it != names.cend(); ++it) {
-        map.insert(QString::fromLatin1(it.value()), roleData(row, it.key()));
-    }
-    return map;
+    const Generation &generation = m_generations.at(row);
+    const GenerationFacts &facts = m_facts.at(row);
+    GenerationRecord record;
+    record.number = generation.number;
+    record.title = roleData(row, TitleRole).toString();
+    record.date = generation.date;
+    record.nixosVersion = generation.nixosVersion;
+    record.kernelVersion = generation.kernelVersion;
+    record.configurationRevision = generation.configurationRevision;
+    record.specialisations = generation.specialisations;
+    record.current = generation.current;
+    record.booted = generation.number == m_booted;
+    record.running = generation.number == m_running;
+    record.problem = generation.problem;
+    record.storePath = generation.storePath;
+    record.closureSize = double(facts.closureSize);
+    record.closureSizeText = Snowpane::Ui::formatClosureSize(facts.closureSize);
+    record.commit = facts.commit;
+    record.commitShortId = facts.commit.left(7);
+    record.commitSubject = facts.commitSubject;
+    record.commitDirty = facts.commitDirty;
+    record.detailsLoaded = m_factsLoaded.at(row);
+    return record;
 }
 
 int GenerationListModel::olderGeneration(int number) const

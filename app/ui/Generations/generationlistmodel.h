@@ -9,7 +9,62 @@
 #include <QAbstractListModel>
 #include <QFutureWatcher>
 #include <QQmlEngine>
-#include <QVariantMap>
+
+/** One generation as the list shows it, every role of its row; a default one (known false) when there is no such generation. */
+struct GenerationRecord {
+    Q_GADGET
+    QML_VALUE_TYPE(generationRecord)
+    /// The generation exists in the profile; everything else is empty when not.
+    Q_PROPERTY(bool known READ isKnown CONSTANT)
+    Q_PROPERTY(int number MEMBER number CONSTANT)
+    /// "Generation 9 (current)": how a menu names it.
+    Q_PROPERTY(QString title MEMBER title CONSTANT)
+    Q_PROPERTY(QDateTime date MEMBER date CONSTANT)
+    Q_PROPERTY(QString nixosVersion MEMBER nixosVersion CONSTANT)
+    Q_PROPERTY(QString kernelVersion MEMBER kernelVersion CONSTANT)
+    Q_PROPERTY(QString configurationRevision MEMBER configurationRevision CONSTANT)
+    Q_PROPERTY(QStringList specialisations MEMBER specialisations CONSTANT)
+    Q_PROPERTY(bool current MEMBER current CONSTANT)
+    Q_PROPERTY(bool booted MEMBER booted CONSTANT)
+    Q_PROPERTY(bool running MEMBER running CONSTANT)
+    Q_PROPERTY(QString problem MEMBER problem CONSTANT)
+    Q_PROPERTY(QString storePath MEMBER storePath CONSTANT)
+    /// Bytes; -1 while unknown.
+    Q_PROPERTY(double closureSize MEMBER closureSize CONSTANT)
+    Q_PROPERTY(QString closureSizeText MEMBER closureSizeText CONSTANT)
+    Q_PROPERTY(QString commit MEMBER commit CONSTANT)
+    Q_PROPERTY(QString commitShortId MEMBER commitShortId CONSTANT)
+    Q_PROPERTY(QString commitSubject MEMBER commitSubject CONSTANT)
+    Q_PROPERTY(bool commitDirty MEMBER commitDirty CONSTANT)
+    /// The size and commit have been looked for (whether found or not).
+    Q_PROPERTY(bool detailsLoaded MEMBER detailsLoaded CONSTANT)
+
+public:
+    [[nodiscard]] bool isKnown() const
+    {
+        return number > 0;
+    }
+
+    int number = 0;
+    QString title;
+    QDateTime date;
+    QString nixosVersion;
+    QString kernelVersion;
+    QString configurationRevision;
+    QStringList specialisations;
+    bool current = false;
+    bool booted = false;
+    bool running = false;
+    QString problem;
+    QString storePath;
+    double closureSize = -1;
+    QString closureSizeText;
+    QString commit;
+    QString commitShortId;
+    QString commitSubject;
+    bool commitDirty = false;
+    bool detailsLoaded = false;
+};
 
 /** What an action on a generation will do, for its confirmation dialog. */
 struct GenerationConfirmation {
@@ -127,8 +182,8 @@ public:
     Q_INVOKABLE int rowOfGeneration(int number) const;
     /// The number of the generation in @p row, or 0.
     Q_INVOKABLE int numberAt(int row) const;
-    /// Every role of generation @p number by its role name; empty when there is no such generation.
-    Q_INVOKABLE QVariantMap generation(int number) const;
+    /// Every role of generation @p number; not known when there is no such generation.
+    Q_INVOKABLE GenerationRecord generation(int number) const;
     /// The generation before @p number in the list (the next older one), or 0.
     Q_INVOKABLE int olderGeneration(int number) const;
     /**

@@ -3,6 +3,7 @@
 
 #include "Generations/generationspace.h"
 
+#include "Changes/systemactions.h"
 #include "Generations/generationshared.h"
 #include "closurereader.h"
 #include "generationreader.h"
@@ -10,6 +11,7 @@
 
 #include <QFileInfo>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -123,6 +125,14 @@ GenerationSpace::GenerationSpace(QObject *parent)
     reload();
 }
 
+void GenerationSpace::componentComplete()
+{
+    if (QQmlEngine *engine = qmlEngine(this)) {
+        auto *actions = engine->singletonInstance<SystemActions *>("io.github.snowpane", "SystemActions");
+        connect(actions, &SystemActions::systemChanged, this, &GenerationSpace::reload);
+    }
+}
+
 GenerationSpace::~GenerationSpace()
 {
     m_watcher.cancel();
@@ -200,18 +210,6 @@ QString GenerationSpace::oldGenerationsText() const
         .arg(Snowpane::Ui::formatClosureSize(m_ownership.bytesFreedByRemoving(old)));
 }
 
-QVariantMap GenerationSpace::heldTexts() const
-{
-    QVariantMap texts;
-    if (!m_ready || !m_ownership.error.isEmpty()) {
-        return texts;
-    }
-    for (const Generation &generation : m_generations) {
-        texts.insert(QString::number(generation.number), Snowpane::Ui::formatClosureSize(m_ownership.exclusiveBytes(generation.number)));
-    }
-    return texts;
-}
-
 void GenerationSpace::setRule(Rule rule)
 {
     if (m_rule != rule) {
@@ -228,17 +226,24 @@ void GenerationSpace::setCount(int count)
     }
 }
 
-QVariantMap GenerationSpace::planFor(Rule rule, int count) const
+int GenerationSpace::countFromText(const QString &text, int fallback)
+{
+    static const QRegularExpression digits(u"\\d+"_s);
+    const QRegularExpressionMatch match = digits.match(text);
+    bool ok = false;
+    const int count = match.hasMatch() ? match.captured().toInt(&ok) : 0;
+    return ok ? count : fallback;
+}
+
+GenerationCleanupPlan GenerationSpace::planFor(Rule rule, int count) const
 {
     const QList<int> removed = Snowpane::Ui::generationsRemovedBy(m_generations,
                                                                   {m_current, m_bootedStorePath, m_runningStorePath},
                                                                   Snowpane::System::CleanupRule(rule),
                                                                   count,
                                                                   QDateTime::currentDateTime());
-    QVariantList numbers;
     QStringList names;
     for (int number : removed) {
-        numbers.append(number);
         names.append(QString::number(number));
     }
     const bool known = m_ready && m_ownership.error.isEmpty();
@@ -263,12 +268,13 @@ QVariantMap GenerationSpace::planFor(Rule rule, int count) const
         message += u' ';
         message += tr("The current generation and the ones the machine booted and runs are always kept.");
     }
-    return {
-        {u"generations"_s, numbers},
-        {u"count"_s, int(removed.size())},
-        {u"bytes"_s, double(bytes)},
-        {u"bytesText"_s, bytesText},
-        {u"message"_s, message},
-        {u"allowed"_s, count >= 1 && !removed.isEmpty()},
-    };
+    GenerationCleanupPlan plan;
+    plan.rule = Snowpane::System::CleanupRule(rule);
+    plan.ruleCount = count;
+    plan.generations = removed;
+    plan.bytes = double(bytes);
+    plan.bytesText = bytesText;
+    plan.message = message;
+    plan.allowed = count >= 1 && !removed.isEmpty();
+    return plan;
 }

@@ -13,7 +13,6 @@
 #include <QList>
 #include <QObject>
 #include <QQmlEngine>
-#include <QVariantMap>
 
 namespace Snowpane::Ui
 {
@@ -49,16 +48,51 @@ struct GenerationSpaceScan {
 
 }
 
+/** What "Remove old generations" with a rule and a number does, shown before the person confirms. */
+struct GenerationCleanupPlan {
+    Q_GADGET
+    QML_VALUE_TYPE(generationCleanupPlan)
+    /// The generations it removes.
+    Q_PROPERTY(QList<int> generations MEMBER generations CONSTANT)
+    /// How many it removes.
+    Q_PROPERTY(int count READ count CONSTANT)
+    /// Bytes it frees; -1 until the closures are read.
+    Q_PROPERTY(double bytes MEMBER bytes CONSTANT)
+    /// The same in words; empty until the closures are read.
+    Q_PROPERTY(QString bytesText MEMBER bytesText CONSTANT)
+    /// What will happen, in sentences.
+    Q_PROPERTY(QString message MEMBER message CONSTANT)
+    /// The number is valid and something would be removed.
+    Q_PROPERTY(bool allowed MEMBER allowed CONSTANT)
+
+public:
+    [[nodiscard]] int count() const
+    {
+        return int(generations.size());
+    }
+
+    /// The rule and its number (generations to keep, or an age in days) the plan was worked out for; the helper checks them again.
+    Snowpane::System::CleanupRule rule = Snowpane::System::CleanupRule::KeepLast;
+    int ruleCount = 0;
+    QList<int> generations;
+    double bytes = -1;
+    QString bytesText;
+    QString message;
+    bool allowed = false;
+};
+
 /**
  * The store space old generations hold, for the Generations page: per
  * generation the bytes only it keeps alive, and for "Remove old generations"
  * which generations a rule removes and what that frees. Closures are read in
  * a worker thread through the shared closure reader; the window only sums
- * groups.
+ * groups. Made by QML, it reads again by itself whenever SystemActions
+ * changes the system.
  */
-class GenerationSpace : public QObject
+class GenerationSpace : public QObject, public QQmlParserStatus
 {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
 
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
@@ -69,14 +103,12 @@ class GenerationSpace : public QObject
     Q_PROPERTY(QString oldGenerationsText READ oldGenerationsText NOTIFY resultChanged)
     /// Grows with every new result.
     Q_PROPERTY(int changeCount READ changeCount NOTIFY resultChanged)
-    /// Per generation number (as a string key), the space only it holds, in words ("1.2 GB"); absent until known.
-    Q_PROPERTY(QVariantMap heldTexts READ heldTexts NOTIFY resultChanged)
     /// The cleanup rule the plan is worked out for.
     Q_PROPERTY(Rule rule READ rule WRITE setRule NOTIFY planChanged)
     /// The rule's number: generations to keep, or an age in days.
     Q_PROPERTY(int count READ count WRITE setCount NOTIFY planChanged)
     /// What "Remove old generations" with rule and count does; see planFor().
-    Q_PROPERTY(QVariantMap plan READ plan NOTIFY planChanged)
+    Q_PROPERTY(GenerationCleanupPlan plan READ plan NOTIFY planChanged)
 
 public:
     enum class Rule {
@@ -87,6 +119,12 @@ public:
 
     explicit GenerationSpace(QObject *parent = nullptr);
     ~GenerationSpace() override;
+
+    void classBegin() override
+    {
+    }
+    /** Follows the engine's SystemActions. */
+    void componentComplete() override;
 
     [[nodiscard]] bool isBusy() const
     {
@@ -106,7 +144,6 @@ public:
         return m_changeCount;
     }
 
-    [[nodiscard]] QVariantMap heldTexts() const;
     [[nodiscard]] Rule rule() const
     {
         return m_rule;
@@ -117,22 +154,22 @@ public:
         return m_count;
     }
     void setCount(int count);
-    [[nodiscard]] QVariantMap plan() const
+    [[nodiscard]] GenerationCleanupPlan plan() const
     {
         return planFor(m_rule, m_count);
     }
 
     /** Bytes only generation @p number keeps alive; -1 until known. */
     Q_INVOKABLE double heldBy(int number) const;
-    /** The same in words ("1.2 GB"); empty until known. */
+    /** The same in words ("1.2 GB"); empty until known. Bind with changeCount to follow new results. */
     Q_INVOKABLE QString heldText(int number) const;
     /**
-     * What "Remove old generations" with @p rule and @p count does:
-     * `generations` (numbers), `count`, `bytes`, `bytesText` (empty until the
-     * closures are read), `message` (what will happen, in sentences) and
-     * `allowed`.
+     * The rule's number the person typed: the first number in @p text
+     * ("12 generations", "30 days", "7"), or @p fallback when it has none.
      */
-    [[nodiscard]] QVariantMap planFor(Rule rule, int count) const;
+    Q_INVOKABLE static int countFromText(const QString &text, int fallback);
+    /** What "Remove old generations" with @p rule and @p count does. */
+    [[nodiscard]] GenerationCleanupPlan planFor(Rule rule, int count) const;
     /**
      * Reads the profile and the closures again, in a worker thread; the
      * figures shown stay until the new ones are in, and resultChanged() is

@@ -11,6 +11,7 @@
 #include <QJSValue>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <limits>
@@ -210,9 +211,9 @@ QStringList OptionDetails::declarations() const
     return catalog->option(m_index).declarations;
 }
 
-QVariantList OptionDetails::definitions() const
+QList<OptionDefinition> OptionDetails::definitions() const
 {
-    return m_name.isEmpty() ? QVariantList() : ConfigurationSession::self()->definitions(m_name);
+    return m_name.isEmpty() ? QList<OptionDefinition>() : ConfigurationSession::self()->definitions(m_name);
 }
 
 QVariant OptionDetails::value() const
@@ -242,6 +243,21 @@ QVariant OptionDetails::initialValue() const
         return {};
     }
     return document.array().at(0).toVariant();
+}
+
+QString OptionDetails::initialText() const
+{
+    const QVariant current = initialValue();
+    if (!current.isValid() || current.isNull()) {
+        return {};
+    }
+    if (current.metaType() == QMetaType::fromType<bool>()) {
+        return current.toBool() ? u"true"_s : u"false"_s;
+    }
+    if (current.metaType() == QMetaType::fromType<double>()) {
+        return QString::number(current.toDouble(), 'g', QLocale::FloatingPointShortest);
+    }
+    return current.toString();
 }
 
 QStringList OptionDetails::listItems() const
@@ -281,14 +297,14 @@ QString OptionDetails::checkEditable() const
     if (!session->isEditable()) {
         return tr("%1 has a syntax error at line %2. Fix it before making changes here.").arg(session->syntaxErrorFile()).arg(session->syntaxErrorLine());
     }
-    const QVariantList found = definitions();
+    const QList<OptionDefinition> found = definitions();
     if (found.size() > 1) {
         return tr("Your configuration defines this option in %n places, so it is edited in the files.", nullptr, int(found.size()));
     }
     if (found.size() == 1) {
-        const QVariantMap definition = found.constFirst().toMap();
-        if (!definition.value(u"editable"_s).toBool() || definition.value(u"partial"_s).toBool()) {
-            const QString reason = definition.value(u"reason"_s).toString();
+        const OptionDefinition &definition = found.constFirst();
+        if (!definition.editable || definition.partial) {
+            const QString &reason = definition.reason;
             return reason.isEmpty() ? tr("Your configuration computes this value, so it is edited in the file.")
                                     : tr("Your configuration computes this value (%1), so it is edited in the file.").arg(reason);
         }
@@ -299,11 +315,8 @@ QString OptionDetails::checkEditable() const
 QString OptionDetails::definitionSource() const
 {
     QStringList parts;
-    for (const QVariant &entry : definitions()) {
-        const QVariantMap definition = entry.toMap();
-        parts.append(u"# %1:%2\n%3"_s.arg(definition.value(u"file"_s).toString())
-                         .arg(definition.value(u"line"_s).toInt())
-                         .arg(definition.value(u"source"_s).toString()));
+    for (const OptionDefinition &definition : definitions()) {
+        parts.append(u"# %1:%2\n%3"_s.arg(definition.file).arg(definition.line).arg(definition.source));
     }
     return parts.join(u"\n\n"_s);
 }
@@ -359,8 +372,16 @@ QString OptionDetails::setText(const QString &text)
     return setValue(valueFromText(text));
 }
 
+QString OptionDetails::pathText(const QUrl &url)
+{
+    return url.isLocalFile() ? url.toLocalFile() : url.toString();
+}
+
 QString OptionDetails::setListItems(const QStringList &items)
 {
+    if (editorKind() == EditorKind::PackageList) {
+        return setPackages(items);
+    }
     const QString element = elementKind();
     if (element.isEmpty()) {
         return tr("%1 is not a list.").arg(m_name);

@@ -3,11 +3,13 @@
 
 #pragma once
 
+#include "Common/configurationrecords.h"
 #include "editorkind.h"
 #include "effectivevalue.h"
 
 #include <QObject>
 #include <QQmlEngine>
+#include <QUrl>
 #include <QVariant>
 
 /**
@@ -48,10 +50,12 @@ class OptionDetails : public QObject
     Q_PROPERTY(bool exampleIsMarkdown READ exampleIsMarkdown NOTIFY optionChanged)
     Q_PROPERTY(QStringList declarations READ declarations NOTIFY optionChanged)
 
-    Q_PROPERTY(QVariantList definitions READ definitions NOTIFY configurationChanged)
+    Q_PROPERTY(QList<OptionDefinition> definitions READ definitions NOTIFY configurationChanged)
     Q_PROPERTY(QVariant value READ value NOTIFY configurationChanged)
     /// What an editor starts from: the configuration's literal value, else the default when it is a plain value, else undefined.
     Q_PROPERTY(QVariant initialValue READ initialValue NOTIFY configurationChanged)
+    /// For the text editor: initialValue as text, read back by setText(); empty when there is none.
+    Q_PROPERTY(QString initialText READ initialText NOTIFY configurationChanged)
     /// For lists: initialValue's elements as text, one per row of the list editor.
     Q_PROPERTY(QStringList listItems READ listItems NOTIFY configurationChanged)
     /// For choices: the index in choices of initialValue, or -1.
@@ -125,10 +129,11 @@ public:
     [[nodiscard]] bool exampleIsMarkdown() const;
     [[nodiscard]] QStringList declarations() const;
 
-    [[nodiscard]] QVariantList definitions() const;
+    [[nodiscard]] QList<OptionDefinition> definitions() const;
     [[nodiscard]] QVariant value() const;
     [[nodiscard]] QVariant initialValue() const;
     [[nodiscard]] int currentChoice() const;
+    [[nodiscard]] QString initialText() const;
     [[nodiscard]] QStringList listItems() const;
     [[nodiscard]] bool isDefined() const;
     [[nodiscard]] bool isEditable() const;
@@ -167,11 +172,14 @@ public:
     Q_INVOKABLE QString setText(const QString &text);
     /**
      * For list editors: each text of @p items as one element of the list (a
-     * number for integer lists, text otherwise), validated, then recorded.
+     * number for integer lists, text otherwise), validated, then recorded;
+     * for package lists, as setPackages() does.
      */
     Q_INVOKABLE QString setListItems(const QStringList &items);
     /** For package lists: @p attributes (such as "firefox" or "python3Packages.numpy") as `with pkgs; [ ... ]`. */
     Q_INVOKABLE QString setPackages(const QStringList &attributes);
+    /** The text a path option's editor takes from a file dialog's @p url: the local path, or the URL as text when it is not a local file. */
+    Q_INVOKABLE static QString pathText(const QUrl &url);
     /** For choices: records the value at @p index of choices, typed as the enum has it (text, number, true or false). */
     Q_INVOKABLE QString setChoice(int index);
     /** Removes the option from the configuration, so that its default applies again. */

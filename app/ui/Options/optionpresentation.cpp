@@ -83,7 +83,7 @@ SwitchState switchState(const Snowpane::Options::OptionCatalog &catalog, int ind
     const QString name = catalog.name(index).toString();
     const Snowpane::Options::Option option = catalog.option(index);
     const bool byDefault = option.defaultValue.kind != OptionLiteral::Kind::None && option.defaultValue.text.trimmed() == u"true"_s;
-    const QVariantList definitions = ConfigurationSession::self()->definitions(name);
+    const QList<OptionDefinition> definitions = ConfigurationSession::self()->definitions(name);
     state.defined = !definitions.isEmpty();
     if (definitions.isEmpty()) {
         state.checked = byDefault;
@@ -91,20 +91,20 @@ SwitchState switchState(const Snowpane::Options::OptionCatalog &catalog, int ind
         state.state = QCoreApplication::translate("OptionPresentation", "default");
         return state;
     }
-    const QVariantMap first = definitions.constFirst().toMap();
-    const QVariant value = first.value(u"value"_s);
-    const QString where = u"%1:%2"_s.arg(first.value(u"file"_s).toString()).arg(first.value(u"line"_s).toInt());
+    const OptionDefinition &first = definitions.constFirst();
+    const QVariant &value = first.value;
+    const QString where = u"%1:%2"_s.arg(first.file).arg(first.line);
     if (definitions.size() == 1 && value.metaType() == QMetaType::fromType<bool>()) {
         state.checked = value.toBool();
-        state.toggleable = first.value(u"editable"_s).toBool() && !first.value(u"partial"_s).toBool() && ConfigurationSession::self()->isEditable();
-        state.state = state.toggleable ? where : QCoreApplication::translate("OptionPresentation", "%1 (%2)").arg(where, first.value(u"reason"_s).toString());
+        state.toggleable = first.editable && !first.partial && ConfigurationSession::self()->isEditable();
+        state.state = state.toggleable ? where : QCoreApplication::translate("OptionPresentation", "%1 (%2)").arg(where, first.reason);
         return state;
     }
     state.checked = byDefault;
     state.toggleable = false;
     state.state = definitions.size() > 1
         ? QCoreApplication::translate("OptionPresentation", "defined %n times; edit it in the files", nullptr, int(definitions.size()))
-        : QCoreApplication::translate("OptionPresentation", "%1, computed: %2").arg(where, first.value(u"reason"_s).toString());
+        : QCoreApplication::translate("OptionPresentation", "%1, computed: %2").arg(where, first.reason);
     return state;
 }
 

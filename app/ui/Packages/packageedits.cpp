@@ -21,11 +21,11 @@ const QString allowUnfreeOption = u"nixpkgs.config.allowUnfree"_s;
 
 UnfreePolicy unfreePolicy(const ConfigurationSession &session)
 {
-    const QVariantList definitions = session.definitions(allowUnfreeOption);
+    const QList<OptionDefinition> definitions = session.definitions(allowUnfreeOption);
     if (!definitions.isEmpty()) {
         bool allLiteralFalse = true;
-        for (const QVariant &entry : definitions) {
-            const QVariant value = entry.toMap().value(u"value"_s);
+        for (const OptionDefinition &entry : definitions) {
+            const QVariant &value = entry.value;
             if (value.typeId() == QMetaType::Bool && value.toBool()) {
                 return UnfreePolicy::Allowed;
             }
@@ -37,8 +37,8 @@ UnfreePolicy unfreePolicy(const ConfigurationSession &session)
         return UnfreePolicy::Predicate;
     }
     // `nixpkgs.config = import ./nixpkgs-config.nix;` may set it where Snowpane cannot see.
-    for (const QVariant &entry : session.definitions(u"nixpkgs.config"_s)) {
-        if (!entry.toMap().value(u"value"_s).isValid()) {
+    for (const OptionDefinition &entry : session.definitions(u"nixpkgs.config"_s)) {
+        if (!entry.value.isValid()) {
             return UnfreePolicy::Unknown;
         }
     }
@@ -106,19 +106,18 @@ PackageEdits *PackageEdits::create(QQmlEngine *engine, QJSEngine *)
     return new PackageEdits(ConfigurationSession::self(), PackageCatalog::self(), engine);
 }
 
-QVariantMap PackageEdits::adviseAdd(const QString &attr) const
+PackageAdvice PackageEdits::adviseAdd(const QString &attr) const
 {
-    QVariantMap answer{{u"attr"_s, attr}, {u"name"_s, attr}};
     PackageAdvice advice;
+    QString name = attr;
     if (const auto package = m_catalog->package(attr)) {
-        answer.insert(u"name"_s, package->pname);
+        name = package->pname;
         advice = adviseAdding(*package, unfreePolicy(*m_session));
     }
-    answer.insert(u"warnings"_s, advice.warnings);
-    answer.insert(u"offerAllowUnfree"_s, advice.offerAllowUnfree);
-    answer.insert(u"needsConfirmation"_s, !advice.warnings.isEmpty());
-    answer.insert(u"title"_s, QCoreApplication::translate("PackageEdits", "Add %1?").arg(attr));
-    return answer;
+    advice.attr = attr;
+    advice.name = name;
+    advice.title = QCoreApplication::translate("PackageEdits", "Add %1?").arg(attr);
+    return advice;
 }
 
 QString PackageEdits::add(const QString &attr, bool allowUnfree)

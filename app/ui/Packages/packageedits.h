@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QStringList>
-#include <QVariantMap>
 
 class ConfigurationSession;
 class PackageCatalog;
@@ -27,8 +26,36 @@ enum class UnfreePolicy {
     Unknown,
 };
 
-/** What to tell the person before a package is added. */
+/** What to tell the person before a package is added, for the question asked first when there is a catch. */
 struct PackageAdvice {
+    Q_GADGET
+    QML_VALUE_TYPE(packageAdvice)
+    /// The attribute to add.
+    Q_PROPERTY(QString attr MEMBER attr CONSTANT)
+    /// The package's name, or attr when the catalog does not know it.
+    Q_PROPERTY(QString name MEMBER name CONSTANT)
+    /// The question's title ("Add steam?").
+    Q_PROPERTY(QString title MEMBER title CONSTANT)
+    Q_PROPERTY(QStringList warnings MEMBER warnings CONSTANT)
+    /// The warnings as the question's text, one paragraph each.
+    Q_PROPERTY(QString text READ text CONSTANT)
+    Q_PROPERTY(bool offerAllowUnfree MEMBER offerAllowUnfree CONSTANT)
+    /// There is a catch: ask before adding.
+    Q_PROPERTY(bool needsConfirmation READ needsConfirmation CONSTANT)
+
+public:
+    [[nodiscard]] bool needsConfirmation() const
+    {
+        return !warnings.isEmpty();
+    }
+    [[nodiscard]] QString text() const
+    {
+        return warnings.join(QStringLiteral("\n\n"));
+    }
+
+    QString attr;
+    QString name;
+    QString title;
     /// One sentence per reason to stop and ask; none means add at once.
     QStringList warnings;
     /// The package is unfree and setting nixpkgs.config.allowUnfree to true would allow it.
@@ -38,7 +65,7 @@ struct PackageAdvice {
 /** Reads the unfree policy from the configuration's definitions (pending edits included). */
 [[nodiscard]] UnfreePolicy unfreePolicy(const ConfigurationSession &session);
 
-/** The warnings for adding @p package under @p policy: unfree and not allowed, broken, insecure. */
+/** The warnings for adding @p package under @p policy: unfree and not allowed, broken, insecure (attr, name and title stay empty). */
 [[nodiscard]] PackageAdvice adviseAdding(const Snowpane::Packages::Package &package, UnfreePolicy policy);
 
 /**
@@ -59,12 +86,8 @@ public:
     explicit PackageEdits(ConfigurationSession *session, PackageCatalog *catalog, QObject *parent = nullptr);
     static PackageEdits *create(QQmlEngine *engine, QJSEngine *scriptEngine);
 
-    /**
-     * What adding @p attr needs the person to know: `attr`, `name`,
-     * `warnings` (sentences; empty means add without asking),
-     * `offerAllowUnfree`, `needsConfirmation`, and `title`.
-     */
-    Q_INVOKABLE QVariantMap adviseAdd(const QString &attr) const;
+    /** What adding @p attr needs the person to know; no warnings means add without asking. */
+    Q_INVOKABLE PackageAdvice adviseAdd(const QString &attr) const;
     /**
      * Adds @p attr to environment.systemPackages; with @p allowUnfree, first
      * sets nixpkgs.config.allowUnfree to true. Both or neither become

@@ -41,13 +41,12 @@ void PackageInstalledModel::reload()
     QSet<QString> declaredPnames;
     QSet<QString> declaredAttributes;
     int pending = 0;
-    for (const QVariant &entry : ConfigurationSession::self()->declaredPackages()) {
-        const QVariantMap map = entry.toMap();
+    for (const DeclaredPackage &entry : ConfigurationSession::self()->declaredPackages()) {
         Row row;
-        row.attrPath = map.value(u"attr"_s).toString();
+        row.attrPath = entry.attr;
         row.declared = true;
-        row.file = map.value(u"file"_s).toString();
-        row.line = map.value(u"line"_s).toInt();
+        row.file = entry.file;
+        row.line = entry.line;
         row.name = row.attrPath;
         declaredAttributes.insert(row.attrPath);
         if (const auto package = catalog->package(row.attrPath)) {

@@ -228,8 +228,8 @@ void PackageSearchModel::replaceRows(const QList<PackageRow> &rows)
 void PackageSearchModel::updateDeclared()
 {
     QSet<QString> declared;
-    for (const QVariant &entry : ConfigurationSession::self()->declaredPackages()) {
-        declared.insert(entry.toMap().value(u"attr"_s).toString());
+    for (const DeclaredPackage &entry : ConfigurationSession::self()->declaredPackages()) {
+        declared.insert(entry.attr);
     }
     if (declared == m_declared) {
         return;

@@ -153,20 +153,20 @@ bool ConfigurationPlace::needsChoice() const
         && settings->configurationDirectory() == settings->defaultConfigurationDirectoryValue();
 }
 
-QVariantList ConfigurationPlace::candidates() const
+QList<ConfigurationCandidate> ConfigurationPlace::candidates() const
 {
-    QVariantList list;
+    QList<ConfigurationCandidate> list;
     for (const auto &candidate : m_candidates) {
         QStringList sources;
         for (const QString &source : candidate.sources) {
             sources.append(sourceText(source));
         }
-        list.append(QVariantMap{
-            {u"directory"_s, candidate.directory},
-            {u"kind"_s, candidate.kind == Snowpane::Config::Candidate::Kind::Flake ? u"flake"_s : u"classic"_s},
-            {u"host"_s, candidate.host},
-            {u"sources"_s, sources.join(u"; "_s)},
-            {u"linkedFrom"_s, candidate.linkedFrom},
+        list.append({
+            .directory = candidate.directory,
+            .flake = candidate.kind == Snowpane::Config::Candidate::Kind::Flake,
+            .host = candidate.host,
+            .sources = sources.join(u"; "_s),
+            .linkedFrom = candidate.linkedFrom,
         });
     }
     return list;

@@ -7,10 +7,31 @@
 
 #include <QObject>
 #include <QQmlEngine>
-#include <QVariantList>
 
 namespace Snowpane::Ui
 {
+
+/** A place on this machine that holds a NixOS configuration, and what names it. */
+struct ConfigurationCandidate {
+    Q_GADGET
+    QML_VALUE_TYPE(configurationCandidate)
+    Q_PROPERTY(QString directory MEMBER directory CONSTANT)
+    /// A flake; otherwise a classic configuration.nix.
+    Q_PROPERTY(bool flake MEMBER flake CONSTANT)
+    /// The flake's host; empty for a classic configuration or when the flake names none.
+    Q_PROPERTY(QString host MEMBER host CONSTANT)
+    /// What names it (NIXOS_CONFIG, /etc/nixos, …), in words.
+    Q_PROPERTY(QString sources MEMBER sources CONSTANT)
+    /// The link it was found through; empty when found directly.
+    Q_PROPERTY(QString linkedFrom MEMBER linkedFrom CONSTANT)
+
+public:
+    QString directory;
+    bool flake = false;
+    QString host;
+    QString sources;
+    QString linkedFrom;
+};
 
 /**
  * Where the configuration lives and who writes it, for the window. The
@@ -38,8 +59,8 @@ class ConfigurationPlace : public QObject
     Q_PROPERTY(QString writerText READ writerText NOTIFY changed)
     /// Nothing names a configuration yet: the person must pick one.
     Q_PROPERTY(bool needsChoice READ needsChoice NOTIFY changed)
-    /// For each place found: `directory`, `kind` ("flake" or "classic"), `host`, `sources` (in words), `linkedFrom`.
-    Q_PROPERTY(QVariantList candidates READ candidates NOTIFY changed)
+    /// The places found on this machine.
+    Q_PROPERTY(QList<Snowpane::Ui::ConfigurationCandidate> candidates READ candidates NOTIFY changed)
 
 public:
     enum class Writer {
@@ -80,7 +101,7 @@ public:
     [[nodiscard]] Writer writer() const;
     [[nodiscard]] QString writerText() const;
     [[nodiscard]] bool needsChoice() const;
-    [[nodiscard]] QVariantList candidates() const;
+    [[nodiscard]] QList<ConfigurationCandidate> candidates() const;
 
     /** Who writes @p directory for this process's user, with the reason when refused. */
     [[nodiscard]] static Snowpane::Config::WriterDecision decide(const QString &directory);
