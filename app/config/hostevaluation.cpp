@@ -33,7 +33,7 @@ namespace
 {
 
 // Bumped when the expressions or the cached format change.
-constexpr auto cacheSchema = "snowpane-hosts-3";
+constexpr auto cacheSchema = "snowpane-hosts-4";
 constexpr int maximumHashedFiles = 20000;
 constexpr int nixTimeoutMs = 300000;
 
@@ -116,22 +116,18 @@ bool hashedFile(const QString &name)
     return name.endsWith(u".nix"_s) || name.endsWith(u".lock"_s) || name.endsWith(u".json"_s) || name.endsWith(u".toml"_s);
 }
 
-// The lock and the content of the flake's own files: what Nix would evaluate.
-QString cacheKey(const QString &flakeDirectory, const QByteArray &purpose)
+// Adds the content of the files under `root` that Nix may read (names relative to `root`), at most `budget` files in all.
+void hashTree(QCryptographicHash &hash, const QString &root, int &budget)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(QByteArrayView(cacheSchema));
-    hash.addData(purpose);
-    const QString root = QFileInfo(flakeDirectory).absoluteFilePath();
-    hash.addData(root.toUtf8());
     QStringList files;
     QDirIterator it(root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext() && files.size() < maximumHashedFiles) {
+    while (it.hasNext() && budget > 0) {
         const QString path = it.next();
         if (path.contains(u"/."_s) || !hashedFile(it.fileName())) {
             continue;
         }
         files.append(path);
+        --budget;
     }
     std::ranges::sort(files);
     for (const QString &path : std::as_const(files)) {
@@ -141,6 +137,51 @@ QString cacheKey(const QString &flakeDirectory, const QByteArray &purpose)
         if (file.open(QIODevice::ReadOnly)) {
             hash.addData(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
         }
+    }
+}
+
+// The directories of the lock's `path` inputs (`inputs.shared.url = "path:../shared"`), which Nix reads as
+// they are now: a change there changes the hosts as much as one in the flake's own files. Other inputs are
+// pinned by the lock itself (a revision or a hash), which is hashed with the flake's files.
+QStringList pathInputs(const QString &root)
+{
+    QFile lock(root + u"/flake.lock"_s);
+    if (!lock.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    QStringList directories;
+    const QJsonObject nodes = QJsonDocument::fromJson(lock.readAll()).object().value(u"nodes"_s).toObject();
+    for (auto node = nodes.begin(); node != nodes.end(); ++node) {
+        const QJsonObject locked = node.value().toObject().value(u"locked"_s).toObject();
+        const QString path = locked.value(u"path"_s).toString();
+        if (locked.value(u"type"_s).toString() != u"path"_s || path.isEmpty()) {
+            continue;
+        }
+        const QString directory = QDir::cleanPath(QDir::isAbsolutePath(path) ? path : root + u'/' + path);
+        // Inside the flake it is hashed already; a store path never changes.
+        if (!directory.startsWith(root + u'/') && directory != root && !directory.startsWith(u"/nix/store/"_s)) {
+            directories.append(directory);
+        }
+    }
+    directories.sort();
+    directories.removeDuplicates();
+    return directories;
+}
+
+// The lock, the content of the flake's own files and of its path inputs: what Nix would evaluate.
+QString cacheKey(const QString &flakeDirectory, const QByteArray &purpose)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArrayView(cacheSchema));
+    hash.addData(purpose);
+    const QString root = QFileInfo(flakeDirectory).absoluteFilePath();
+    hash.addData(root.toUtf8());
+    int budget = maximumHashedFiles;
+    hashTree(hash, root, budget);
+    for (const QString &input : pathInputs(root)) {
+        hash.addData(QByteArrayView("\0input\0", 7));
+        hash.addData(input.toUtf8());
+        hashTree(hash, input, budget);
     }
     return QString::fromLatin1(hash.result().toHex());
 }
