@@ -11,6 +11,7 @@
 #include "Common/configurationsession.h"
 #include "Common/flakehostlist.h"
 #include "Settings/configurationplace.h"
+#include "Updates/updatecontroller.h"
 #include "fakerunner.h"
 #include "helperprotocol.h"
 #include "snowpanesettings.h"
@@ -18,6 +19,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +32,7 @@ class HostChoiceTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_root.isValid());
         m_directory = m_root.filePath(u"hosts"_s);
         SnowpaneSettings::instance(KSharedConfig::openConfig(m_root.filePath(u"snowpanerc"_s), KConfig::SimpleConfig));
@@ -164,6 +167,13 @@ private Q_SLOTS:
         QCOMPARE(runner.requests().size(), 1);
         QCOMPARE(runner.requests().constFirst().arguments.value(QLatin1String(Snowpane::Protocol::Key::Host)).toString(), u"beta"_s);
         QVERIFY2(runner.mismatches().isEmpty(), qPrintable(runner.mismatches().join(u"; "_s)));
+
+        // An update is built, previewed against the running system and switched to: refused for another host too.
+        UpdateController updates(&actions);
+        updates.check();
+        QCOMPARE(updates.state(), UpdateController::State::Failed);
+        QCOMPARE(updates.errorMessage(), refusal);
+        QCOMPARE(runner.requests().size(), 1);
 
         session->useConfiguration(m_directory, u"alpha"_s);
         QCOMPARE(FlakeHostList::activationRefusal(), QString());
