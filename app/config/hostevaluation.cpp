@@ -196,6 +196,44 @@ QStringList relativePathInputs(const QString &root)
     return lockedPathInputs(root, true);
 }
 
+bool insideInputs(const QString &path, const QStringList &inputs)
+{
+    return std::any_of(inputs.begin(), inputs.end(), [&](const QString &input) {
+        return path.startsWith(input);
+    });
+}
+
+// The flake's store copy among the store paths the definitions name (nixpkgs' modules name others): the one
+// whose files are, for the most part, files of the flake in the working tree.
+QString flakeStoreRoot(const QJsonObject &evaluated,
+                       const QString &workRoot,
+                       const QString &flakePath,
+                       const QStringList &otherInputs,
+                       const QProcessEnvironment &environment)
+{
+    const QString storeDirectory = environment.value(u"NIX_STORE_DIR"_s, u"/nix/store"_s) + u'/';
+    std::map<QString, int> votes;
+    for (const QJsonValue &host : evaluated) {
+        for (const QJsonValue &entry : host.toArray()) {
+            for (const QJsonValue &file : entry.toObject().value(u"f"_s).toArray()) {
+                const QString path = file.toString();
+                const qsizetype end = path.indexOf(u'/', storeDirectory.size());
+                if (!path.startsWith(storeDirectory) || end < 0) {
+                    continue;
+                }
+                const QString working = QDir::cleanPath(workRoot + path.mid(end));
+                if ((working.startsWith(flakePath + u'/') || working == flakePath) && !insideInputs(working, otherInputs) && QFileInfo::exists(working)) {
+                    ++votes[path.left(end)];
+                }
+            }
+        }
+    }
+    const auto best = std::max_element(votes.begin(), votes.end(), [](const auto &a, const auto &b) {
+        return a.second < b.second;
+    });
+    return best == votes.end() ? QString() : best->first;
+}
+
 // The directories of the lock's `path` inputs (`inputs.shared.url = "path:../shared"`), which Nix reads as
 // they are now: a change there changes the hosts as much as one in the flake's own files. Other inputs are
 // pinned by the lock itself (a revision or a hash), which is hashed with the flake's files.
@@ -351,36 +389,33 @@ evaluateHostFiles(const QString &flakeDirectory, const std::vector<std::string> 
         return result;
     }
     if (json.isEmpty()) {
-        // One Nix run: the flake through getFlake, so that its store copy (sourceInfo) comes with the
-        // definitions; a second run for `nix flake metadata` cost as much again (it copies the flake too).
+        // One Nix run. The store copy's location is found from the files the definitions name, not asked
+        // of `nix flake metadata`: run beside the evaluation, that cost as much again (it copies the flake too).
         const QString flakePath = QFileInfo(flakeDirectory).absoluteFilePath();
-        const NixRun run =
-            finishNix(startNix({u"eval"_s,
-                                u"--json"_s,
-                                u"--impure"_s,
-                                u"--expr"_s,
-                                u"let flake = builtins.getFlake %1; in { root = flake.sourceInfo.outPath; hosts = (%2) %3 flake.nixosConfigurations; }"_s
-                                    .arg(nixString(flakePath.toStdString()), QLatin1StringView(filesFunction), wanted)},
-                               environment));
+        const NixRun run = finishNix(startNix({u"eval"_s,
+                                               u"--json"_s,
+                                               installable(flakeDirectory, u"nixosConfigurations"_s),
+                                               u"--apply"_s,
+                                               u"(%1) %2"_s.arg(QLatin1StringView(filesFunction), wanted)},
+                                              environment));
         if (!run.ok) {
             result.error = run.error.toStdString();
             return result;
         }
-        const QJsonObject output = QJsonDocument::fromJson(run.output).object();
-        const QString storeRoot = output.value(u"root"_s).toString();
+        const QJsonObject evaluated = QJsonDocument::fromJson(run.output).object();
         // Nix copies the git work tree the flake lies in (a flake in a subdirectory of a repository), else the flake's directory.
         const QString workRoot = sourceRoot(flakePath);
-        if (storeRoot.isEmpty()) {
-            result.error = "Nix named no store path for " + flakeDirectory.toStdString();
-            return result;
-        }
-        // An input given as a relative path (`path:../nixpkgs`) sits in the same store copy: its files are not the configuration.
+        // An input given as a relative path (`path:../nixpkgs`) may sit in the same store copy: its files are not the configuration.
         QStringList otherInputs;
         for (const QString &input : relativePathInputs(flakePath)) {
             otherInputs.append(input + u'/');
         }
+        const QString storeRoot = flakeStoreRoot(evaluated, workRoot, flakePath, otherInputs, environment);
+        if (storeRoot.isEmpty()) {
+            result.error = "no definition Nix reported comes from the flake in " + flakeDirectory.toStdString();
+            return result;
+        }
         QJsonObject mapped;
-        const QJsonObject evaluated = output.value(u"hosts"_s).toObject();
         for (auto host = evaluated.begin(); host != evaluated.end(); ++host) {
             QJsonObject files;
             for (const QJsonValue &entry : host.value().toArray()) {
@@ -395,9 +430,7 @@ evaluateHostFiles(const QString &flakeDirectory, const std::vector<std::string> 
                         continue;
                     }
                     QString working = QDir::cleanPath(workRoot + path.mid(storeRoot.size()));
-                    if (std::any_of(otherInputs.begin(), otherInputs.end(), [&](const QString &input) {
-                            return working.startsWith(input);
-                        })) {
+                    if (insideInputs(working, otherInputs)) {
                         continue;
                     }
                     // A module imported as a directory is named by the directory, as it was written.
