@@ -19,7 +19,7 @@ Kirigami.ScrollablePage {
 
     readonly property list<int> modes: [SystemActions.Switch, SystemActions.Boot, SystemActions.Test, SystemActions.Build, SystemActions.DryActivate]
     /// Why the chosen way of applying cannot run for the chosen host (only Build works for another host); empty when it can.
-    readonly property string modeRefusal: SystemActions.activatesThisMachine(modes[modeBox.currentIndex]) ? FlakeHostList.activationRefusal : ""
+    readonly property string modeRefusal: SystemActions.activatesThisMachine(page.modes[modeBox.currentIndex]) ? FlakeHostList.activationRefusal : ""
 
     actions: [
         Kirigami.Action {
