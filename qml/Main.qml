@@ -73,6 +73,8 @@ Kirigami.ApplicationWindow {
 
     // Progress and results of whatever changes the machine, from any page.
     OperationSheet {}
+    // An edit of a file other hosts share, from any page: for all of them, or for this host alone.
+    SharedFileDialog {}
 
     Connections {
         target: Navigation

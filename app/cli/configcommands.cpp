@@ -8,8 +8,10 @@
 #include "definitions.h"
 #include "documentset.h"
 #include "hostevaluation.h"
+#include "usercommit.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -203,6 +206,49 @@ void prepare(Invocation &run, const QStringList &arguments, Shape shape, const Q
     }
 }
 
+// The git repository a flake lives in: its own directory or one above it (a flake in a subdirectory of a repository).
+std::unique_ptr<Snowpane::System::GitRepository> repositoryOf(const QString &flakeDirectory)
+{
+    for (QDir dir(QFileInfo(flakeDirectory).canonicalFilePath()); !dir.path().isEmpty(); dir.setPath(QFileInfo(dir.path()).path())) {
+        if (QFileInfo::exists(dir.filePath(u".git"_s))) {
+            return std::move(Snowpane::System::GitRepository::open(dir.path()).repository);
+        }
+        if (dir.isRoot()) {
+            break;
+        }
+    }
+    return nullptr;
+}
+
+// The changed files as paths relative to the repository's working tree.
+QStringList repositoryNames(const Snowpane::System::GitRepository &repository, const std::vector<FileChange> &changes, bool existing)
+{
+    const QDir tree(repository.workingDirectory());
+    QStringList names;
+    for (const FileChange &change : changes) {
+        const QFileInfo file(QString::fromStdString(change.path));
+        if (file.exists() == existing) {
+            names.append(tree.relativeFilePath(existing ? file.canonicalFilePath() : QDir(file.dir().canonicalPath()).filePath(file.fileName())));
+        }
+    }
+    return names;
+}
+
+// A flake sees only the files git tracks: an edit of one it does not track would change nothing that is built.
+QString untrackedRefusal(const Snowpane::System::GitRepository &repository, const std::vector<FileChange> &changes)
+{
+    QString error;
+    const QStringList untracked = Snowpane::System::untrackedFiles(repository, repositoryNames(repository, changes, true), &error);
+    if (!error.isEmpty() || untracked.isEmpty()) {
+        return error;
+    }
+    return u"%1 %2 not tracked by git, so the flake does not see %3 and the change would not be built; add %3 with `git add` in %4 first. Nothing was "
+           u"written"_s.arg(untracked.join(u", "_s),
+                            untracked.size() == 1 ? u"is"_s : u"are"_s,
+                            untracked.size() == 1 ? u"it"_s : u"them"_s,
+                            repository.workingDirectory());
+}
+
 int finish(Invocation &run, const Operation &operation)
 {
     ChangeSet changes(*run.set);
@@ -211,6 +257,15 @@ int finish(Invocation &run, const Operation &operation)
         std::fprintf(stderr, "snowpane-cli: refused: %s\n", result.error.c_str());
         return 1;
     }
+    const QString entry = QString::fromStdString(run.set->entry());
+    const std::unique_ptr<Snowpane::System::GitRepository> repository =
+        entry.endsWith(u"/flake.nix"_s) ? repositoryOf(QFileInfo(entry).absolutePath()) : nullptr;
+    if (repository) {
+        if (const QString refusal = untrackedRefusal(*repository, changes.changedFiles()); !refusal.isEmpty()) {
+            std::fprintf(stderr, "snowpane-cli: refused: %s\n", qPrintable(refusal));
+            return 1;
+        }
+    }
     if (!result.note.empty()) {
         std::fprintf(stderr, "%s\n", result.note.c_str());
     }
@@ -218,10 +273,19 @@ int finish(Invocation &run, const Operation &operation)
         std::fputs(changes.diff(QFileInfo(QString::fromStdString(run.set->entry())).absolutePath().toStdString()).c_str(), stdout);
         return 0;
     }
+    const std::vector<FileChange> changed = changes.changedFiles();
+    const QStringList created = repository ? repositoryNames(*repository, changed, false) : QStringList();
     const std::string error = changes.apply();
     if (!error.empty()) {
         std::fprintf(stderr, "snowpane-cli: %s\n", error.c_str());
         return 1;
+    }
+    // A file the edit created is added to git with intent to add, so that the flake sees it.
+    if (!created.isEmpty()) {
+        if (const QString added = Snowpane::System::addIntentToAdd(*repository, created); !added.isEmpty()) {
+            std::fprintf(stderr, "snowpane-cli: written, but git was not told of %s: %s\n", qPrintable(created.join(u", "_s)), qPrintable(added));
+            return 1;
+        }
     }
     return 0;
 }

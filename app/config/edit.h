@@ -7,6 +7,7 @@
 #include "optionpath.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,19 @@ struct EditResult {
     std::string error;
     std::string note;
     std::vector<FileChange> files;
+    /**
+     * Set when the edit was refused only because it would change a file other
+     * hosts of the flake include: that file, those hosts, and, when an
+     * override for the chosen host alone is possible (a `set`), the file of
+     * the host's own it would go into. The caller may ask again with a reach.
+     */
+    struct SharedFile {
+        std::string path;
+        std::vector<std::string> otherHosts;
+        bool overridable = false;
+        std::string ownFile;
+    };
+    std::optional<SharedFile> shared;
 };
 
 /**

@@ -206,7 +206,11 @@ EditResult planForHost(const DocumentSet &set, const Operation &operation)
         return refuse(own.error + " (the shared list in " + shared->path + " was left alone: hosts " + joinNames(set.sharedWith(shared->document))
                       + " include it)");
     }
-    return refuse(sharedRefusal(set, operation, *shared));
+    EditResult refused = refuse(sharedRefusal(set, operation, *shared));
+    // An override needs a file of the host's own; without one only "all hosts" is offered.
+    const std::string own = operation.kind == Operation::Kind::Set ? ownFile(set) : std::string();
+    refused.shared = EditResult::SharedFile{shared->path, set.sharedWith(shared->document), !own.empty(), own};
+    return refused;
 }
 
 } // namespace Snowpane::Config

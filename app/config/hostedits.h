@@ -14,7 +14,8 @@ namespace Snowpane::Config
  * placeDefinition). A plan that would change a file other hosts include is
  * then decided by `operation.reach`:
  *
- * - ThisHost: refused, naming the file and the other hosts; a package added
+ * - ThisHost: refused, naming the file and the other hosts (also as
+ *   EditResult::shared, for a window that offers the choice); a package added
  *   to a shared list goes instead into a list of the host's own files (lists
  *   of packages merge);
  * - AllHosts: planned as if the host were alone;

@@ -9,6 +9,7 @@
 #include "parser.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -33,7 +34,7 @@ namespace
 {
 
 // Bumped when the expressions or the cached format change.
-constexpr auto cacheSchema = "snowpane-hosts-3";
+constexpr auto cacheSchema = "snowpane-hosts-4";
 constexpr int maximumHashedFiles = 20000;
 constexpr int nixTimeoutMs = 300000;
 
@@ -116,7 +117,139 @@ bool hashedFile(const QString &name)
     return name.endsWith(u".nix"_s) || name.endsWith(u".lock"_s) || name.endsWith(u".json"_s) || name.endsWith(u".toml"_s);
 }
 
-// The lock and the content of the flake's own files: what Nix would evaluate.
+// What of a file goes into the key: its content, or (for the files of a path input, which may be a whole
+// nixpkgs checkout and are read on every cached lookup) its size and modification time, as make decides.
+enum class FileSignature {
+    Content,
+    SizeAndTime,
+};
+
+// Adds the files under `root` that Nix may read (names relative to `root`), at most `budget` files in all.
+void hashTree(QCryptographicHash &hash, const QString &root, int &budget, FileSignature signature)
+{
+    QStringList files;
+    QDirIterator it(root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext() && budget > 0) {
+        const QString path = it.next();
+        if (path.contains(u"/."_s) || !hashedFile(it.fileName())) {
+            continue;
+        }
+        files.append(path);
+        --budget;
+    }
+    std::ranges::sort(files);
+    for (const QString &path : std::as_const(files)) {
+        hash.addData(QDir(root).relativeFilePath(path).toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+        if (signature == FileSignature::SizeAndTime) {
+            const QFileInfo info(path);
+            const qint64 facts[] = {info.size(), info.lastModified().toMSecsSinceEpoch(), info.metadataChangeTime().toMSecsSinceEpoch()};
+            hash.addData(QByteArrayView(reinterpret_cast<const char *>(facts), sizeof facts));
+            continue;
+        }
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly)) {
+            hash.addData(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
+        }
+    }
+}
+
+// The directory Nix copies into the store for a flake: the top of the git work tree it lies in, else its own directory.
+QString sourceRoot(const QString &flakePath)
+{
+    for (QString dir = flakePath;;) {
+        if (QFileInfo::exists(dir + u"/.git"_s)) {
+            return dir;
+        }
+        const QString parent = QFileInfo(dir).path();
+        if (parent == dir) {
+            return flakePath;
+        }
+        dir = parent;
+    }
+}
+
+// The lock's `path` inputs, as absolute directories; `relativeOnly` keeps those written as relative paths.
+QStringList lockedPathInputs(const QString &root, bool relativeOnly)
+{
+    QFile lock(root + u"/flake.lock"_s);
+    if (!lock.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    QStringList directories;
+    const QJsonObject nodes = QJsonDocument::fromJson(lock.readAll()).object().value(u"nodes"_s).toObject();
+    for (auto node = nodes.begin(); node != nodes.end(); ++node) {
+        const QJsonObject locked = node.value().toObject().value(u"locked"_s).toObject();
+        const QString path = locked.value(u"path"_s).toString();
+        if (node.key() == u"root"_s || locked.value(u"type"_s).toString() != u"path"_s || path.isEmpty() || (relativeOnly && QDir::isAbsolutePath(path))) {
+            continue;
+        }
+        directories.append(QDir::cleanPath(QDir::isAbsolutePath(path) ? path : root + u'/' + path));
+    }
+    directories.sort();
+    directories.removeDuplicates();
+    return directories;
+}
+
+QStringList relativePathInputs(const QString &root)
+{
+    return lockedPathInputs(root, true);
+}
+
+bool insideInputs(const QString &path, const QStringList &inputs)
+{
+    return std::any_of(inputs.begin(), inputs.end(), [&](const QString &input) {
+        return path.startsWith(input);
+    });
+}
+
+// The flake's store copy among the store paths the definitions name (nixpkgs' modules name others): the one
+// whose files are, for the most part, files of the flake in the working tree.
+QString flakeStoreRoot(const QJsonObject &evaluated,
+                       const QString &workRoot,
+                       const QString &flakePath,
+                       const QStringList &otherInputs,
+                       const QProcessEnvironment &environment)
+{
+    const QString storeDirectory = environment.value(u"NIX_STORE_DIR"_s, u"/nix/store"_s) + u'/';
+    std::map<QString, int> votes;
+    for (const QJsonValue &host : evaluated) {
+        for (const QJsonValue &entry : host.toArray()) {
+            for (const QJsonValue &file : entry.toObject().value(u"f"_s).toArray()) {
+                const QString path = file.toString();
+                const qsizetype end = path.indexOf(u'/', storeDirectory.size());
+                if (!path.startsWith(storeDirectory) || end < 0) {
+                    continue;
+                }
+                const QString working = QDir::cleanPath(workRoot + path.mid(end));
+                if ((working.startsWith(flakePath + u'/') || working == flakePath) && !insideInputs(working, otherInputs) && QFileInfo::exists(working)) {
+                    ++votes[path.left(end)];
+                }
+            }
+        }
+    }
+    const auto best = std::max_element(votes.begin(), votes.end(), [](const auto &a, const auto &b) {
+        return a.second < b.second;
+    });
+    return best == votes.end() ? QString() : best->first;
+}
+
+// The directories of the lock's `path` inputs (`inputs.shared.url = "path:../shared"`), which Nix reads as
+// they are now: a change there changes the hosts as much as one in the flake's own files. Other inputs are
+// pinned by the lock itself (a revision or a hash), which is hashed with the flake's files.
+QStringList pathInputs(const QString &root)
+{
+    QStringList directories;
+    for (const QString &directory : lockedPathInputs(root, false)) {
+        // Inside the flake it is hashed already; a store path never changes.
+        if (!directory.startsWith(root + u'/') && directory != root && !directory.startsWith(u"/nix/store/"_s)) {
+            directories.append(directory);
+        }
+    }
+    return directories;
+}
+
+// The lock, the content of the flake's own files and of its path inputs: what Nix would evaluate.
 QString cacheKey(const QString &flakeDirectory, const QByteArray &purpose)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -124,23 +257,12 @@ QString cacheKey(const QString &flakeDirectory, const QByteArray &purpose)
     hash.addData(purpose);
     const QString root = QFileInfo(flakeDirectory).absoluteFilePath();
     hash.addData(root.toUtf8());
-    QStringList files;
-    QDirIterator it(root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext() && files.size() < maximumHashedFiles) {
-        const QString path = it.next();
-        if (path.contains(u"/."_s) || !hashedFile(it.fileName())) {
-            continue;
-        }
-        files.append(path);
-    }
-    std::ranges::sort(files);
-    for (const QString &path : std::as_const(files)) {
-        QFile file(path);
-        hash.addData(QDir(root).relativeFilePath(path).toUtf8());
-        hash.addData(QByteArrayView("\0", 1));
-        if (file.open(QIODevice::ReadOnly)) {
-            hash.addData(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
-        }
+    int budget = maximumHashedFiles;
+    hashTree(hash, root, budget, FileSignature::Content);
+    for (const QString &input : pathInputs(root)) {
+        hash.addData(QByteArrayView("\0input\0", 7));
+        hash.addData(input.toUtf8());
+        hashTree(hash, input, budget, FileSignature::SizeAndTime);
     }
     return QString::fromLatin1(hash.result().toHex());
 }
@@ -267,43 +389,33 @@ evaluateHostFiles(const QString &flakeDirectory, const std::vector<std::string> 
         return result;
     }
     if (json.isEmpty()) {
-        // The store copy's location comes from the flake's metadata; both run at once.
-        QProcess *metadata = startNix({u"flake"_s, u"metadata"_s, u"--json"_s, QFileInfo(flakeDirectory).absoluteFilePath()}, environment);
-        QProcess *evaluation = startNix({u"eval"_s,
-                                         u"--json"_s,
-                                         installable(flakeDirectory, u"nixosConfigurations"_s),
-                                         u"--apply"_s,
-                                         u"(%1) %2"_s.arg(QLatin1StringView(filesFunction), wanted)},
-                                        environment);
-        const NixRun meta = finishNix(metadata);
-        const NixRun run = finishNix(evaluation);
-        if (!run.ok || !meta.ok) {
-            result.error = (run.ok ? meta.error : run.error).toStdString();
+        // One Nix run. The store copy's location is found from the files the definitions name, not asked
+        // of `nix flake metadata`: run beside the evaluation, that cost as much again (it copies the flake too).
+        const QString flakePath = QFileInfo(flakeDirectory).absoluteFilePath();
+        const NixRun run = finishNix(startNix({u"eval"_s,
+                                               u"--json"_s,
+                                               installable(flakeDirectory, u"nixosConfigurations"_s),
+                                               u"--apply"_s,
+                                               u"(%1) %2"_s.arg(QLatin1StringView(filesFunction), wanted)},
+                                              environment));
+        if (!run.ok) {
+            result.error = run.error.toStdString();
             return result;
         }
-        const QJsonObject m = QJsonDocument::fromJson(meta.output).object();
-        const QString storeRoot = m.value(u"path"_s).toString();
-        const QString subdirectory = m.value(u"locked"_s).toObject().value(u"dir"_s).toString();
-        QString workRoot = QFileInfo(flakeDirectory).absoluteFilePath();
-        if (!subdirectory.isEmpty() && workRoot.endsWith(u'/' + subdirectory)) {
-            workRoot.chop(subdirectory.size() + 1);
-        }
-        if (storeRoot.isEmpty()) {
-            result.error = "nix flake metadata named no store path for " + flakeDirectory.toStdString();
-            return result;
-        }
-        // An input given as a relative path (`path:../nixpkgs`) sits in the same store copy: its files are not the configuration.
+        const QJsonObject evaluated = QJsonDocument::fromJson(run.output).object();
+        // Nix copies the git work tree the flake lies in (a flake in a subdirectory of a repository), else the flake's directory.
+        const QString workRoot = sourceRoot(flakePath);
+        // An input given as a relative path (`path:../nixpkgs`) may sit in the same store copy: its files are not the configuration.
         QStringList otherInputs;
-        const QJsonObject nodes = m.value(u"locks"_s).toObject().value(u"nodes"_s).toObject();
-        for (auto node = nodes.begin(); node != nodes.end(); ++node) {
-            const QJsonObject locked = node.value().toObject().value(u"locked"_s).toObject();
-            const QString path = locked.value(u"path"_s).toString();
-            if (node.key() != u"root"_s && locked.value(u"type"_s).toString() == u"path"_s && !path.isEmpty() && !path.startsWith(u'/')) {
-                otherInputs.append(QDir::cleanPath(QFileInfo(flakeDirectory).absoluteFilePath() + u'/' + path) + u'/');
-            }
+        for (const QString &input : relativePathInputs(flakePath)) {
+            otherInputs.append(input + u'/');
+        }
+        const QString storeRoot = flakeStoreRoot(evaluated, workRoot, flakePath, otherInputs, environment);
+        if (storeRoot.isEmpty()) {
+            result.error = "no definition Nix reported comes from the flake in " + flakeDirectory.toStdString();
+            return result;
         }
         QJsonObject mapped;
-        const QJsonObject evaluated = QJsonDocument::fromJson(run.output).object();
         for (auto host = evaluated.begin(); host != evaluated.end(); ++host) {
             QJsonObject files;
             for (const QJsonValue &entry : host.value().toArray()) {
@@ -318,9 +430,7 @@ evaluateHostFiles(const QString &flakeDirectory, const std::vector<std::string> 
                         continue;
                     }
                     QString working = QDir::cleanPath(workRoot + path.mid(storeRoot.size()));
-                    if (std::any_of(otherInputs.begin(), otherInputs.end(), [&](const QString &input) {
-                            return working.startsWith(input);
-                        })) {
+                    if (insideInputs(working, otherInputs)) {
                         continue;
                     }
                     // A module imported as a directory is named by the directory, as it was written.

@@ -197,13 +197,26 @@ GitRepository::StatusResult GitRepository::status() const
         result.error = Git::errorMessage(u"Cannot read the working tree's status"_s, code);
         return result;
     }
+    // Untracked files do not count: they may be secrets, and no commit takes them. A file Snowpane
+    // wrote is in the index (intent to add), so it counts, however libgit2 classifies such an entry.
+    git_index *rawIndex = nullptr;
+    if (const int indexCode = git_repository_index(&rawIndex, m_repository.get()); indexCode < 0) {
+        result.error = Git::errorMessage(u"Cannot read the index"_s, indexCode);
+        return result;
+    }
+    const Git::IndexPtr index(rawIndex);
     const size_t count = git_status_list_entrycount(list.get());
     for (size_t i = 0; i < count; ++i) {
         const git_status_entry *entry = git_status_byindex(list.get(), i);
         const git_diff_delta *delta = entry->index_to_workdir ? entry->index_to_workdir : entry->head_to_index;
-        if (delta) {
-            result.changedPaths.append(fromUtf8(delta->new_file.path ? delta->new_file.path : delta->old_file.path));
+        if (!delta) {
+            continue;
         }
+        const char *path = delta->new_file.path ? delta->new_file.path : delta->old_file.path;
+        if (entry->status == GIT_STATUS_WT_NEW && !git_index_get_bypath(index.get(), path, 0)) {
+            continue;
+        }
+        result.changedPaths.append(fromUtf8(path));
     }
     return result;
 }

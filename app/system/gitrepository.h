@@ -84,7 +84,7 @@ public:
     [[nodiscard]] std::optional<CommitInfo> commit(const QString &revision) const;
 
     struct StatusResult {
-        /// Paths with changes not committed, untracked ones included.
+        /// Paths with changes not committed: tracked files, and files in the index with intent to add (the ones Snowpane wrote); never untracked ones.
         QStringList changedPaths;
         QString error;
     };

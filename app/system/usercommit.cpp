@@ -62,4 +62,28 @@ QString addIntentToAdd(const GitRepository &repository, const QStringList &paths
     return {};
 }
 
+GitRepository::CommitResult restoreCommit(GitRepository &repository, const QString &revision, const QString &message)
+{
+    GitRepository::CommitResult result;
+    git_object *raw = nullptr;
+    const QByteArray spec = (revision + u"^{commit}"_s).toUtf8();
+    int code = git_revparse_single(&raw, repository.handle(), spec.constData());
+    const Git::ObjectPtr commit(raw);
+    if (code < 0) {
+        result.error = Git::errorMessage(u"Cannot find the commit %1"_s.arg(revision), code);
+        return result;
+    }
+    // Outside changes of tracked files go into the history before the checkout overwrites them.
+    if (const auto saved = repository.commitTracked({}, u"Snowpane: save the configuration as it was before a restore"_s); !saved.error.isEmpty()) {
+        return saved;
+    }
+    git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+    options.checkout_strategy = GIT_CHECKOUT_FORCE; // never GIT_CHECKOUT_REMOVE_UNTRACKED: untracked files may be secrets
+    if (code = git_checkout_tree(repository.handle(), commit.get(), &options); code < 0) {
+        result.error = Git::errorMessage(u"Cannot restore the files of %1"_s.arg(revision), code);
+        return result;
+    }
+    return repository.commitTracked({}, message);
+}
+
 } // namespace Snowpane::System

@@ -27,4 +27,14 @@ namespace Snowpane::System
  */
 [[nodiscard]] QString addIntentToAdd(const GitRepository &repository, const QStringList &paths);
 
+/**
+ * Restores, as the person, the files of commit @p revision in the working
+ * tree and commits them on top with @p message: what reverting an edit is in
+ * their own repository. Changes of tracked files made outside Snowpane are
+ * committed first, so nothing is lost; tracked files the commit did not have
+ * are removed; untracked and ignored files are left as they are. Returns the
+ * new commit, or an empty id when the tree already held those files.
+ */
+[[nodiscard]] GitRepository::CommitResult restoreCommit(GitRepository &repository, const QString &revision, const QString &message);
+
 } // namespace Snowpane::System

@@ -18,6 +18,8 @@ Kirigami.ScrollablePage {
     title: qsTr("Changes", "@title")
 
     readonly property list<int> modes: [SystemActions.Switch, SystemActions.Boot, SystemActions.Test, SystemActions.Build, SystemActions.DryActivate]
+    /// Why the chosen way of applying cannot run for the chosen host (only Build works for another host); empty when it can.
+    readonly property string modeRefusal: SystemActions.activatesThisMachine(page.modes[modeBox.currentIndex]) ? FlakeHostList.activationRefusal : ""
 
     actions: [
         Kirigami.Action {
@@ -63,7 +65,7 @@ Kirigami.ScrollablePage {
                 objectName: "applyButton"
                 text: qsTr("Apply", "@action:button")
                 icon.name: Authorization.operations.apply.needsPassword ? "dialog-password" : "dialog-ok-apply"
-                enabled: Configuration.loaded && Configuration.editable && !SystemActions.busy && !Authorization.operations.apply.refused
+                enabled: Configuration.loaded && Configuration.editable && !SystemActions.busy && !Authorization.operations.apply.refused && page.modeRefusal.length === 0
                 Accessible.name: qsTr("Apply: %1", "@action:button").arg(modeBox.currentText)
                 onClicked: SystemActions.apply(page.modes[modeBox.currentIndex])
             }
@@ -78,6 +80,13 @@ Kirigami.ScrollablePage {
             type: Kirigami.MessageType.Error
             visible: Configuration.loadError.length > 0
             text: Configuration.loadError
+        }
+        Kirigami.InlineMessage {
+            objectName: "modeRefusal"
+            Layout.fillWidth: true
+            type: Kirigami.MessageType.Warning
+            visible: page.modeRefusal.length > 0
+            text: page.modeRefusal
         }
         Kirigami.InlineMessage {
             Layout.fillWidth: true

@@ -19,20 +19,26 @@ ColumnLayout {
     Controls.ComboBox {
         id: box
 
+        objectName: "hostBox"
         Layout.fillWidth: true
         Accessible.name: qsTr("Host", "@label:listbox the flake host the pages work on")
         model: FlakeHostList.hosts.map(h => h === FlakeHostList.thisMachine ? qsTr("%1 (this machine)", "@item:inlistbox a host").arg(h) : h)
         currentIndex: FlakeHostList.hosts.indexOf(FlakeHostList.current)
         onActivated: index => FlakeHostList.choose(FlakeHostList.hosts[index])
     }
+    // Which reading the list comes from, and for the static one why Nix is not used.
     Controls.Label {
+        objectName: "hostReading"
         Layout.fillWidth: true
-        visible: FlakeHostList.reading === "static"
         wrapMode: Text.Wrap
+        elide: Text.ElideRight
+        maximumLineCount: 4
         font: Kirigami.Theme.smallFont
-        text: qsTr("Hosts read from flake.nix: Nix could not evaluate the flake.", "@info")
+        color: Kirigami.Theme.disabledTextColor
+        text: FlakeHostList.busy ? qsTr("Evaluating the flake with Nix…", "@info") : FlakeHostList.reading === "evaluation" ? qsTr("Hosts as Nix evaluates the flake.", "@info") : qsTr("Hosts read from flake.nix without Nix: %1", "@info").arg(FlakeHostList.why)
+        Accessible.name: text
         Controls.ToolTip.text: FlakeHostList.why
-        Controls.ToolTip.visible: hover.hovered
+        Controls.ToolTip.visible: hover.hovered && FlakeHostList.why.length > 0
         HoverHandler {
             id: hover
         }

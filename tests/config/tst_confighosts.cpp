@@ -86,6 +86,12 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+bool writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
 // Every file of the copied flake with its text: to check that a refusal wrote nothing.
 std::map<QString, QByteArray> snapshot(const QString &directory)
 {
@@ -198,6 +204,17 @@ private Q_SLOTS:
         r = cli({u"hosts"_s});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, u"alpha\nbeta\ndelta\ngamma\nomega\n"_s);
+        r = cli({u"hosts"_s, u"--json"_s});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"cached"_s).toBool(), true);
+        // So is a change outside the flake's directory in what it reads: the nixpkgs input is `path:../nixpkgs`.
+        const QString input = m_repo + u"/nixpkgs/default.nix"_s;
+        const QByteArray original = readAll(input);
+        QVERIFY(!original.isEmpty());
+        QVERIFY(writeAll(input, original + "\n# changed outside the flake\n"));
+        r = cli({u"hosts"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"cached"_s).toBool(), false);
+        QVERIFY(writeAll(input, original));
     }
 
     // Nix fails (the nixpkgs input is gone): the static reading lists the hosts and says why.
@@ -357,6 +374,18 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(u"only host `omega`"_s) && r.err.contains(u"hosts/omega/default.nix"_s) && r.err.contains(u"mkMerge"_s)
                      && r.err.contains(u"new module"_s),
                  qPrintable(r.err));
+        QVERIFY(snapshot(m_flake) == before);
+    }
+
+    // A file the edit needs that git does not track: the flake would not see it. Refused with its name; nothing is written.
+    void untrackedFileIsRefused()
+    {
+        QCOMPARE(run(u"git"_s, {u"-C"_s, m_repo, u"rm"_s, u"-q"_s, u"--cached"_s, u"hosts/hosts/gamma/default.nix"_s}, m_env).exitCode, 0);
+        const auto before = snapshot(m_flake);
+        const Run r = cli({u"set"_s, u"services.printing.enable"_s, u"true"_s, u"--host"_s, u"gamma"_s});
+        QCOMPARE(run(u"git"_s, {u"-C"_s, m_repo, u"add"_s, u"hosts/hosts/gamma/default.nix"_s}, m_env).exitCode, 0);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"hosts/hosts/gamma/default.nix is not tracked by git"_s) && r.err.contains(u"Nothing was written"_s), qPrintable(r.err));
         QVERIFY(snapshot(m_flake) == before);
     }
 

@@ -2,13 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "Changes/systemactions.h"
+#include "Common/configurationsession.h"
 #include "Common/operationerrors.h"
+#include "Settings/configurationplace.h"
 #include "Updates/updatecontroller.h"
 #include "fakeprofile.h"
 #include "snowpanesettings.h"
 #include "systempaths.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QMetaEnum>
 #include <QQmlEngine>
@@ -85,6 +88,66 @@ private:
     QQmlEngine *m_engine;
 };
 
+namespace
+{
+/// The demo configuration every other QML test edits (set by Setup).
+QString &demoConfigurationDirectory()
+{
+    static QString directory;
+    return directory;
+}
+} // namespace
+
+/// A flake with several hosts for the host picker's tests: a copy of
+/// tests/fixtures/hosts, with this machine's host named alpha by a helper.conf
+/// as the NixOS module writes it. The copy has no nixpkgs beside it, so Nix
+/// cannot evaluate it and the static reading is in use, with Nix's reason.
+class HostsTesting : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    /** Makes the copy the configuration, host alpha; returns why not, or "". */
+    Q_INVOKABLE QString useHostsFlake()
+    {
+        const QString directory = m_root.filePath(u"hosts"_s);
+        QDir(directory).removeRecursively();
+        const QDir fixture(QStringLiteral(SNOWPANE_FIXTURES_DIR "/hosts"));
+        QDirIterator it(fixture.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString from = it.next();
+            const QString to = directory + u'/' + fixture.relativeFilePath(from);
+            if (!QDir().mkpath(QFileInfo(to).path()) || !QFile::copy(from, to)) {
+                return u"cannot copy %1"_s.arg(from);
+            }
+        }
+        const QString conf = m_root.filePath(u"helper.conf"_s);
+        QFile file(conf);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            return file.errorString();
+        }
+        file.write("[Paths]\nConfigurationDirectory=" + QFile::encodeName(directory) + "\n[Configuration]\nHost=alpha\n");
+        file.close();
+        Snowpane::Ui::ConfigurationPlace::useSystemSettings(conf);
+        Snowpane::Ui::ConfigurationPlace::self()->refresh();
+        ConfigurationSession::self()->reload();
+        return ConfigurationSession::self()->loadError();
+    }
+
+    /** Back to the demo configuration and no system settings, for the other tests. */
+    Q_INVOKABLE void useDemo()
+    {
+        Snowpane::Ui::ConfigurationPlace::useSystemSettings(QString());
+        Snowpane::Ui::ConfigurationPlace::self()->refresh();
+        ConfigurationSession::self()->useConfiguration(demoConfigurationDirectory(), QString());
+    }
+
+private:
+    QTemporaryDir m_root;
+};
+
 /// Points the application's settings at a fake profile of three generations
 /// (current 3, running 2, booted 1) before any QML test runs.
 class Setup : public QObject
@@ -97,6 +160,9 @@ public Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         qmlRegisterSingletonType<UpdatesTesting>("io.github.snowpane.testing", 1, 0, "UpdatesTesting", [](QQmlEngine *engine, QJSEngine *) -> QObject * {
             return new UpdatesTesting(engine);
+        });
+        qmlRegisterSingletonType<HostsTesting>("io.github.snowpane.testing", 1, 0, "HostsTesting", [](QQmlEngine *engine, QJSEngine *) -> QObject * {
+            return new HostsTesting(engine);
         });
         qmlRegisterSingletonType<OperationTesting>("io.github.snowpane.testing", 1, 0, "OperationTesting", [](QQmlEngine *engine, QJSEngine *) -> QObject * {
             return new OperationTesting(engine);
@@ -119,6 +185,7 @@ public Q_SLOTS:
         SnowpaneSettings::self()->setCurrentSystem(paths.currentSystem);
         SnowpaneSettings::self()->setBootedSystem(paths.bootedSystem);
         SnowpaneSettings::self()->setConfigurationDirectory(paths.configurationDirectory);
+        demoConfigurationDirectory() = paths.configurationDirectory;
 
         // The demo's configuration files, so that the editing pages have something to edit.
         const QDir demo(QStringLiteral(SNOWPANE_DEMO_CONFIGURATION));

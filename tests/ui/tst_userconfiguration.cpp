@@ -197,6 +197,31 @@ private Q_SLOTS:
         QVERIFY(readBytes(m_directory + u"/host.nix"_s).contains("services.openssh.enable = false;"));
         QCOMPARE(git(m_directory, {u"status"_s, u"--porcelain"_s}), u"?? secrets.nix"_s);
     }
+
+    // Revert in the person's own repository is a git operation done as them: the files of the commit come back
+    // as a new commit in their name; an outside change is committed first, and the untracked secret stays as it is.
+    void revertedAsThePerson()
+    {
+        ConfigurationSession *session = ConfigurationSession::self();
+        const QByteArray original = readBytes(m_directory + u"/host.nix"_s);
+        QCOMPARE(session->setOptionValue(u"services.openssh.enable"_s, false), QString());
+        const Snowpane::Ui::UserSave save = Snowpane::Ui::saveAsUser(*session);
+        QVERIFY2(save.error.isEmpty(), qPrintable(save.error));
+        QVERIFY(readBytes(m_directory + u"/host.nix"_s) != original);
+        const QByteArray desktop = readBytes(m_directory + u"/desktop.nix"_s);
+        QVERIFY(writeBytes(m_directory + u"/desktop.nix"_s, desktop + "# changed outside Snowpane\n"));
+
+        QCOMPARE(Snowpane::Ui::restoreAsUser(m_directory, save.savedBefore), QString());
+        QCOMPARE(readBytes(m_directory + u"/host.nix"_s), original);
+        QCOMPARE(readBytes(m_directory + u"/desktop.nix"_s), desktop);
+        QCOMPARE(git(m_directory, {u"log"_s, u"-1"_s, u"--format=%an <%ae>"_s}), u"Alice Example <alice@example.org>"_s);
+        QVERIFY(git(m_directory, {u"log"_s, u"-1"_s, u"--format=%s"_s}).contains(save.savedBefore.left(12)));
+        QCOMPARE(git(m_directory, {u"diff"_s, u"--name-only"_s, save.savedBefore, u"HEAD"_s}), QString());
+        QCOMPARE(git(m_directory, {u"show"_s, u"--name-only"_s, u"--format="_s, u"HEAD~1"_s}), u"desktop.nix"_s);
+        QCOMPARE(git(m_directory, {u"rev-parse"_s, u"HEAD~2"_s}), save.commit);
+        QCOMPARE(git(m_directory, {u"status"_s, u"--porcelain"_s}), u"?? secrets.nix"_s);
+        QCOMPARE(readBytes(m_directory + u"/secrets.nix"_s), QByteArray("{ password = \"hunter2\"; }\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(UserConfigurationTest)

@@ -4,6 +4,7 @@
 #include "Changes/systemactions.h"
 
 #include "Common/configurationsession.h"
+#include "Common/flakehostlist.h"
 #include "Common/operationerrors.h"
 #include "Common/operationtexts.h"
 #include "generationreader.h"
@@ -133,6 +134,12 @@ void SystemActions::apply(Mode mode)
     if (isBusy()) {
         return;
     }
+    // Another host of the flake may be built here, never activated here.
+    if (const QString refusal = FlakeHostList::activationRefusal(); activatesThisMachine(mode) && !refusal.isEmpty()) {
+        m_title = tr("Applying the configuration");
+        fail(refusal);
+        return;
+    }
     m_mode = mode;
     m_log.clear();
     Q_EMIT logChanged();
@@ -173,6 +180,11 @@ void SystemActions::apply(Mode mode)
         m_headBeforeSave = repository.repository->head().commit;
     }
     start(Snowpane::Privileged::Requests::writeConfig(names, contents, session->commitMessage()), Stage::Saving, tr("Saving the configuration"));
+}
+
+bool SystemActions::activatesThisMachine(Mode mode)
+{
+    return mode != Mode::Build;
 }
 
 void SystemActions::rebuild()
@@ -221,6 +233,9 @@ void SystemActions::restoreConfiguration(const QString &commit)
     m_log.clear();
     Q_EMIT logChanged();
     m_commitBeforeSave.clear();
+    if (restoreAsUserIfTheirs(commit)) {
+        return;
+    }
     start(Snowpane::Privileged::Requests::restoreConfig(commit), Stage::Restoring, tr("Restoring the configuration of %1").arg(commit.left(8)));
 }
 

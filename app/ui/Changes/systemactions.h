@@ -207,6 +207,8 @@ public:
     Q_INVOKABLE void dismiss();
     /** The mode in words, for buttons and menus. */
     Q_INVOKABLE static QString modeText(Mode mode);
+    /** Whether @p mode activates the result on this machine: all but Build, which works for any host of the flake. */
+    Q_INVOKABLE static bool activatesThisMachine(Mode mode);
 
     /** A helper phase ("building", "activating", …) in words. */
     Q_INVOKABLE static QString phaseText(const QString &phase);
@@ -243,6 +245,8 @@ private:
     // The person's own configuration (systemactionsuser.cpp): false when apply() must not go on to the helper's save.
     [[nodiscard]] bool saveAsUserIfTheirs();
     void noteUserBuild(const QVariantMap &result);
+    // Restores @p commit in the person's own configuration, as them; false when the helper must do it (root's directory).
+    [[nodiscard]] bool restoreAsUserIfTheirs(const QString &commit);
 
     std::unique_ptr<Snowpane::Privileged::JobRunner> m_ownRunner;
     Snowpane::Privileged::JobRunner *m_runner = nullptr;

@@ -41,6 +41,8 @@ bool SystemActions::saveAsUserIfTheirs()
         return false;
     }
     m_userCommit = saved.commit.isEmpty() ? saved.savedBefore : saved.commit;
+    // A failed build can be taken back: Revert restores this commit, as the person (restoreAsUserIfTheirs).
+    m_commitBeforeSave = saved.savedBefore;
     session->reload();
     rebuild();
     return false;
@@ -58,4 +60,27 @@ void SystemActions::noteUserBuild(const QVariantMap &result)
         !error.isEmpty()) {
         qCWarning(SNOWPANE_UI) << "cannot note generation" << generation << "on" << m_userCommit << ":" << error;
     }
+}
+
+bool SystemActions::restoreAsUserIfTheirs(const QString &commit)
+{
+    ConfigurationSession *session = ConfigurationSession::self();
+    if (Snowpane::Ui::ConfigurationPlace::decide(session->directory()).writer != Snowpane::Config::Writer::User) {
+        return false;
+    }
+    // A git operation in the person's own repository: done here, as them; the helper never writes there.
+    m_title = tr("Restoring the configuration of %1").arg(commit.left(8));
+    clearResult();
+    setStage(Stage::Restoring);
+    if (const QString error = Snowpane::Ui::restoreAsUser(session->directory(), commit); !error.isEmpty()) {
+        qCWarning(SNOWPANE_UI) << "restoring as the user failed:" << error;
+        m_errorDetails = error;
+        fail(tr("The configuration could not be restored."));
+        return true;
+    }
+    session->reload();
+    m_resultText = tr("The configuration files were restored and committed. Apply them to build a system from them.");
+    setStage(Stage::Succeeded);
+    Q_EMIT systemChanged();
+    return true;
 }

@@ -140,4 +140,14 @@ QString noteUserGeneration(const QString &directory, const QString &commit, int 
     return Snowpane::System::recordGeneration(*opened.repository, commit, generation, storePath);
 }
 
+QString restoreAsUser(const QString &directory, const QString &commit)
+{
+    auto opened = Snowpane::System::GitRepository::open(directory);
+    if (!opened.repository) {
+        return opened.error;
+    }
+    const QString message = tr("Restore the configuration of %1").arg(commit.left(12));
+    return Snowpane::System::restoreCommit(*opened.repository, commit, message).error;
+}
+
 } // namespace Snowpane::Ui

@@ -40,6 +40,13 @@ struct UserSave {
  */
 [[nodiscard]] UserSave saveAsUser(const ConfigurationSession &session);
 
+/**
+ * Reverts the person's own configuration to the files of @p commit, as the
+ * person (never through the helper), with a new commit on top in their own
+ * name. Returns why not, or an empty string.
+ */
+[[nodiscard]] QString restoreAsUser(const QString &directory, const QString &commit);
+
 /** After a build from the person's directory: notes the generation on the commit it was built from, as the person. */
 [[nodiscard]] QString noteUserGeneration(const QString &directory, const QString &commit, int generation, const QString &storePath);
 

@@ -107,6 +107,7 @@ void ConfigurationSession::reload()
     m_directory = SnowpaneSettings::self()->configurationDirectory();
     m_changes.reset();
     m_operationFiles.clear();
+    dismissSharedChoice();
     m_loaded.reset();
     m_loadError.clear();
     if (Snowpane::Ui::ConfigurationPlace::self()->needsChoice()) {
@@ -290,6 +291,9 @@ QString ConfigurationSession::add(const Snowpane::Config::Operation &operation)
             .arg(m_syntaxError.line);
     }
     const Snowpane::Config::EditResult result = m_changes->add(operation);
+    if (!result.ok && result.shared && operation.reach == Snowpane::Config::Operation::Reach::ThisHost) {
+        return askSharedChoice(operation, *result.shared, describe(operation));
+    }
     if (!result.ok) {
         return fromStd(result.error);
     }

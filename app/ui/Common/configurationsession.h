@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "Changes/sharedfilechoice.h"
 #include "Common/configurationrecords.h"
 #include "changeset.h"
 #include "documentset.h"
@@ -46,6 +47,8 @@ class ConfigurationSession : public QObject
     Q_PROPERTY(QStringList pendingDescriptions READ pendingDescriptions NOTIFY changesChanged)
     Q_PROPERTY(QList<ChangedFile> changedFiles READ changedFiles NOTIFY changesChanged)
     Q_PROPERTY(QList<DeclaredPackage> declaredPackages READ declaredPackages NOTIFY changesChanged)
+    /// An edit refused because it would change a file other hosts include, waiting for the person's choice.
+    Q_PROPERTY(SharedFileChoice sharedChoice READ sharedChoice NOTIFY sharedChoiceChanged)
 
 public:
     /** The application's one session, created on first use from the settings. */
@@ -93,6 +96,17 @@ public:
     /** The packages of environment.systemPackages, pending edits included. */
     [[nodiscard]] QList<DeclaredPackage> declaredPackages() const;
 
+    [[nodiscard]] SharedFileChoice sharedChoice() const
+    {
+        return m_sharedChoice;
+    }
+    /** Makes the waiting edit (sharedChoice) in the shared file, for every host that includes it. */
+    Q_INVOKABLE QString changeForAllHosts();
+    /** Makes the waiting edit as an override in the chosen host's own file, at a priority that wins. */
+    Q_INVOKABLE QString overrideForThisHost();
+    /** Drops the waiting edit: nothing changes. */
+    Q_INVOKABLE void dismissSharedChoice();
+
     /** Reads the configuration again from the disk; pending edits are dropped. */
     Q_INVOKABLE void reload();
     /** Manages the configuration in @p directory (and flake host @p host) from now on: saves the settings and reloads. */
@@ -139,6 +153,7 @@ public:
 Q_SIGNALS:
     void loadedChanged();
     void changesChanged();
+    void sharedChoiceChanged();
 
 private:
     explicit ConfigurationSession(QObject *parent = nullptr);
@@ -151,6 +166,9 @@ private:
     };
 
     [[nodiscard]] QString add(const Snowpane::Config::Operation &operation);
+    [[nodiscard]] QString
+    askSharedChoice(const Snowpane::Config::Operation &operation, const Snowpane::Config::EditResult::SharedFile &shared, const QString &description);
+    [[nodiscard]] QString resolveSharedChoice(Snowpane::Config::Operation::Reach reach);
     [[nodiscard]] QString relativeName(const std::string &path) const;
     void findSyntaxError();
 
@@ -161,4 +179,6 @@ private:
     /// For each pending operation, the files it changed (absolute paths).
     std::vector<std::vector<std::string>> m_operationFiles;
     SyntaxError m_syntaxError;
+    SharedFileChoice m_sharedChoice;
+    std::optional<Snowpane::Config::Operation> m_sharedOperation;
 };

@@ -4,12 +4,15 @@
 #include "Common/flakehostlist.h"
 
 #include "Common/configurationsession.h"
+#include "Settings/configurationplace.h"
 #include "hostevaluation.h"
 #include "snowpanesettings.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSysInfo>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +40,11 @@ FlakeHostList::FlakeHostList(QObject *parent)
     : QObject(parent)
 {
     readQuickly();
+    // Another configuration, or another host chosen (here or in Settings): the list and the marks follow.
+    connect(ConfigurationSession::self(), &ConfigurationSession::loadedChanged, this, [this] {
+        readQuickly();
+        Q_EMIT changed();
+    });
 }
 
 FlakeHostList::~FlakeHostList()
@@ -51,6 +59,9 @@ void FlakeHostList::readQuickly()
 {
     const QString flake = flakeDirectory();
     if (flake.isEmpty()) {
+        m_hosts.clear();
+        m_reading.clear();
+        m_why.clear();
         return;
     }
     // Cache or flake.nix: never Nix on the way to the first frame.
@@ -68,7 +79,32 @@ QString FlakeHostList::current() const
 
 QString FlakeHostList::thisMachine() const
 {
-    return QSysInfo::machineHostName();
+    return thisMachineHost();
+}
+
+QString FlakeHostList::thisMachineHost()
+{
+    const QString configured = Snowpane::Ui::ConfigurationPlace::self()->systemHost();
+    return configured.isEmpty() ? QSysInfo::machineHostName() : configured;
+}
+
+QString FlakeHostList::activationRefusal()
+{
+    const ConfigurationSession *session = ConfigurationSession::self();
+    const Snowpane::Config::DocumentSet *documents = session->documents();
+    const QString chosen = session->flakeHost();
+    const QString own = thisMachineHost();
+    if (!documents || !documents->scope().known() || chosen.isEmpty() || chosen == own) {
+        return {};
+    }
+    const std::vector<std::string> &hosts = documents->scope().hosts;
+    if (std::find(hosts.begin(), hosts.end(), own.toStdString()) == hosts.end()) {
+        return {};
+    }
+    return QCoreApplication::translate("FlakeHostList",
+                                       "The pages work on %1, and this machine is %2. Switching, booting and testing apply only to this machine's own "
+                                       "host: build %1 here, or choose %2 in the host picker.")
+        .arg(chosen, own);
 }
 
 void FlakeHostList::refresh()

@@ -24,10 +24,12 @@ class FlakeHostList : public QObject
 
     Q_PROPERTY(QStringList hosts READ hosts NOTIFY changed)
     Q_PROPERTY(QString current READ current NOTIFY changed)
-    Q_PROPERTY(QString thisMachine READ thisMachine CONSTANT)
+    Q_PROPERTY(QString thisMachine READ thisMachine NOTIFY changed)
     Q_PROPERTY(QString reading READ reading NOTIFY changed)
     Q_PROPERTY(QString why READ why NOTIFY changed)
     Q_PROPERTY(bool busy READ isBusy NOTIFY changed)
+    /// Why switching, booting and testing are refused now (another host is chosen); empty when they apply.
+    Q_PROPERTY(QString activationRefusal READ activationRefusal NOTIFY changed)
 
 public:
     explicit FlakeHostList(QObject *parent = nullptr);
@@ -39,6 +41,20 @@ public:
     }
     [[nodiscard]] QString current() const;
     [[nodiscard]] QString thisMachine() const;
+    /**
+     * This machine's own host: the one the helper's settings name
+     * (programs.snowpane.host), else the machine's host name, as the helper
+     * decides when it builds.
+     */
+    [[nodiscard]] static QString thisMachineHost();
+    /**
+     * Why an apply that activates the result on this machine (switch, boot,
+     * test, dry-activate) must not run: the pages work on another host of
+     * the flake than this machine's own. Building is allowed for any host.
+     * Empty when activating is fine, or when this machine's host is not
+     * among the flake's hosts (then nothing says which one it runs).
+     */
+    [[nodiscard]] static QString activationRefusal();
     [[nodiscard]] QString reading() const
     {
         return m_reading;

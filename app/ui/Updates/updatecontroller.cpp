@@ -3,6 +3,7 @@
 
 #include "Updates/updatecontroller.h"
 
+#include "Common/flakehostlist.h"
 #include "Generations/generationshared.h"
 #include "generationreader.h"
 #include "helperreplies.h"
@@ -61,6 +62,12 @@ void UpdateController::setState(State state)
 void UpdateController::check()
 {
     if (!m_actions || m_state == State::Checking || m_state == State::PreviewReady || m_state == State::Discarding) {
+        return;
+    }
+    // An update is built, previewed against the running system and switched to: this machine's own host only.
+    if (const QString refusal = FlakeHostList::activationRefusal(); !refusal.isEmpty()) {
+        m_errorMessage = refusal;
+        setState(State::Failed);
         return;
     }
     if (!m_actions->beginSequence(tr("Checking for updates"))) {
