@@ -103,11 +103,12 @@ private Q_SLOTS:
     // A first start offers the places the environment names, each with what named it.
     void candidatesSayWhatNamedThem()
     {
+        Snowpane::Ui::ConfigurationPlace *place = Snowpane::Ui::ConfigurationPlace::self();
         qputenv("NH_FLAKE", QFile::encodeName(m_directory + u"#demo"_s));
-        Snowpane::Ui::ConfigurationPlace::useSystemSettings(QString());
+        place->refresh();
         qunsetenv("NH_FLAKE");
-        const QList<Snowpane::Ui::ConfigurationCandidate> candidates = Snowpane::Ui::ConfigurationPlace::self()->candidates();
-        Snowpane::Ui::ConfigurationPlace::useSystemSettings(QString());
+        const QList<Snowpane::Ui::ConfigurationCandidate> candidates = place->candidates();
+        place->refresh();
         const auto found = std::find_if(candidates.cbegin(), candidates.cend(), [&](const Snowpane::Ui::ConfigurationCandidate &candidate) {
             return candidate.directory == QFileInfo(m_directory).canonicalFilePath();
         });
@@ -116,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(found->host, u"demo"_s);
         QCOMPARE(found->sources, u"the environment variable NH_FLAKE"_s);
         QCOMPARE(found->linkedFrom, QString());
-        QVERIFY(Snowpane::Ui::ConfigurationPlace::self()->candidates().size() < candidates.size());
+        QVERIFY(place->candidates().size() < candidates.size());
     }
 
     // The file the edit needs is not tracked: the flake would not see it. Refused before any helper call.

@@ -276,8 +276,8 @@ void SystemActions::deleteGenerations(const GenerationCleanupPlan &plan)
     Q_EMIT logChanged();
     m_commitBeforeSave.clear();
     start(Snowpane::Privileged::Requests::deleteGenerations(plan.rule == Snowpane::System::CleanupRule::KeepLast ? Rule::KeepLast : Rule::OlderThanDays,
-                                                                  plan.ruleCount,
-                                                                  plan.generations),
+                                                            plan.ruleCount,
+                                                            plan.generations),
           Stage::Cleaning,
           tr("Removing old generations"));
 }
