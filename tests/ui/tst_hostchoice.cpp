@@ -96,11 +96,10 @@ private Q_SLOTS:
         QCOMPARE(session->overrideForThisHost(), QString());
         QVERIFY(!session->sharedChoice().pending);
         QCOMPARE(session->pendingCount(), 1);
-        const QVariantList files = session->changedFiles();
+        const QList<ChangedFile> files = session->changedFiles();
         QCOMPARE(files.size(), 1);
-        const QVariantMap file = files.constFirst().toMap();
-        QCOMPARE(file.value(u"name"_s).toString(), u"hosts/alpha/default.nix"_s);
-        const QString diff = file.value(u"diff"_s).toString();
+        QCOMPARE(files.constFirst().name, u"hosts/alpha/default.nix"_s);
+        const QString diff = files.constFirst().diff;
         QVERIFY2(diff.contains(u"+  time.timeZone = lib.mkForce \"UTC\";"_s), qPrintable(diff));
         QCOMPARE(session->definitions(u"time.timeZone"_s).size(), 2);
     }
@@ -112,11 +111,10 @@ private Q_SLOTS:
         QVERIFY(!session->setOptionValue(u"time.timeZone"_s, u"UTC"_s).isEmpty());
         QCOMPARE(session->changeForAllHosts(), QString());
         QVERIFY(!session->sharedChoice().pending);
-        const QVariantList files = session->changedFiles();
+        const QList<ChangedFile> files = session->changedFiles();
         QCOMPARE(files.size(), 1);
-        const QVariantMap file = files.constFirst().toMap();
-        QCOMPARE(file.value(u"name"_s).toString(), u"modules/base.nix"_s);
-        const QString diff = file.value(u"diff"_s).toString();
+        QCOMPARE(files.constFirst().name, u"modules/base.nix"_s);
+        const QString diff = files.constFirst().diff;
         QVERIFY2(diff.contains(u"-  time.timeZone = \"Europe/Amsterdam\";"_s) && diff.contains(u"+  time.timeZone = \"UTC\";"_s), qPrintable(diff));
     }
 
