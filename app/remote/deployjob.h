@@ -5,7 +5,8 @@
 
 #include "fleetdeployment.h"
 
-#include <QObject>
+#include "jobrunner.h"
+
 #include <QPointer>
 #include <QVariantList>
 #include <QVariantMap>
@@ -16,87 +17,64 @@ namespace Snowpane::Remote
 {
 
 /**
- * A deployment of one or more hosts as a job a page can bind to: state,
- * one progress row per host (step, last log line, result), and the results
- * in `result()` when it ends. Its shape follows the privileged runner's Job
- * (start, cancel, state, phase, recentLines, error, result, finished once),
- * so that "another machine over SSH" can be a runner next to "this machine
- * through the helper". The work runs on a thread of its own; every signal
+ * A deployment of one or more hosts as a Job, the same kind the window shows
+ * for the helper's work (state, phase, recentLines, error, errorMessage,
+ * result, finished once), plus one progress row per host (step, last log
+ * line, result). The SSH work runs on a thread of its own; every signal
  * arrives on the job's thread.
  *
+ * A host that is this machine (DeployRoute::Helper) goes through the local
+ * runner when one is set, as an apply in the window does; without one it is
+ * refused, never deployed to itself over SSH.
+ *
  * A job succeeds when every host is done; it fails when any failed, rolled
- * back or was unreachable, and each host's row says which.
+ * back or was unreachable, and each host's row says which. cancel() stops
+ * what has not reached its activation (those hosts say "cancelled", their
+ * machines unchanged); a host already activating finishes its activation
+ * and then rolls back instead of being confirmed. The job then fails with
+ * ErrorKind::Cancelled.
  */
-class DeployJob : public QObject
+class DeployJob : public Snowpane::Privileged::Job
 {
     Q_OBJECT
-    Q_PROPERTY(State state READ state NOTIFY stateChanged)
-    Q_PROPERTY(QString phase READ phase NOTIFY progressChanged)
-    Q_PROPERTY(QStringList recentLines READ recentLines NOTIFY progressChanged)
+    /// One map per host: host, target, route ("ssh" or "helper"), step, line, and when it ended outcome, error, message, generation, preview.
     Q_PROPERTY(QVariantList hosts READ hosts NOTIFY progressChanged)
-    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stateChanged)
-    Q_PROPERTY(QVariantMap result READ result NOTIFY stateChanged)
 
 public:
-    enum class State {
-        Idle,
-        Running,
-        Succeeded,
-        Failed,
-    };
-    Q_ENUM(State)
-
     DeployJob(QList<DeployRequest> requests, SshSettings settings, int parallel, QObject *parent = nullptr);
     ~DeployJob() override;
 
-    Q_INVOKABLE void start();
-    /** Before start(), ends the job as cancelled. A started deployment runs to its end: an activation is never cut in half. */
-    Q_INVOKABLE void cancel();
+    /** Hosts routed to this machine's helper go through @p runner (which must outlive the job); set before start(). */
+    void setLocalRunner(Snowpane::Privileged::JobRunner *runner);
 
-    [[nodiscard]] State state() const
-    {
-        return m_state;
-    }
-    /// The step of the host that is furthest behind.
-    [[nodiscard]] QString phase() const;
-    [[nodiscard]] QStringList recentLines() const
-    {
-        return m_recentLines;
-    }
-    /// One map per host: host, target, step, line, outcome, error, message.
+    Q_INVOKABLE void start() override;
+    Q_INVOKABLE void cancel() override;
+
     [[nodiscard]] QVariantList hosts() const;
-    [[nodiscard]] QString errorMessage() const
-    {
-        return m_errorMessage;
-    }
-    [[nodiscard]] QVariantMap result() const
-    {
-        return m_result;
-    }
+    /// Each host's result, in the order of the requests; complete once finished.
     [[nodiscard]] QList<HostResult> results() const
     {
         return m_results;
     }
-
-Q_SIGNALS:
-    void stateChanged();
-    void progressChanged();
-    /** Emitted once, when the job succeeded or failed. */
-    void finished();
+    /// With the dry-activate mode, once finished: what deploying @p host would change (invalid, with a message, when unknown).
+    Q_INVOKABLE Snowpane::Remote::DeployPreview previewOf(const QString &host) const;
 
 private:
     void onProgress(const QString &host, Step step, const QString &line);
-    void onDone(const QList<HostResult> &results);
+    void startLocal(qsizetype index);
+    void record(qsizetype index, const HostResult &result);
+    void finishIfDone();
+    void publishProgress();
 
     QList<DeployRequest> m_requests;
     SshSettings m_settings;
     int m_parallel = 4;
-    State m_state = State::Idle;
+    Snowpane::Privileged::JobRunner *m_localRunner = nullptr;
+    QList<QPointer<Snowpane::Privileged::Job>> m_localJobs;
     QHash<QString, QVariantMap> m_rows;
     QStringList m_recentLines;
-    QString m_errorMessage;
-    QVariantMap m_result;
     QList<HostResult> m_results;
+    QList<bool> m_recorded;
     QThread *m_thread = nullptr;
 };
 

@@ -113,6 +113,11 @@ RemoteResult SshClient::toRemoteResult(ProcessResult process, const QString &wha
         return result;
     }
     const QString errors = result.process.errorText();
+    if (result.process.cancelled) {
+        result.error = RemoteError::Cancelled;
+        result.message = u"%1 on %2: cancelled"_s.arg(what, m_target.destination());
+        return result;
+    }
     if (!result.process.started) {
         result.error = RemoteError::Failed;
         result.message = u"%1: could not start: %2"_s.arg(what, errors);
@@ -156,7 +161,7 @@ RemoteResult SshClient::toRemoteResult(ProcessResult process, const QString &wha
     return result;
 }
 
-RemoteResult SshClient::runScript(const QString &script, bool fresh, const std::function<void(const QString &)> &onErrorLine) const
+RemoteResult SshClient::runScript(const QString &script, bool fresh, const std::function<void(const QString &)> &onErrorLine, bool toTheEnd) const
 {
     QStringList remote{u"sh"_s, u"-c"_s, script};
     if (m_useSudo) {
@@ -165,7 +170,12 @@ RemoteResult SshClient::runScript(const QString &script, bool fresh, const std::
     ++m_connections;
     qCDebug(SNOWPANE_REMOTE) << "ssh" << m_target.destination() << (fresh ? "(fresh connection)" : "");
     return toRemoteResult(
-        runProcess(m_settings.sshProgram, sshArguments(shellJoin(remote), fresh), m_settings.environment, m_settings.commandTimeoutMs, onErrorLine),
+        runProcess(m_settings.sshProgram,
+                   sshArguments(shellJoin(remote), fresh),
+                   m_settings.environment,
+                   m_settings.commandTimeoutMs,
+                   onErrorLine,
+                   toTheEnd ? CancelFlag() : m_settings.cancel),
         u"the remote command"_s);
 }
 
@@ -191,7 +201,8 @@ RemoteResult SshClient::copyClosure(const QString &storePath, bool daemonStore, 
     }
     arguments << storePath;
     ++m_connections;
-    return toRemoteResult(runProcess(m_settings.nixProgram, arguments, environment, m_settings.commandTimeoutMs, onErrorLine), u"copying the closure"_s);
+    return toRemoteResult(runProcess(m_settings.nixProgram, arguments, environment, m_settings.commandTimeoutMs, onErrorLine, m_settings.cancel),
+                          u"copying the closure"_s);
 }
 
 QString SshClient::offeredHostKeys() const
