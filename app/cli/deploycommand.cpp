@@ -102,7 +102,7 @@ void printPreview(const HostResult &result)
 std::atomic_bool *interrupted = nullptr;
 
 // The first Ctrl-C cancels the deployment in order (see deployHost); a second one ends the program.
-extern "C" void onInterrupt(int)
+void onInterrupt(int)
 {
     if (interrupted) {
         interrupted->store(true);
@@ -170,7 +170,10 @@ int runDeployCommand(const QStringList &arguments)
     parser.addOption({u"host"_s, u"A host of the flake (nixosConfigurations.<host>); may be repeated."_s, u"H"_s});
     parser.addOption({u"all"_s, u"Every host of the flake."_s});
     parser.addOption({u"parallel"_s, u"How many hosts at once (default 4)."_s, u"N"_s, u"4"_s});
-    parser.addOption({u"mode"_s, u"switch, boot, test or dry-activate (default switch)."_s, u"MODE"_s, u"switch"_s});
+    parser.addOption({u"mode"_s,
+                      u"switch, boot, test or dry-activate (default switch); dry-activate previews what would change and changes nothing."_s,
+                      u"MODE"_s,
+                      u"switch"_s});
     parser.addOption({u"target"_s, u"Where the (single) host goes: ssh://[user@]host[:port], overriding the flake."_s, u"URI"_s});
     parser.addOption({u"system"_s, u"Deploy this already built toplevel instead of building (single host)."_s, u"PATH"_s});
     parser.addOption(

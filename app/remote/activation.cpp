@@ -69,9 +69,8 @@ ActivationResult rollBackForCancel(const SshClient &client, const QString &token
     } else if (rolled.succeeded() && !status.isEmpty()) {
         result.outcome = Outcome::Failed;
         result.error = RemoteError::ActivationFailed;
-        result.message = u"cancelled after the activation; rolling %1 back to %2 failed (exit code %3)"_s.arg(client.target().destination(),
-                                                                                                               previousName(result),
-                                                                                                               status);
+        result.message =
+            u"cancelled after the activation; rolling %1 back to %2 failed (exit code %3)"_s.arg(client.target().destination(), previousName(result), status);
     } else {
         result.message = u"cancelled after the activation; %1 was not confirmed and rolls back to %2 by itself within %3 s"_s
                              .arg(client.target().destination(), previousName(result))

@@ -23,8 +23,7 @@ Snowpane::Privileged::Request describe(const QList<DeployRequest> &requests, int
     for (const DeployRequest &request : requests) {
         hosts.append(request.host);
     }
-    return {u"deploy"_s,
-            {{u"hosts"_s, hosts}, {u"mode"_s, requests.isEmpty() ? QString() : requests.first().mode}, {u"parallel"_s, parallel}}};
+    return {u"deploy"_s, {{u"hosts"_s, hosts}, {u"mode"_s, requests.isEmpty() ? QString() : requests.first().mode}, {u"parallel"_s, parallel}}};
 }
 
 // The helper's phases as the rows' steps.

@@ -63,9 +63,9 @@ DeployPreview previewFromOutput(const QString &output)
     const QString exit = markers.value(u"dry-activate-exit"_s);
     if (exit != u"0"_s) {
         preview.error = RemoteError::ActivationFailed;
-        preview.message = u"switch-to-configuration dry-activate %1: %2"_s.arg(exit.isEmpty() ? u"did not finish"_s : u"exited with "_s + exit,
-                                                                                 preview.dryActivationLog.mid(qMax(0, preview.dryActivationLog.size() - 3))
-                                                                                     .join(u" / "_s));
+        preview.message = u"switch-to-configuration dry-activate %1: %2"_s.arg(
+            exit.isEmpty() ? u"did not finish"_s : u"exited with "_s + exit,
+            preview.dryActivationLog.mid(qMax(qsizetype(0), preview.dryActivationLog.size() - 3)).join(u" / "_s));
     }
     return preview;
 }

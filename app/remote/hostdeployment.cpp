@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 
+#include <future>
+
 using namespace Qt::StringLiterals;
 
 namespace Snowpane::Remote
@@ -84,7 +86,8 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
     result.host = request.host;
     result.target = request.target;
     QMutex logMutex;
-    Step current = Step::Queued;
+    // The probe's lines may come from its own thread while the build runs.
+    std::atomic<Step> current = Step::Queued;
     const auto enter = [&](Step step) {
         current = step;
         if (progress) {
@@ -100,8 +103,10 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
             progress(request.host, current, line);
         }
     };
+    const SshClient *connected = nullptr;
     const auto finish = [&]() -> HostResult {
         result.elapsedMs = clock.elapsed();
+        result.sshConnections = connected ? connected->connectionCount() : 0;
         enter(Step::Finished);
         return result;
     };
@@ -142,10 +147,27 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
     if (cancelled(u"it started"_s)) {
         return finish();
     }
+    SshClient client(request.target, settings);
+    client.setShareConnection(true);
+    // The shared connection ends with this function, however it returns.
+    connected = &client;
+    const auto closeConnection = qScopeGuard([&client] {
+        client.closeSharedConnection();
+    });
+    const auto probe = [&client, &onLine] {
+        return client.runScript(Scripts::probe(), false, onLine);
+    };
+
     result.systemPath = request.systemPath;
+    std::future<RemoteResult> probing;
     if (result.systemPath.isEmpty()) {
+        // The machine is looked at (and the shared connection opened) while the system builds: the
+        // handshake and the probe cost no time of their own, and nothing on the machine changes.
+        probing = std::async(std::launch::async, probe);
         enter(Step::Building);
         const BuildResult built = buildHostSystem(request.flake, request.host, settings, onLine);
+        // The result is complete only once the probe's lines are in.
+        probing.wait();
         if (cancelled(u"the build ended"_s)) {
             return finish();
         }
@@ -157,13 +179,7 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
     }
 
     enter(Step::Connecting);
-    SshClient client(request.target, settings);
-    client.setShareConnection(true);
-    // The shared connection ends with this function, however it returns.
-    const auto closeConnection = qScopeGuard([&client] {
-        client.closeSharedConnection();
-    });
-    const RemoteResult probed = client.runScript(Scripts::probe(), false, onLine);
+    const RemoteResult probed = probing.valid() ? probing.get() : probe();
     if (!probed.succeeded()) {
         failStep(probed, RemoteError::Failed, u"connecting"_s);
         return finish();
@@ -196,7 +212,10 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
         enter(Step::Activating);
         DeployPreview preview = previewOnMachine(client, result.systemPath);
         if (preview.error == RemoteError::Cancelled) {
-            fail(result, Outcome::Cancelled, RemoteError::Cancelled, u"cancelled during the preview; nothing changed on %1"_s.arg(request.target.destination()));
+            fail(result,
+                 Outcome::Cancelled,
+                 RemoteError::Cancelled,
+                 u"cancelled during the preview; nothing changed on %1"_s.arg(request.target.destination()));
         } else if (!preview.isValid()) {
             fail(result, preview.error == RemoteError::Unreachable ? Outcome::Unreachable : Outcome::Failed, preview.error, preview.message);
         } else {

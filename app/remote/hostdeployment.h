@@ -65,6 +65,8 @@ struct HostResult {
     /// Every line the build, the copy and the activation printed.
     QStringList log;
     qint64 elapsedMs = 0;
+    /// ssh processes started for it (Nix's copy counts as one): what the benchmark weighs against the raw commands.
+    int sshConnections = 0;
 };
 
 /// Progress of one host: a new step (line empty), or a log line within the current step.

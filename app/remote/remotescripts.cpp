@@ -115,9 +115,16 @@ systemd=@SYSTEMD@
 dir=@DIR@
 token=@TOKEN@
 say() { printf 'snowpane:%s\n' "$*"; }
-generation_of() { readlink "$1" 2>/dev/null | sed -n 's/^.*-\([0-9][0-9]*\)-link$/\1/p'; }
+# Sets $number to N of the profile's system-N-link (empty for none): one readlink, no pipeline.
+generation_of() {
+    number=
+    link=$(readlink "$1" 2>/dev/null) || return 0
+    link=${link%-link}
+    case ${link##*-} in '' | *[!0-9]*) ;; *) number=${link##*-} ;; esac
+}
 nixenv=$(command -v nix-env) || { echo "nix-env: not found" >&2; exit 127; }
-previous=$(generation_of "$profile")
+generation_of "$profile"
+previous=$number
 running=$(readlink -f @CURRENT@ 2>/dev/null || true)
 [ -e "$running/bin/switch-to-configuration" ] || running=
 say "previous-generation=$previous"
@@ -129,7 +136,8 @@ elif [ "$action" = switch ] || [ "$action" = boot ]; then
     "$nixenv" -p "$profile" --set "$system" >&2 || { say "failed=profile"; exit 1; }
 fi
 [ -x "$system/bin/switch-to-configuration" ] || { echo "$system is not a NixOS system: it has no bin/switch-to-configuration" >&2; say "failed=not-a-system"; exit 1; }
-say "generation=$(generation_of "$profile")"
+generation_of "$profile"
+say "generation=$number"
 say "system=$system"
 scheduled=
 if [ "$rollback" -gt 0 ] && [ -n "$running" ] && { [ "$action" = switch ] || [ "$action" = test ]; }; then
@@ -139,8 +147,7 @@ if [ "$rollback" -gt 0 ] && [ -n "$running" ] && { [ "$action" = switch ] || [ "
     printf '%s' "$running" >"$dir/previous-system"
     printf '%s' "$action" >"$dir/action"
     printf '%s' "$nixenv" >"$dir/nix-env"
-    cat >"$dir/rollback" <<'SNOWPANE_ROLLBACK'
-@ROLLBACK_BODY@SNOWPANE_ROLLBACK
+    printf '%s' @ROLLBACK_BODY@ >"$dir/rollback"
     : >"$dir/pending"
     if [ "$systemd" = 1 ]; then
         systemd-run --quiet --collect --unit="snowpane-rollback-$token" --on-active="${rollback}s" \
@@ -167,9 +174,9 @@ if [ "$status" != 0 ] && [ -n "$scheduled" ]; then
 fi
 exit "$status"
 )SH"_s;
-    script.replace(u"@ROLLBACK_BODY@"_s, QString(rollbackBody));
     return fill(script,
                 {
+                    {u"ROLLBACK_BODY"_s, QString(rollbackBody)},
                     {u"PROFILE"_s, plan.profile},
                     {u"CURRENT"_s, plan.currentSystem},
                     {u"ACTION"_s, plan.action},
@@ -187,7 +194,7 @@ QString confirm(const QString &token)
     return fill(
         uR"SH(dir=@DIR@
 if mv "$dir/pending" "$dir/confirmed" 2>/dev/null; then
-    [ -f "$dir/pid" ] && kill "$(cat "$dir/pid")" 2>/dev/null
+    [ -f "$dir/pid" ] && read -r pid <"$dir/pid" && kill "$pid" 2>/dev/null
     if [ -d /run/systemd/system ]; then systemctl stop "snowpane-rollback-"@TOKEN@".timer" 2>/dev/null; fi
     rm -rf "$dir"
     echo "snowpane:confirmed=1"
@@ -271,7 +278,8 @@ exit 0
 
 QString rollBackNow(const QString &token)
 {
-    return fill(uR"SH(dir=@DIR@
+    return fill(
+        uR"SH(dir=@DIR@
 [ -f "$dir/pending" ] && sh "$dir/rollback"
 if [ -f "$dir/rolled-back" ]; then
     echo "snowpane:rolled-back=$(cat "$dir/rolled-back")"
@@ -280,7 +288,7 @@ else
 fi
 exit 0
 )SH"_s,
-                {{u"DIR"_s, rollbackDirectory(token)}});
+        {{u"DIR"_s, rollbackDirectory(token)}});
 }
 
 } // namespace Scripts
@@ -300,7 +308,6 @@ QHash<QString, QString> readMarkers(const QString &output)
     }
     return markers;
 }
-
 
 QHash<QString, QStringList> readSections(const QString &output)
 {

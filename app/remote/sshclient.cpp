@@ -169,14 +169,13 @@ RemoteResult SshClient::runScript(const QString &script, bool fresh, const std::
     }
     ++m_connections;
     qCDebug(SNOWPANE_REMOTE) << "ssh" << m_target.destination() << (fresh ? "(fresh connection)" : "");
-    return toRemoteResult(
-        runProcess(m_settings.sshProgram,
-                   sshArguments(shellJoin(remote), fresh),
-                   m_settings.environment,
-                   m_settings.commandTimeoutMs,
-                   onErrorLine,
-                   toTheEnd ? CancelFlag() : m_settings.cancel),
-        u"the remote command"_s);
+    return toRemoteResult(runProcess(m_settings.sshProgram,
+                                     sshArguments(shellJoin(remote), fresh),
+                                     m_settings.environment,
+                                     m_settings.commandTimeoutMs,
+                                     onErrorLine,
+                                     toTheEnd ? CancelFlag() : m_settings.cancel),
+                          u"the remote command"_s);
 }
 
 QString SshClient::storeUri(bool daemonStore) const

@@ -49,6 +49,8 @@ qint64 rawDeploy(const QString &address, const QString &system)
     return clock.elapsed();
 }
 
+int lastConnections = 0;
+
 qint64 snowpaneDeploy(const QStringList &addresses, const QString &system)
 {
     QList<DeployRequest> requests;
@@ -63,6 +65,7 @@ qint64 snowpaneDeploy(const QStringList &addresses, const QString &system)
     clock.start();
     const QList<HostResult> results = deployFleet(requests, SshSettings{}, 4);
     const qint64 elapsed = clock.elapsed();
+    lastConnections = results.value(0).sshConnections;
     for (const HostResult &result : results) {
         if (result.outcome != Outcome::Done) {
             std::fprintf(stderr, "deployment to %s: %s\n", qPrintable(result.host), qPrintable(result.message));
@@ -76,6 +79,11 @@ qint64 median(QList<qint64> values)
 {
     std::ranges::sort(values);
     return values[values.size() / 2];
+}
+
+QString spread(const QList<qint64> &values)
+{
+    return u"%1-%2"_s.arg(*std::ranges::min_element(values)).arg(*std::ranges::max_element(values));
 }
 
 } // namespace
@@ -118,10 +126,13 @@ int main(int argc, char **argv)
         raw.append(rawDeploy(u"127.0.0.7"_s, system));
         snowpane.append(snowpaneDeploy({u"127.0.0.7"_s}, system));
     }
-    std::printf("redeployment (closure present):   raw median %6lld ms   snowpane median %6lld ms   ratio %.2f (target <= 1.10)\n",
+    std::printf("redeployment (closure present):   raw median %6lld ms (%s)   snowpane median %6lld ms (%s)   ratio %.2f (target <= 1.10)\n",
                 qlonglong(median(raw)),
+                qPrintable(spread(raw)),
                 qlonglong(median(snowpane)),
+                qPrintable(spread(snowpane)),
                 double(median(snowpane)) / double(median(raw)));
+    std::printf("ssh processes per deployment:     raw 2 (nix copy, ssh)   snowpane %d\n", lastConnections);
 
     const SshClient client(machine(u"127.0.0.7"_s), SshSettings{});
     QElapsedTimer clock;

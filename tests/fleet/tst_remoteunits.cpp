@@ -4,14 +4,14 @@
 // The remote engine's pure parts, with hostile input: what reaches ssh and
 // the remote shell must stay exactly the words it was meant to be.
 
+#include "deploypreview.h"
 #include "flaketargets.h"
 #include "remoteerror.h"
 #include "remotegenerations.h"
-#include "deploypreview.h"
 #include "remotescripts.h"
-#include "thismachine.h"
 #include "shellquote.h"
 #include "sshtarget.h"
+#include "thismachine.h"
 
 #include <QProcess>
 #include <QTest>
@@ -190,21 +190,27 @@ private Q_SLOTS:
     void previewOutput()
     {
         const QString output =
-            u"snowpane:before=/nix/store/aaa-nixos-system-old\nsnowpane:after=/nix/store/bbb-nixos-system-new\n"
+            u"snowpane:before=/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-web-24.11.1\nsnowpane:after=/nix/store/"
+            u"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-web-24.11.2\n"
             "snowpane:kernel-before=6.6.63\nsnowpane:kernel-after=6.12.1\nsnowpane:reboot=1\n"
-            "snowpane-section closure-before\n/nix/store/aaa-nixos-system-old\n/nix/store/ccc-ripgrep-14.1.0\n"
-            "snowpane-section closure-after\n/nix/store/bbb-nixos-system-new\n/nix/store/ddd-curl-8.7.1\n"
-            "snowpane-section paths\n/nix/store/aaa-nixos-system-old\n/nix/store/bbb-nixos-system-new\n/nix/store/ccc-ripgrep-14.1.0\n/nix/store/ddd-curl-8.7.1\n"
+            "snowpane-section "
+            "closure-before\n/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-web-24.11.1\n/nix/store/cccccccccccccccccccccccccccccccc-ripgrep-14.1.0\n"
+            "snowpane-section "
+            "closure-after\n/nix/store/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-web-24.11.2\n/nix/store/dddddddddddddddddddddddddddddddd-curl-8.7.1\n"
+            "snowpane-section "
+            "paths\n/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-web-24.11.1\n/nix/store/"
+            "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-web-24.11.2\n/nix/store/cccccccccccccccccccccccccccccccc-ripgrep-14.1.0\n/nix/store/"
+            "dddddddddddddddddddddddddddddddd-curl-8.7.1\n"
             "snowpane-section sizes\n100\n200\n30\n40\n"
-            "snowpane-section selected-before\n/nix/store/ccc-ripgrep-14.1.0\n"
-            "snowpane-section selected-after\n/nix/store/ddd-curl-8.7.1\n"
+            "snowpane-section selected-before\n/nix/store/cccccccccccccccccccccccccccccccc-ripgrep-14.1.0\n"
+            "snowpane-section selected-after\n/nix/store/dddddddddddddddddddddddddddddddd-curl-8.7.1\n"
             "snowpane-section dry-activate\nwould stop the following units: old.service\nwould activate the configuration x\n"
             "would restart the following units: sshd.service\nwould start the following units: nginx.service\n"
             "snowpane-section end\nsnowpane:dry-activate-exit=0\n"_s;
         const DeployPreview preview = previewFromOutput(output);
         QVERIFY2(preview.isValid(), qPrintable(preview.message));
-        QCOMPARE(preview.currentSystem, u"/nix/store/aaa-nixos-system-old"_s);
-        QCOMPARE(preview.newSystem, u"/nix/store/bbb-nixos-system-new"_s);
+        QCOMPARE(preview.currentSystem, u"/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-web-24.11.1"_s);
+        QCOMPARE(preview.newSystem, u"/nix/store/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-web-24.11.2"_s);
         QCOMPARE(preview.kernelAfter, u"6.12.1"_s);
         QVERIFY(preview.rebootNeeded);
         QCOMPARE(preview.packagesAdded(), 1);
