@@ -3,12 +3,12 @@
 
 #include "sshclient.h"
 
+#include "processrun.h"
 #include "remotelogging.h"
 #include "shellquote.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryFile>
 
 #include <sys/stat.h>
@@ -60,14 +60,10 @@ void SshClient::closeSharedConnection() const
         arguments << u"-l"_s << m_target.user;
     }
     arguments << m_target.options << u"--"_s << m_target.host;
-    // Not waited for: the master ends on its own (ControlPersist) if this does not reach it.
-    QProcess process;
-    process.setProgram(m_settings.sshProgram);
-    process.setArguments(arguments);
-    process.setProcessEnvironment(m_settings.environment);
-    process.setStandardOutputFile(QProcess::nullDevice());
-    process.setStandardErrorFile(QProcess::nullDevice());
-    process.startDetached();
+    // Only talks to the local master, so it returns at once; bounded anyway, and the master
+    // ends on its own (ControlPersist) if this does not reach it. Not startDetached(): its
+    // plain fork of a large process cost a deployment 0.2 s, more than the whole exchange.
+    (void)runProcess(m_settings.sshProgram, arguments, m_settings.environment, 3000);
 }
 
 QStringList SshClient::baseOptions(bool fresh) const
