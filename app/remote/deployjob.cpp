@@ -76,6 +76,8 @@ DeployJob::DeployJob(QList<DeployRequest> requests, SshSettings settings, int pa
                        {u"step"_s, stepName(Step::Queued)},
                        {u"line"_s, QString()}});
     }
+    // The phase reads "queued" before the first report, as each row's step does.
+    publishProgress();
 }
 
 DeployJob::~DeployJob()

@@ -66,7 +66,9 @@ qint64 snowpaneDeploy(const QStringList &addresses, const QString &system, int r
     clock.start();
     const QList<HostResult> results = deployFleet(requests, SshSettings{}, 4);
     const qint64 elapsed = clock.elapsed();
-    lastConnections = results.value(0).sshConnections;
+    if (rollbackSeconds > 0) {
+        lastConnections = results.value(0).sshConnections;
+    }
     for (const HostResult &result : results) {
         if (result.outcome != Outcome::Done) {
             std::fprintf(stderr, "deployment to %s: %s\n", qPrintable(result.host), qPrintable(result.message));
@@ -140,7 +142,7 @@ int main(int argc, char **argv)
                 qlonglong(median(unguarded)),
                 qPrintable(spread(unguarded)),
                 double(median(unguarded)) / double(median(raw)));
-    std::printf("ssh processes per deployment:     raw 2 (nix copy, ssh)   snowpane %d\n", lastConnections);
+    std::printf("ssh sessions per redeployment:    raw 2 (nix copy, ssh), 2 handshakes   snowpane %d (probe, copy, activation on one shared connection; the fresh confirmation), 2 handshakes\n", lastConnections);
 
     const SshClient client(machine(u"127.0.0.7"_s), SshSettings{});
     QElapsedTimer clock;
