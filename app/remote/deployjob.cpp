@@ -5,6 +5,7 @@
 
 #include "requests.h"
 
+#include <QRegularExpression>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -38,24 +39,6 @@ Step stepOfPhase(const QString &phase)
     return Step::Building;
 }
 
-QVariantMap previewSummary(const DeployPreview &preview)
-{
-    return {
-        {u"currentSystem"_s, preview.currentSystem},
-        {u"newSystem"_s, preview.newSystem},
-        {u"kernelBefore"_s, preview.kernelBefore},
-        {u"kernelAfter"_s, preview.kernelAfter},
-        {u"rebootNeeded"_s, preview.rebootNeeded},
-        {u"packagesAdded"_s, preview.packagesAdded()},
-        {u"packagesRemoved"_s, preview.packagesRemoved()},
-        {u"packagesChanged"_s, preview.packagesChanged()},
-        {u"unitsToRestart"_s, preview.units.restart},
-        {u"unitsToStart"_s, preview.units.start},
-        {u"unitsToStop"_s, preview.units.stop},
-        {u"unitsToReload"_s, preview.units.reload},
-    };
-}
-
 } // namespace
 
 DeployJob::DeployJob(QList<DeployRequest> requests, SshSettings settings, int parallel, QObject *parent)
@@ -69,12 +52,10 @@ DeployJob::DeployJob(QList<DeployRequest> requests, SshSettings settings, int pa
     m_results.resize(m_requests.size());
     m_recorded.fill(false, m_requests.size());
     for (const DeployRequest &request : std::as_const(m_requests)) {
-        m_rows.insert(request.host,
-                      {{u"host"_s, request.host},
-                       {u"target"_s, request.route == DeployRoute::Ssh ? request.target.uri() : u"this machine"_s},
-                       {u"route"_s, request.route == DeployRoute::Ssh ? u"ssh"_s : u"helper"_s},
-                       {u"step"_s, stepName(Step::Queued)},
-                       {u"line"_s, QString()}});
+        HostProgress row;
+        row.host = request.host;
+        row.target = request.target;
+        m_rows.insert(request.host, row);
     }
     // The phase reads "queued" before the first report, as each row's step does.
     publishProgress();
@@ -94,9 +75,9 @@ void DeployJob::setLocalRunner(Snowpane::Privileged::JobRunner *runner)
     m_localRunner = runner;
 }
 
-QVariantList DeployJob::hosts() const
+QList<HostProgress> DeployJob::rows() const
 {
-    QVariantList list;
+    QList<HostProgress> list;
     for (const DeployRequest &request : m_requests) {
         list.append(m_rows.value(request.host));
     }
@@ -220,28 +201,34 @@ void DeployJob::onProgress(const QString &host, Step step, const QString &line)
     if (isFinished()) {
         return;
     }
-    QVariantMap &row = m_rows[host];
-    row.insert(u"step"_s, stepName(step));
+    HostProgress &row = m_rows[host];
+    row.step = step;
     if (!line.isEmpty()) {
-        row.insert(u"line"_s, line);
+        row.line = line;
+        row.log.append(line);
+        // Nix says "copying path '/nix/store/…' to 'ssh://…'" for each path it sends.
+        static const QRegularExpression copying(u"^copying path '(/nix/store/[^']+)'"_s);
+        if (const auto match = copying.match(line); match.hasMatch() && step == Step::Copying) {
+            row.copiedPaths.append(match.captured(1));
+        }
         m_recentLines.append(host + u": "_s + line);
         if (m_recentLines.size() > recentLineCount) {
             m_recentLines.remove(0, m_recentLines.size() - recentLineCount);
         }
     }
+    Q_EMIT hostChanged(host);
     publishProgress();
 }
 
 void DeployJob::publishProgress()
 {
-    static const QStringList order{u"queued"_s, u"building"_s, u"connecting"_s, u"copying"_s, u"activating"_s, u"confirming"_s, u"finished"_s};
-    qsizetype least = order.size() - 1;
-    for (const QVariantMap &row : std::as_const(m_rows)) {
-        least = qMin(least, order.indexOf(row.value(u"step"_s).toString()));
+    Step least = Step::Finished;
+    for (const HostProgress &row : std::as_const(m_rows)) {
+        least = qMin(least, row.step);
     }
     Snowpane::Privileged::Progress progress;
     // The step of the host that is furthest behind.
-    progress.phase = m_rows.isEmpty() ? QString() : order.value(least);
+    progress.phase = m_rows.isEmpty() ? QString() : stepName(least);
     progress.recentLines = m_recentLines;
     progress.activity = m_recentLines.isEmpty() ? QString() : m_recentLines.constLast();
     setProgress(progress);
@@ -251,15 +238,11 @@ void DeployJob::record(qsizetype index, const HostResult &result)
 {
     m_results[index] = result;
     m_recorded[index] = true;
-    QVariantMap &row = m_rows[result.host];
-    row.insert(u"step"_s, stepName(Step::Finished));
-    row.insert(u"outcome"_s, outcomeName(result.outcome));
-    row.insert(u"error"_s, result.error == RemoteError::None ? QString() : errorName(result.error));
-    row.insert(u"message"_s, result.message);
-    row.insert(u"generation"_s, result.generation);
-    if (result.preview) {
-        row.insert(u"preview"_s, previewSummary(*result.preview));
-    }
+    HostProgress &row = m_rows[result.host];
+    row.step = Step::Finished;
+    row.finished = true;
+    row.result = result;
+    Q_EMIT hostChanged(result.host);
 }
 
 void DeployJob::finishIfDone()
@@ -272,7 +255,12 @@ void DeployJob::finishIfDone()
     QStringList failures;
     bool cancelled = false;
     for (const HostResult &result : std::as_const(m_results)) {
-        hosts.append(m_rows.value(result.host));
+        hosts.append(QVariantMap{{u"host"_s, result.host},
+                                 {u"target"_s, result.target.uri()},
+                                 {u"outcome"_s, outcomeName(result.outcome)},
+                                 {u"error"_s, result.error == RemoteError::None ? QString() : errorName(result.error)},
+                                 {u"message"_s, result.message},
+                                 {u"generation"_s, result.generation}});
         cancelled = cancelled || result.outcome == Outcome::Cancelled;
         if (result.outcome != Outcome::Done) {
             failures.append(u"%1: %2"_s.arg(result.host, outcomeName(result.outcome)));

@@ -8,7 +8,6 @@
 #include "jobrunner.h"
 
 #include <QPointer>
-#include <QVariantList>
 #include <QVariantMap>
 
 class QThread;
@@ -16,11 +15,27 @@ class QThread;
 namespace Snowpane::Remote
 {
 
+/// One host's row of a running deployment: what a progress sheet shows.
+struct HostProgress {
+    QString host;
+    SshTarget target;
+    Step step = Step::Queued;
+    /// The newest line the host's build, copy or activation printed.
+    QString line;
+    /// Every line so far: the host's log.
+    QStringList log;
+    /// The store paths the copy has sent so far, from Nix's "copying path" lines.
+    QStringList copiedPaths;
+    bool finished = false;
+    /// Set once finished (with the dry-activate mode, result.preview is the preview).
+    HostResult result;
+};
+
 /**
  * A deployment of one or more hosts as a Job, the same kind the window shows
  * for the helper's work (state, phase, recentLines, error, errorMessage,
- * result, finished once), plus one progress row per host (step, last log
- * line, result). The SSH work runs on a thread of its own; every signal
+ * result, finished once), plus one progress row per host (rows(), with
+ * hostChanged()). The SSH work runs on a thread of its own; every signal
  * arrives on the job's thread.
  *
  * A host that is this machine (DeployRoute::Helper) goes through the local
@@ -37,8 +52,6 @@ namespace Snowpane::Remote
 class DeployJob : public Snowpane::Privileged::Job
 {
     Q_OBJECT
-    /// One map per host: host, target, route ("ssh" or "helper"), step, line, and when it ended outcome, error, message, generation, preview.
-    Q_PROPERTY(QVariantList hosts READ hosts NOTIFY progressChanged)
 
 public:
     DeployJob(QList<DeployRequest> requests, SshSettings settings, int parallel, QObject *parent = nullptr);
@@ -50,7 +63,8 @@ public:
     Q_INVOKABLE void start() override;
     Q_INVOKABLE void cancel() override;
 
-    [[nodiscard]] QVariantList hosts() const;
+    /// One row per host, in the order of the requests.
+    [[nodiscard]] QList<HostProgress> rows() const;
     /// Each host's result, in the order of the requests; complete once finished.
     [[nodiscard]] QList<HostResult> results() const
     {
@@ -58,6 +72,10 @@ public:
     }
     /// With the dry-activate mode, once finished: what deploying @p host would change (invalid, with a message, when unknown).
     Q_INVOKABLE Snowpane::Remote::DeployPreview previewOf(const QString &host) const;
+
+Q_SIGNALS:
+    /** One host's row changed (a step, a line, its result). */
+    void hostChanged(const QString &host);
 
 private:
     void onProgress(const QString &host, Step step, const QString &line);
@@ -71,7 +89,7 @@ private:
     int m_parallel = 4;
     Snowpane::Privileged::JobRunner *m_localRunner = nullptr;
     QList<QPointer<Snowpane::Privileged::Job>> m_localJobs;
-    QHash<QString, QVariantMap> m_rows;
+    QHash<QString, HostProgress> m_rows;
     QStringList m_recentLines;
     QList<HostResult> m_results;
     QList<bool> m_recorded;

@@ -374,7 +374,8 @@ private Q_SLOTS:
         QCOMPARE(runner.requests()[0].arguments.value(QLatin1String(Snowpane::Protocol::Key::Host)).toString(), u"alpha"_s);
         QCOMPARE(job.results()[0].outcome, Outcome::Done);
         QCOMPARE(job.results()[0].generation, 7);
-        QCOMPARE(job.hosts()[0].toMap().value(u"route"_s).toString(), u"helper"_s);
+        QVERIFY(job.rows()[0].finished);
+        QCOMPARE(job.rows()[0].result.generation, 7);
         QCOMPARE(stateOf(u"alpha"_s), alphaBefore);
     }
 
@@ -578,7 +579,8 @@ private Q_SLOTS:
         QCOMPARE(outcomeName(job.results()[1].outcome), u"cancelled"_s);
         QCOMPARE(job.results()[1].error, RemoteError::Cancelled);
         QCOMPARE(stateOf(u"beta"_s), betaBefore);
-        QCOMPARE(job.hosts()[1].toMap().value(u"outcome"_s).toString(), u"cancelled"_s);
+        QCOMPARE(job.rows()[1].result.outcome, Outcome::Cancelled);
+        QCOMPARE(job.result().value(u"hosts"_s).toList().value(1).toMap().value(u"outcome"_s).toString(), u"cancelled"_s);
     }
 
     // Cancelled while copying: the copy stops (or the activation never starts), and the machine runs what it ran.
@@ -591,7 +593,7 @@ private Q_SLOTS:
         request.target = target(u"ssh://root@127.0.0.7:2222"_s);
         DeployJob job({request}, SshSettings{}, 4);
         connect(&job, &DeployJob::progressChanged, &job, [&job] {
-            if (job.hosts().value(0).toMap().value(u"step"_s).toString() == u"copying"_s) {
+            if (job.rows().value(0).step == Step::Copying) {
                 job.cancel();
             }
         });
