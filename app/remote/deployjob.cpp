@@ -153,9 +153,17 @@ void DeployJob::startLocal(qsizetype index)
     Snowpane::Privileged::Job *job = m_localRunner->createJob(Snowpane::Privileged::Requests::rebuild(request.mode, request.host), this);
     m_localJobs.append(job);
     const QString host = request.host;
-    connect(job, &Snowpane::Privileged::Job::progressChanged, this, [this, job, host] {
-        const QStringList lines = job->recentLines();
-        onProgress(host, stepOfPhase(job->phase()), lines.isEmpty() ? QString() : lines.constLast());
+    // The helper reports a sliding window of lines; each reaches the row once.
+    connect(job, &Snowpane::Privileged::Job::progressChanged, this, [this, job, host, seen = QStringList()]() mutable {
+        const qsizetype before = seen.size();
+        Snowpane::Privileged::appendNewLines(seen, job->recentLines());
+        const Step step = stepOfPhase(job->phase());
+        if (seen.size() == before) {
+            onProgress(host, step, {});
+        }
+        for (qsizetype i = before; i < seen.size(); ++i) {
+            onProgress(host, step, seen[i]);
+        }
     });
     connect(job, &Snowpane::Privileged::Job::finished, this, [this, job, index] {
         const DeployRequest &request = m_requests[index];
