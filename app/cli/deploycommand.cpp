@@ -4,7 +4,10 @@
 #include "deploycommand.h"
 
 #include "commandline.h"
+#include "packagediffoutput.h"
 #include "remoteoptions.h"
+
+#include "helperconfig.h"
 
 #include "flaketargets.h"
 #include "fleetdeployment.h"
@@ -15,8 +18,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QMutex>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -25,9 +30,100 @@ using namespace Snowpane::Remote;
 namespace
 {
 
+QJsonObject previewJson(const DeployPreview &preview)
+{
+    QJsonArray changes;
+    for (const Snowpane::System::PackageChange &change : preview.packages.changes) {
+        changes.append(packageChangeJson(change));
+    }
+    return {
+        {u"currentSystem"_s, preview.currentSystem},
+        {u"newSystem"_s, preview.newSystem},
+        {u"sameSystem"_s, preview.isSameSystem()},
+        {u"kernel"_s, QJsonObject{{u"before"_s, preview.kernelBefore}, {u"after"_s, preview.kernelAfter}}},
+        {u"rebootNeeded"_s, preview.rebootNeeded},
+        {u"changes"_s, changes},
+        {u"closureSize"_s,
+         QJsonObject{{u"before"_s, preview.packages.sizeBefore}, {u"after"_s, preview.packages.sizeAfter}, {u"delta"_s, preview.packages.sizeDelta()}}},
+        {u"units"_s,
+         QJsonObject{
+             {u"stop"_s, QJsonArray::fromStringList(preview.units.stop)},
+             {u"restart"_s, QJsonArray::fromStringList(preview.units.restart)},
+             {u"start"_s, QJsonArray::fromStringList(preview.units.start)},
+             {u"reload"_s, QJsonArray::fromStringList(preview.units.reload)},
+             {u"restartSystemd"_s, preview.units.restartSystemd},
+         }},
+        {u"dryActivationLog"_s, QJsonArray::fromStringList(preview.dryActivationLog)},
+    };
+}
+
+void printUnits(const char *verb, const QStringList &units)
+{
+    if (!units.isEmpty()) {
+        std::printf("  would %s: %s\n", verb, qPrintable(units.join(u", "_s)));
+    }
+}
+
+void printPreview(const HostResult &result)
+{
+    const DeployPreview &preview = *result.preview;
+    std::printf("\n%s on %s (dry-activate: nothing was changed)\n", qPrintable(result.host), qPrintable(result.target.uri()));
+    std::printf("<<< %s (running)\n>>> %s\n",
+                qPrintable(preview.currentSystem.isEmpty() ? u"(no system yet)"_s : preview.currentSystem),
+                qPrintable(preview.newSystem));
+    if (preview.isSameSystem()) {
+        std::printf("The machine already runs this system.\n");
+    }
+    if (preview.kernelBefore != preview.kernelAfter) {
+        std::printf("Kernel: %s -> %s\n", qPrintable(preview.kernelBefore.isEmpty() ? u"(none)"_s : preview.kernelBefore), qPrintable(preview.kernelAfter));
+    }
+    if (preview.rebootNeeded) {
+        std::printf("Reboot: the new kernel, initrd or modules take effect only after a reboot (switch, then reboot; or deploy with --mode boot).\n");
+    }
+    printPackageChanges(preview.packages);
+    std::printf("Closure size: %s -> %s (%s)\n",
+                qPrintable(QLocale::c().formattedDataSize(preview.packages.sizeBefore, 1, QLocale::DataSizeTraditionalFormat)),
+                qPrintable(QLocale::c().formattedDataSize(preview.packages.sizeAfter, 1, QLocale::DataSizeTraditionalFormat)),
+                qPrintable(signedSize(preview.packages.sizeDelta())));
+    if (preview.units.isEmpty()) {
+        std::printf("Units: none would stop, restart, start or reload.\n");
+    } else {
+        std::printf("Units:\n");
+        printUnits("stop", preview.units.stop);
+        printUnits("restart", preview.units.restart);
+        printUnits("start", preview.units.start);
+        printUnits("reload", preview.units.reload);
+        if (preview.units.restartSystemd) {
+            std::printf("  would restart systemd\n");
+        }
+    }
+}
+
+std::atomic_bool *interrupted = nullptr;
+
+// The first Ctrl-C cancels the deployment in order (see deployHost); a second one ends the program.
+void onInterrupt(int)
+{
+    if (interrupted) {
+        interrupted->store(true);
+    }
+    std::signal(SIGINT, SIG_DFL);
+}
+
+// This machine as the helper's settings name it; their defaults (/etc/nixos, the host name) when there are none.
+ThisMachine thisMachine()
+{
+    const auto config = Snowpane::Helper::loadHelperConfig();
+    if (!config.isOk()) {
+        std::fprintf(stderr, "snowpane-cli: %s; taking /etc/nixos and the host name as this machine's\n", qPrintable(config.error()));
+        return ThisMachine::fromHelperSettings({}, {});
+    }
+    return ThisMachine::fromHelperSettings(config.value().configurationDirectory, config.value().host);
+}
+
 QJsonObject toJson(const HostResult &result, const QString &source)
 {
-    return {
+    QJsonObject object{
         {u"host"_s, result.host},
         {u"target"_s, result.target.uri()},
         {u"targetSource"_s, source},
@@ -41,6 +137,10 @@ QJsonObject toJson(const HostResult &result, const QString &source)
         {u"rollbackScheduled"_s, result.rollbackScheduled},
         {u"elapsedMs"_s, result.elapsedMs},
     };
+    if (result.preview) {
+        object.insert(u"preview"_s, previewJson(*result.preview));
+    }
+    return object;
 }
 
 std::optional<int> positiveNumber(const QCommandLineParser &parser, const QString &name, int &value)
@@ -70,7 +170,10 @@ int runDeployCommand(const QStringList &arguments)
     parser.addOption({u"host"_s, u"A host of the flake (nixosConfigurations.<host>); may be repeated."_s, u"H"_s});
     parser.addOption({u"all"_s, u"Every host of the flake."_s});
     parser.addOption({u"parallel"_s, u"How many hosts at once (default 4)."_s, u"N"_s, u"4"_s});
-    parser.addOption({u"mode"_s, u"switch, boot, test or dry-activate (default switch)."_s, u"MODE"_s, u"switch"_s});
+    parser.addOption({u"mode"_s,
+                      u"switch, boot, test or dry-activate (default switch); dry-activate previews what would change and changes nothing."_s,
+                      u"MODE"_s,
+                      u"switch"_s});
     parser.addOption({u"target"_s, u"Where the (single) host goes: ssh://[user@]host[:port], overriding the flake."_s, u"URI"_s});
     parser.addOption({u"system"_s, u"Deploy this already built toplevel instead of building (single host)."_s, u"PATH"_s});
     parser.addOption(
@@ -129,7 +232,7 @@ int runDeployCommand(const QStringList &arguments)
         }
     }
 
-    const SshSettings settings = sshSettingsFrom(parser);
+    SshSettings settings = sshSettingsFrom(parser);
     QHash<QString, HostTarget> targets;
     if (!flake.isEmpty() && !(overrideTarget && hosts.size() == 1)) {
         const FlakeTargets read = readFlakeTargets(flake, readTargetSettings(), settings);
@@ -156,6 +259,8 @@ int runDeployCommand(const QStringList &arguments)
         }
     }
 
+    // This machine's own host is applied through the helper, which this command does not reach: never over SSH to itself.
+    const ThisMachine self = thisMachine();
     QList<DeployRequest> requests;
     QStringList sources;
     for (const QString &host : std::as_const(hosts)) {
@@ -172,6 +277,11 @@ int runDeployCommand(const QStringList &arguments)
             request.target = targets.value(host).target;
             sources.append(sourceName(targets.value(host).source));
         }
+        // An explicit --target is where the person wants this host to go: only whether it names this machine counts.
+        request.route = routeOf(self, overrideTarget ? QString() : flake, host, request.target);
+        if (request.route != DeployRoute::Ssh) {
+            request.routeMessage = thisMachineMessage(self, flake, host, mode, request.route);
+        }
         requests.append(request);
     }
 
@@ -184,7 +294,12 @@ int runDeployCommand(const QStringList &arguments)
         QMutexLocker locker(&printing);
         std::fprintf(stderr, "%s: %s\n", qPrintable(host), qPrintable(stepName(step)));
     };
+    settings.cancel = std::make_shared<std::atomic_bool>(false);
+    interrupted = settings.cancel.get();
+    std::signal(SIGINT, onInterrupt);
     const QList<HostResult> results = deployFleet(requests, settings, parallel, progress);
+    std::signal(SIGINT, SIG_DFL);
+    interrupted = nullptr;
 
     bool allDone = true;
     QJsonArray list;
@@ -204,6 +319,11 @@ int runDeployCommand(const QStringList &arguments)
                         qPrintable(outcomeName(result.outcome)),
                         qPrintable(result.outcome == Outcome::Done ? (result.generation > 0 ? u"generation %1"_s.arg(result.generation) : QString())
                                                                    : errorName(result.error) + u": "_s + result.message));
+        }
+        for (const HostResult &result : results) {
+            if (result.preview) {
+                printPreview(result);
+            }
         }
     }
     return allDone ? 0 : 1;
@@ -238,6 +358,14 @@ int runSwitchGenerationCommand(const QStringList &arguments)
     if (!ok || rollbackSeconds < 0 || (rollbackSeconds > 0 && rollbackSeconds < 5)) {
         std::fprintf(stderr, "--rollback-timeout takes 0 (off) or a number of seconds of at least 5\n");
         return 2;
+    }
+    if (routeOf(thisMachine(), {}, {}, parsed.target) != DeployRoute::Ssh) {
+        std::fprintf(stderr,
+                     "snowpane-cli: %s is this machine: Snowpane does not switch it over SSH to itself; use the window's Generations page "
+                     "(through the helper) or sudo nix-env -p /nix/var/nix/profiles/system --switch-generation %d\n",
+                     qPrintable(parsed.target.uri()),
+                     number);
+        return 1;
     }
     SshClient client(parsed.target, sshSettingsFrom(parser));
     const ActivationResult result = switchRemoteGeneration(client, number, parser.isSet(u"boot"_s), rollbackSeconds);

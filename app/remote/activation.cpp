@@ -26,6 +26,8 @@ QString outcomeName(Outcome outcome)
         return u"failed"_s;
     case Outcome::Unreachable:
         return u"unreachable"_s;
+    case Outcome::Cancelled:
+        return u"cancelled"_s;
     }
     return u"failed"_s;
 }
@@ -52,6 +54,31 @@ QString previousName(const ActivationResult &result)
     return result.previousGeneration > 0 ? u"generation %1"_s.arg(result.previousGeneration) : u"its previous system"_s;
 }
 
+// The person cancelled after the activation began: it stands unconfirmed, so
+// the machine's own rollback is due anyway; it is run now rather than at its
+// deadline. Unreachable, the schedule still does it.
+ActivationResult rollBackForCancel(const SshClient &client, const QString &token, const ActivationRequest &request, ActivationResult result)
+{
+    const RemoteResult rolled = client.runScript(Scripts::rollBackNow(token), false, {}, true);
+    const QHash<QString, QString> answer = readMarkers(rolled.output());
+    result.outcome = Outcome::Cancelled;
+    result.error = RemoteError::Cancelled;
+    const QString status = answer.value(u"rolled-back"_s);
+    if (rolled.succeeded() && status == u"0"_s) {
+        result.message = u"cancelled after the activation; %1 rolled back to %2"_s.arg(client.target().destination(), previousName(result));
+    } else if (rolled.succeeded() && !status.isEmpty()) {
+        result.outcome = Outcome::Failed;
+        result.error = RemoteError::ActivationFailed;
+        result.message =
+            u"cancelled after the activation; rolling %1 back to %2 failed (exit code %3)"_s.arg(client.target().destination(), previousName(result), status);
+    } else {
+        result.message = u"cancelled after the activation; %1 was not confirmed and rolls back to %2 by itself within %3 s"_s
+                             .arg(client.target().destination(), previousName(result))
+                             .arg(request.rollbackSeconds);
+    }
+    return result;
+}
+
 } // namespace
 
 ActivationResult activateRemotely(const SshClient &client, const ActivationRequest &request, const std::function<void(const QString &)> &log)
@@ -69,7 +96,8 @@ ActivationResult activateRemotely(const SshClient &client, const ActivationReque
 
     QElapsedTimer sinceScheduled;
     sinceScheduled.start();
-    const RemoteResult activated = client.runScript(Scripts::activate(plan), false, log);
+    // Never cut in half: a cancel waits for switch-to-configuration to end.
+    const RemoteResult activated = client.runScript(Scripts::activate(plan), false, log, true);
     const QHash<QString, QString> markers = readMarkers(activated.output());
     readCommon(result, markers);
     result.log = activated.process.errorText();
@@ -114,6 +142,9 @@ ActivationResult activateRemotely(const SshClient &client, const ActivationReque
     const qint64 deadlineMs = qint64(request.rollbackSeconds - confirmMarginSeconds) * 1000;
     RemoteResult confirmed;
     do {
+        if (isRaised(request.cancel)) {
+            return rollBackForCancel(client, plan.token, request, std::move(result));
+        }
         confirmed = client.runScript(Scripts::confirm(plan.token), true);
         if (confirmed.succeeded() || confirmed.error != RemoteError::Unreachable) {
             break;

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "processrun.h"
 #include "remoteerror.h"
 
 #include <QString>
@@ -20,9 +21,11 @@ enum class Outcome {
     RolledBack,
     Failed,
     Unreachable,
+    /// Stopped by the person before it changed the machine, or rolled back because of the cancel.
+    Cancelled,
 };
 
-/// "done", "rolled back", "failed", "unreachable".
+/// "done", "rolled back", "failed", "unreachable", "cancelled".
 [[nodiscard]] QString outcomeName(Outcome outcome);
 
 struct ActivationRequest {
@@ -39,6 +42,12 @@ struct ActivationRequest {
     QString currentSystem = QStringLiteral("/run/current-system");
     /// Called after the activation returned and before the fresh connection that confirms it (tests cut the network here).
     std::function<void()> afterActivation;
+    /**
+     * Raised to cancel: the activation itself runs to its end, but it is not
+     * confirmed; the machine rolls back to its previous system at once (or,
+     * unreachable, by its own schedule). Without a schedule the activation stands.
+     */
+    CancelFlag cancel;
 };
 
 struct ActivationResult {

@@ -5,9 +5,9 @@
 
 #include "fleetdeployment.h"
 
-#include <QObject>
+#include "jobrunner.h"
+
 #include <QPointer>
-#include <QVariantList>
 #include <QVariantMap>
 
 class QThread;
@@ -15,88 +15,84 @@ class QThread;
 namespace Snowpane::Remote
 {
 
+/// One host's row of a running deployment: what a progress sheet shows.
+struct HostProgress {
+    QString host;
+    SshTarget target;
+    Step step = Step::Queued;
+    /// The newest line the host's build, copy or activation printed.
+    QString line;
+    /// Every line so far: the host's log.
+    QStringList log;
+    /// The store paths the copy has sent so far, from Nix's "copying path" lines.
+    QStringList copiedPaths;
+    bool finished = false;
+    /// Set once finished (with the dry-activate mode, result.preview is the preview).
+    HostResult result;
+};
+
 /**
- * A deployment of one or more hosts as a job a page can bind to: state,
- * one progress row per host (step, last log line, result), and the results
- * in `result()` when it ends. Its shape follows the privileged runner's Job
- * (start, cancel, state, phase, recentLines, error, result, finished once),
- * so that "another machine over SSH" can be a runner next to "this machine
- * through the helper". The work runs on a thread of its own; every signal
+ * A deployment of one or more hosts as a Job, the same kind the window shows
+ * for the helper's work (state, phase, recentLines, error, errorMessage,
+ * result, finished once), plus one progress row per host (rows(), with
+ * hostChanged()). The SSH work runs on a thread of its own; every signal
  * arrives on the job's thread.
  *
+ * A host that is this machine (DeployRoute::Helper) goes through the local
+ * runner when one is set, as an apply in the window does; without one it is
+ * refused, never deployed to itself over SSH.
+ *
  * A job succeeds when every host is done; it fails when any failed, rolled
- * back or was unreachable, and each host's row says which.
+ * back or was unreachable, and each host's row says which. cancel() stops
+ * what has not reached its activation (those hosts say "cancelled", their
+ * machines unchanged); a host already activating finishes its activation
+ * and then rolls back instead of being confirmed. The job then fails with
+ * ErrorKind::Cancelled.
  */
-class DeployJob : public QObject
+class DeployJob : public Snowpane::Privileged::Job
 {
     Q_OBJECT
-    Q_PROPERTY(State state READ state NOTIFY stateChanged)
-    Q_PROPERTY(QString phase READ phase NOTIFY progressChanged)
-    Q_PROPERTY(QStringList recentLines READ recentLines NOTIFY progressChanged)
-    Q_PROPERTY(QVariantList hosts READ hosts NOTIFY progressChanged)
-    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stateChanged)
-    Q_PROPERTY(QVariantMap result READ result NOTIFY stateChanged)
 
 public:
-    enum class State {
-        Idle,
-        Running,
-        Succeeded,
-        Failed,
-    };
-    Q_ENUM(State)
-
     DeployJob(QList<DeployRequest> requests, SshSettings settings, int parallel, QObject *parent = nullptr);
     ~DeployJob() override;
 
-    Q_INVOKABLE void start();
-    /** Before start(), ends the job as cancelled. A started deployment runs to its end: an activation is never cut in half. */
-    Q_INVOKABLE void cancel();
+    /** Hosts routed to this machine's helper go through @p runner (which must outlive the job); set before start(). */
+    void setLocalRunner(Snowpane::Privileged::JobRunner *runner);
 
-    [[nodiscard]] State state() const
-    {
-        return m_state;
-    }
-    /// The step of the host that is furthest behind.
-    [[nodiscard]] QString phase() const;
-    [[nodiscard]] QStringList recentLines() const
-    {
-        return m_recentLines;
-    }
-    /// One map per host: host, target, step, line, outcome, error, message.
-    [[nodiscard]] QVariantList hosts() const;
-    [[nodiscard]] QString errorMessage() const
-    {
-        return m_errorMessage;
-    }
-    [[nodiscard]] QVariantMap result() const
-    {
-        return m_result;
-    }
+    Q_INVOKABLE void start() override;
+    Q_INVOKABLE void cancel() override;
+
+    /// One row per host, in the order of the requests.
+    [[nodiscard]] QList<HostProgress> rows() const;
+    /// Each host's result, in the order of the requests; complete once finished.
     [[nodiscard]] QList<HostResult> results() const
     {
         return m_results;
     }
+    /// With the dry-activate mode, once finished: what deploying @p host would change (invalid, with a message, when unknown).
+    Q_INVOKABLE Snowpane::Remote::DeployPreview previewOf(const QString &host) const;
 
 Q_SIGNALS:
-    void stateChanged();
-    void progressChanged();
-    /** Emitted once, when the job succeeded or failed. */
-    void finished();
+    /** One host's row changed (a step, a line, its result). */
+    void hostChanged(const QString &host);
 
 private:
     void onProgress(const QString &host, Step step, const QString &line);
-    void onDone(const QList<HostResult> &results);
+    void startLocal(qsizetype index);
+    void record(qsizetype index, const HostResult &result);
+    void finishIfDone();
+    void publishProgress();
 
     QList<DeployRequest> m_requests;
     SshSettings m_settings;
     int m_parallel = 4;
-    State m_state = State::Idle;
-    QHash<QString, QVariantMap> m_rows;
+    Snowpane::Privileged::JobRunner *m_localRunner = nullptr;
+    QList<QPointer<Snowpane::Privileged::Job>> m_localJobs;
+    QHash<QString, HostProgress> m_rows;
     QStringList m_recentLines;
-    QString m_errorMessage;
-    QVariantMap m_result;
     QList<HostResult> m_results;
+    QList<bool> m_recorded;
     QThread *m_thread = nullptr;
 };
 

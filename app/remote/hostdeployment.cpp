@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 
+#include <future>
+
 using namespace Qt::StringLiterals;
 
 namespace Snowpane::Remote
@@ -84,7 +86,8 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
     result.host = request.host;
     result.target = request.target;
     QMutex logMutex;
-    Step current = Step::Queued;
+    // The probe's lines may come from its own thread while the build runs.
+    std::atomic<Step> current = Step::Queued;
     const auto enter = [&](Step step) {
         current = step;
         if (progress) {
@@ -100,12 +103,37 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
             progress(request.host, current, line);
         }
     };
+    const SshClient *connected = nullptr;
     const auto finish = [&]() -> HostResult {
         result.elapsedMs = clock.elapsed();
+        result.sshConnections = connected ? connected->connectionCount() : 0;
         enter(Step::Finished);
         return result;
     };
 
+    // Checked between steps: a step under way stops by itself (runProcess), and nothing after it starts.
+    const auto cancelled = [&](const QString &before) {
+        if (!isRaised(settings.cancel)) {
+            return false;
+        }
+        fail(result, Outcome::Cancelled, RemoteError::Cancelled, u"cancelled before %1; nothing changed on %2"_s.arg(before, request.target.destination()));
+        return true;
+    };
+    const auto failStep = [&](const RemoteResult &failed, RemoteError otherwise, const QString &step) {
+        if (failed.error == RemoteError::Cancelled) {
+            fail(result, Outcome::Cancelled, RemoteError::Cancelled, u"cancelled while %1; nothing changed on %2"_s.arg(step, request.target.destination()));
+            return;
+        }
+        fail(result,
+             failed.error == RemoteError::Unreachable ? Outcome::Unreachable : Outcome::Failed,
+             failed.error == RemoteError::Failed ? otherwise : failed.error,
+             failed.message);
+    };
+
+    if (request.route != DeployRoute::Ssh) {
+        fail(result, Outcome::Failed, RemoteError::ThisMachine, request.routeMessage);
+        return finish();
+    }
     static const QStringList modes{u"switch"_s, u"boot"_s, u"test"_s, u"dry-activate"_s};
     if (!modes.contains(request.mode)) {
         fail(result, Outcome::Failed, RemoteError::Failed, u"unknown mode '%1' (switch, boot, test or dry-activate)"_s.arg(request.mode));
@@ -116,10 +144,33 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
         return finish();
     }
 
+    if (cancelled(u"it started"_s)) {
+        return finish();
+    }
+    SshClient client(request.target, settings);
+    client.setShareConnection(true);
+    // The shared connection ends with this function, however it returns.
+    connected = &client;
+    const auto closeConnection = qScopeGuard([&client] {
+        client.closeSharedConnection();
+    });
+    const auto probe = [&client, &onLine] {
+        return client.runScript(Scripts::probe(), false, onLine);
+    };
+
     result.systemPath = request.systemPath;
+    std::future<RemoteResult> probing;
     if (result.systemPath.isEmpty()) {
+        // The machine is looked at (and the shared connection opened) while the system builds: the
+        // handshake and the probe cost no time of their own, and nothing on the machine changes.
+        probing = std::async(std::launch::async, probe);
         enter(Step::Building);
         const BuildResult built = buildHostSystem(request.flake, request.host, settings, onLine);
+        // The result is complete only once the probe's lines are in.
+        probing.wait();
+        if (cancelled(u"the build ended"_s)) {
+            return finish();
+        }
         if (!built.error.isEmpty()) {
             fail(result, Outcome::Failed, RemoteError::BuildFailed, built.error);
             return finish();
@@ -128,15 +179,9 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
     }
 
     enter(Step::Connecting);
-    SshClient client(request.target, settings);
-    client.setShareConnection(true);
-    // The shared connection ends with this function, however it returns.
-    const auto closeConnection = qScopeGuard([&client] {
-        client.closeSharedConnection();
-    });
-    const RemoteResult probed = client.runScript(Scripts::probe(), false, onLine);
+    const RemoteResult probed = probing.valid() ? probing.get() : probe();
     if (!probed.succeeded()) {
-        fail(result, probed.error == RemoteError::Unreachable ? Outcome::Unreachable : Outcome::Failed, probed.error, probed.message);
+        failStep(probed, RemoteError::Failed, u"connecting"_s);
         return finish();
     }
     const QHash<QString, QString> facts = readMarkers(probed.output());
@@ -149,13 +194,37 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
     }
     client.setUseSudo(facts.value(u"uid"_s) != u"0"_s);
 
+    if (cancelled(u"the copy"_s)) {
+        return finish();
+    }
     enter(Step::Copying);
     const RemoteResult copied = client.copyClosure(result.systemPath, facts.contains(u"daemon"_s), onLine);
     if (!copied.succeeded()) {
-        fail(result,
-             copied.error == RemoteError::Unreachable ? Outcome::Unreachable : Outcome::Failed,
-             copied.error == RemoteError::Failed ? RemoteError::CopyFailed : copied.error,
-             copied.message);
+        // The copy only adds store paths: the machine's system is as it was.
+        failStep(copied, RemoteError::CopyFailed, u"copying"_s);
+        return finish();
+    }
+    if (cancelled(u"the activation"_s)) {
+        return finish();
+    }
+
+    if (request.mode == u"dry-activate"_s) {
+        enter(Step::Activating);
+        DeployPreview preview = previewOnMachine(client, result.systemPath);
+        if (preview.error == RemoteError::Cancelled) {
+            fail(result,
+                 Outcome::Cancelled,
+                 RemoteError::Cancelled,
+                 u"cancelled during the preview; nothing changed on %1"_s.arg(request.target.destination()));
+        } else if (!preview.isValid()) {
+            fail(result, preview.error == RemoteError::Unreachable ? Outcome::Unreachable : Outcome::Failed, preview.error, preview.message);
+        } else {
+            result.outcome = Outcome::Done;
+        }
+        for (const QString &line : std::as_const(preview.dryActivationLog)) {
+            onLine(line);
+        }
+        result.preview = std::move(preview);
         return finish();
     }
 
@@ -165,6 +234,7 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
     activation.action = request.mode;
     activation.rollbackSeconds = request.rollbackSeconds;
     activation.systemd = facts.contains(u"systemd"_s);
+    activation.cancel = settings.cancel;
     activation.afterActivation = [&] {
         enter(Step::Confirming);
         if (request.afterActivation) {

@@ -4,12 +4,15 @@
 #pragma once
 
 #include "activation.h"
+#include "deploypreview.h"
 #include "sshclient.h"
 #include "sshtarget.h"
+#include "thismachine.h"
 
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace Snowpane::Remote
 {
@@ -23,9 +26,13 @@ struct DeployRequest {
     /// A toplevel already built; when empty, it is built from the flake.
     QString systemPath;
     SshTarget target;
-    /// switch, boot, test or dry-activate.
+    /// switch, boot, test or dry-activate; dry-activate previews (DeployPreview) and changes nothing.
     QString mode = QStringLiteral("switch");
     int rollbackSeconds = 90;
+    /// Where it goes (routeOf()); anything but Ssh is refused by deployHost(), and DeployJob hands Helper to its local runner.
+    DeployRoute route = DeployRoute::Ssh;
+    /// With a route other than Ssh: why, and how to apply it instead (thisMachineMessage()).
+    QString routeMessage;
     /// See ActivationRequest::afterActivation.
     std::function<void()> afterActivation;
 };
@@ -53,9 +60,13 @@ struct HostResult {
     int previousGeneration = 0;
     int generation = 0;
     bool rollbackScheduled = false;
+    /// With the dry-activate mode: what a deployment would change.
+    std::optional<DeployPreview> preview;
     /// Every line the build, the copy and the activation printed.
     QStringList log;
     qint64 elapsedMs = 0;
+    /// ssh processes started for it (Nix's copy counts as one): what the benchmark weighs against the raw commands.
+    int sshConnections = 0;
 };
 
 /// Progress of one host: a new step (line empty), or a log line within the current step.
@@ -78,6 +89,9 @@ buildHostSystem(const QString &flake, const QString &host, const SshSettings &se
  * with magic rollback. Blocking; FleetDeployment runs several at once.
  * Nothing on the machine changes before the copy, and the copy only adds
  * store paths, so any failure up to the activation leaves the machine as it was.
+ * A raised settings.cancel stops it before the activation (the result says
+ * cancelled); an activation already under way runs to its end, and then
+ * the machine rolls back at once (or by its own timer) instead of being confirmed.
  */
 [[nodiscard]] HostResult deployHost(const DeployRequest &request, const SshSettings &settings, const DeployProgress &progress = {});
 

@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QProcess>
 
+#include <unistd.h>
+
 namespace Snowpane::Remote
 {
 
@@ -14,7 +16,8 @@ ProcessResult runProcess(const QString &program,
                          const QStringList &arguments,
                          const QProcessEnvironment &environment,
                          int timeoutMs,
-                         const std::function<void(const QString &)> &onErrorLine)
+                         const std::function<void(const QString &)> &onErrorLine,
+                         const CancelFlag &cancel)
 {
     ProcessResult result;
     QElapsedTimer clock;
@@ -22,6 +25,11 @@ ProcessResult runProcess(const QString &program,
     QProcess process;
     process.setProcessEnvironment(environment);
     process.setStandardInputFile(QProcess::nullDevice());
+    // A process group of its own: a Ctrl-C in the terminal reaches Snowpane,
+    // which cancels in order, and never an ssh in the middle of an activation.
+    process.setChildProcessModifier([] {
+        ::setpgid(0, 0);
+    });
     process.start(program, arguments);
     if (!process.waitForStarted()) {
         result.standardError = process.errorString().toUtf8();
@@ -51,6 +59,15 @@ ProcessResult runProcess(const QString &program,
             process.waitForFinished(5000);
             break;
         }
+        if (isRaised(cancel)) {
+            result.cancelled = true;
+            process.terminate();
+            if (!process.waitForFinished(3000)) {
+                process.kill();
+                process.waitForFinished(5000);
+            }
+            break;
+        }
         process.waitForReadyRead(100);
         result.standardOutput += process.readAllStandardOutput();
         takeError();
@@ -60,7 +77,7 @@ ProcessResult runProcess(const QString &program,
     if (onErrorLine && !pendingLine.isEmpty()) {
         onErrorLine(QString::fromUtf8(pendingLine));
     }
-    if (!result.timedOut && process.exitStatus() == QProcess::NormalExit) {
+    if (!result.timedOut && !result.cancelled && process.exitStatus() == QProcess::NormalExit) {
         result.exitCode = process.exitCode();
     }
     result.elapsedMs = clock.elapsed();

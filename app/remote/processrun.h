@@ -8,10 +8,25 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
 namespace Snowpane::Remote
 {
+
+/**
+ * Raised by whoever started a deployment to stop it: every program run with
+ * it stops (terminated, then killed), except those run to their end on purpose
+ * (an activation). Shared, because the deployment's threads outlive no one's
+ * stack frame.
+ */
+using CancelFlag = std::shared_ptr<std::atomic_bool>;
+
+[[nodiscard]] inline bool isRaised(const CancelFlag &flag)
+{
+    return flag && flag->load();
+}
 
 /// How one local program ended.
 struct ProcessResult {
@@ -19,13 +34,15 @@ struct ProcessResult {
     int exitCode = -1;
     bool started = false;
     bool timedOut = false;
+    /// Stopped because its CancelFlag was raised.
+    bool cancelled = false;
     QByteArray standardOutput;
     QByteArray standardError;
     qint64 elapsedMs = 0;
 
     [[nodiscard]] bool succeeded() const
     {
-        return started && !timedOut && exitCode == 0;
+        return started && !timedOut && !cancelled && exitCode == 0;
     }
     [[nodiscard]] QString errorText() const
     {
@@ -37,12 +54,15 @@ struct ProcessResult {
  * Runs @p program with @p arguments (a fixed argv, no shell) and waits at
  * most @p timeoutMs. Blocking: it is called from the deployment's worker
  * threads. Each line of standard error goes to @p onErrorLine as it comes
- * (for a live log), and is also kept in the result.
+ * (for a live log), and is also kept in the result. When @p cancel is
+ * raised, the program is terminated (killed after 3 s) and the result says
+ * cancelled.
  */
 [[nodiscard]] ProcessResult runProcess(const QString &program,
                                        const QStringList &arguments,
                                        const QProcessEnvironment &environment,
                                        int timeoutMs,
-                                       const std::function<void(const QString &)> &onErrorLine = {});
+                                       const std::function<void(const QString &)> &onErrorLine = {},
+                                       const CancelFlag &cancel = {});
 
 } // namespace Snowpane::Remote

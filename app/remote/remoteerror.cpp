@@ -33,6 +33,10 @@ QString errorName(RemoteError error)
         return u"copy failed"_s;
     case RemoteError::ActivationFailed:
         return u"activation failed"_s;
+    case RemoteError::Cancelled:
+        return u"cancelled"_s;
+    case RemoteError::ThisMachine:
+        return u"this machine"_s;
     case RemoteError::Failed:
         return u"failed"_s;
     }

@@ -24,6 +24,10 @@ enum class RemoteError {
     BuildFailed,
     CopyFailed,
     ActivationFailed,
+    /// The person cancelled the deployment.
+    Cancelled,
+    /// The host is the machine Snowpane runs on: applied through the helper, never over SSH to itself.
+    ThisMachine,
     /// Anything else, with the message.
     Failed,
 };

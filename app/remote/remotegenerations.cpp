@@ -127,29 +127,14 @@ System::Closure closureOf(const QString &root, const QStringList &paths, const Q
 
 } // namespace
 
-RemoteGenerationDiff diffRemoteGenerations(const SshClient &client, int before, int after, const RemotePaths &paths)
+RemoteGenerationDiff closureDiffFromOutput(const QString &output)
 {
     RemoteGenerationDiff result;
-    const RemoteResult queried = client.runScript(Scripts::closuresOfGenerations(paths.profile, before, after));
-    if (!queried.succeeded()) {
-        result.error = queried.error;
-        result.message = queried.message;
-        return result;
-    }
-    const QString output = queried.output();
     const QHash<QString, QString> markers = readMarkers(output);
-    QHash<QString, QStringList> sections;
-    QString section;
-    for (const QString &line : output.split(u'\n')) {
-        if (line.startsWith(u"snowpane-section "_s)) {
-            section = line.mid(17);
-        } else if (!section.isEmpty() && !line.isEmpty()) {
-            sections[section].append(line);
-        }
-    }
+    const QHash<QString, QStringList> sections = readSections(output);
     if (!output.contains(u"snowpane-section end"_s)) {
+        // The caller names what could not be read.
         result.error = RemoteError::Failed;
-        result.message = u"the closures of generations %1 and %2 could not be read on %3"_s.arg(before).arg(after).arg(client.target().destination());
         return result;
     }
     const QStringList allPaths = sections.value(u"paths"_s);
@@ -164,6 +149,22 @@ RemoteGenerationDiff diffRemoteGenerations(const SshClient &client, int before, 
     if (!result.diff.isValid()) {
         result.error = RemoteError::Failed;
         result.message = result.diff.error;
+    }
+    return result;
+}
+
+RemoteGenerationDiff diffRemoteGenerations(const SshClient &client, int before, int after, const RemotePaths &paths)
+{
+    const RemoteResult queried = client.runScript(Scripts::closuresOfGenerations(paths.profile, before, after));
+    if (!queried.succeeded()) {
+        RemoteGenerationDiff failed;
+        failed.error = queried.error;
+        failed.message = queried.message;
+        return failed;
+    }
+    RemoteGenerationDiff result = closureDiffFromOutput(queried.output());
+    if (result.error != RemoteError::None && result.message.isEmpty()) {
+        result.message = u"the closures of generations %1 and %2 could not be read on %3"_s.arg(before).arg(after).arg(client.target().destination());
     }
     return result;
 }

@@ -51,6 +51,14 @@ struct RemoteGenerationDiff {
     QString message;
 };
 
+/**
+ * Reads the closure sections that the generation diff and the preview
+ * scripts print (`snowpane:before=`, `snowpane:after=`, the closures, sizes
+ * and selected packages). Incomplete output is an error without a message,
+ * for the caller to name what it asked for.
+ */
+[[nodiscard]] RemoteGenerationDiff closureDiffFromOutput(const QString &output);
+
 /// The package difference between two of the machine's generations, from its own store, in one round trip.
 [[nodiscard]] RemoteGenerationDiff diffRemoteGenerations(const SshClient &client, int before, int after, const RemotePaths &paths = {});
 

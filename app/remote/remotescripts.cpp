@@ -49,6 +49,25 @@ nixenv=$(cat "$dir/nix-env")
 echo $? >"$dir/rolled-back"
 )SH"_L1;
 
+// Both closures ($before may be empty: a machine that runs nothing yet),
+// their NAR sizes and the packages each selected, as sections.
+constexpr auto closuresBody = R"SH(set -e
+echo "snowpane-section closure-before"
+[ -z "$before" ] || nix-store --query --requisites "$before"
+echo "snowpane-section closure-after"
+nix-store --query --requisites "$after"
+set -- $(nix-store --query --requisites $before "$after" | sort -u)
+echo "snowpane-section paths"
+printf '%s\n' "$@"
+echo "snowpane-section sizes"
+nix-store --query --size "$@"
+echo "snowpane-section selected-before"
+[ -n "$before" ] && [ -e "$before/sw" ] && nix-store --query --references "$(readlink -f "$before/sw")"
+echo "snowpane-section selected-after"
+[ -e "$after/sw" ] && nix-store --query --references "$(readlink -f "$after/sw")"
+set +e
+)SH"_L1;
+
 } // namespace
 
 namespace Scripts
@@ -96,9 +115,16 @@ systemd=@SYSTEMD@
 dir=@DIR@
 token=@TOKEN@
 say() { printf 'snowpane:%s\n' "$*"; }
-generation_of() { readlink "$1" 2>/dev/null | sed -n 's/^.*-\([0-9][0-9]*\)-link$/\1/p'; }
+# Sets $number to N of the profile's system-N-link (empty for none): one readlink, no pipeline.
+generation_of() {
+    number=
+    link=$(readlink "$1" 2>/dev/null) || return 0
+    link=${link%-link}
+    case ${link##*-} in '' | *[!0-9]*) ;; *) number=${link##*-} ;; esac
+}
 nixenv=$(command -v nix-env) || { echo "nix-env: not found" >&2; exit 127; }
-previous=$(generation_of "$profile")
+generation_of "$profile"
+previous=$number
 running=$(readlink -f @CURRENT@ 2>/dev/null || true)
 [ -e "$running/bin/switch-to-configuration" ] || running=
 say "previous-generation=$previous"
@@ -110,7 +136,8 @@ elif [ "$action" = switch ] || [ "$action" = boot ]; then
     "$nixenv" -p "$profile" --set "$system" >&2 || { say "failed=profile"; exit 1; }
 fi
 [ -x "$system/bin/switch-to-configuration" ] || { echo "$system is not a NixOS system: it has no bin/switch-to-configuration" >&2; say "failed=not-a-system"; exit 1; }
-say "generation=$(generation_of "$profile")"
+generation_of "$profile"
+say "generation=$number"
 say "system=$system"
 scheduled=
 if [ "$rollback" -gt 0 ] && [ -n "$running" ] && { [ "$action" = switch ] || [ "$action" = test ]; }; then
@@ -120,8 +147,7 @@ if [ "$rollback" -gt 0 ] && [ -n "$running" ] && { [ "$action" = switch ] || [ "
     printf '%s' "$running" >"$dir/previous-system"
     printf '%s' "$action" >"$dir/action"
     printf '%s' "$nixenv" >"$dir/nix-env"
-    cat >"$dir/rollback" <<'SNOWPANE_ROLLBACK'
-@ROLLBACK_BODY@SNOWPANE_ROLLBACK
+    printf '%s' @ROLLBACK_BODY@ >"$dir/rollback"
     : >"$dir/pending"
     if [ "$systemd" = 1 ]; then
         systemd-run --quiet --collect --unit="snowpane-rollback-$token" --on-active="${rollback}s" \
@@ -148,9 +174,9 @@ if [ "$status" != 0 ] && [ -n "$scheduled" ]; then
 fi
 exit "$status"
 )SH"_s;
-    script.replace(u"@ROLLBACK_BODY@"_s, QString(rollbackBody));
     return fill(script,
                 {
+                    {u"ROLLBACK_BODY"_s, QString(rollbackBody)},
                     {u"PROFILE"_s, plan.profile},
                     {u"CURRENT"_s, plan.currentSystem},
                     {u"ACTION"_s, plan.action},
@@ -168,7 +194,7 @@ QString confirm(const QString &token)
     return fill(
         uR"SH(dir=@DIR@
 if mv "$dir/pending" "$dir/confirmed" 2>/dev/null; then
-    [ -f "$dir/pid" ] && kill "$(cat "$dir/pid")" 2>/dev/null
+    [ -f "$dir/pid" ] && read -r pid <"$dir/pid" && kill "$pid" 2>/dev/null
     if [ -d /run/systemd/system ]; then systemctl stop "snowpane-rollback-"@TOKEN@".timer" 2>/dev/null; fi
     rm -rf "$dir"
     echo "snowpane:confirmed=1"
@@ -218,23 +244,51 @@ before=$(readlink -f "$profile-"@BEFORE@"-link")
 after=$(readlink -f "$profile-"@AFTER@"-link")
 echo "snowpane:before=$before"
 echo "snowpane:after=$after"
-set -e
-echo "snowpane-section closure-before"
-nix-store --query --requisites "$before"
-echo "snowpane-section closure-after"
-nix-store --query --requisites "$after"
-set -- $(nix-store --query --requisites "$before" "$after" | sort -u)
-echo "snowpane-section paths"
-printf '%s\n' "$@"
-echo "snowpane-section sizes"
-nix-store --query --size "$@"
-echo "snowpane-section selected-before"
-[ -e "$before/sw" ] && nix-store --query --references "$(readlink -f "$before/sw")"
-echo "snowpane-section selected-after"
-[ -e "$after/sw" ] && nix-store --query --references "$(readlink -f "$after/sw")"
-echo "snowpane-section end"
-)SH"_s,
+@CLOSURES@echo "snowpane-section end"
+)SH"_s.replace(u"@CLOSURES@"_s, QString(closuresBody)),
         {{u"PROFILE"_s, profile}, {u"BEFORE"_s, QString::number(before)}, {u"AFTER"_s, QString::number(after)}});
+}
+
+QString preview(const QString &newSystem, const QString &currentSystem, const QString &bootedSystem)
+{
+    return fill(
+        uR"SH(after=@NEW@
+[ -x "$after/bin/switch-to-configuration" ] || { echo "$after is not a NixOS system: it has no bin/switch-to-configuration" >&2; exit 3; }
+before=$(readlink -f @CURRENT@ 2>/dev/null || true)
+[ -n "$before" ] && [ -e "$before" ] || before=
+booted=$(readlink -f @BOOTED@ 2>/dev/null || true)
+[ -n "$booted" ] && [ -e "$booted" ] || booted=$before
+kernel_of() { ls "$1/kernel-modules/lib/modules" 2>/dev/null | head -n 1; }
+boot_files() { for f in kernel initrd kernel-modules; do readlink -f "$1/$f" 2>/dev/null; done | tr '\n' ' '; }
+echo "snowpane:before=$before"
+echo "snowpane:after=$after"
+[ -n "$before" ] && echo "snowpane:kernel-before=$(kernel_of "$before")"
+echo "snowpane:kernel-after=$(kernel_of "$after")"
+if [ -n "$booted" ] && [ "$(boot_files "$booted")" != "$(boot_files "$after")" ]; then echo "snowpane:reboot=1"; fi
+@CLOSURES@set +e
+echo "snowpane-section dry-activate"
+"$after/bin/switch-to-configuration" dry-activate 2>&1
+status=$?
+echo "snowpane-section end"
+echo "snowpane:dry-activate-exit=$status"
+exit 0
+)SH"_s.replace(u"@CLOSURES@"_s, QString(closuresBody)),
+        {{u"NEW"_s, newSystem}, {u"CURRENT"_s, currentSystem}, {u"BOOTED"_s, bootedSystem}});
+}
+
+QString rollBackNow(const QString &token)
+{
+    return fill(
+        uR"SH(dir=@DIR@
+[ -f "$dir/pending" ] && sh "$dir/rollback"
+if [ -f "$dir/rolled-back" ]; then
+    echo "snowpane:rolled-back=$(cat "$dir/rolled-back")"
+else
+    echo "snowpane:too-late=1"
+fi
+exit 0
+)SH"_s,
+        {{u"DIR"_s, rollbackDirectory(token)}});
 }
 
 } // namespace Scripts
@@ -253,6 +307,20 @@ QHash<QString, QString> readMarkers(const QString &output)
         markers.insert(line.mid(9, equals - 9), line.mid(equals + 1));
     }
     return markers;
+}
+
+QHash<QString, QStringList> readSections(const QString &output)
+{
+    QHash<QString, QStringList> sections;
+    QString section;
+    for (const QString &line : output.split(u'\n')) {
+        if (line.startsWith(u"snowpane-section "_s)) {
+            section = line.mid(17);
+        } else if (!section.isEmpty() && !line.isEmpty() && !line.startsWith(u"snowpane:"_s)) {
+            sections[section].append(line);
+        }
+    }
+    return sections;
 }
 
 } // namespace Snowpane::Remote

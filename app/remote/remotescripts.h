@@ -55,6 +55,18 @@ struct Activation {
 /// The closures, NAR sizes and selected packages of two generations of @p profile.
 [[nodiscard]] QString closuresOfGenerations(const QString &profile, int before, int after);
 
+/**
+ * Compares @p newSystem (already in the machine's store) with what the
+ * machine runs: both closures with their sizes and selected packages, the
+ * kernels, whether the boot files differ from the booted system's (a reboot
+ * note), and what `switch-to-configuration dry-activate` would do to units.
+ * Changes nothing.
+ */
+[[nodiscard]] QString preview(const QString &newSystem, const QString &currentSystem, const QString &bootedSystem);
+
+/// Rolls back at once what the activation @p token scheduled (a cancelled deployment); prints `snowpane:rolled-back=STATUS`, or `snowpane:too-late=1`.
+[[nodiscard]] QString rollBackNow(const QString &token);
+
 /// A new rollback token: 16 random hex digits.
 [[nodiscard]] QString newToken();
 /// Whether @p token is one newToken() could have made (it is placed in paths and unit names).
@@ -64,5 +76,8 @@ struct Activation {
 
 /// The `snowpane:KEY=VALUE` lines of @p output (the last value of a key wins).
 [[nodiscard]] QHash<QString, QString> readMarkers(const QString &output);
+
+/// The lines after each `snowpane-section NAME` line of @p output, by name (marker lines and empty lines left out).
+[[nodiscard]] QHash<QString, QStringList> readSections(const QString &output);
 
 } // namespace Snowpane::Remote

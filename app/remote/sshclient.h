@@ -27,6 +27,8 @@ struct SshSettings {
     /// Bound on one remote command or one copy.
     int commandTimeoutMs = 30 * 60 * 1000;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    /// Raised to stop the deployment these settings serve; see CancelFlag. Null: not cancellable.
+    CancelFlag cancel;
 };
 
 /// A remote command's outcome: the process, and what went wrong in words.
@@ -89,9 +91,11 @@ public:
      * Runs @p script with the remote `sh` (as root through sudo when set).
      * @p fresh opens a new connection even when the user's config shares
      * one (ControlMaster): what magic rollback needs to prove the machine
-     * still accepts connections.
+     * still accepts connections. A raised cancel flag stops it, unless
+     * @p toTheEnd (an activation is never cut in half).
      */
-    [[nodiscard]] RemoteResult runScript(const QString &script, bool fresh = false, const std::function<void(const QString &)> &onErrorLine = {}) const;
+    [[nodiscard]] RemoteResult
+    runScript(const QString &script, bool fresh = false, const std::function<void(const QString &)> &onErrorLine = {}, bool toTheEnd = false) const;
 
     /// Copies @p storePath's closure with Nix's remote store (ssh-ng:// when @p daemonStore, else ssh://).
     [[nodiscard]] RemoteResult copyClosure(const QString &storePath, bool daemonStore, const std::function<void(const QString &)> &onErrorLine = {}) const;

@@ -7,8 +7,11 @@
 // The scenarios drive snowpane-cli where a person would, and the library
 // where the test must act between two steps (cutting a machine's network).
 
+#include "deployjob.h"
+#include "fakerunner.h"
 #include "flaketargets.h"
 #include "fleetdeployment.h"
+#include "helperprotocol.h"
 #include "remotegenerations.h"
 #include "sshclient.h"
 
@@ -18,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
@@ -269,6 +273,112 @@ private Q_SLOTS:
         QCOMPARE(profileLink(u"alpha"_s), u"system-1-link"_s);
     }
 
+    // Preview before deploying: beta's system against what gamma's machine runs, read there; nothing changes but the store.
+    void previewBeforeDeploying()
+    {
+        const MachineState before = stateOf(u"gamma"_s);
+        QCOMPARE(before.running, m_systems.value(u"gamma"_s));
+        const QStringList arguments{u"deploy"_s, u"--config"_s, flake(), u"--host"_s, u"beta"_s, u"--target"_s, u"gamma"_s, u"--mode"_s, u"dry-activate"_s};
+        const CliRun run = cli(arguments + QStringList{u"--json"_s});
+        QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+        const QJsonObject beta = hostResult(QJsonDocument::fromJson(run.out).object(), u"beta"_s);
+        QCOMPARE(beta.value(u"outcome"_s).toString(), u"done"_s);
+        const QJsonObject preview = beta.value(u"preview"_s).toObject();
+        QCOMPARE(preview.value(u"currentSystem"_s).toString(), m_systems.value(u"gamma"_s));
+        QCOMPARE(preview.value(u"newSystem"_s).toString(), m_systems.value(u"beta"_s));
+        // The package diff, from the machine's own store.
+        QHash<QString, QString> kinds;
+        for (const QJsonValue &change : preview.value(u"changes"_s).toArray()) {
+            kinds.insert(change.toObject().value(u"pname"_s).toString(), change.toObject().value(u"kind"_s).toString());
+        }
+        QCOMPARE(kinds.value(u"curl"_s), u"added"_s);
+        QCOMPARE(kinds.value(u"nginx"_s), u"added"_s);
+        QCOMPARE(kinds.value(u"ripgrep"_s), u"removed"_s);
+        QCOMPARE(kinds.value(u"linux"_s), u"upgraded"_s);
+        QVERIFY(!kinds.contains(u"vim"_s));
+        QVERIFY(preview.value(u"closureSize"_s).toObject().value(u"before"_s).toInteger() > 0);
+        // beta runs the latest kernel: a reboot note.
+        const QJsonObject kernel = preview.value(u"kernel"_s).toObject();
+        QVERIFY(!kernel.value(u"before"_s).toString().isEmpty());
+        QVERIFY(!kernel.value(u"after"_s).toString().isEmpty());
+        QVERIFY(kernel.value(u"before"_s) != kernel.value(u"after"_s));
+        QCOMPARE(preview.value(u"rebootNeeded"_s).toBool(), true);
+        // The units, from a dry-activate on the machine.
+        QCOMPARE(preview.value(u"units"_s).toObject().value(u"start"_s).toArray(), QJsonArray{u"nginx.service"_s});
+        QVERIFY(preview.value(u"units"_s).toObject().value(u"stop"_s).toArray().isEmpty());
+
+        // Nothing changed but the store, which now holds the closure (as after nixos-rebuild dry-activate).
+        const MachineState after = stateOf(u"gamma"_s);
+        QCOMPARE(after.activations, before.activations);
+        QCOMPARE(after.profile, before.profile);
+        QCOMPARE(after.running, before.running);
+        QVERIFY(inStore(u"gamma"_s, m_systems.value(u"beta"_s)));
+
+        // The same in words.
+        const CliRun text = cli(arguments);
+        QVERIFY2(text.exitCode == 0, QByteArray(text.out + text.err).constData());
+        const QString shown = QString::fromUtf8(text.out);
+        QVERIFY2(shown.contains(u"dry-activate: nothing was changed"_s), qPrintable(shown));
+        QVERIFY2(shown.contains(u"Reboot:"_s), qPrintable(shown));
+        QVERIFY2(shown.contains(u"would start: nginx.service"_s), qPrintable(shown));
+        QVERIFY2(shown.contains(u"ripgrep"_s), qPrintable(shown));
+        QCOMPARE(activations(u"gamma"_s), before.activations);
+    }
+
+    // This machine's own host (the helper's settings name it) is never deployed over SSH to itself.
+    void thisMachineIsNotDeployedOverSsh()
+    {
+        const QString self = env("SNOWPANE_FLEET_SELF_FLAKE");
+        const MachineState alphaBefore = stateOf(u"alpha"_s);
+        const CliRun run = cli({u"deploy"_s, u"--config"_s, self, u"--host"_s, u"alpha"_s, u"--host"_s, u"beta"_s, u"--json"_s});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject document = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject alpha = hostResult(document, u"alpha"_s);
+        QCOMPARE(alpha.value(u"outcome"_s).toString(), u"failed"_s);
+        QCOMPARE(alpha.value(u"error"_s).toString(), u"this machine"_s);
+        const QString message = alpha.value(u"message"_s).toString();
+        QVERIFY2(message.contains(u"does not deploy it to itself over SSH"_s) && message.contains(u"sudo nixos-rebuild switch --flake "_s + self + u"#alpha"_s),
+                 qPrintable(message));
+        QCOMPARE(stateOf(u"alpha"_s), alphaBefore);
+        // The other hosts of that configuration deploy as usual.
+        QCOMPARE(hostResult(document, u"beta"_s).value(u"outcome"_s).toString(), u"done"_s);
+
+        // Nor is a generation switched over SSH on this machine.
+        const CliRun switched = cli({u"switch-generation"_s, u"1"_s, u"--target"_s, u"ssh://root@localhost"_s});
+        QCOMPARE(switched.exitCode, 1);
+        QVERIFY2(switched.err.contains("is this machine"), switched.err.constData());
+    }
+
+    // In the window, the same host goes through the helper's runner instead (a scripted one here), and no SSH is made.
+    void thisMachineThroughTheHelper()
+    {
+        const MachineState alphaBefore = stateOf(u"alpha"_s);
+        DeployRequest request;
+        request.host = u"alpha"_s;
+        request.flake = env("SNOWPANE_FLEET_SELF_FLAKE");
+        request.target = target(u"ssh://root@127.0.0.2:2222"_s);
+        request.route = routeOf(ThisMachine::fromHelperSettings(request.flake, u"alpha"_s), request.flake, request.host, request.target);
+        QCOMPARE(request.route, DeployRoute::Helper);
+        FakeRunner runner;
+        runner.expect(FakeRunner::succeeds(Snowpane::Protocol::Action::Rebuild,
+                                           {{u"generation"_s, 7}, {u"storePath"_s, m_systems.value(u"alpha"_s)}, {u"mode"_s, u"switch"_s}}));
+        DeployJob job({request}, SshSettings{}, 4);
+        job.setLocalRunner(&runner);
+        QSignalSpy finished(&job, &DeployJob::finished);
+        job.start();
+        QVERIFY(finished.count() == 1 || finished.wait(60000));
+        QCOMPARE(job.state(), DeployJob::State::Succeeded);
+        QCOMPARE(runner.mismatches(), QStringList());
+        QCOMPARE(runner.requests().size(), 1);
+        QCOMPARE(runner.requests()[0].arguments.value(QLatin1String(Snowpane::Protocol::Key::Mode)).toString(), u"switch"_s);
+        QCOMPARE(runner.requests()[0].arguments.value(QLatin1String(Snowpane::Protocol::Key::Host)).toString(), u"alpha"_s);
+        QCOMPARE(job.results()[0].outcome, Outcome::Done);
+        QCOMPARE(job.results()[0].generation, 7);
+        QVERIFY(job.rows()[0].finished);
+        QCOMPARE(job.rows()[0].result.generation, 7);
+        QCOMPARE(stateOf(u"alpha"_s), alphaBefore);
+    }
+
     void unreachableHostChangesNothing()
     {
         const MachineState gammaBefore = stateOf(u"gamma"_s);
@@ -427,6 +537,76 @@ private Q_SLOTS:
         QCOMPARE(activations(u"alpha"_s).constLast(), u"boot "_s + m_systems.value(u"beta"_s));
         QCOMPARE(runningSystem(u"alpha"_s), m_systems.value(u"alpha"_s));
         QCOMPARE(QFileInfo(machineDir(u"alpha"_s) + u"/state/boot-default"_s).symLinkTarget(), m_systems.value(u"beta"_s));
+    }
+
+    // Cancel: a host that is activating finishes its activation, then rolls back instead of being confirmed; a queued one never starts.
+    void cancelDuringActivationRollsBack()
+    {
+        const MachineState gammaBefore = stateOf(u"gamma"_s);
+        const MachineState betaBefore = stateOf(u"beta"_s);
+        QCOMPARE(gammaBefore.running, m_systems.value(u"gamma"_s));
+        DeployRequest activating;
+        activating.host = u"alpha"_s;
+        activating.systemPath = m_systems.value(u"alpha"_s);
+        activating.target = target(u"gamma"_s);
+        DeployRequest queued;
+        queued.host = u"gamma"_s;
+        queued.systemPath = m_systems.value(u"gamma"_s);
+        queued.target = target(u"ssh://root@127.0.0.3:2222"_s);
+        DeployJob *cancelling = nullptr;
+        // Between the activation and its confirmation, the person presses Cancel (on the job's thread, as the window does).
+        activating.afterActivation = [&cancelling] {
+            QMetaObject::invokeMethod(cancelling, &DeployJob::cancel, Qt::BlockingQueuedConnection);
+        };
+        // One at a time, so that the second waits while the first activates.
+        DeployJob job({activating, queued}, SshSettings{}, 1);
+        cancelling = &job;
+        QSignalSpy finished(&job, &DeployJob::finished);
+        job.start();
+        QVERIFY(finished.wait(5 * 60 * 1000));
+        QCOMPARE(job.state(), DeployJob::State::Failed);
+        QCOMPARE(job.error(), DeployJob::ErrorKind::Cancelled);
+        const HostResult first = job.results()[0];
+        QCOMPARE(outcomeName(first.outcome), u"cancelled"_s);
+        QVERIFY2(first.message.contains(u"rolled back to generation"_s), qPrintable(first.message));
+        // The activation happened, then the machine went back to what it ran.
+        QCOMPARE(activations(u"gamma"_s).size(), gammaBefore.activations.size() + 2);
+        QCOMPARE(activations(u"gamma"_s).value(gammaBefore.activations.size()), u"switch "_s + m_systems.value(u"alpha"_s));
+        QCOMPARE(activations(u"gamma"_s).constLast(), u"switch "_s + gammaBefore.running);
+        QCOMPARE(runningSystem(u"gamma"_s), gammaBefore.running);
+        QCOMPARE(profileLink(u"gamma"_s), gammaBefore.profile);
+        // The queued host never started.
+        QCOMPARE(outcomeName(job.results()[1].outcome), u"cancelled"_s);
+        QCOMPARE(job.results()[1].error, RemoteError::Cancelled);
+        QCOMPARE(stateOf(u"beta"_s), betaBefore);
+        QCOMPARE(job.rows()[1].result.outcome, Outcome::Cancelled);
+        QCOMPARE(job.result().value(u"hosts"_s).toList().value(1).toMap().value(u"outcome"_s).toString(), u"cancelled"_s);
+    }
+
+    // Cancelled while copying: the copy stops (or the activation never starts), and the machine runs what it ran.
+    void cancelDuringCopyChangesNothing()
+    {
+        const MachineState before = stateOf(u"bench-a"_s);
+        DeployRequest request;
+        request.host = u"beta"_s;
+        request.systemPath = m_systems.value(u"beta"_s);
+        request.target = target(u"ssh://root@127.0.0.7:2222"_s);
+        DeployJob job({request}, SshSettings{}, 4);
+        connect(&job, &DeployJob::progressChanged, &job, [&job] {
+            if (job.rows().value(0).step == Step::Copying) {
+                job.cancel();
+            }
+        });
+        QSignalSpy finished(&job, &DeployJob::finished);
+        job.start();
+        QVERIFY(finished.wait(5 * 60 * 1000));
+        QCOMPARE(job.error(), DeployJob::ErrorKind::Cancelled);
+        QCOMPARE(job.results()[0].outcome, Outcome::Cancelled);
+        QVERIFY2(job.results()[0].message.contains(u"nothing changed"_s), qPrintable(job.results()[0].message));
+        const MachineState after = stateOf(u"bench-a"_s);
+        QCOMPARE(after.activations, before.activations);
+        QCOMPARE(after.profile, before.profile);
+        QCOMPARE(after.running, before.running);
     }
 };
 

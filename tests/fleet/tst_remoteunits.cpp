@@ -4,12 +4,14 @@
 // The remote engine's pure parts, with hostile input: what reaches ssh and
 // the remote shell must stay exactly the words it was meant to be.
 
+#include "deploypreview.h"
 #include "flaketargets.h"
 #include "remoteerror.h"
 #include "remotegenerations.h"
 #include "remotescripts.h"
 #include "shellquote.h"
 #include "sshtarget.h"
+#include "thismachine.h"
 
 #include <QProcess>
 #include <QTest>
@@ -162,6 +164,8 @@ private Q_SLOTS:
             Scripts::confirm(plan.token),
             Scripts::listGenerations(u"/nix/var/nix/profiles/system"_s, u"/run/current-system"_s, u"/run/booted-system"_s),
             Scripts::closuresOfGenerations(u"/nix/var/nix/profiles/system"_s, 1, 2),
+            Scripts::preview(plan.systemPath, u"/run/current-system"_s, u"/run/booted-system"_s),
+            Scripts::rollBackNow(plan.token),
         };
         for (const QString &script : scripts) {
             int exitCode = -1;
@@ -181,6 +185,77 @@ private Q_SLOTS:
         QCOMPARE(read.value(u"generation"_s), u"4"_s);
         QCOMPARE(read.value(u"system"_s), u"/nix/store/x"_s);
         QVERIFY(!read.contains(u"bad"_s));
+    }
+
+    void previewOutput()
+    {
+        const QString output =
+            u"snowpane:before=/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-web-24.11.1\nsnowpane:after=/nix/store/"
+            u"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-web-24.11.2\n"
+            "snowpane:kernel-before=6.6.63\nsnowpane:kernel-after=6.12.1\nsnowpane:reboot=1\n"
+            "snowpane-section "
+            "closure-before\n/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-web-24.11.1\n/nix/store/cccccccccccccccccccccccccccccccc-ripgrep-14.1.0\n"
+            "snowpane-section "
+            "closure-after\n/nix/store/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-web-24.11.2\n/nix/store/dddddddddddddddddddddddddddddddd-curl-8.7.1\n"
+            "snowpane-section "
+            "paths\n/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-web-24.11.1\n/nix/store/"
+            "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-web-24.11.2\n/nix/store/cccccccccccccccccccccccccccccccc-ripgrep-14.1.0\n/nix/store/"
+            "dddddddddddddddddddddddddddddddd-curl-8.7.1\n"
+            "snowpane-section sizes\n100\n200\n30\n40\n"
+            "snowpane-section selected-before\n/nix/store/cccccccccccccccccccccccccccccccc-ripgrep-14.1.0\n"
+            "snowpane-section selected-after\n/nix/store/dddddddddddddddddddddddddddddddd-curl-8.7.1\n"
+            "snowpane-section dry-activate\nwould stop the following units: old.service\nwould activate the configuration x\n"
+            "would restart the following units: sshd.service\nwould start the following units: nginx.service\n"
+            "snowpane-section end\nsnowpane:dry-activate-exit=0\n"_s;
+        const DeployPreview preview = previewFromOutput(output);
+        QVERIFY2(preview.isValid(), qPrintable(preview.message));
+        QCOMPARE(preview.currentSystem, u"/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-nixos-system-web-24.11.1"_s);
+        QCOMPARE(preview.newSystem, u"/nix/store/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-nixos-system-web-24.11.2"_s);
+        QCOMPARE(preview.kernelAfter, u"6.12.1"_s);
+        QVERIFY(preview.rebootNeeded);
+        QCOMPARE(preview.packagesAdded(), 1);
+        QCOMPARE(preview.packagesRemoved(), 1);
+        QCOMPARE(preview.closureSizeBefore(), 130);
+        QCOMPARE(preview.closureSizeAfter(), 240);
+        QCOMPARE(preview.units.stop, QStringList{u"old.service"_s});
+        QCOMPARE(preview.units.restart, QStringList{u"sshd.service"_s});
+        QCOMPARE(preview.units.start, QStringList{u"nginx.service"_s});
+        // The gadget's properties are what a page reads.
+        QCOMPARE(QVariant::fromValue(preview).metaType().metaObject()->indexOfProperty("rebootNeeded") >= 0, true);
+
+        // A dry activation that failed, or output cut short, is an error in words.
+        QString failed = output;
+        failed.replace(u"dry-activate-exit=0"_s, u"dry-activate-exit=1"_s);
+        QCOMPARE(previewFromOutput(failed).error, RemoteError::ActivationFailed);
+        QVERIFY(!previewFromOutput(output.left(output.indexOf(u"snowpane-section end"_s))).isValid());
+    }
+
+    void routes_data()
+    {
+        QTest::addColumn<QString>("flake");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<DeployRoute>("route");
+        QTest::newRow("the helper's configuration and host") << u"/etc/nixos/"_s << u"laptop"_s << u"ssh://10.0.0.9"_s << DeployRoute::Helper;
+        QTest::newRow("another host of it") << u"/etc/nixos"_s << u"server"_s << u"ssh://server"_s << DeployRoute::Ssh;
+        QTest::newRow("another configuration's host of that name") << u"/srv/other"_s << u"laptop"_s << u"ssh://10.0.0.9"_s << DeployRoute::Ssh;
+        QTest::newRow("a target naming this machine") << u"/srv/other"_s << u"x"_s << u"laptop.home.arpa"_s << DeployRoute::Refused;
+        QTest::newRow("localhost") << QString() << u"x"_s << u"root@localhost"_s << DeployRoute::Refused;
+        QTest::newRow("a forwarded port on localhost is another machine") << QString() << u"x"_s << u"ssh://root@127.0.0.1:2222"_s << DeployRoute::Ssh;
+    }
+
+    void routes()
+    {
+        QFETCH(QString, flake);
+        QFETCH(QString, host);
+        QFETCH(QString, target);
+        QFETCH(DeployRoute, route);
+        ThisMachine machine;
+        machine.configurationDirectory = u"/etc/nixos"_s;
+        machine.hostName = u"laptop"_s;
+        const TargetParse parsed = parseTarget(target);
+        QVERIFY2(parsed.isValid(), qPrintable(parsed.error));
+        QCOMPARE(routeOf(machine, flake, host, parsed.target), route);
     }
 
     void generationList()
