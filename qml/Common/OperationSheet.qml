@@ -33,8 +33,22 @@ Kirigami.Dialog {
         function onStageChanged(): void {
             if (SystemActions.stage !== SystemActions.Idle && !sheet.opened) {
                 sheet.open();
+            } else if (SystemActions.stage === SystemActions.Idle && sheet.opened) {
+                // Dismissed elsewhere (a new page's action, a test): an open sheet would have nothing left to say.
+                sheet.close();
             }
         }
+    }
+
+    // Kirigami's Dialog (KF 6.13) sizes its scrolling body once, from the body's implicit height when the
+    // dialog is built: it binds the inner Flickable's contentHeight to the ScrollView's implicitContentHeight,
+    // which the ScrollView reads back from that same contentHeight. This sheet is built while idle, with every
+    // row of its body hidden, so the body stayed -1 pixels high and clipped every message away: a title and a
+    // Close button over nothing. An explicit content height follows the body instead.
+    Binding {
+        target: sheet.contentItem as QQC2.ScrollView
+        property: "contentHeight"
+        value: body.implicitHeight
     }
 
     standardButtons: Kirigami.Dialog.NoButton
@@ -62,6 +76,9 @@ Kirigami.Dialog {
     ]
 
     ColumnLayout {
+        id: body
+
+        objectName: "operationBody"
         spacing: Kirigami.Units.largeSpacing
 
         // While it runs: the step in words and, once Nix knows the counts, how far it is.
@@ -104,8 +121,7 @@ Kirigami.Dialog {
             }
         }
 
-        // A plain icon and label, not an InlineMessage: its reveal animation left the sheet
-        // empty when the message appeared while the sheet was still opening.
+        // The result and the error as an icon and a label.
         RowLayout {
             objectName: "operationResult"
             readonly property alias text: resultLabel.text

@@ -13,6 +13,7 @@
 #include "Changes/systemactions.h"
 #include "Common/authorization.h"
 #include "Common/configurationsession.h"
+#include "Overview/systemoverview.h"
 #include "generationreader.h"
 #include "snowpanesettings.h"
 #include "systempaths.h"
@@ -21,8 +22,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
+#include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
@@ -98,6 +101,48 @@ bool writeRule(const QString &result)
     return QFile::remove(path) && file.rename(path);
 }
 
+// The item named @p name in @p root's item tree; a popup's items are in the window's overlay, under its content item.
+QQuickItem *findItem(QQuickItem *root, const QString &name)
+{
+    if (!root || root->objectName() == name) {
+        return root;
+    }
+    const auto children = root->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findItem(child, name)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
+// Why @p item is not on screen, or nothing when it is: visible, opaque, sized, with text, and not
+// clipped away by an ancestor (the sheet's scrolling body once was -1 pixels high).
+QString whyNotShown(const QQuickItem *item)
+{
+    if (!item) {
+        return u"not in the window"_s;
+    }
+    if (item->property("text").toString().isEmpty()) {
+        return u"no text"_s;
+    }
+    if (item->width() <= 0 || item->height() <= 0) {
+        return u"no size"_s;
+    }
+    for (const QQuickItem *it = item; it; it = it->parentItem()) {
+        if (!it->isVisible() || it->opacity() < 1) {
+            return u"%1 is hidden or transparent"_s.arg(QString::fromLatin1(it->metaObject()->className()));
+        }
+        if (it != item && it->clip()) {
+            const QRectF box = item->mapRectToItem(it, QRectF(0, 0, item->width(), item->height()));
+            if (!QRectF(0, 0, it->width(), it->height()).adjusted(-0.5, -0.5, 0.5, 0.5).contains(box)) {
+                return u"clipped away by a %1 of %2×%3"_s.arg(QString::fromLatin1(it->metaObject()->className())).arg(it->width()).arg(it->height());
+            }
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 class DemoEndToEndTest : public QObject
@@ -131,13 +176,45 @@ private:
         if (directory.isEmpty()) {
             return;
         }
-        // Kirigami's longest animation (an inline message fading in) ends well within this; then one more frame.
-        QTest::qWait(600);
-        window()->requestUpdate();
-        QTest::qWait(100);
+        // Once the window has settled: two frames 300 ms apart are the same (a sheet's fade, an inline
+        // message's reveal have ended). A blinking cursor may never settle; then the last frame is taken.
+        QImage frame;
+        int attempt = 0;
+        for (; attempt < 20; ++attempt) {
+            window()->requestUpdate();
+            QTest::qWait(300);
+            QImage next = window()->grabWindow();
+            const bool settled = next == frame;
+            frame = std::move(next);
+            if (settled) {
+                break;
+            }
+        }
         const QString file = QDir(directory).filePath(name + u".png"_s);
-        QVERIFY2(window()->grabWindow().save(file), qPrintable(file));
-        qInfo() << "saved" << file;
+        QVERIFY2(frame.save(file), qPrintable(file));
+        qInfo() << "saved" << file << "after" << attempt + 1 << "frames";
+    }
+
+    // The sheet says how the operation ended, on screen, before its picture is taken.
+    void resultShown(const QString &words)
+    {
+        QQuickItem *result = nullptr;
+        QString why;
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                result = findItem(window()->contentItem(), u"operationResult"_s);
+                why = whyNotShown(result);
+                return why.isEmpty();
+            },
+            10s);
+        QVERIFY2(shown, qPrintable(u"the sheet's result is not on screen: "_s + why));
+        const QString text = result->property("text").toString();
+        QVERIFY2(text.contains(words), qPrintable(text));
+    }
+
+    SystemOverview *overview() const
+    {
+        return m_engine->singletonInstance<SystemOverview *>("io.github.snowpane", "SystemOverview");
     }
 
     bool finish()
@@ -274,8 +351,9 @@ private Q_SLOTS:
 
         actions()->apply(SystemActions::Mode::Switch);
         QVERIFY(finish());
-        picture(u"demo-2-applied"_s);
         const int after = currentGeneration();
+        resultShown(QString::number(after));
+        picture(u"demo-2-applied"_s);
         QCOMPARE(after, before + 1);
         QCOMPARE(actions()->newGeneration(), after);
         QVERIFY(systemOf(after) != systemBefore);
@@ -283,6 +361,9 @@ private Q_SLOTS:
         QCOMPARE(session->pendingCount(), 0);
         QCOMPARE(session->literalValue(u"services.openssh.enable"_s).toBool(), !sshBefore);
         QCOMPARE(session->isDeclaredPackage(u"htop"_s), !htopBefore);
+        // The Overview follows the operation: the new generation is current and runs.
+        QCOMPARE(overview()->currentGeneration(), after);
+        QCOMPARE(overview()->runningGeneration(), after);
         actions()->dismiss();
 
         showPage(u"overview"_s);
@@ -290,11 +371,16 @@ private Q_SLOTS:
         actions()->rollBack();
         QVERIFY(finish());
         showPage(u"generations"_s);
+        resultShown(QString::number(before));
         picture(u"demo-4-rolled-back"_s);
         QCOMPARE(currentGeneration(), before);
         QCOMPARE(actions()->newGeneration(), before);
         QCOMPARE(runningSystem(), systemBefore);
+        QCOMPARE(overview()->currentGeneration(), before);
+        QCOMPARE(overview()->runningGeneration(), before);
         actions()->dismiss();
+        showPage(u"overview"_s);
+        picture(u"demo-5-overview-after-roll-back"_s);
     }
 };
 

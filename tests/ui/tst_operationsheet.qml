@@ -35,7 +35,9 @@ TestCase {
         return null;
     }
 
-    // Really on screen: every item up to the sheet is visible and opaque, and the message has a size.
+    // Really on screen: every item up to the sheet is visible and opaque, the message has a size, and no
+    // clipping ancestor (the dialog's scrolling body) cuts it away. Kirigami's Dialog once kept its body
+    // -1 pixels high: the message was visible and sized, and clipped out of sight.
     function shown(item) {
         if (!item || item.width <= 0 || item.height <= 0) {
             return false;
@@ -43,6 +45,12 @@ TestCase {
         for (let it = item; it; it = it.parent) {
             if (!it.visible || it.opacity < 1) {
                 return false;
+            }
+            if (it !== item && it.clip) {
+                const box = item.mapToItem(it, 0, 0, item.width, item.height);
+                if (box.x < 0 || box.y < 0 || box.x + box.width > it.width + 0.5 || box.y + box.height > it.height + 0.5) {
+                    return false;
+                }
             }
         }
         const content = item.contentItem;
@@ -164,5 +172,8 @@ TestCase {
         verify(message);
         compare(message.text, "Switched to generation 11.");
         tryVerify(() => shown(message), 5000, "the result is on screen, not an empty sheet");
+        // Read and dismissed (by another page, or a test): the sheet goes too, instead of staying open and empty.
+        SystemActions.dismiss();
+        tryVerify(() => !sheet.opened, 5000, "the sheet closes when the result is dismissed");
     }
 }

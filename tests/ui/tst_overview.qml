@@ -4,6 +4,7 @@
 import QtQuick
 import QtTest
 import io.github.snowpane
+import io.github.snowpane.testing
 
 TestCase {
     id: testCase
@@ -47,6 +48,28 @@ TestCase {
         compare(heading.text, "quicktest-host");
         compare(findByObjectName(page, "currentGenerationLabel").text, "3");
         compare(findByObjectName(page, "kernelLabel").text, "6.6.53");
+    }
+
+    // After an operation changed the machine, the Overview shows the new state, not the one it read at start.
+    function test_overviewFollowsASwitch() {
+        const page = createTemporaryObject(Qt.createComponent("io.github.snowpane", "OverviewPage"), testCase);
+        verify(page);
+        const current = findByObjectName(page, "currentGenerationLabel");
+        compare(current.text, "3");
+        compare(SystemOverview.runningGeneration, 2);
+        try {
+            verify(OperationTesting.succeedSwitching(1, 1, "Generation 1 is active."));
+            compare(SystemOverview.currentGeneration, 1);
+            compare(SystemOverview.runningGeneration, 1);
+            compare(current.text, "1");
+        } finally {
+            // As the other tests expect the fake profile: current 3, running 2.
+            SystemActions.dismiss();
+            verify(OperationTesting.succeedSwitching(3, 2, "Generation 3 is current again."));
+            SystemActions.dismiss();
+        }
+        compare(SystemOverview.currentGeneration, 3);
+        compare(current.text, "3");
     }
 
     function test_generationModelListsNewestFirst() {

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QMetaEnum>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
@@ -82,6 +83,21 @@ public:
             qFatal("SystemActions is busy");
         }
         actions->finishSequence(resultText);
+    }
+
+    /// Ends a sequence as a switch by the helper does: the fake profile's current generation is
+    /// now @p current and the running system @p running. The window learns it only from SystemActions.
+    Q_INVOKABLE bool succeedSwitching(int current, int running, const QString &resultText)
+    {
+        const SnowpaneSettings *settings = SnowpaneSettings::self();
+        // The profile is ROOT/profiles/system, as Setup made it.
+        FakeProfile profile(QFileInfo(QFileInfo(settings->profile()).path()).path());
+        if (!profile.pointAt(settings->profile(), current) || !profile.pointAt(settings->currentSystem(), running)) {
+            qWarning() << profile.errorString();
+            return false;
+        }
+        succeed(resultText);
+        return true;
     }
 
 private:

@@ -13,18 +13,20 @@
 using namespace Qt::StringLiterals;
 using Snowpane::System::GenerationReader;
 
-SystemOverview::SystemOverview(QObject *parent)
+static_assert(!std::is_default_constructible_v<SystemOverview>, "QML would build the singleton itself, skip create(), and never follow SystemActions");
+
+SystemOverview::SystemOverview(SystemActions *actions, QObject *parent)
     : QObject(parent)
 {
+    if (actions) {
+        connect(actions, &SystemActions::systemChanged, this, &SystemOverview::reload);
+    }
     reload();
 }
 
 SystemOverview *SystemOverview::create(QQmlEngine *engine, QJSEngine *)
 {
-    auto *overview = new SystemOverview;
-    auto *actions = engine->singletonInstance<SystemActions *>("io.github.snowpane", "SystemActions");
-    QObject::connect(actions, &SystemActions::systemChanged, overview, &SystemOverview::reload);
-    return overview;
+    return new SystemOverview(engine->singletonInstance<SystemActions *>("io.github.snowpane", "SystemActions"));
 }
 
 void SystemOverview::reload()

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QQmlEngine>
 
+class SystemActions;
+
 /**
  * The facts the Overview page shows about the managed system: host name,
  * current generation, its date, NixOS version and kernel, and which generation
@@ -30,8 +32,14 @@ class SystemOverview : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY changed)
 
 public:
-    explicit SystemOverview(QObject *parent = nullptr);
-    /** The QML singleton: reads the machine again whenever the engine's SystemActions changed it. */
+    /**
+     * Reads the machine now, and again whenever @p actions changed it. There
+     * is no default constructor on purpose: QML builds a default-constructible
+     * singleton itself and never calls create(), and the Overview then kept
+     * showing the generation from before an apply or a roll back.
+     */
+    explicit SystemOverview(SystemActions *actions, QObject *parent = nullptr);
+    /** The QML singleton, following the engine's SystemActions. */
     static SystemOverview *create(QQmlEngine *engine, QJSEngine *);
 
     [[nodiscard]] QString hostName() const
