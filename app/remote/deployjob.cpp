@@ -3,6 +3,7 @@
 
 #include "deployjob.h"
 
+#include <QRegularExpression>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -24,8 +25,10 @@ DeployJob::DeployJob(QList<DeployRequest> requests, SshSettings settings, int pa
     , m_parallel(parallel)
 {
     for (const DeployRequest &request : std::as_const(m_requests)) {
-        m_rows.insert(request.host,
-                      {{u"host"_s, request.host}, {u"target"_s, request.target.uri()}, {u"step"_s, stepName(Step::Queued)}, {u"line"_s, QString()}});
+        HostProgress row;
+        row.host = request.host;
+        row.target = request.target;
+        m_rows.insert(request.host, row);
     }
 }
 
@@ -39,17 +42,16 @@ DeployJob::~DeployJob()
 
 QString DeployJob::phase() const
 {
-    static const QStringList order{u"queued"_s, u"building"_s, u"connecting"_s, u"copying"_s, u"activating"_s, u"confirming"_s, u"finished"_s};
-    qsizetype least = order.size() - 1;
-    for (const QVariantMap &row : m_rows) {
-        least = qMin(least, order.indexOf(row.value(u"step"_s).toString()));
+    Step least = Step::Finished;
+    for (const HostProgress &row : m_rows) {
+        least = qMin(least, row.step);
     }
-    return m_rows.isEmpty() ? QString() : order.value(least);
+    return m_rows.isEmpty() ? QString() : stepName(least);
 }
 
-QVariantList DeployJob::hosts() const
+QList<HostProgress> DeployJob::rows() const
 {
-    QVariantList list;
+    QList<HostProgress> list;
     for (const DeployRequest &request : m_requests) {
         list.append(m_rows.value(request.host));
     }
@@ -102,15 +104,22 @@ void DeployJob::cancel()
 
 void DeployJob::onProgress(const QString &host, Step step, const QString &line)
 {
-    QVariantMap &row = m_rows[host];
-    row.insert(u"step"_s, stepName(step));
+    HostProgress &row = m_rows[host];
+    row.step = step;
     if (!line.isEmpty()) {
-        row.insert(u"line"_s, line);
+        row.line = line;
+        row.log.append(line);
+        // Nix says "copying path '/nix/store/…' to 'ssh://…'" for each path it sends.
+        static const QRegularExpression copying(u"^copying path '(/nix/store/[^']+)'"_s);
+        if (const auto match = copying.match(line); match.hasMatch() && step == Step::Copying) {
+            row.copiedPaths.append(match.captured(1));
+        }
         m_recentLines.append(host + u": "_s + line);
         if (m_recentLines.size() > recentLineCount) {
             m_recentLines.remove(0, m_recentLines.size() - recentLineCount);
         }
     }
+    Q_EMIT hostChanged(host);
     Q_EMIT progressChanged();
 }
 
@@ -120,13 +129,16 @@ void DeployJob::onDone(const QList<HostResult> &results)
     QVariantList hosts;
     QStringList failures;
     for (const HostResult &result : results) {
-        QVariantMap &row = m_rows[result.host];
-        row.insert(u"step"_s, stepName(Step::Finished));
-        row.insert(u"outcome"_s, outcomeName(result.outcome));
-        row.insert(u"error"_s, result.error == RemoteError::None ? QString() : errorName(result.error));
-        row.insert(u"message"_s, result.message);
-        row.insert(u"generation"_s, result.generation);
-        hosts.append(row);
+        HostProgress &row = m_rows[result.host];
+        row.step = Step::Finished;
+        row.finished = true;
+        row.result = result;
+        hosts.append(QVariantMap{{u"host"_s, result.host},
+                                 {u"target"_s, result.target.uri()},
+                                 {u"outcome"_s, outcomeName(result.outcome)},
+                                 {u"error"_s, result.error == RemoteError::None ? QString() : errorName(result.error)},
+                                 {u"message"_s, result.message},
+                                 {u"generation"_s, result.generation}});
         if (result.outcome != Outcome::Done) {
             failures.append(u"%1: %2"_s.arg(result.host, outcomeName(result.outcome)));
         }
@@ -134,6 +146,9 @@ void DeployJob::onDone(const QList<HostResult> &results)
     m_result = {{u"hosts"_s, hosts}};
     m_state = failures.isEmpty() ? State::Succeeded : State::Failed;
     m_errorMessage = failures.join(u"; "_s);
+    for (const HostResult &result : results) {
+        Q_EMIT hostChanged(result.host);
+    }
     Q_EMIT progressChanged();
     Q_EMIT stateChanged();
     Q_EMIT finished();

@@ -7,13 +7,28 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QVariantList>
 #include <QVariantMap>
 
 class QThread;
 
 namespace Snowpane::Remote
 {
+
+/// One host's row of a running deployment: what a progress sheet shows.
+struct HostProgress {
+    QString host;
+    SshTarget target;
+    Step step = Step::Queued;
+    /// The newest line the host's build, copy or activation printed.
+    QString line;
+    /// Every line so far: the host's log.
+    QStringList log;
+    /// The store paths the copy has sent so far, from Nix's "copying path" lines.
+    QStringList copiedPaths;
+    bool finished = false;
+    /// Set once finished.
+    HostResult result;
+};
 
 /**
  * A deployment of one or more hosts as a job a page can bind to: state,
@@ -33,7 +48,6 @@ class DeployJob : public QObject
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString phase READ phase NOTIFY progressChanged)
     Q_PROPERTY(QStringList recentLines READ recentLines NOTIFY progressChanged)
-    Q_PROPERTY(QVariantList hosts READ hosts NOTIFY progressChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stateChanged)
     Q_PROPERTY(QVariantMap result READ result NOTIFY stateChanged)
 
@@ -63,8 +77,8 @@ public:
     {
         return m_recentLines;
     }
-    /// One map per host: host, target, step, line, outcome, error, message.
-    [[nodiscard]] QVariantList hosts() const;
+    /// One row per host, in the order of the requests.
+    [[nodiscard]] QList<HostProgress> rows() const;
     [[nodiscard]] QString errorMessage() const
     {
         return m_errorMessage;
@@ -81,6 +95,8 @@ public:
 Q_SIGNALS:
     void stateChanged();
     void progressChanged();
+    /** One host's row changed (a step, a line, its result). */
+    void hostChanged(const QString &host);
     /** Emitted once, when the job succeeded or failed. */
     void finished();
 
@@ -92,7 +108,7 @@ private:
     SshSettings m_settings;
     int m_parallel = 4;
     State m_state = State::Idle;
-    QHash<QString, QVariantMap> m_rows;
+    QHash<QString, HostProgress> m_rows;
     QStringList m_recentLines;
     QString m_errorMessage;
     QVariantMap m_result;
