@@ -75,9 +75,8 @@ MachineFacts probeMachine(const SshClient &client, const RemotePaths &paths)
         MachineFacts facts;
         facts.error = probed.error;
         facts.message = probed.message;
-        if (probed.error == RemoteError::HostKeyUnknown) {
-            facts.offeredHostKeys = client.offeredHostKeys();
-        }
+        // Read once, with the error: every key scan counts against us in sshd's PerSourcePenalties.
+        facts.offeredHostKeys = probed.offeredHostKeys;
         return facts;
     }
     return machineFactsFromOutput(probed.output());

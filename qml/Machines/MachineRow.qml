@@ -17,7 +17,7 @@ QQC2.ItemDelegate {
     required property bool selected
     required property int index
 
-    signal toggled(string host, bool selected)
+    signal selectionToggled(string host, bool selected)
     signal acceptKey(string host, string fingerprints)
     signal retry(string host)
 
@@ -25,7 +25,7 @@ QQC2.ItemDelegate {
 
     Accessible.name: row.status.host
     Accessible.description: [row.status.stateText, row.status.systemText, row.status.problemText].filter(t => t !== "").join(". ")
-    onClicked: row.toggled(row.status.host, !row.selected)
+    onClicked: row.selectionToggled(row.status.host, !row.selected)
 
     contentItem: RowLayout {
         spacing: Kirigami.Units.largeSpacing
@@ -33,7 +33,7 @@ QQC2.ItemDelegate {
         QQC2.CheckBox {
             checked: row.selected
             Accessible.name: qsTr("Select %1", "@action:check a host").arg(row.status.host)
-            onToggled: row.toggled(row.status.host, checked)
+            onToggled: row.selectionToggled(row.status.host, checked)
         }
         Kirigami.Icon {
             implicitWidth: Kirigami.Units.iconSizes.medium

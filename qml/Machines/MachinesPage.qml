@@ -129,7 +129,7 @@ Kirigami.ScrollablePage {
         spacing: Kirigami.Units.smallSpacing
         delegate: MachineRow {
             width: list.width
-            onToggled: (host, selected) => page.machines.setSelected(host, selected)
+            onSelectionToggled: (host, selected) => page.machines.setSelected(host, selected)
             onAcceptKey: (host, fingerprints) => {
                 keyDialog.host = host;
                 keyDialog.fingerprints = fingerprints;
@@ -142,7 +142,6 @@ Kirigami.ScrollablePage {
             anchors.centerIn: parent
             width: parent.width - Kirigami.Units.gridUnit * 4
             visible: list.count === 0
-            icon.name: "network-server"
             text: Machines.busy ? qsTr("Reading the hosts of the flake…", "@info:placeholder") : qsTr("No hosts", "@info:placeholder")
         }
     }

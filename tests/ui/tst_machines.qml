@@ -3,6 +3,7 @@
 
 import QtQuick
 import QtTest
+import org.kde.kirigami as Kirigami
 import io.github.snowpane
 
 // The Machines page with models the test fills: each kind of problem is on
@@ -23,6 +24,15 @@ TestCase {
     }
     MachineProgressModel {
         id: progressRows
+    }
+    Component {
+        id: windowComponent
+
+        Kirigami.ApplicationWindow {
+            width: 1000
+            height: 800
+            visible: true
+        }
     }
 
     function findByObjectName(item, objectName) {
@@ -65,14 +75,17 @@ TestCase {
         return null;
     }
 
+    /// The page on a window's page stack, as the window shows it (a page is only visible there).
     function openPage() {
-        const page = createTemporaryObject(Qt.createComponent("io.github.snowpane", "MachinesPage"), testCase, {
+        const window = createTemporaryObject(windowComponent, testCase);
+        verify(window);
+        const page = createTemporaryObject(Qt.createComponent("io.github.snowpane", "MachinesPage"), window, {
             machines: machines,
-            progressRows: progressRows,
-            width: testCase.width,
-            height: testCase.height
+            progressRows: progressRows
         });
         verify(page);
+        window.pageStack.push(page);
+        tryVerify(() => page.width > 0 && page.visible);
         const list = findByObjectName(page, "machineList");
         verify(list);
         return {
@@ -231,7 +244,7 @@ TestCase {
             stepText: "Copying",
             pathsCopied: 3,
             bytesCopied: 3145728,
-            copiedText: "3 paths, 3.0 MiB",
+            copiedText: "3.0 MiB, store paths: 3",
             line: "copying path '/nix/store/abc-hello' to 'ssh://root@127.0.0.2'"
         });
         progressRows.setRow({
@@ -262,7 +275,7 @@ TestCase {
         collect(sheet.contentItem, "result", results);
         collect(sheet.contentItem, "copied", copied);
         compare(steps.map(s => s.text), ["Copying", "Finished"]);
-        compare(copied.filter(c => c.visible).map(c => c.text), ["Copied: 3 paths, 3.0 MiB"]);
+        compare(copied.filter(c => c.visible).map(c => c.text), ["Copied: 3.0 MiB, store paths: 3"]);
         const shownResults = results.filter(r => r.visible).map(r => r.text);
         compare(shownResults, ["beta is unreachable: the connection was refused or timed out."]);
 

@@ -84,12 +84,14 @@ bool MachinesController::beginOperation(const QString &title, const QStringList 
     return true;
 }
 
-void MachinesController::finishOperation(const QStringList &failures, int hostCount)
+void MachinesController::finishOperation(const QStringList &failures)
 {
+    const QStringList hosts = m_progress->hosts();
     m_running = false;
     m_operationSucceeded = failures.isEmpty();
-    m_operationSummary = failures.isEmpty() ? tr("All %n host(s) succeeded.", nullptr, hostCount)
-                                            : tr("%n host(s) did not succeed: %1", nullptr, int(failures.size())).arg(QLocale().createSeparatedList(failures));
+    m_operationSummary = failures.isEmpty() ? tr("Every host succeeded: %1.").arg(QLocale().createSeparatedList(hosts))
+                                            : tr("Did not succeed: %1.").arg(QLocale().createSeparatedList(failures));
+
     Q_EMIT operationChanged();
 }
 
@@ -114,7 +116,7 @@ void MachinesController::build(const QStringList &hosts)
             known.append(host);
         }
     }
-    if (flakeDirectory.isEmpty() || !beginOperation(tr("Building %n host(s)", nullptr, int(known.size())), known)) {
+    if (flakeDirectory.isEmpty() || !beginOperation(tr("Building %1").arg(QLocale().createSeparatedList(known)), known)) {
         return;
     }
     auto remaining = std::make_shared<int>(int(known.size()));
@@ -147,7 +149,7 @@ void MachinesController::build(const QStringList &hosts)
                     failures->append(host);
                 }
                 if (--*remaining == 0) {
-                    controller->finishOperation(*failures, int(controller->m_progress->rowCount()));
+                    controller->finishOperation(*failures);
                 }
             });
         });
@@ -160,7 +162,7 @@ void MachinesController::deploy(const QStringList &hosts, const QString &mode)
     const QStringList remote = remoteHostsOf(hosts, refused);
     const QString flakeDirectory = flake();
     if (!modes().contains(mode) || flakeDirectory.isEmpty()
-        || !beginOperation(tr("Deploying %n host(s) (%1)", nullptr, int(remote.size() + refused.size())).arg(mode), remote + refused)) {
+        || !beginOperation(tr("Deploying %1 (%2)").arg(QLocale().createSeparatedList(remote + refused), mode), remote + refused)) {
         return;
     }
     for (const QString &host : std::as_const(refused)) {
@@ -172,7 +174,7 @@ void MachinesController::deploy(const QStringList &hosts, const QString &mode)
         m_progress->setRow(row);
     }
     if (remote.isEmpty()) {
-        finishOperation(refused, int(refused.size()));
+        finishOperation(refused);
         return;
     }
     QList<DeployRequest> requests;
@@ -251,9 +253,7 @@ void MachinesController::onDeployFinished()
         return;
     }
     QStringList failures;
-    int count = 0;
     for (const HostProgress &state : m_job->rows()) {
-        ++count;
         onDeployHostChanged(state.host);
         const bool done = state.result.outcome == Outcome::Done;
         recordDeployment(state.host, done, outcomeName(state.result.outcome));
@@ -266,12 +266,11 @@ void MachinesController::onDeployFinished()
         const MachineProgress row = m_progress->data(m_progress->index(i), MachineProgressModel::ProgressRole).value<MachineProgress>();
         if (row.finished && row.problem != MachineProblem::None && !failures.contains(row.host)) {
             failures.append(row.host);
-            ++count;
         }
     }
     m_job->deleteLater();
     m_job.clear();
-    finishOperation(failures, count);
+    finishOperation(failures);
 }
 
 void MachinesController::rollBack(const QString &host)
@@ -344,7 +343,7 @@ void MachinesController::switchGeneration(const QString &host, int number, bool 
             if (!result.log.isEmpty()) {
                 controller->m_progress->setLog(host, result.log.split(u'\n'));
             }
-            controller->finishOperation(row.succeeded ? QStringList() : QStringList{host}, 1);
+            controller->finishOperation(row.succeeded ? QStringList() : QStringList{host});
             controller->probe(host);
             if (controller->m_generationsHost == host) {
                 controller->loadGenerations(host);

@@ -59,6 +59,15 @@ MachineProgress MachineProgressModel::row(const QString &host) const
     return {};
 }
 
+QStringList MachineProgressModel::hosts() const
+{
+    QStringList list;
+    for (const MachineProgress &row : m_rows) {
+        list.append(row.host);
+    }
+    return list;
+}
+
 void MachineProgressModel::clear()
 {
     beginResetModel();

@@ -35,6 +35,8 @@ public:
     Q_INVOKABLE void setRow(const MachineProgress &row);
     Q_INVOKABLE [[nodiscard]] MachineProgress row(const QString &host) const;
     Q_INVOKABLE void clear();
+    /// The hosts of the rows, in order.
+    [[nodiscard]] QStringList hosts() const;
     /** Replaces the log of @p host. */
     Q_INVOKABLE void setLog(const QString &host, const QStringList &lines);
     void appendLog(const QString &host, const QString &line);

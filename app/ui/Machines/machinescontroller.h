@@ -54,7 +54,8 @@ class MachinesController : public QObject
     Q_PROPERTY(QString generationsError READ generationsError NOTIFY generationsChanged)
 
 public:
-    explicit MachinesController(QObject *parent = nullptr);
+    /// No default: QML must use create(), so that the window and self() share one controller.
+    explicit MachinesController(QObject *parent);
     ~MachinesController() override;
 
     /** The window's one controller, created on first use. */
@@ -159,7 +160,7 @@ private:
     void startProbe(const QString &host, bool acceptNewKey, const QString &expectedFingerprints = {});
     void applyFacts(const QString &host, const Snowpane::Remote::MachineFacts &facts);
     bool beginOperation(const QString &title, const QStringList &hosts);
-    void finishOperation(const QStringList &failures, int hostCount);
+    void finishOperation(const QStringList &failures);
     void onDeployHostChanged(const QString &host);
     void onDeployFinished();
     void lookUpCopiedSizes(const QString &host, const QStringList &paths);

@@ -127,9 +127,9 @@ QString stepText(Step step)
 QString copiedText(int paths, qint64 bytes)
 {
     if (paths == 0) {
-        return tr("nothing copied yet", "@info bytes copied");
+        return tr("nothing yet", "@info bytes copied");
     }
-    return tr("%n path(s), %1", "@info bytes copied", paths).arg(QLocale().formattedDataSize(bytes));
+    return tr("%1, store paths: %2", "@info bytes copied and how many store paths").arg(QLocale().formattedDataSize(bytes)).arg(paths);
 }
 
 void describe(MachineStatus &status)
