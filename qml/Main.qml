@@ -12,7 +12,7 @@ Kirigami.ApplicationWindow {
 
     /// The pages in drawer order; --self-test and --screenshot use these names.
     /// A machine without a NixOS configuration has only the welcome, Settings and About.
-    readonly property list<string> pageNames: HostStatus.hasConfiguration ? ["overview", "options", "packages", "updates", "generations", "changes", "settings", "about"] : ["welcome", "settings", "about"]
+    readonly property list<string> pageNames: HostStatus.hasConfiguration ? ["overview", "options", "packages", "updates", "generations", "changes", "machines", "settings", "about"] : ["welcome", "settings", "about"]
     readonly property var pageComponents: ({
             welcome: Qt.createComponent("io.github.snowpane", "WelcomePage"),
             overview: Qt.createComponent("io.github.snowpane", "OverviewPage"),
@@ -21,12 +21,13 @@ Kirigami.ApplicationWindow {
             updates: Qt.createComponent("io.github.snowpane", "UpdatesPage"),
             generations: Qt.createComponent("io.github.snowpane", "GenerationsPage"),
             changes: Qt.createComponent("io.github.snowpane", "ChangesPage"),
+            machines: Qt.createComponent("io.github.snowpane", "MachinesPage"),
             settings: Qt.createComponent("io.github.snowpane", "SettingsPage"),
             about: Qt.createComponent("io.github.snowpane", "AboutPage")
         })
     property string currentPageName: ""
     /// Something is loading in the background (a catalog): the memory benchmark waits for it.
-    readonly property bool busy: OptionsBackend.status === OptionsBackend.Loading || PackageCatalog.status === PackageCatalog.Locating || PackageCatalog.importing || (PackageCatalog.status === PackageCatalog.Ready && !PackageCatalog.installedLoaded)
+    readonly property bool busy: OptionsBackend.status === OptionsBackend.Loading || PackageCatalog.status === PackageCatalog.Locating || PackageCatalog.importing || (PackageCatalog.status === PackageCatalog.Ready && !PackageCatalog.installedLoaded) || Machines.busy
     /// Each page is made once and kept, so that it keeps its state (a search,
     /// a scroll position) when the person comes back to it.
     property var createdPages: ({})
@@ -157,6 +158,14 @@ Kirigami.ApplicationWindow {
                 checked: root.currentPageName === "changes"
                 visible: HostStatus.hasConfiguration
                 onTriggered: root.showPage("changes")
+            },
+            Kirigami.Action {
+                text: qsTr("Machines", "@action:inmenu")
+                icon.name: "network-server"
+                checkable: true
+                checked: root.currentPageName === "machines"
+                visible: HostStatus.hasConfiguration
+                onTriggered: root.showPage("machines")
             },
             Kirigami.Action {
                 separator: true

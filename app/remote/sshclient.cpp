@@ -140,6 +140,7 @@ RemoteResult SshClient::toRemoteResult(ProcessResult process, const QString &wha
         break;
     case RemoteError::HostKeyUnknown: {
         const QString offered = offeredHostKeys();
+        result.offeredHostKeys = offered;
         result.message =
             u"the host key of %1 is not known yet; it offers:\n%2\nCheck the fingerprint with the machine's owner, then accept it "
             "(snowpane-cli: --accept-new-host-key)."_s.arg(m_target.destination(), offered.isEmpty() ? u"(no key could be read)"_s : offered);

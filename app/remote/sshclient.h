@@ -36,6 +36,8 @@ struct RemoteResult {
     ProcessResult process;
     RemoteError error = RemoteError::None;
     QString message;
+    /// With HostKeyUnknown: the fingerprints the machine offers (offeredHostKeys()), read once for the message.
+    QString offeredHostKeys;
 
     [[nodiscard]] bool succeeded() const
     {

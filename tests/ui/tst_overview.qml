@@ -95,7 +95,7 @@ TestCase {
         compare(component.status, Component.Ready, component.errorString());
         const window = createTemporaryObject(component, testCase);
         verify(window);
-        compare(window.pageNames.length, 8);
+        compare(window.pageNames.length, 9);
         // One shown drawer entry per page; separators, and the pages of a machine without a configuration, are not entries.
         compare(window.globalDrawer.actions.filter(action => !action.separator && action.visible).length, window.pageNames.length);
         for (const name of window.pageNames) {

@@ -1,0 +1,392 @@
+// SPDX-FileCopyrightText: 2026 Snowpane contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The Machines page's operations: build, deploy, roll back, generations.
+// Each runs through the remote engine on a worker thread (or DeployJob's own)
+// and reports to the progress rows on the GUI thread.
+
+#include "Machines/machinescontroller.h"
+
+#include "Machines/machinetexts.h"
+#include "deployjob.h"
+#include "remotegenerations.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace Snowpane::Remote;
+using namespace Snowpane::Ui;
+
+namespace
+{
+
+/// Runs @p work on the GUI thread of @p self, if it still exists.
+template<typename Work>
+void post(const QPointer<MachinesController> &self, Work work)
+{
+    QMetaObject::invokeMethod(
+        qApp,
+        [self, work = std::move(work)] {
+            if (self) {
+                work(self.data());
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+/// The NAR sizes of @p paths from `nix path-info --json` (an object by path since Nix 2.19, a list before).
+qint64 narSizeOf(const QStringList &paths, const SshSettings &settings)
+{
+    const ProcessResult info = runProcess(settings.nixProgram, QStringList{u"path-info"_s, u"--json"_s} + paths, settings.environment, 60000);
+    const QJsonDocument document = QJsonDocument::fromJson(info.standardOutput);
+    qint64 total = 0;
+    if (document.isObject()) {
+        for (const QJsonValue &value : document.object()) {
+            total += value.toObject().value(u"narSize"_s).toInteger();
+        }
+    } else {
+        for (const QJsonValue &value : document.array()) {
+            total += value.toObject().value(u"narSize"_s).toInteger();
+        }
+    }
+    return total;
+}
+
+} // namespace
+
+bool MachinesController::beginOperation(const QString &title, const QStringList &hosts)
+{
+    if (m_running || hosts.isEmpty()) {
+        return false;
+    }
+    m_progress->clear();
+    m_sizedPaths.clear();
+    m_copiedBytes.clear();
+    for (const QString &host : hosts) {
+        MachineProgress row;
+        row.host = host;
+        row.target = m_list->machine(host).target;
+        row.stepText = MachineTexts::stepText(Step::Queued);
+        m_progress->setRow(row);
+    }
+    m_running = true;
+    m_operationTitle = title;
+    m_operationSummary.clear();
+    m_operationSucceeded = false;
+    Q_EMIT operationChanged();
+    Q_EMIT operationStarted();
+    return true;
+}
+
+void MachinesController::finishOperation(const QStringList &failures)
+{
+    const QStringList hosts = m_progress->hosts();
+    m_running = false;
+    m_operationSucceeded = failures.isEmpty();
+    m_operationSummary = failures.isEmpty() ? tr("Every host succeeded: %1.").arg(QLocale().createSeparatedList(hosts))
+                                            : tr("Did not succeed: %1.").arg(QLocale().createSeparatedList(failures));
+
+    Q_EMIT operationChanged();
+}
+
+QStringList MachinesController::remoteHostsOf(const QStringList &hosts, QStringList &refused) const
+{
+    QStringList remote;
+    for (const QString &host : hosts) {
+        if (!m_list->contains(host)) {
+            continue;
+        }
+        (isRemote(host) ? remote : refused).append(host);
+    }
+    return remote;
+}
+
+void MachinesController::build(const QStringList &hosts)
+{
+    const QString flakeDirectory = flake();
+    QStringList known;
+    for (const QString &host : hosts) {
+        if (m_list->contains(host)) {
+            known.append(host);
+        }
+    }
+    if (flakeDirectory.isEmpty() || !beginOperation(tr("Building %1").arg(QLocale().createSeparatedList(known)), known)) {
+        return;
+    }
+    auto remaining = std::make_shared<int>(int(known.size()));
+    auto failures = std::make_shared<QStringList>();
+    QPointer<MachinesController> self(this);
+    const SshSettings settings = m_sshSettings;
+    for (const QString &host : std::as_const(known)) {
+        MachineProgress row = m_progress->row(host);
+        row.stepText = MachineTexts::stepText(Step::Building);
+        m_progress->setRow(row);
+        m_pool.start([self, host, flakeDirectory, settings, remaining, failures] {
+            const BuildResult built = buildHostSystem(flakeDirectory, host, settings, [self, host](const QString &line) {
+                post(self, [host, line](MachinesController *controller) {
+                    controller->m_progress->appendLog(host, line);
+                    MachineProgress row = controller->m_progress->row(host);
+                    row.line = line;
+                    controller->m_progress->setRow(row);
+                });
+            });
+            post(self, [host, built, remaining, failures](MachinesController *controller) {
+                MachineProgress row = controller->m_progress->row(host);
+                row.stepText = MachineTexts::stepText(Step::Finished);
+                row.finished = true;
+                row.succeeded = built.error.isEmpty();
+                row.problem = row.succeeded ? MachineProblem::None : MachineProblem::BuildFailed;
+                row.resultText = row.succeeded ? tr("Built %1").arg(built.systemPath) : MachineTexts::problemSentence(row.problem, host);
+                row.detail = built.error;
+                controller->m_progress->setRow(row);
+                if (!row.succeeded) {
+                    failures->append(host);
+                }
+                if (--*remaining == 0) {
+                    controller->finishOperation(*failures);
+                }
+            });
+        });
+    }
+}
+
+void MachinesController::deploy(const QStringList &hosts, const QString &mode)
+{
+    QStringList refused;
+    const QStringList remote = remoteHostsOf(hosts, refused);
+    const QString flakeDirectory = flake();
+    if (!modes().contains(mode) || flakeDirectory.isEmpty()
+        || !beginOperation(tr("Deploying %1 (%2)").arg(QLocale().createSeparatedList(remote + refused), mode), remote + refused)) {
+        return;
+    }
+    for (const QString &host : std::as_const(refused)) {
+        MachineProgress row = m_progress->row(host);
+        row.stepText = MachineTexts::stepText(Step::Finished);
+        row.finished = true;
+        row.problem = MachineProblem::Failed;
+        row.resultText = tr("This machine is changed on the Changes page, through the helper; it was not deployed over SSH.");
+        m_progress->setRow(row);
+    }
+    if (remote.isEmpty()) {
+        finishOperation(refused);
+        return;
+    }
+    QList<DeployRequest> requests;
+    for (const QString &host : remote) {
+        DeployRequest request;
+        request.host = host;
+        request.flake = flakeDirectory;
+        request.target = targetOf(host);
+        request.mode = mode;
+        request.rollbackSeconds = m_rollbackSeconds;
+        requests.append(request);
+    }
+    m_job = new DeployJob(requests, m_sshSettings, 4, this);
+    connect(m_job, &DeployJob::hostChanged, this, &MachinesController::onDeployHostChanged);
+    connect(m_job, &DeployJob::finished, this, &MachinesController::onDeployFinished);
+    m_job->start();
+}
+
+void MachinesController::onDeployHostChanged(const QString &host)
+{
+    if (!m_job) {
+        return;
+    }
+    for (const HostProgress &state : m_job->rows()) {
+        if (state.host != host) {
+            continue;
+        }
+        MachineProgress row = m_progress->row(host);
+        row.stepText = MachineTexts::stepText(state.step);
+        row.line = state.line;
+        row.pathsCopied = int(state.copiedPaths.size());
+        const qsizetype sized = m_sizedPaths.value(host);
+        if (state.copiedPaths.size() > sized) {
+            lookUpCopiedSizes(host, state.copiedPaths.mid(sized));
+            m_sizedPaths.insert(host, state.copiedPaths.size());
+        }
+        row.bytesCopied = m_copiedBytes.value(host);
+        row.copiedText = MachineTexts::copiedText(row.pathsCopied, row.bytesCopied);
+        if (state.finished) {
+            const HostResult &result = state.result;
+            row.finished = true;
+            row.problem = MachineTexts::problemOf(result.outcome, result.error);
+            row.succeeded = row.problem == MachineProblem::None;
+            row.detail = result.message;
+            row.resultText = !row.succeeded ? MachineTexts::problemSentence(row.problem, host)
+                : result.generation > 0     ? tr("Deployed: %1 runs generation %2").arg(host).arg(result.generation)
+                                            : tr("Done on %1").arg(host);
+        }
+        m_progress->setRow(row);
+        m_progress->setLog(host, state.log);
+    }
+}
+
+void MachinesController::lookUpCopiedSizes(const QString &host, const QStringList &paths)
+{
+    QPointer<MachinesController> self(this);
+    const SshSettings settings = m_sshSettings;
+    m_pool.start([self, host, paths, settings] {
+        const qint64 bytes = narSizeOf(paths, settings);
+        post(self, [host, bytes](MachinesController *controller) {
+            controller->m_copiedBytes[host] += bytes;
+            MachineProgress row = controller->m_progress->row(host);
+            if (row.host.isEmpty()) {
+                return;
+            }
+            row.bytesCopied = controller->m_copiedBytes.value(host);
+            row.copiedText = MachineTexts::copiedText(row.pathsCopied, row.bytesCopied);
+            controller->m_progress->setRow(row);
+        });
+    });
+}
+
+void MachinesController::onDeployFinished()
+{
+    if (!m_job) {
+        return;
+    }
+    QStringList failures;
+    for (const HostProgress &state : m_job->rows()) {
+        onDeployHostChanged(state.host);
+        const bool done = state.result.outcome == Outcome::Done;
+        recordDeployment(state.host, done, outcomeName(state.result.outcome));
+        if (!done) {
+            failures.append(state.host);
+        }
+        probe(state.host);
+    }
+    for (int i = 0; i < m_progress->rowCount(); ++i) {
+        const MachineProgress row = m_progress->data(m_progress->index(i), MachineProgressModel::ProgressRole).value<MachineProgress>();
+        if (row.finished && row.problem != MachineProblem::None && !failures.contains(row.host)) {
+            failures.append(row.host);
+        }
+    }
+    m_job->deleteLater();
+    m_job.clear();
+    finishOperation(failures);
+}
+
+void MachinesController::rollBack(const QString &host)
+{
+    if (!isRemote(host)) {
+        return;
+    }
+    // 0: the generation before the current one, found on the machine.
+    switchGeneration(host, 0, false);
+}
+
+void MachinesController::switchGeneration(const QString &host, int number, bool boot)
+{
+    if (!isRemote(host) || number < 0) {
+        return;
+    }
+    const QString title = number == 0 ? tr("Rolling back %1").arg(host)
+        : boot                        ? tr("Making generation %1 the boot default of %2").arg(number).arg(host)
+                                      : tr("Switching %1 to generation %2").arg(host).arg(number);
+    if (!beginOperation(title, {host})) {
+        return;
+    }
+    MachineProgress row = m_progress->row(host);
+    row.stepText = MachineTexts::stepText(Step::Activating);
+    m_progress->setRow(row);
+    QPointer<MachinesController> self(this);
+    const SshSettings settings = m_sshSettings;
+    const SshTarget target = targetOf(host);
+    const int rollbackSeconds = m_rollbackSeconds;
+    m_pool.start([self, host, target, settings, number, boot, rollbackSeconds] {
+        SshClient client(target, settings);
+        int wanted = number;
+        ActivationResult result;
+        if (wanted == 0) {
+            const RemoteGenerationList listed = listRemoteGenerations(client);
+            int current = 0;
+            for (const auto &generation : listed.generations) {
+                if (generation.current) {
+                    current = generation.number;
+                }
+            }
+            for (const auto &generation : listed.generations) {
+                if (generation.number < current && generation.number > wanted) {
+                    wanted = generation.number;
+                }
+            }
+            if (listed.error != RemoteError::None) {
+                result.error = listed.error;
+                result.outcome = listed.error == RemoteError::Unreachable ? Outcome::Unreachable : Outcome::Failed;
+                result.message = listed.message;
+            } else if (wanted == 0) {
+                result.error = RemoteError::Failed;
+                result.message = tr("%1 has no generation before its current one.").arg(host);
+            }
+        }
+        if (wanted > 0) {
+            result = switchRemoteGeneration(client, wanted, boot, rollbackSeconds);
+        }
+        post(self, [host, result, boot](MachinesController *controller) {
+            MachineProgress row = controller->m_progress->row(host);
+            row.stepText = MachineTexts::stepText(Step::Finished);
+            row.finished = true;
+            row.problem = MachineTexts::problemOf(result.outcome, result.error);
+            row.succeeded = row.problem == MachineProblem::None;
+            row.detail = result.message;
+            row.resultText = !row.succeeded ? MachineTexts::problemSentence(row.problem, host)
+                : boot                      ? tr("Generation %1 is the boot default of %2").arg(result.generation).arg(host)
+                                            : tr("%1 runs generation %2").arg(host).arg(result.generation);
+            controller->m_progress->setRow(row);
+            if (!result.log.isEmpty()) {
+                controller->m_progress->setLog(host, result.log.split(u'\n'));
+            }
+            controller->finishOperation(row.succeeded ? QStringList() : QStringList{host});
+            controller->probe(host);
+            if (controller->m_generationsHost == host) {
+                controller->loadGenerations(host);
+            }
+        });
+    });
+}
+
+void MachinesController::loadGenerations(const QString &host)
+{
+    if (!isRemote(host)) {
+        return;
+    }
+    m_generationsHost = host;
+    m_generationsLoading = true;
+    m_generationsError.clear();
+    m_generations.clear();
+    Q_EMIT generationsChanged();
+    QPointer<MachinesController> self(this);
+    const SshSettings settings = m_sshSettings;
+    const SshTarget target = targetOf(host);
+    m_pool.start([self, host, target, settings] {
+        const RemoteGenerationList listed = listRemoteGenerations(SshClient(target, settings));
+        post(self, [host, listed](MachinesController *controller) {
+            if (controller->m_generationsHost != host) {
+                return;
+            }
+            controller->m_generationsLoading = false;
+            controller->m_generationsError = listed.error == RemoteError::None
+                ? QString()
+                : MachineTexts::problemSentence(MachineTexts::problemOf(listed.error), host) + u' ' + listed.message;
+            for (const auto &generation : listed.generations) {
+                MachineGeneration row;
+                row.number = generation.number;
+                row.dateText = QLocale().toString(generation.date.toLocalTime(), QLocale::ShortFormat);
+                row.nixosVersion = generation.nixosVersion;
+                row.kernelVersion = generation.kernelVersion;
+                row.current = generation.current;
+                row.running = generation.running;
+                row.booted = generation.booted;
+                controller->m_generations.append(row);
+            }
+            Q_EMIT controller->generationsChanged();
+        });
+    });
+}
