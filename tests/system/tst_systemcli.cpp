@@ -170,12 +170,19 @@ private Q_SLOTS:
 
     void historyLinksGenerations()
     {
-        QVERIFY(writeFile(m_config + u"/outside.nix"_s, "{ }\n")); // an edit made outside Snowpane
+        // An edit of a tracked file made outside Snowpane is uncommitted; an untracked file (it may be a secret) is not.
+        QFile committed(m_config + u"/configuration.nix"_s);
+        QVERIFY(committed.open(QIODevice::ReadOnly));
+        const QByteArray original = committed.readAll();
+        committed.close();
+        QVERIFY(writeFile(m_config + u"/configuration.nix"_s, original + "# edited outside Snowpane\n"));
+        QVERIFY(writeFile(m_config + u"/untracked.nix"_s, "{ }\n"));
         const Run run = runCli({u"history"_s, u"--config"_s, m_config, u"--profile"_s, m_fixture->profilePath(), u"--json"_s});
-        QFile::remove(m_config + u"/outside.nix"_s);
+        QVERIFY(writeFile(m_config + u"/configuration.nix"_s, original));
+        QFile::remove(m_config + u"/untracked.nix"_s);
         QCOMPARE(run.exitCode, 0);
         const QJsonObject object = QJsonDocument::fromJson(run.out.toUtf8()).object();
-        QCOMPARE(object.value(u"uncommitted"_s).toArray(), QJsonArray({u"outside.nix"_s}));
+        QCOMPARE(object.value(u"uncommitted"_s).toArray(), QJsonArray({u"configuration.nix"_s}));
         QCOMPARE(object.value(u"head"_s).toObject().value(u"commit"_s).toString(), m_commits.at(2));
         const QJsonArray commits = object.value(u"commits"_s).toArray();
         QCOMPARE(commits.size(), 3);
