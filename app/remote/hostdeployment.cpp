@@ -154,8 +154,8 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
     const auto closeConnection = qScopeGuard([&client] {
         client.closeSharedConnection();
     });
-    const auto probe = [&client, &onLine] {
-        return client.runScript(Scripts::probe(), false, onLine);
+    const auto probe = [&client, &onLine, known = request.systemPath] {
+        return client.runScript(Scripts::probe(known), false, onLine);
     };
 
     result.systemPath = request.systemPath;
@@ -198,8 +198,16 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
         return finish();
     }
     enter(Step::Copying);
-    const RemoteResult copied = client.copyClosure(result.systemPath, facts.contains(u"daemon"_s), onLine);
-    if (!copied.succeeded()) {
+    bool present = facts.contains(u"present"_s);
+    if (!present && request.systemPath.isEmpty()) {
+        // Built here, so the probe ran before the path was known. Asking costs one session on the shared
+        // connection; a copy of a closure that is there already costs Nix's start on both sides.
+        const RemoteResult asked = client.runScript(Scripts::presence(result.systemPath), false, onLine);
+        present = asked.succeeded() && readMarkers(asked.output()).contains(u"present"_s);
+    }
+    if (present) {
+        onLine(u"%1 is in the store of %2 already; nothing to copy"_s.arg(result.systemPath, request.target.destination()));
+    } else if (const RemoteResult copied = client.copyClosure(result.systemPath, facts.contains(u"daemon"_s), onLine); !copied.succeeded()) {
         // The copy only adds store paths: the machine's system is as it was.
         failStep(copied, RemoteError::CopyFailed, u"copying"_s);
         return finish();

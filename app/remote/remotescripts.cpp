@@ -68,6 +68,14 @@ echo "snowpane-section selected-after"
 set +e
 )SH"_L1;
 
+// Needs $system (may be empty) and $store (nix-store, may be empty). On disk is
+// not enough: a half-copied path exists and is not valid until Nix registers it.
+constexpr auto presenceCheck = R"SH(if [ -n "$system" ] && [ -e "$system" ] && [ -n "$store" ] && "$store" --check-validity "$system" >/dev/null 2>&1; then
+    echo "snowpane:present=1"
+fi
+exit 0
+)SH"_L1;
+
 } // namespace
 
 namespace Scripts
@@ -84,10 +92,13 @@ bool isValidToken(const QString &token)
     return pattern.match(token).hasMatch();
 }
 
-QString probe()
+QString probe(const QString &systemPath)
 {
-    // Only the shell's own look-ups: starting Nix here would cost every deployment a program start.
-    return uR"SH(store=$(command -v nix-store 2>/dev/null)
+    // Only the shell's own look-ups, and Nix only when the system is on disk already: starting Nix
+    // costs a program start, and asking it whether the path is valid costs far less than a copy.
+    return fill(
+        uR"SH(system=@SYSTEM@
+store=$(command -v nix-store 2>/dev/null)
 env=$(command -v nix-env 2>/dev/null)
 if [ -n "$store" ] && [ -x "$store" ] && [ -n "$env" ] && [ -x "$env" ]; then
     echo "snowpane:nix=$store"
@@ -98,8 +109,13 @@ fi
 [ -S /nix/var/nix/daemon-socket/socket ] && echo "snowpane:daemon=1"
 echo "snowpane:uid=$(id -u)"
 echo "snowpane:current-system=$(readlink -f /run/current-system 2>/dev/null)"
-exit 0
-)SH"_s;
+)SH"_s + QString(presenceCheck),
+        {{u"SYSTEM"_s, systemPath}});
+}
+
+QString presence(const QString &systemPath)
+{
+    return fill(u"system=@SYSTEM@\nstore=$(command -v nix-store 2>/dev/null)\n"_s + QString(presenceCheck), {{u"SYSTEM"_s, systemPath}});
 }
 
 QString activate(const Activation &plan)

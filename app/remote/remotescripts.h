@@ -19,8 +19,16 @@ namespace Snowpane::Remote
 namespace Scripts
 {
 
-/// What a remote machine is: whether it has Nix, systemd, a Nix daemon, who we are there.
-[[nodiscard]] QString probe();
+/**
+ * What a remote machine is: whether it has Nix, systemd, a Nix daemon, who we
+ * are there. Given @p systemPath, also whether that system is already valid in
+ * the machine's store (`snowpane:present=1`): a valid path's closure is valid
+ * too, so a redeployment skips the copy.
+ */
+[[nodiscard]] QString probe(const QString &systemPath = {});
+
+/// Only whether @p systemPath is already valid in the machine's store, as probe() says it.
+[[nodiscard]] QString presence(const QString &systemPath);
 
 struct Activation {
     QString profile = QStringLiteral("/nix/var/nix/profiles/system");

@@ -143,8 +143,8 @@ int main(int argc, char **argv)
                 qPrintable(spread(unguarded)),
                 double(median(unguarded)) / double(median(raw)));
     std::printf(
-        "ssh sessions per redeployment:    raw 2 (nix copy, ssh), 2 handshakes   snowpane %d (probe, copy, activation on one shared connection; the fresh "
-        "confirmation), 2 handshakes\n",
+        "ssh sessions per redeployment:    raw 2 (nix copy, ssh), 2 handshakes   snowpane %d (probe, which finds the closure there so nothing is copied, "
+        "and activation on one shared connection; the fresh confirmation), 2 handshakes\n",
         lastConnections);
 
     const SshClient client(machine(u"127.0.0.7"_s), SshSettings{});

@@ -13,7 +13,10 @@
 #include "sshtarget.h"
 #include "thismachine.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -160,6 +163,8 @@ private Q_SLOTS:
         QVERIFY(!Scripts::isValidToken(u"../../etc"_s));
         const QStringList scripts{
             Scripts::probe(),
+            Scripts::probe(plan.systemPath),
+            Scripts::presence(plan.systemPath),
             Scripts::activate(plan),
             Scripts::confirm(plan.token),
             Scripts::listGenerations(u"/nix/var/nix/profiles/system"_s, u"/run/current-system"_s, u"/run/booted-system"_s),
@@ -177,6 +182,51 @@ private Q_SLOTS:
         }
         // The hostile path is one quoted word, never code.
         QVERIFY(Scripts::activate(plan).contains(shellQuote(plan.systemPath)));
+    }
+
+    // A redeployment skips the copy only for a path Nix calls valid, and asks Nix only about a path on disk.
+    void presenceAsksNixOnlyAboutAPathOnDisk_data()
+    {
+        QTest::addColumn<bool>("onDisk");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<bool>("present");
+        QTest::addColumn<bool>("asked");
+        QTest::newRow("valid") << true << true << true << true;
+        QTest::newRow("on disk, not registered (a copy cut short)") << true << false << false << true;
+        QTest::newRow("absent") << false << false << false << false;
+    }
+
+    void presenceAsksNixOnlyAboutAPathOnDisk()
+    {
+        QFETCH(bool, onDisk);
+        QFETCH(bool, valid);
+        QFETCH(bool, present);
+        QFETCH(bool, asked);
+        QTemporaryDir machine;
+        QVERIFY(machine.isValid());
+        const QString system = machine.filePath(u"store/abc-nixos-system-it's"_s);
+        if (onDisk) {
+            QVERIFY(QDir().mkpath(system));
+        }
+        // A nix-store that logs its arguments and says valid only when told to.
+        QVERIFY(QDir().mkpath(machine.filePath(u"bin"_s)));
+        QFile fake(machine.filePath(u"bin/nix-store"_s));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write(u"#!/bin/sh\nprintf '%s\\n' \"$*\" >>"_s.toUtf8() + shellQuote(machine.filePath(u"asked"_s)).toUtf8()
+                   + (valid ? "\nexit 0\n" : "\nexit 1\n"));
+        fake.close();
+        QVERIFY(fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        const QString path = u"PATH="_s + shellQuote(machine.filePath(u"bin"_s) + u":/usr/bin:/bin"_s) + u"; "_s;
+        for (const QString &script : {Scripts::presence(system), Scripts::probe(system)}) {
+            QFile::remove(machine.filePath(u"asked"_s));
+            int exitCode = -1;
+            const QString output = QString::fromUtf8(runSh(path + script, &exitCode));
+            QCOMPARE(exitCode, 0);
+            QCOMPARE(readMarkers(output).contains(u"present"_s), present);
+            QCOMPARE(QFile::exists(machine.filePath(u"asked"_s)), asked);
+        }
+        // Without a path, the probe never asks.
+        QVERIFY(!readMarkers(QString::fromUtf8(runSh(path + Scripts::probe()))).contains(u"present"_s));
     }
 
     void markers()
