@@ -259,13 +259,24 @@ OperationResult Operations::rebuild(const RebuildRequest &request)
         return OperationResult::failure(HelperError::Failed, flake.error());
     }
     if (flake.value()) {
-        QString host = request.host.isEmpty() ? m_config.host : request.host;
-        if (host.isEmpty()) {
+        // This machine's own host: programs.snowpane.host, else its host name (empty if that cannot name an output).
+        QString own = m_config.host;
+        if (own.isEmpty()) {
             auto machine = validateHost(QSysInfo::machineHostName());
-            if (!machine) {
-                return OperationResult::failure(HelperError::InvalidArguments, u"this machine's host name cannot name a flake output; give one"_s);
-            }
-            host = machine.value();
+            own = machine ? machine.value() : QString();
+        }
+        const QString host = request.host.isEmpty() ? own : request.host;
+        if (host.isEmpty()) {
+            return OperationResult::failure(HelperError::InvalidArguments, u"this machine's host name cannot name a flake output; give one"_s);
+        }
+        // Another host's system is built here for a look, never made this machine's system: deploying it is the
+        // fleet's job, over SSH to its own machine. Checked here, not only in the window, because any caller may ask.
+        if (modeActivates(request.mode) && host != own) {
+            return OperationResult::failure(
+                HelperError::InvalidArguments,
+                own.isEmpty() ? u"this machine's own host is not known (set programs.snowpane.host), so %1 is not activated here; build it instead"_s.arg(host)
+                              : u"%1 is not this machine's host (%2): switching, booting and testing apply only to this machine's own host; build %1 "
+                                "instead, or deploy it to its own machine"_s.arg(host, own));
         }
         build.program = m_config.nixProgram(u"nix"_s);
         build.arguments = QStringList{u"--extra-experimental-features"_s, u"nix-command flakes"_s, u"build"_s} + logFormat

@@ -113,6 +113,30 @@ private Q_SLOTS:
         writeExecutable(m_systemdRun,
                         "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$FAKE_STATE/systemd-run-arguments\"\n"
                         "while [ $# -gt 2 ]; do shift; done\nexec \"$@\"\n");
+
+        // The stand-in's flake (tests/fixtures/flake), for the flake tests' configuration directory.
+        // A copy with the layout its relative inputs and imports need, made root-only-writable
+        // as the helper demands whatever the umask of the checkout was.
+        const QString fixtures = m_dir.filePath(u"fixtures"_s);
+        QVERIFY(QDir().mkpath(fixtures));
+        QCOMPARE(QProcess::execute(u"/bin/cp"_s,
+                                   {u"-R"_s,
+                                    QStringLiteral(SOURCE_DIR "/tests/fixtures/flake"),
+                                    QStringLiteral(SOURCE_DIR "/tests/fixtures/nixpkgs"),
+                                    QStringLiteral(SOURCE_DIR "/tests/fixtures/demo"),
+                                    fixtures}),
+                 0);
+        // Under git, as in the checkout: a relative path input resolves inside the repository.
+        const auto git = [&fixtures](const QStringList &arguments) {
+            return QProcess::execute(u"git"_s,
+                                     QStringList{u"-C"_s, fixtures, u"-c"_s, u"user.name=Snowpane tests"_s, u"-c"_s, u"user.email=tests@localhost"_s}
+                                         + arguments);
+        };
+        QCOMPARE(git({u"init"_s, u"-q"_s}), 0);
+        QCOMPARE(git({u"add"_s, u"-A"_s}), 0);
+        QCOMPARE(git({u"commit"_s, u"-q"_s, u"-m"_s, u"fixtures"_s}), 0);
+        QCOMPARE(QProcess::execute(u"/bin/chmod"_s, {u"-R"_s, u"go-w"_s, fixtures}), 0);
+        m_flake = fixtures + u"/flake"_s;
     }
 
     void activationGoesThroughSystemdRun()
@@ -150,30 +174,8 @@ private Q_SLOTS:
 
     void flakeBuild()
     {
-        // The stand-in's flake (tests/fixtures/flake) as the configuration directory: `nix build DIR#nixosConfigurations."HOST"…`.
-        // A copy with the layout its relative inputs and imports need, made root-only-writable
-        // as the helper demands whatever the umask of the checkout was.
-        const QString fixtures = m_dir.filePath(u"fixtures"_s);
-        QVERIFY(QDir().mkpath(fixtures));
-        QCOMPARE(QProcess::execute(u"/bin/cp"_s,
-                                   {u"-R"_s,
-                                    QStringLiteral(SOURCE_DIR "/tests/fixtures/flake"),
-                                    QStringLiteral(SOURCE_DIR "/tests/fixtures/nixpkgs"),
-                                    QStringLiteral(SOURCE_DIR "/tests/fixtures/demo"),
-                                    fixtures}),
-                 0);
-        // Under git, as in the checkout: a relative path input resolves inside the repository.
-        const auto git = [&fixtures](const QStringList &arguments) {
-            return QProcess::execute(u"git"_s,
-                                     QStringList{u"-C"_s, fixtures, u"-c"_s, u"user.name=Snowpane tests"_s, u"-c"_s, u"user.email=tests@localhost"_s}
-                                         + arguments);
-        };
-        QCOMPARE(git({u"init"_s, u"-q"_s}), 0);
-        QCOMPARE(git({u"add"_s, u"-A"_s}), 0);
-        QCOMPARE(git({u"commit"_s, u"-q"_s, u"-m"_s, u"fixtures"_s}), 0);
-        QCOMPARE(QProcess::execute(u"/bin/chmod"_s, {u"-R"_s, u"go-w"_s, fixtures}), 0);
         HelperConfig flake = config(false);
-        flake.configurationDirectory = fixtures + u"/flake"_s;
+        flake.configurationDirectory = m_flake; // `nix build DIR#nixosConfigurations."HOST"…`
         Operations operations(flake, {});
         RebuildRequest request;
         request.mode = RebuildMode::Build;
@@ -189,6 +191,39 @@ private Q_SLOTS:
         const OperationResult missing = operations.rebuild(request);
         QCOMPARE(missing.error, std::optional(Snowpane::Protocol::HelperError::Failed));
         QVERIFY2(missing.message.contains("no-such-host"_L1), qPrintable(missing.message));
+    }
+
+    // Any caller may name a host: the helper itself makes only this machine's own host this machine's system.
+    void activatesOnlyThisMachinesHost_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("switch") << int(RebuildMode::Switch);
+        QTest::newRow("boot") << int(RebuildMode::Boot);
+        QTest::newRow("test") << int(RebuildMode::Test);
+        QTest::newRow("dry-activate") << int(RebuildMode::DryActivate);
+    }
+
+    void activatesOnlyThisMachinesHost()
+    {
+        QFETCH(int, mode);
+        QFile::remove(m_state + u"/actions"_s);
+        HelperConfig flake = config(false);
+        flake.configurationDirectory = m_flake;
+        flake.host = u"laptop"_s; // programs.snowpane.host: this machine is the flake's laptop, not demo
+        Operations operations(flake, {});
+        RebuildRequest request;
+        request.mode = RebuildMode(mode);
+        request.host = u"demo"_s;
+        const OperationResult refused = operations.rebuild(request);
+        QCOMPARE(refused.error, std::optional(Snowpane::Protocol::HelperError::InvalidArguments));
+        QVERIFY2(refused.message.contains("demo is not this machine's host (laptop)"_L1), qPrintable(refused.message));
+        QCOMPARE(QFileInfo(profile()).canonicalFilePath(), m_system);
+        QVERIFY(!QFile::exists(m_state + u"/actions"_s));
+
+        // Building it stays open: a look at another host's system changes nothing here.
+        request.mode = RebuildMode::DryBuild;
+        const OperationResult built = operations.rebuild(request);
+        QVERIFY2(!built.error, qPrintable(built.message));
     }
 
     // A classic build takes <nixpkgs> from the system's nix-path (nix.conf; here NIX_CONFIG) unless helper.conf names a NixPath.
@@ -490,6 +525,7 @@ private:
     QTemporaryDir m_dir;
     QString m_state;
     QString m_system;
+    QString m_flake;
     QString m_systemdRun;
 };
 
