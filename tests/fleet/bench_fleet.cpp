@@ -15,9 +15,14 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <algorithm>
 #include <cstdio>
+#include <future>
+#include <vector>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Snowpane::Remote;
@@ -78,6 +83,22 @@ qint64 snowpaneDeploy(const QStringList &addresses, const QString &system, int r
     return elapsed;
 }
 
+// The machine's busy CPU time so far (user, system, interrupts; not "nice", where nothing of a deployment runs), in ms.
+// Both ends of every connection run here, so this is the whole deployment's work: deployer, ssh, sshd, Nix on both sides.
+qint64 busyCpuMs()
+{
+    QFile stat(u"/proc/stat"_s);
+    if (!stat.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    const QList<QByteArray> fields = stat.readLine().simplified().split(' ');
+    if (fields.size() < 8 || fields[0] != "cpu") {
+        return 0;
+    }
+    const qint64 ticks = fields[1].toLongLong() + fields[3].toLongLong() + fields[6].toLongLong() + fields[7].toLongLong();
+    return ticks * 1000 / ::sysconf(_SC_CLK_TCK);
+}
+
 qint64 median(QList<qint64> values)
 {
     std::ranges::sort(values);
@@ -109,7 +130,9 @@ int main(int argc, char **argv)
     std::printf("fleet benchmark, closure of %s\n\n", qPrintable(system));
     // Into empty stores: raw to bench-a, Snowpane to bench-b.
     const qint64 rawFirst = rawDeploy(u"127.0.0.7"_s, system);
+    const qint64 cpuBefore = busyCpuMs();
     const qint64 oneFirst = snowpaneDeploy({u"127.0.0.8"_s}, system);
+    const qint64 oneCpu = busyCpuMs() - cpuBefore;
     std::printf("first deployment (empty store):   raw nix copy + ssh %6lld ms   snowpane %6lld ms   ratio %.2f (target <= 1.10)\n",
                 qlonglong(rawFirst),
                 qlonglong(oneFirst),
@@ -121,6 +144,32 @@ int main(int argc, char **argv)
                 qlonglong(oneFirst),
                 qlonglong(three),
                 double(three) / double(oneFirst));
+    // The raw commands three at once, into three other empty machines: what this machine allows at all.
+    QElapsedTimer rawClock;
+    rawClock.start();
+    {
+        std::vector<std::future<qint64>> raws;
+        for (const QString &address : {u"127.0.0.9"_s, u"127.0.0.10"_s, u"127.0.0.11"_s}) {
+            raws.push_back(std::async(std::launch::async, rawDeploy, address, system));
+        }
+        for (auto &raw : raws) {
+            raw.wait();
+        }
+    }
+    const qint64 rawThree = rawClock.elapsed();
+    std::printf("  the raw commands, three at once: one %6lld ms   three %6lld ms   ratio %.2f; snowpane's three against them %.2f\n",
+                qlonglong(rawFirst),
+                qlonglong(rawThree),
+                double(rawThree) / double(rawFirst),
+                double(three) / double(rawThree));
+    // Parallel deployments can overlap only their waiting: three need three times the CPU of one, on this machine's cores.
+    const long cores = ::sysconf(_SC_NPROCESSORS_ONLN);
+    std::printf("  CPU time of the one:            %6lld ms of %lld ms (every process on both ends); three on %ld cores need at least %lld ms (ratio %.2f)\n",
+                qlonglong(oneCpu),
+                qlonglong(oneFirst),
+                cores,
+                qlonglong(3 * oneCpu / qMax(1L, cores)),
+                double(3 * oneCpu / qMax(1L, cores)) / double(oneFirst));
 
     // The closure already there: alternate the two, five times each, on the same machine.
     QList<qint64> raw;
