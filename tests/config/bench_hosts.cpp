@@ -27,7 +27,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace Snowpane::Config;
-using namespace Snowpane::Config;
 
 namespace
 {

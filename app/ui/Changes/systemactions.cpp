@@ -256,7 +256,7 @@ void SystemActions::cancel()
         m_sequenceCancelled = true;
         // Between steps nothing runs in the helper: the controller sees the cancel at once.
         if (!m_job || m_job->state() == Job::State::Succeeded || m_job->state() == Job::State::Failed) {
-            Q_EMIT stepFinished(false, {}, Snowpane::Ui::failureSentence({Job::ErrorKind::Cancelled, {}, m_stage}), QString());
+            Q_EMIT stepFinished(false, {}, Snowpane::Ui::failureSentence({.kind = Job::ErrorKind::Cancelled, .stage = m_stage}), QString());
             return;
         }
     }
@@ -346,7 +346,7 @@ void SystemActions::collectLog()
 void SystemActions::fail(const QString &message)
 {
     // Never an empty sheet: a failure without its own sentence still says which step failed.
-    m_errorMessage = message.isEmpty() ? Snowpane::Ui::failureSentence({Job::ErrorKind::Failed, {}, m_stage}) : message;
+    m_errorMessage = message.isEmpty() ? Snowpane::Ui::failureSentence({.kind = Job::ErrorKind::Failed, .stage = m_stage}) : message;
     setStage(Stage::Failed);
 }
 
