@@ -37,6 +37,15 @@ int currentGeneration()
     return current ? current->number : 0;
 }
 
+// A failure without the helper's own words: the sentence names the step that failed.
+QString stageFailure(Job::ErrorKind kind, SystemActions::Stage stage)
+{
+    Snowpane::Ui::OperationFailure failure;
+    failure.kind = kind;
+    failure.stage = stage;
+    return Snowpane::Ui::failureSentence(failure);
+}
+
 } // namespace
 
 SystemActions::SystemActions(QObject *parent)
@@ -256,7 +265,7 @@ void SystemActions::cancel()
         m_sequenceCancelled = true;
         // Between steps nothing runs in the helper: the controller sees the cancel at once.
         if (!m_job || m_job->state() == Job::State::Succeeded || m_job->state() == Job::State::Failed) {
-            Q_EMIT stepFinished(false, {}, Snowpane::Ui::failureSentence({.kind = Job::ErrorKind::Cancelled, .stage = m_stage}), QString());
+            Q_EMIT stepFinished(false, {}, stageFailure(Job::ErrorKind::Cancelled, m_stage), QString());
             return;
         }
     }
@@ -346,7 +355,7 @@ void SystemActions::collectLog()
 void SystemActions::fail(const QString &message)
 {
     // Never an empty sheet: a failure without its own sentence still says which step failed.
-    m_errorMessage = message.isEmpty() ? Snowpane::Ui::failureSentence({.kind = Job::ErrorKind::Failed, .stage = m_stage}) : message;
+    m_errorMessage = message.isEmpty() ? stageFailure(Job::ErrorKind::Failed, m_stage) : message;
     setStage(Stage::Failed);
 }
 
