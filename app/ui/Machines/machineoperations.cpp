@@ -219,6 +219,10 @@ void MachinesController::onDeployHostChanged(const QString &host)
             row.problem = MachineTexts::problemOf(result.outcome, result.error);
             row.succeeded = row.problem == MachineProblem::None;
             row.detail = result.message;
+            row.rollbackConfirmed = row.succeeded && result.rollbackScheduled;
+            if (row.rollbackConfirmed && row.detail.isEmpty()) {
+                row.detail = MachineTexts::confirmedText(host, result.previousGeneration);
+            }
             row.resultText = !row.succeeded ? MachineTexts::problemSentence(row.problem, host)
                 : result.generation > 0     ? tr("Deployed: %1 runs generation %2").arg(host).arg(result.generation)
                                             : tr("Done on %1").arg(host);
@@ -336,6 +340,10 @@ void MachinesController::switchGeneration(const QString &host, int number, bool 
             row.problem = MachineTexts::problemOf(result.outcome, result.error);
             row.succeeded = row.problem == MachineProblem::None;
             row.detail = result.message;
+            row.rollbackConfirmed = row.succeeded && result.rollbackScheduled;
+            if (row.rollbackConfirmed && row.detail.isEmpty()) {
+                row.detail = MachineTexts::confirmedText(host, result.previousGeneration);
+            }
             row.resultText = !row.succeeded ? MachineTexts::problemSentence(row.problem, host)
                 : boot                      ? tr("Generation %1 is the boot default of %2").arg(result.generation).arg(host)
                                             : tr("%1 runs generation %2").arg(host).arg(result.generation);
@@ -359,6 +367,11 @@ void MachinesController::loadGenerations(const QString &host)
     }
     m_generationsHost = host;
     m_generationsLoading = true;
+    m_comparisonTitle.clear();
+    m_comparisonSizeText.clear();
+    m_comparisonError.clear();
+    m_generationChanges->setChanges({});
+    Q_EMIT comparisonChanged();
     m_generationsError.clear();
     m_generations.clear();
     Q_EMIT generationsChanged();
@@ -375,18 +388,64 @@ void MachinesController::loadGenerations(const QString &host)
             controller->m_generationsError = listed.error == RemoteError::None
                 ? QString()
                 : MachineTexts::problemSentence(MachineTexts::problemOf(listed.error), host) + u' ' + listed.message;
-            for (const auto &generation : listed.generations) {
+            for (qsizetype i = 0; i < listed.generations.size(); ++i) {
+                const auto &generation = listed.generations[i];
                 MachineGeneration row;
                 row.number = generation.number;
+                row.date = generation.date;
                 row.dateText = QLocale().toString(generation.date.toLocalTime(), QLocale::ShortFormat);
+                row.storePath = generation.storePath;
                 row.nixosVersion = generation.nixosVersion;
                 row.kernelVersion = generation.kernelVersion;
+                row.configurationRevision = generation.configurationRevision;
+                row.specialisations = generation.specialisations;
                 row.current = generation.current;
                 row.running = generation.running;
                 row.booted = generation.booted;
+                row.problem = generation.problem;
+                // Newest first: the next one is the one before.
+                row.previousNumber = i + 1 < listed.generations.size() ? listed.generations[i + 1].number : 0;
                 controller->m_generations.append(row);
             }
             Q_EMIT controller->generationsChanged();
+        });
+    });
+}
+
+void MachinesController::compareGenerations(const QString &host, int before, int after)
+{
+    if (!isRemote(host) || before <= 0 || after <= 0 || before == after || m_comparing) {
+        return;
+    }
+    m_comparing = true;
+    m_comparisonTitle = tr("Generation %1 → %2 of %3").arg(before).arg(after).arg(host);
+    m_comparisonSizeText.clear();
+    m_comparisonError.clear();
+    m_generationChanges->setChanges({});
+    Q_EMIT comparisonChanged();
+    QPointer<MachinesController> self(this);
+    const SshSettings settings = m_sshSettings;
+    const SshTarget target = targetOf(host);
+    const QString title = m_comparisonTitle;
+    m_pool.start([self, host, target, settings, before, after, title] {
+        const RemoteGenerationDiff compared = diffRemoteGenerations(SshClient(target, settings), before, after);
+        post(self, [host, compared, title](MachinesController *controller) {
+            controller->m_comparing = false;
+            if (controller->m_comparisonTitle != title) {
+                // The sheet moved on to another machine meanwhile.
+                Q_EMIT controller->comparisonChanged();
+                return;
+            }
+            if (compared.error != RemoteError::None) {
+                controller->m_comparisonError = MachineTexts::problemSentence(MachineTexts::problemOf(compared.error), host) + u' ' + compared.message;
+            } else {
+                controller->m_generationChanges->setChanges(compared.diff.changes);
+                const QString before = QLocale().formattedDataSize(compared.diff.sizeBefore);
+                const QString after = QLocale().formattedDataSize(compared.diff.sizeAfter);
+                controller->m_comparisonSizeText =
+                    compared.diff.changes.isEmpty() ? tr("No package changed; closure %1 → %2").arg(before, after) : tr("Closure %1 → %2").arg(before, after);
+            }
+            Q_EMIT controller->comparisonChanged();
         });
     });
 }

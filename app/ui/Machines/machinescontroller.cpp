@@ -34,6 +34,7 @@ MachinesController::MachinesController(QObject *parent)
     : QObject(parent)
     , m_list(new MachineListModel(this))
     , m_progress(new MachineProgressModel(this))
+    , m_generationChanges(new GenerationPackageChangeModel(this))
 {
     // Each probe or deployment mostly waits on ssh and nix; a pool of its own keeps the global one free.
     m_pool.setMaxThreadCount(4);
