@@ -246,9 +246,14 @@ private Q_SLOTS:
             QVERIFY2(row.succeeded, qPrintable(row.resultText + u" / "_s + row.detail));
             QCOMPARE(row.resultText, u"Deployed: %1 runs generation 1"_s.arg(host));
             QCOMPARE(row.stepText, u"Finished"_s);
+            // The machine's store was empty: the system's whole closure was copied. The figure is
+            // final when the operation ends, and it is the NAR sizes Nix has for those paths.
+            const QHash<QString, qint64> closure = closureSizes(runningSystem(host));
+            QVERIFY(!closure.isEmpty());
             QVERIFY2(row.pathsCopied > 0, qPrintable(m_machines->progress()->logOf(host)));
-            // Sizes are looked up as the copy goes; the last answer may come after the end.
-            QTRY_VERIFY_WITH_TIMEOUT(m_machines->progress()->row(host).bytesCopied > 0, 60000);
+            QCOMPARE(row.pathsCopied, int(closure.size()));
+            QCOMPARE(row.bytesCopied, totalOf(closure));
+            QCOMPARE(row.copiedText, u"%1, store paths: %2"_s.arg(QLocale().formattedDataSize(totalOf(closure))).arg(closure.size()));
             QVERIFY(m_machines->progress()->logOf(host).contains(u"copying path"_s));
         }
         // The machines are probed again after the deployment.
@@ -316,10 +321,21 @@ private Q_SLOTS:
         m_machines->deploy({u"alpha"_s}, u"switch"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!m_machines->isRunning(), deployTimeoutMs);
         QVERIFY2(m_machines->operationSucceeded(), qPrintable(m_machines->operationSummary() + u" / "_s + m_machines->progress()->row(u"alpha"_s).detail));
-        QCOMPARE(m_machines->progress()->row(u"alpha"_s).resultText, u"Deployed: alpha runs generation 2"_s);
-        QVERIFY(m_machines->progress()->row(u"alpha"_s).rollbackConfirmed);
+        const MachineProgress deployed = m_machines->progress()->row(u"alpha"_s);
+        QCOMPARE(deployed.resultText, u"Deployed: alpha runs generation 2"_s);
+        QVERIFY(deployed.rollbackConfirmed);
         const QString secondSystem = runningSystem(u"alpha"_s);
         QVERIFY(secondSystem != firstSystem);
+        // Only what the machine did not have yet was copied: the new closure's paths that the first one lacks.
+        const QHash<QString, qint64> firstClosure = closureSizes(firstSystem);
+        QHash<QString, qint64> added = closureSizes(secondSystem);
+        QVERIFY(!firstClosure.isEmpty() && !added.isEmpty());
+        for (auto it = firstClosure.begin(); it != firstClosure.end(); ++it) {
+            added.remove(it.key());
+        }
+        QVERIFY(!added.isEmpty());
+        QCOMPARE(deployed.pathsCopied, int(added.size()));
+        QCOMPARE(deployed.bytesCopied, totalOf(added));
         QCOMPARE(profileLink(u"alpha"_s), u"system-2-link"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!m_machines->isBusy(), probeTimeoutMs);
         QCOMPARE(m_machines->list()->machine(u"alpha"_s).generation, 2);

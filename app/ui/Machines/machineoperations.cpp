@@ -40,22 +40,39 @@ void post(const QPointer<MachinesController> &self, Work work)
         Qt::QueuedConnection);
 }
 
-/// The NAR sizes of @p paths from `nix path-info --json` (an object by path since Nix 2.19, a list before).
-qint64 narSizeOf(const QStringList &paths, const SshSettings &settings)
+struct NarSizes {
+    qint64 total = 0;
+    /// How many of the paths Nix gave a size for.
+    qsizetype known = 0;
+    QString error;
+};
+
+/// The NAR sizes of @p paths from the local store: `nix path-info --json` (an object by path since Nix 2.19, a list before).
+NarSizes narSizesOf(const QStringList &paths, const SshSettings &settings)
 {
+    NarSizes sizes;
     const ProcessResult info = runProcess(settings.nixProgram, QStringList{u"path-info"_s, u"--json"_s} + paths, settings.environment, 60000);
     const QJsonDocument document = QJsonDocument::fromJson(info.standardOutput);
-    qint64 total = 0;
+    const auto add = [&sizes](const QJsonValue &value) {
+        const QJsonValue size = value.toObject().value(u"narSize"_s);
+        if (size.isDouble()) {
+            sizes.total += size.toInteger();
+            ++sizes.known;
+        }
+    };
     if (document.isObject()) {
         for (const QJsonValue &value : document.object()) {
-            total += value.toObject().value(u"narSize"_s).toInteger();
+            add(value);
         }
     } else {
         for (const QJsonValue &value : document.array()) {
-            total += value.toObject().value(u"narSize"_s).toInteger();
+            add(value);
         }
     }
-    return total;
+    if (!info.succeeded() || sizes.known != paths.size()) {
+        sizes.error = info.errorText().isEmpty() ? u"nix path-info gave sizes of %1 of %2 paths"_s.arg(sizes.known).arg(paths.size()) : info.errorText();
+    }
+    return sizes;
 }
 
 } // namespace
@@ -66,8 +83,10 @@ bool MachinesController::beginOperation(const QString &title, const QStringList 
         return false;
     }
     m_progress->clear();
-    m_sizedPaths.clear();
-    m_copiedBytes.clear();
+    // Size look-ups still running belong to the operation before: their answers are dropped.
+    ++m_operationSerial;
+    m_copies.clear();
+    m_finishAfterSizes.reset();
     for (const QString &host : hosts) {
         MachineProgress row;
         row.host = host;
@@ -206,12 +225,9 @@ void MachinesController::onDeployHostChanged(const QString &host)
         row.stepText = MachineTexts::stepText(state.step);
         row.line = state.line;
         row.pathsCopied = int(state.copiedPaths.size());
-        const qsizetype sized = m_sizedPaths.value(host);
-        if (state.copiedPaths.size() > sized) {
-            lookUpCopiedSizes(host, state.copiedPaths.mid(sized));
-            m_sizedPaths.insert(host, state.copiedPaths.size());
-        }
-        row.bytesCopied = m_copiedBytes.value(host);
+        m_copies[host].paths = state.copiedPaths;
+        lookUpCopiedSizes(host);
+        row.bytesCopied = m_copies.value(host).bytes;
         row.copiedText = MachineTexts::copiedText(row.pathsCopied, row.bytesCopied);
         if (state.finished) {
             const HostResult &result = state.result;
@@ -232,23 +248,56 @@ void MachinesController::onDeployHostChanged(const QString &host)
     }
 }
 
-void MachinesController::lookUpCopiedSizes(const QString &host, const QStringList &paths)
+void MachinesController::lookUpCopiedSizes(const QString &host)
 {
+    CopiedPaths &copied = m_copies[host];
+    // One look-up per host at a time, for every path copied since the last: each path is counted once.
+    if (copied.lookingUp || copied.sized >= copied.paths.size()) {
+        return;
+    }
+    copied.lookingUp = true;
+    const QStringList batch = copied.paths.mid(copied.sized);
+    const quint64 serial = m_operationSerial;
     QPointer<MachinesController> self(this);
     const SshSettings settings = m_sshSettings;
-    m_pool.start([self, host, paths, settings] {
-        const qint64 bytes = narSizeOf(paths, settings);
-        post(self, [host, bytes](MachinesController *controller) {
-            controller->m_copiedBytes[host] += bytes;
-            MachineProgress row = controller->m_progress->row(host);
-            if (row.host.isEmpty()) {
+    m_pool.start([self, host, batch, serial, settings] {
+        const NarSizes sizes = narSizesOf(batch, settings);
+        post(self, [host, batch, serial, sizes](MachinesController *controller) {
+            if (controller->m_operationSerial != serial) {
                 return;
             }
-            row.bytesCopied = controller->m_copiedBytes.value(host);
-            row.copiedText = MachineTexts::copiedText(row.pathsCopied, row.bytesCopied);
-            controller->m_progress->setRow(row);
+            CopiedPaths &copied = controller->m_copies[host];
+            copied.lookingUp = false;
+            copied.sized += batch.size();
+            copied.bytes += sizes.total;
+            if (!sizes.error.isEmpty()) {
+                controller->m_progress->appendLog(host, tr("The sizes of copied paths could not all be read: %1").arg(sizes.error));
+            }
+            MachineProgress row = controller->m_progress->row(host);
+            if (!row.host.isEmpty()) {
+                row.bytesCopied = copied.bytes;
+                row.copiedText = MachineTexts::copiedText(row.pathsCopied, row.bytesCopied);
+                controller->m_progress->setRow(row);
+            }
+            controller->lookUpCopiedSizes(host);
+            controller->finishWhenSized();
         });
     });
+}
+
+void MachinesController::finishWhenSized()
+{
+    if (!m_finishAfterSizes) {
+        return;
+    }
+    for (const CopiedPaths &copied : std::as_const(m_copies)) {
+        if (copied.lookingUp || copied.sized < copied.paths.size()) {
+            return;
+        }
+    }
+    const QStringList failures = *m_finishAfterSizes;
+    m_finishAfterSizes.reset();
+    finishOperation(failures);
 }
 
 void MachinesController::onDeployFinished()
@@ -274,7 +323,9 @@ void MachinesController::onDeployFinished()
     }
     m_job->deleteLater();
     m_job.clear();
-    finishOperation(failures);
+    // The sheet's "bytes copied" is final when the operation ends: the last sizes may still be looked up.
+    m_finishAfterSizes = failures;
+    finishWhenSized();
 }
 
 void MachinesController::rollBack(const QString &host)

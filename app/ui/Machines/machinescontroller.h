@@ -19,6 +19,8 @@
 #include <QQmlEngine>
 #include <QThreadPool>
 
+#include <optional>
+
 /**
  * The Machines page: every host of the flake with its target, whether it
  * answers, what it runs and when Snowpane last deployed it; and Build,
@@ -196,7 +198,8 @@ private:
     void finishOperation(const QStringList &failures);
     void onDeployHostChanged(const QString &host);
     void onDeployFinished();
-    void lookUpCopiedSizes(const QString &host, const QStringList &paths);
+    void lookUpCopiedSizes(const QString &host);
+    void finishWhenSized();
     [[nodiscard]] Snowpane::Remote::SshTarget targetOf(const QString &host) const;
     [[nodiscard]] QStringList remoteHostsOf(const QStringList &hosts, QStringList &refused) const;
     void recordDeployment(const QString &host, bool done, const QString &outcome);
@@ -216,8 +219,19 @@ private:
     QString m_operationSummary;
     bool m_operationSucceeded = false;
     QPointer<Snowpane::Remote::DeployJob> m_job;
-    QHash<QString, qsizetype> m_sizedPaths;
-    QHash<QString, qint64> m_copiedBytes;
+    /// The store paths a deployment copied to one host, from Nix's log, and the sum of their NAR sizes so far.
+    struct CopiedPaths {
+        QStringList paths;
+        /// paths[0, sized) are in bytes.
+        qsizetype sized = 0;
+        qint64 bytes = 0;
+        bool lookingUp = false;
+    };
+    QHash<QString, CopiedPaths> m_copies;
+    /// Counts operations, so that a look-up that outlived its operation changes nothing.
+    quint64 m_operationSerial = 0;
+    /// The deployment ended; the operation ends with these failures once every copied path is sized.
+    std::optional<QStringList> m_finishAfterSizes;
     QList<MachineGeneration> m_generations;
     QString m_generationsHost;
     bool m_generationsLoading = false;
