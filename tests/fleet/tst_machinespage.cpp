@@ -25,6 +25,7 @@
 #include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
+#include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSettings>
@@ -174,6 +175,21 @@ QHash<QString, QStringList> sshdConnections()
         }
     }
     return connections;
+}
+
+/// Whether a visible text item under @p item says exactly @p text.
+bool shownText(QQuickItem *item, const QString &text)
+{
+    if (!item || !item->isVisible()) {
+        return false;
+    }
+    if (item->inherits("QQuickText") && item->property("text").toString() == text) {
+        return true;
+    }
+    const QList<QQuickItem *> children = item->childItems();
+    return std::ranges::any_of(children, [&text](QQuickItem *child) {
+        return shownText(child, text);
+    });
 }
 
 constexpr int probeTimeoutMs = 120 * 1000;
@@ -534,6 +550,23 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(directory));
         QVERIFY(window->grabWindow().save(directory + u"/machines.png"_s));
         qInfo("saved %s/machines.png", qPrintable(directory));
+
+        // alpha's Generations sheet, with what generation 2 changed since 1, as the person opens it.
+        m_machines->loadGenerations(u"alpha"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_machines->generationsLoading(), probeTimeoutMs);
+        m_machines->compareGenerations(u"alpha"_s, 1, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_machines->comparing(), probeTimeoutMs);
+        auto *sheet = window->findChild<QObject *>(u"generationsSheet"_s);
+        QVERIFY(sheet);
+        QVERIFY(QMetaObject::invokeMethod(sheet, "open"));
+        QTRY_VERIFY(sheet->property("opened").toBool());
+        QTRY_VERIFY(shownText(window->contentItem(), u"Generation 1 → 2 of alpha"_s));
+        QTRY_VERIFY(shownText(window->contentItem(), u"curl"_s));
+        QVERIFY(shownText(window->contentItem(), u"Generation 2"_s));
+        QVERIFY(shownText(window->contentItem(), u"Generation 1 (current, running)"_s));
+        QTest::qWait(500);
+        QVERIFY(window->grabWindow().save(directory + u"/machines-generations.png"_s));
+        qInfo("saved %s/machines-generations.png", qPrintable(directory));
     }
 
     void cleanupTestCase()
