@@ -10,6 +10,7 @@
 #include "Machines/machinetexts.h"
 #include "deployjob.h"
 #include "remotegenerations.h"
+#include "uilogging.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -244,7 +245,8 @@ void MachinesController::onDeployHostChanged(const QString &host)
                                             : tr("Done on %1").arg(host);
         }
         m_progress->setRow(row);
-        m_progress->setLog(host, state.log);
+        // The deployment's own lines, then what the page found out about them.
+        m_progress->setLog(host, state.log + m_copies.value(host).notes);
     }
 }
 
@@ -271,7 +273,10 @@ void MachinesController::lookUpCopiedSizes(const QString &host)
             copied.sized += batch.size();
             copied.bytes += sizes.total;
             if (!sizes.error.isEmpty()) {
-                controller->m_progress->appendLog(host, tr("The sizes of copied paths could not all be read: %1").arg(sizes.error));
+                const QString note = tr("The sizes of copied paths could not all be read: %1").arg(sizes.error);
+                qCWarning(SNOWPANE_UI) << host << note;
+                copied.notes.append(note);
+                controller->m_progress->appendLog(host, note);
             }
             MachineProgress row = controller->m_progress->row(host);
             if (!row.host.isEmpty()) {

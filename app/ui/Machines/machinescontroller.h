@@ -226,6 +226,8 @@ private:
         qsizetype sized = 0;
         qint64 bytes = 0;
         bool lookingUp = false;
+        /// Why some sizes are missing, for the host's log.
+        QStringList notes;
     };
     QHash<QString, CopiedPaths> m_copies;
     /// Counts operations, so that a look-up that outlived its operation changes nothing.
