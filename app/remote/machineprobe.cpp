@@ -27,13 +27,14 @@ echo "snowpane:profile-system=$(resolve "$profile")"
 echo "snowpane:running=$running"
 echo "snowpane:booted=$booted"
 echo "snowpane:version=$(head -c 200 "$running/nixos-version" 2>/dev/null | tr -d '\t\n')"
-if [ -n "$booted" ] && [ -n "$running" ]; then
-    for part in kernel initrd kernel-modules; do
-        [ "$(readlink -f "$booted/$part")" = "$(readlink -f "$running/$part")" ] || echo "snowpane:kernel-changed=$part"
+@BOOT_PARTS@if [ -n "$booted" ] && [ -n "$running" ]; then
+    for part in $(changed_boot_parts "$booted" "$running"); do
+        echo "snowpane:kernel-changed=$part"
     done
 fi
 exit 0
 )SH"_s;
+    script.replace(u"@BOOT_PARTS@"_s, Scripts::changedBootParts());
     script.replace(u"@PROFILE@"_s, shellQuote(paths.profile));
     script.replace(u"@CURRENT@"_s, shellQuote(paths.currentSystem));
     script.replace(u"@BOOTED@"_s, shellQuote(paths.bootedSystem));

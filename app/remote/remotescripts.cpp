@@ -92,6 +92,21 @@ bool isValidToken(const QString &token)
     return pattern.match(token).hasMatch();
 }
 
+QString changedBootParts()
+{
+    // readlink -f names a missing last component too: a part is resolved only where it exists.
+    return uR"SH(changed_boot_parts() {
+    for snowpane_part in kernel initrd kernel-modules; do
+        snowpane_was=
+        snowpane_now=
+        [ -e "$1/$snowpane_part" ] && snowpane_was=$(readlink -f "$1/$snowpane_part")
+        [ -e "$2/$snowpane_part" ] && snowpane_now=$(readlink -f "$2/$snowpane_part")
+        [ "$snowpane_was" = "$snowpane_now" ] || echo "$snowpane_part"
+    done
+}
+)SH"_s;
+}
+
 QString probe(const QString &systemPath)
 {
     // Only the shell's own look-ups, and Nix only when the system is on disk already: starting Nix
@@ -275,12 +290,11 @@ before=$(readlink -f @CURRENT@ 2>/dev/null || true)
 booted=$(readlink -f @BOOTED@ 2>/dev/null || true)
 [ -n "$booted" ] && [ -e "$booted" ] || booted=$before
 kernel_of() { ls "$1/kernel-modules/lib/modules" 2>/dev/null | head -n 1; }
-boot_files() { for f in kernel initrd kernel-modules; do readlink -f "$1/$f" 2>/dev/null; done | tr '\n' ' '; }
-echo "snowpane:before=$before"
+@BOOT_PARTS@echo "snowpane:before=$before"
 echo "snowpane:after=$after"
 [ -n "$before" ] && echo "snowpane:kernel-before=$(kernel_of "$before")"
 echo "snowpane:kernel-after=$(kernel_of "$after")"
-if [ -n "$booted" ] && [ "$(boot_files "$booted")" != "$(boot_files "$after")" ]; then echo "snowpane:reboot=1"; fi
+if [ -n "$booted" ] && [ -n "$(changed_boot_parts "$booted" "$after")" ]; then echo "snowpane:reboot=1"; fi
 @CLOSURES@set +e
 echo "snowpane-section dry-activate"
 "$after/bin/switch-to-configuration" dry-activate 2>&1
@@ -288,7 +302,8 @@ status=$?
 echo "snowpane-section end"
 echo "snowpane:dry-activate-exit=$status"
 exit 0
-)SH"_s.replace(u"@CLOSURES@"_s, QString(closuresBody)),
+)SH"_s.replace(u"@CLOSURES@"_s, QString(closuresBody))
+            .replace(u"@BOOT_PARTS@"_s, changedBootParts()),
         {{u"NEW"_s, newSystem}, {u"CURRENT"_s, currentSystem}, {u"BOOTED"_s, bootedSystem}});
 }
 

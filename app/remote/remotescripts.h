@@ -20,6 +20,15 @@ namespace Scripts
 {
 
 /**
+ * The shell function `changed_boot_parts BOOTED SYSTEM`, which prints each of
+ * kernel, initrd and kernel-modules that SYSTEM boots differently from
+ * BOOTED, one per line: what makes a reboot pending. A part neither system
+ * has is no change. The one definition the machine probe and the deploy
+ * preview both use.
+ */
+[[nodiscard]] QString changedBootParts();
+
+/**
  * What a remote machine is: whether it has Nix, systemd, a Nix daemon, who we
  * are there. Given @p systemPath, also whether that system is already valid in
  * the machine's store (`snowpane:present=1`): a valid path's closure is valid

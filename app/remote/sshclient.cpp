@@ -3,13 +3,13 @@
 
 #include "sshclient.h"
 
+#include "hostkeys.h"
 #include "processrun.h"
 #include "remotelogging.h"
 #include "shellquote.h"
 
 #include <QDir>
 #include <QFile>
-#include <QTemporaryFile>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -204,30 +204,12 @@ RemoteResult SshClient::copyClosure(const QString &storePath, bool daemonStore, 
 QString SshClient::offeredHostKeys() const
 {
     // ssh resolves the user's aliases (HostName, Port); keyscan does not read the config.
-    QStringList resolveArguments = baseOptions();
-    resolveArguments << u"-G"_s << u"--"_s << m_target.host;
-    const ProcessResult resolved = runProcess(m_settings.sshProgram, resolveArguments, m_settings.environment, 10000);
-    QString hostName = m_target.host;
-    QString port = u"22"_s;
-    for (const QString &line : QString::fromUtf8(resolved.standardOutput).split(u'\n')) {
-        if (line.startsWith(u"hostname "_s)) {
-            hostName = line.mid(9).trimmed();
-        } else if (line.startsWith(u"port "_s)) {
-            port = line.mid(5).trimmed();
-        }
+    KnownHostsPlace place = knownHostsPlace(*this);
+    if (place.hostName.isEmpty()) {
+        place.hostName = m_target.host;
+        place.port = m_target.port > 0 ? QString::number(m_target.port) : u"22"_s;
     }
-    const ProcessResult scanned = runProcess(m_settings.sshKeyscanProgram, {u"-T"_s, u"5"_s, u"-p"_s, port, u"--"_s, hostName}, m_settings.environment, 15000);
-    if (scanned.standardOutput.trimmed().isEmpty()) {
-        return {};
-    }
-    QTemporaryFile keys;
-    if (!keys.open()) {
-        return {};
-    }
-    keys.write(scanned.standardOutput);
-    keys.flush();
-    const ProcessResult fingerprints = runProcess(m_settings.sshKeygenProgram, {u"-l"_s, u"-f"_s, keys.fileName()}, m_settings.environment, 10000);
-    return QString::fromUtf8(fingerprints.standardOutput).trimmed();
+    return scanHostKeys(*this, place).fingerprints;
 }
 
 } // namespace Snowpane::Remote

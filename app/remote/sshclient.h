@@ -66,6 +66,10 @@ public:
     {
         return m_target;
     }
+    [[nodiscard]] const SshSettings &settings() const
+    {
+        return m_settings;
+    }
     /// Run remote commands through `sudo -n` (the login user is not root).
     void setUseSudo(bool useSudo)
     {

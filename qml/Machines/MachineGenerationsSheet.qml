@@ -70,6 +70,35 @@ Kirigami.Dialog {
                         color: Kirigami.Theme.disabledTextColor
                         text: qsTr("%1 · NixOS %2 · kernel %3", "@info date, version, kernel").arg(generationRow.modelData.dateText).arg(generationRow.modelData.nixosVersion).arg(generationRow.modelData.kernelVersion)
                     }
+                    QQC2.Label {
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        elide: Text.ElideRight
+                        color: Kirigami.Theme.disabledTextColor
+                        text: {
+                            const facts = [];
+                            if (generationRow.modelData.configurationRevision !== "") {
+                                facts.push(qsTr("revision %1", "@info configuration revision").arg(generationRow.modelData.configurationRevision));
+                            }
+                            if (generationRow.modelData.specialisations.length > 0) {
+                                facts.push(qsTr("specialisations: %1", "@info").arg(generationRow.modelData.specialisations.join(", ")));
+                            }
+                            return facts.join(" · ");
+                        }
+                    }
+                    QQC2.Label {
+                        Layout.fillWidth: true
+                        visible: generationRow.modelData.problem !== ""
+                        wrapMode: Text.Wrap
+                        color: Kirigami.Theme.negativeTextColor
+                        text: generationRow.modelData.problem
+                    }
+                }
+                QQC2.Button {
+                    text: qsTr("Changes", "@action:button what this generation changed since the one before")
+                    enabled: generationRow.modelData.previousNumber > 0 && !Machines.comparing
+                    Accessible.name: qsTr("Compare generation %1 with generation %2", "@action:button").arg(generationRow.modelData.number).arg(generationRow.modelData.previousNumber)
+                    onClicked: Machines.compareGenerations(Machines.generationsHost, generationRow.modelData.previousNumber, generationRow.modelData.number)
                 }
                 QQC2.Button {
                     text: qsTr("Switch", "@action:button switch the machine to this generation")
@@ -82,6 +111,72 @@ Kirigami.Dialog {
                     enabled: !generationRow.modelData.current && !Machines.running
                     Accessible.name: qsTr("Make generation %1 the boot default", "@action:button").arg(generationRow.modelData.number)
                     onClicked: Machines.switchGeneration(Machines.generationsHost, generationRow.modelData.number, true)
+                }
+            }
+        }
+            Kirigami.Separator {
+            Layout.fillWidth: true
+            visible: Machines.comparisonTitle !== ""
+        }
+        Kirigami.Heading {
+            level: 4
+            visible: Machines.comparisonTitle !== ""
+            text: Machines.comparisonTitle
+        }
+        QQC2.BusyIndicator {
+            Layout.alignment: Qt.AlignHCenter
+            visible: Machines.comparing
+            running: visible
+        }
+        Kirigami.InlineMessage {
+            Layout.fillWidth: true
+            visible: Machines.comparisonError !== ""
+            type: Kirigami.MessageType.Error
+            text: Machines.comparisonError
+        }
+        QQC2.Label {
+            Layout.fillWidth: true
+            visible: Machines.comparisonSizeText !== ""
+            color: Kirigami.Theme.disabledTextColor
+            text: Machines.comparisonSizeText
+        }
+        Repeater {
+            model: Machines.generationChanges
+
+            delegate: ColumnLayout {
+                id: change
+
+                required property string name
+                required property string group
+                required property string changeText
+                required property bool firstInGroup
+
+                Layout.fillWidth: true
+                spacing: 0
+
+                Kirigami.Heading {
+                    level: 5
+                    visible: change.firstInGroup
+                    text: change.group
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Kirigami.Units.largeSpacing
+                    spacing: Kirigami.Units.largeSpacing
+
+                    QQC2.Label {
+                        Layout.preferredWidth: Kirigami.Units.gridUnit * 10
+                        elide: Text.ElideRight
+                        text: change.name
+                        Accessible.name: qsTr("%1: %2", "@info:whatsthis package change").arg(change.name).arg(change.changeText)
+                    }
+                    QQC2.Label {
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                        font.family: "monospace"
+                        color: Kirigami.Theme.disabledTextColor
+                        text: change.changeText
+                    }
                 }
             }
         }

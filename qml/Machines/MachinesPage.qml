@@ -162,6 +162,8 @@ Kirigami.ScrollablePage {
 
     MachineGenerationsSheet {
         id: generationsSheet
+
+        objectName: "generationsSheet"
     }
 
     Kirigami.PromptDialog {

@@ -6,6 +6,7 @@
 // their kernels. Whether a reboot is pending is decided there.
 
 #include "machineprobe.h"
+#include "remotescripts.h"
 
 #include <QDir>
 #include <QFile>
@@ -99,6 +100,52 @@ private Q_SLOTS:
         QCOMPARE(facts.rebootPending, rebootPending);
         QCOMPARE(facts.kernelChanged, kernelChanged);
         QCOMPARE(facts.runningSystem, running.isEmpty() ? QString() : root.filePath(running));
+    }
+
+    void changedBootParts_data()
+    {
+        QTest::addColumn<QString>("booted");
+        QTest::addColumn<QString>("system");
+        QTest::addColumn<QStringList>("changed");
+        QTest::newRow("same system") << u"a"_s << u"a"_s << QStringList();
+        QTest::newRow("same kernel") << u"a"_s << u"b"_s << QStringList();
+        QTest::newRow("new kernel") << u"a"_s << u"c"_s << QStringList{u"kernel"_s, u"initrd"_s, u"kernel-modules"_s};
+        // Containers boot no kernel of their own: nothing to reboot for.
+        QTest::newRow("neither has a kernel") << u"container-1"_s << u"container-2"_s << QStringList();
+        QTest::newRow("a kernel from none") << u"container-1"_s << u"a"_s << QStringList{u"kernel"_s, u"initrd"_s, u"kernel-modules"_s};
+    }
+
+    // The one fragment that decides "reboot pending", run by a real sh.
+    void changedBootParts()
+    {
+        QFETCH(QString, booted);
+        QFETCH(QString, system);
+        QFETCH(QStringList, changed);
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QDir root(scratch.path());
+        QVERIFY(makeSystem(root, u"a"_s, u"24.11.1 (Vicuna)"_s, u"6.6.1"_s));
+        QVERIFY(makeSystem(root, u"b"_s, u"24.11.2 (Vicuna)"_s, u"6.6.1"_s));
+        QVERIFY(makeSystem(root, u"c"_s, u"25.05.3 (Warbler)"_s, u"6.12.4"_s));
+        QVERIFY(root.mkpath(u"container-1"_s));
+        QVERIFY(root.mkpath(u"container-2"_s));
+        const ProcessResult ran =
+            runProcess(u"sh"_s,
+                       {u"-c"_s, Scripts::changedBootParts() + u"changed_boot_parts \"$1\" \"$2\"\n"_s, u"sh"_s, root.filePath(booted), root.filePath(system)},
+                       QProcessEnvironment::systemEnvironment(),
+                       10000);
+        QVERIFY2(ran.succeeded(), qPrintable(ran.errorText()));
+        QCOMPARE(QString::fromUtf8(ran.standardOutput).split(u'\n', Qt::SkipEmptyParts), changed);
+    }
+
+    // The probe and the deploy preview decide with that same fragment, not with copies of it.
+    void oneFragmentForBoth()
+    {
+        const QString fragment = Scripts::changedBootParts();
+        QVERIFY(machineProbeScript({}).contains(fragment));
+        QVERIFY(Scripts::preview(u"/nix/store/new"_s, u"/run/current-system"_s, u"/run/booted-system"_s).contains(fragment));
+        QCOMPARE(machineProbeScript({}).count(u"kernel-modules"_s), 1);
+        QCOMPARE(Scripts::preview(u"/nix/store/new"_s, u"/run/current-system"_s, u"/run/booted-system"_s).count(u"initrd"_s), 1);
     }
 
     void withoutNix()

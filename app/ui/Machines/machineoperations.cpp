@@ -10,6 +10,7 @@
 #include "Machines/machinetexts.h"
 #include "deployjob.h"
 #include "remotegenerations.h"
+#include "uilogging.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -40,22 +41,39 @@ void post(const QPointer<MachinesController> &self, Work work)
         Qt::QueuedConnection);
 }
 
-/// The NAR sizes of @p paths from `nix path-info --json` (an object by path since Nix 2.19, a list before).
-qint64 narSizeOf(const QStringList &paths, const SshSettings &settings)
+struct NarSizes {
+    qint64 total = 0;
+    /// How many of the paths Nix gave a size for.
+    qsizetype known = 0;
+    QString error;
+};
+
+/// The NAR sizes of @p paths from the local store: `nix path-info --json` (an object by path since Nix 2.19, a list before).
+NarSizes narSizesOf(const QStringList &paths, const SshSettings &settings)
 {
+    NarSizes sizes;
     const ProcessResult info = runProcess(settings.nixProgram, QStringList{u"path-info"_s, u"--json"_s} + paths, settings.environment, 60000);
     const QJsonDocument document = QJsonDocument::fromJson(info.standardOutput);
-    qint64 total = 0;
+    const auto add = [&sizes](const QJsonValue &value) {
+        const QJsonValue size = value.toObject().value(u"narSize"_s);
+        if (size.isDouble()) {
+            sizes.total += size.toInteger();
+            ++sizes.known;
+        }
+    };
     if (document.isObject()) {
         for (const QJsonValue &value : document.object()) {
-            total += value.toObject().value(u"narSize"_s).toInteger();
+            add(value);
         }
     } else {
         for (const QJsonValue &value : document.array()) {
-            total += value.toObject().value(u"narSize"_s).toInteger();
+            add(value);
         }
     }
-    return total;
+    if (!info.succeeded() || sizes.known != paths.size()) {
+        sizes.error = info.errorText().isEmpty() ? u"nix path-info gave sizes of %1 of %2 paths"_s.arg(sizes.known).arg(paths.size()) : info.errorText();
+    }
+    return sizes;
 }
 
 } // namespace
@@ -66,8 +84,10 @@ bool MachinesController::beginOperation(const QString &title, const QStringList 
         return false;
     }
     m_progress->clear();
-    m_sizedPaths.clear();
-    m_copiedBytes.clear();
+    // Size look-ups still running belong to the operation before: their answers are dropped.
+    ++m_operationSerial;
+    m_copies.clear();
+    m_finishAfterSizes.reset();
     for (const QString &host : hosts) {
         MachineProgress row;
         row.host = host;
@@ -206,12 +226,9 @@ void MachinesController::onDeployHostChanged(const QString &host)
         row.stepText = MachineTexts::stepText(state.step);
         row.line = state.line;
         row.pathsCopied = int(state.copiedPaths.size());
-        const qsizetype sized = m_sizedPaths.value(host);
-        if (state.copiedPaths.size() > sized) {
-            lookUpCopiedSizes(host, state.copiedPaths.mid(sized));
-            m_sizedPaths.insert(host, state.copiedPaths.size());
-        }
-        row.bytesCopied = m_copiedBytes.value(host);
+        m_copies[host].paths = state.copiedPaths;
+        lookUpCopiedSizes(host);
+        row.bytesCopied = m_copies.value(host).bytes;
         row.copiedText = MachineTexts::copiedText(row.pathsCopied, row.bytesCopied);
         if (state.finished) {
             const HostResult &result = state.result;
@@ -219,32 +236,73 @@ void MachinesController::onDeployHostChanged(const QString &host)
             row.problem = MachineTexts::problemOf(result.outcome, result.error);
             row.succeeded = row.problem == MachineProblem::None;
             row.detail = result.message;
+            row.rollbackConfirmed = row.succeeded && result.rollbackScheduled;
+            if (row.rollbackConfirmed && row.detail.isEmpty()) {
+                row.detail = MachineTexts::confirmedText(host, result.previousGeneration);
+            }
             row.resultText = !row.succeeded ? MachineTexts::problemSentence(row.problem, host)
                 : result.generation > 0     ? tr("Deployed: %1 runs generation %2").arg(host).arg(result.generation)
                                             : tr("Done on %1").arg(host);
         }
         m_progress->setRow(row);
-        m_progress->setLog(host, state.log);
+        // The deployment's own lines, then what the page found out about them.
+        m_progress->setLog(host, state.log + m_copies.value(host).notes);
     }
 }
 
-void MachinesController::lookUpCopiedSizes(const QString &host, const QStringList &paths)
+void MachinesController::lookUpCopiedSizes(const QString &host)
 {
+    CopiedPaths &copied = m_copies[host];
+    // One look-up per host at a time, for every path copied since the last: each path is counted once.
+    if (copied.lookingUp || copied.sized >= copied.paths.size()) {
+        return;
+    }
+    copied.lookingUp = true;
+    const QStringList batch = copied.paths.mid(copied.sized);
+    const quint64 serial = m_operationSerial;
     QPointer<MachinesController> self(this);
     const SshSettings settings = m_sshSettings;
-    m_pool.start([self, host, paths, settings] {
-        const qint64 bytes = narSizeOf(paths, settings);
-        post(self, [host, bytes](MachinesController *controller) {
-            controller->m_copiedBytes[host] += bytes;
-            MachineProgress row = controller->m_progress->row(host);
-            if (row.host.isEmpty()) {
+    m_pool.start([self, host, batch, serial, settings] {
+        const NarSizes sizes = narSizesOf(batch, settings);
+        post(self, [host, batch, serial, sizes](MachinesController *controller) {
+            if (controller->m_operationSerial != serial) {
                 return;
             }
-            row.bytesCopied = controller->m_copiedBytes.value(host);
-            row.copiedText = MachineTexts::copiedText(row.pathsCopied, row.bytesCopied);
-            controller->m_progress->setRow(row);
+            CopiedPaths &copied = controller->m_copies[host];
+            copied.lookingUp = false;
+            copied.sized += batch.size();
+            copied.bytes += sizes.total;
+            if (!sizes.error.isEmpty()) {
+                const QString note = tr("The sizes of copied paths could not all be read: %1").arg(sizes.error);
+                qCWarning(SNOWPANE_UI) << host << note;
+                copied.notes.append(note);
+                controller->m_progress->appendLog(host, note);
+            }
+            MachineProgress row = controller->m_progress->row(host);
+            if (!row.host.isEmpty()) {
+                row.bytesCopied = copied.bytes;
+                row.copiedText = MachineTexts::copiedText(row.pathsCopied, row.bytesCopied);
+                controller->m_progress->setRow(row);
+            }
+            controller->lookUpCopiedSizes(host);
+            controller->finishWhenSized();
         });
     });
+}
+
+void MachinesController::finishWhenSized()
+{
+    if (!m_finishAfterSizes) {
+        return;
+    }
+    for (const CopiedPaths &copied : std::as_const(m_copies)) {
+        if (copied.lookingUp || copied.sized < copied.paths.size()) {
+            return;
+        }
+    }
+    const QStringList failures = *m_finishAfterSizes;
+    m_finishAfterSizes.reset();
+    finishOperation(failures);
 }
 
 void MachinesController::onDeployFinished()
@@ -270,7 +328,9 @@ void MachinesController::onDeployFinished()
     }
     m_job->deleteLater();
     m_job.clear();
-    finishOperation(failures);
+    // The sheet's "bytes copied" is final when the operation ends: the last sizes may still be looked up.
+    m_finishAfterSizes = failures;
+    finishWhenSized();
 }
 
 void MachinesController::rollBack(const QString &host)
@@ -336,6 +396,10 @@ void MachinesController::switchGeneration(const QString &host, int number, bool 
             row.problem = MachineTexts::problemOf(result.outcome, result.error);
             row.succeeded = row.problem == MachineProblem::None;
             row.detail = result.message;
+            row.rollbackConfirmed = row.succeeded && result.rollbackScheduled;
+            if (row.rollbackConfirmed && row.detail.isEmpty()) {
+                row.detail = MachineTexts::confirmedText(host, result.previousGeneration);
+            }
             row.resultText = !row.succeeded ? MachineTexts::problemSentence(row.problem, host)
                 : boot                      ? tr("Generation %1 is the boot default of %2").arg(result.generation).arg(host)
                                             : tr("%1 runs generation %2").arg(host).arg(result.generation);
@@ -359,6 +423,11 @@ void MachinesController::loadGenerations(const QString &host)
     }
     m_generationsHost = host;
     m_generationsLoading = true;
+    m_comparisonTitle.clear();
+    m_comparisonSizeText.clear();
+    m_comparisonError.clear();
+    m_generationChanges->setChanges({});
+    Q_EMIT comparisonChanged();
     m_generationsError.clear();
     m_generations.clear();
     Q_EMIT generationsChanged();
@@ -375,18 +444,64 @@ void MachinesController::loadGenerations(const QString &host)
             controller->m_generationsError = listed.error == RemoteError::None
                 ? QString()
                 : MachineTexts::problemSentence(MachineTexts::problemOf(listed.error), host) + u' ' + listed.message;
-            for (const auto &generation : listed.generations) {
+            for (qsizetype i = 0; i < listed.generations.size(); ++i) {
+                const auto &generation = listed.generations[i];
                 MachineGeneration row;
                 row.number = generation.number;
+                row.date = generation.date;
                 row.dateText = QLocale().toString(generation.date.toLocalTime(), QLocale::ShortFormat);
+                row.storePath = generation.storePath;
                 row.nixosVersion = generation.nixosVersion;
                 row.kernelVersion = generation.kernelVersion;
+                row.configurationRevision = generation.configurationRevision;
+                row.specialisations = generation.specialisations;
                 row.current = generation.current;
                 row.running = generation.running;
                 row.booted = generation.booted;
+                row.problem = generation.problem;
+                // Newest first: the next one is the one before.
+                row.previousNumber = i + 1 < listed.generations.size() ? listed.generations[i + 1].number : 0;
                 controller->m_generations.append(row);
             }
             Q_EMIT controller->generationsChanged();
+        });
+    });
+}
+
+void MachinesController::compareGenerations(const QString &host, int before, int after)
+{
+    if (!isRemote(host) || before <= 0 || after <= 0 || before == after || m_comparing) {
+        return;
+    }
+    m_comparing = true;
+    m_comparisonTitle = tr("Generation %1 → %2 of %3").arg(before).arg(after).arg(host);
+    m_comparisonSizeText.clear();
+    m_comparisonError.clear();
+    m_generationChanges->setChanges({});
+    Q_EMIT comparisonChanged();
+    QPointer<MachinesController> self(this);
+    const SshSettings settings = m_sshSettings;
+    const SshTarget target = targetOf(host);
+    const QString title = m_comparisonTitle;
+    m_pool.start([self, host, target, settings, before, after, title] {
+        const RemoteGenerationDiff compared = diffRemoteGenerations(SshClient(target, settings), before, after);
+        post(self, [host, compared, title](MachinesController *controller) {
+            controller->m_comparing = false;
+            if (controller->m_comparisonTitle != title) {
+                // The sheet moved on to another machine meanwhile.
+                Q_EMIT controller->comparisonChanged();
+                return;
+            }
+            if (compared.error != RemoteError::None) {
+                controller->m_comparisonError = MachineTexts::problemSentence(MachineTexts::problemOf(compared.error), host) + u' ' + compared.message;
+            } else {
+                controller->m_generationChanges->setChanges(compared.diff.changes);
+                const QString before = QLocale().formattedDataSize(compared.diff.sizeBefore);
+                const QString after = QLocale().formattedDataSize(compared.diff.sizeAfter);
+                controller->m_comparisonSizeText =
+                    compared.diff.changes.isEmpty() ? tr("No package changed; closure %1 → %2").arg(before, after) : tr("Closure %1 → %2").arg(before, after);
+            }
+            Q_EMIT controller->comparisonChanged();
         });
     });
 }

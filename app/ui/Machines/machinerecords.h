@@ -121,6 +121,8 @@ struct MachineProgress {
     /// The result in words: "Deployed as generation 4", or the problem's sentence.
     Q_PROPERTY(QString resultText MEMBER resultText)
     Q_PROPERTY(QString detail MEMBER detail)
+    /// Magic rollback was scheduled on the machine and a fresh connection after the activation cancelled it.
+    Q_PROPERTY(bool rollbackConfirmed MEMBER rollbackConfirmed)
 
 public:
     QString host;
@@ -135,26 +137,43 @@ public:
     MachineProblem::Kind problem = MachineProblem::None;
     QString resultText;
     QString detail;
+    bool rollbackConfirmed = false;
 };
 
-/** One generation of a machine, read over SSH. */
+/** One generation of a machine, read over SSH: the fields of the local list but the closure size. */
 struct MachineGeneration {
     Q_GADGET
     QML_VALUE_TYPE(machineGeneration)
     Q_PROPERTY(int number MEMBER number CONSTANT)
+    /// The `system-N-link`'s own time on the machine, as nix-env shows it.
+    Q_PROPERTY(QDateTime date MEMBER date CONSTANT)
     Q_PROPERTY(QString dateText MEMBER dateText CONSTANT)
+    /// The store path on the machine; empty when the link is dangling.
+    Q_PROPERTY(QString storePath MEMBER storePath CONSTANT)
     Q_PROPERTY(QString nixosVersion MEMBER nixosVersion CONSTANT)
     Q_PROPERTY(QString kernelVersion MEMBER kernelVersion CONSTANT)
+    Q_PROPERTY(QString configurationRevision MEMBER configurationRevision CONSTANT)
+    Q_PROPERTY(QStringList specialisations MEMBER specialisations CONSTANT)
     Q_PROPERTY(bool current MEMBER current CONSTANT)
     Q_PROPERTY(bool running MEMBER running CONSTANT)
     Q_PROPERTY(bool booted MEMBER booted CONSTANT)
+    /// Why a field could not be read; empty when all could.
+    Q_PROPERTY(QString problem MEMBER problem CONSTANT)
+    /// The machine's generation before this one, to compare with; 0 for the oldest.
+    Q_PROPERTY(int previousNumber MEMBER previousNumber CONSTANT)
 
 public:
     int number = 0;
+    QDateTime date;
     QString dateText;
+    QString storePath;
     QString nixosVersion;
     QString kernelVersion;
+    QString configurationRevision;
+    QStringList specialisations;
     bool current = false;
     bool running = false;
     bool booted = false;
+    QString problem;
+    int previousNumber = 0;
 };

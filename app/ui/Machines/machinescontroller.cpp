@@ -5,6 +5,7 @@
 
 #include "Machines/machinetexts.h"
 #include "deployjob.h"
+#include "hostkeys.h"
 #include "snowpanesettings.h"
 #include "targetsettings.h"
 
@@ -34,6 +35,7 @@ MachinesController::MachinesController(QObject *parent)
     : QObject(parent)
     , m_list(new MachineListModel(this))
     , m_progress(new MachineProgressModel(this))
+    , m_generationChanges(new GenerationPackageChangeModel(this))
 {
     // Each probe or deployment mostly waits on ssh and nix; a pool of its own keeps the global one free.
     m_pool.setMaxThreadCount(4);
@@ -202,16 +204,20 @@ void MachinesController::startProbe(const QString &host, bool acceptNewKey, cons
         if (local) {
             facts = probeThisMachine(settings, localPaths);
         } else if (acceptNewKey) {
-            // accept-new stores whatever key the machine offers on that connection: first make sure it is the one the person saw.
-            const QString offered = SshClient(target, settings).offeredHostKeys().trimmed();
-            if (offered != expectedFingerprints) {
-                facts.error = RemoteError::HostKeyUnknown;
-                facts.offeredHostKeys = offered;
-                facts.message = tr("The machine now offers another key than the one shown; nothing was stored. Check the new fingerprint.");
+            // Exactly the keys whose fingerprints the person saw go into known_hosts; the probe then checks strictly,
+            // so a machine that offers another key on that connection is refused, not stored.
+            SshSettings strict = settings;
+            strict.acceptNewHostKey = false;
+            const SshClient client(target, strict);
+            const HostKeyAcceptance accepted = acceptHostKeys(client, expectedFingerprints);
+            if (accepted.error != RemoteError::None) {
+                facts.error = accepted.error;
+                facts.offeredHostKeys = accepted.offeredHostKeys;
+                facts.message = accepted.error == RemoteError::HostKeyUnknown
+                    ? tr("The machine now offers another key than the one shown; nothing was stored. Check the new fingerprint.")
+                    : accepted.message;
             } else {
-                SshSettings accepting = settings;
-                accepting.acceptNewHostKey = true;
-                facts = probeMachine(SshClient(target, accepting));
+                facts = probeMachine(client);
             }
         } else {
             facts = probeMachine(SshClient(target, settings));

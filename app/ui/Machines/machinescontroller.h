@@ -7,6 +7,8 @@
 #include "Machines/machineprogressmodel.h"
 #include "Machines/machinerecords.h"
 
+#include "Generations/generationpackagechanges.h"
+
 #include "deployjob.h"
 #include "flaketargets.h"
 #include "machineprobe.h"
@@ -16,6 +18,8 @@
 #include <QPointer>
 #include <QQmlEngine>
 #include <QThreadPool>
+
+#include <optional>
 
 /**
  * The Machines page: every host of the flake with its target, whether it
@@ -52,6 +56,14 @@ class MachinesController : public QObject
     Q_PROPERTY(QString generationsHost READ generationsHost NOTIFY generationsChanged)
     Q_PROPERTY(bool generationsLoading READ generationsLoading NOTIFY generationsChanged)
     Q_PROPERTY(QString generationsError READ generationsError NOTIFY generationsChanged)
+    /// The package changes between two generations of a machine, once compared (compareGenerations).
+    Q_PROPERTY(GenerationPackageChangeModel *generationChanges READ generationChanges CONSTANT)
+    /// "Generation 1 → 2 of alpha"; empty before a comparison.
+    Q_PROPERTY(QString comparisonTitle READ comparisonTitle NOTIFY comparisonChanged)
+    /// The closure size before and after, in words.
+    Q_PROPERTY(QString comparisonSizeText READ comparisonSizeText NOTIFY comparisonChanged)
+    Q_PROPERTY(bool comparing READ comparing NOTIFY comparisonChanged)
+    Q_PROPERTY(QString comparisonError READ comparisonError NOTIFY comparisonChanged)
 
 public:
     /// No default: QML must use create(), so that the window and self() share one controller.
@@ -113,6 +125,26 @@ public:
     {
         return m_generationsError;
     }
+    [[nodiscard]] GenerationPackageChangeModel *generationChanges() const
+    {
+        return m_generationChanges;
+    }
+    [[nodiscard]] QString comparisonTitle() const
+    {
+        return m_comparisonTitle;
+    }
+    [[nodiscard]] QString comparisonSizeText() const
+    {
+        return m_comparisonSizeText;
+    }
+    [[nodiscard]] bool comparing() const
+    {
+        return m_comparing;
+    }
+    [[nodiscard]] QString comparisonError() const
+    {
+        return m_comparisonError;
+    }
 
     /** Reads the flake's hosts and their targets, then probes every machine. */
     Q_INVOKABLE void refresh();
@@ -131,6 +163,8 @@ public:
     Q_INVOKABLE void rollBack(const QString &host);
     /** Reads the generations of @p host into `generations`. */
     Q_INVOKABLE void loadGenerations(const QString &host);
+    /** Compares generations @p before and @p after of @p host on the machine itself, into `generationChanges`. */
+    Q_INVOKABLE void compareGenerations(const QString &host, int before, int after);
     /** Switches @p host to generation @p number now, or makes it the boot default (@p boot). */
     Q_INVOKABLE void switchGeneration(const QString &host, int number, bool boot);
     /** Whether an action may run on @p host (this machine goes through the Changes page). */
@@ -152,6 +186,7 @@ Q_SIGNALS:
     void loadErrorChanged();
     void operationChanged();
     void generationsChanged();
+    void comparisonChanged();
     /** An operation began: the page opens the progress sheet. */
     void operationStarted();
 
@@ -163,7 +198,8 @@ private:
     void finishOperation(const QStringList &failures);
     void onDeployHostChanged(const QString &host);
     void onDeployFinished();
-    void lookUpCopiedSizes(const QString &host, const QStringList &paths);
+    void lookUpCopiedSizes(const QString &host);
+    void finishWhenSized();
     [[nodiscard]] Snowpane::Remote::SshTarget targetOf(const QString &host) const;
     [[nodiscard]] QStringList remoteHostsOf(const QStringList &hosts, QStringList &refused) const;
     void recordDeployment(const QString &host, bool done, const QString &outcome);
@@ -183,10 +219,28 @@ private:
     QString m_operationSummary;
     bool m_operationSucceeded = false;
     QPointer<Snowpane::Remote::DeployJob> m_job;
-    QHash<QString, qsizetype> m_sizedPaths;
-    QHash<QString, qint64> m_copiedBytes;
+    /// The store paths a deployment copied to one host, from Nix's log, and the sum of their NAR sizes so far.
+    struct CopiedPaths {
+        QStringList paths;
+        /// paths[0, sized) are in bytes.
+        qsizetype sized = 0;
+        qint64 bytes = 0;
+        bool lookingUp = false;
+        /// Why some sizes are missing, for the host's log.
+        QStringList notes;
+    };
+    QHash<QString, CopiedPaths> m_copies;
+    /// Counts operations, so that a look-up that outlived its operation changes nothing.
+    quint64 m_operationSerial = 0;
+    /// The deployment ended; the operation ends with these failures once every copied path is sized.
+    std::optional<QStringList> m_finishAfterSizes;
     QList<MachineGeneration> m_generations;
     QString m_generationsHost;
     bool m_generationsLoading = false;
     QString m_generationsError;
+    GenerationPackageChangeModel *m_generationChanges;
+    QString m_comparisonTitle;
+    QString m_comparisonSizeText;
+    bool m_comparing = false;
+    QString m_comparisonError;
 };

@@ -132,6 +132,13 @@ QString copiedText(int paths, qint64 bytes)
     return tr("%1, store paths: %2", "@info bytes copied and how many store paths").arg(QLocale().formattedDataSize(bytes)).arg(paths);
 }
 
+QString confirmedText(const QString &host, int previousGeneration)
+{
+    return previousGeneration > 0
+        ? tr("A new connection reached %1 after the activation, so its scheduled return to generation %2 was cancelled.").arg(host).arg(previousGeneration)
+        : tr("A new connection reached %1 after the activation, so its scheduled return to the previous system was cancelled.").arg(host);
+}
+
 void describe(MachineStatus &status)
 {
     status.problemText = problemSentence(status.problem, status.host);

@@ -26,6 +26,9 @@ namespace Snowpane::Ui::MachineTexts
 /// "12 paths, 3.4 MiB".
 [[nodiscard]] QString copiedText(int paths, qint64 bytes);
 
+/// What a confirmed magic rollback means: @p host was reached again, so its return to @p previousGeneration was cancelled.
+[[nodiscard]] QString confirmedText(const QString &host, int previousGeneration);
+
 /// Fills the texts of @p status from its fields.
 void describe(MachineStatus &status);
 
