@@ -31,6 +31,8 @@ enum Kind {
     ActivationFailed,
     /// The new system was active, but no new connection succeeded: the machine rolls back by itself.
     RolledBack,
+    /// The person stopped it; the detail says what had changed by then.
+    Cancelled,
     Failed,
 };
 Q_ENUM_NS(Kind)

@@ -47,6 +47,9 @@ MachineProblem::Kind problemOf(RemoteError error)
         return MachineProblem::CopyFailed;
     case RemoteError::ActivationFailed:
         return MachineProblem::ActivationFailed;
+    case RemoteError::Cancelled:
+        return MachineProblem::Cancelled;
+    case RemoteError::ThisMachine:
     case RemoteError::Failed:
         return MachineProblem::Failed;
     }
@@ -64,6 +67,8 @@ MachineProblem::Kind problemOf(Outcome outcome, RemoteError error)
         return MachineProblem::Unreachable;
     case Outcome::Failed:
         return error == RemoteError::None ? MachineProblem::Failed : problemOf(error);
+    case Outcome::Cancelled:
+        return MachineProblem::Cancelled;
     }
     return MachineProblem::Failed;
 }
@@ -97,6 +102,8 @@ QString problemSentence(MachineProblem::Kind kind, const QString &host)
         return tr("Activating the new system on %1 failed, and it was not rolled back.").arg(host);
     case MachineProblem::RolledBack:
         return tr("%1 could not be reached again after the activation, so it rolled back to its previous generation by itself.").arg(host);
+    case MachineProblem::Cancelled:
+        return tr("Cancelled on %1.").arg(host);
     case MachineProblem::Failed:
         return tr("Something failed on %1.").arg(host);
     }
