@@ -311,8 +311,8 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
         data.insert(QLatin1String(Protocol::Reply::Inputs), QVariantList());
         return OperationResult::success(data);
     }
-    const QList<System::InputChange> changes = System::changedInputs(System::parseFlakeLockInputs(before.value().value_or(QByteArray())),
-                                                                     System::parseFlakeLockInputs(after.value_or(QByteArray())));
+    const QList<System::InputChange> changes =
+        System::changedInputs(System::parseFlakeLockInputs(before.value().value_or(QByteArray())), System::parseFlakeLockInputs(after.value_or(QByteArray())));
     QVariantList inputs;
     for (const System::InputChange &change : changes) {
         inputs.append(QVariantMap{{QLatin1String(Protocol::Reply::InputName), change.name},

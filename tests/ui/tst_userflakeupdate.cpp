@@ -62,7 +62,8 @@ Run run(const QString &program, const QStringList &arguments, const QString &dir
 // git as someone other than the person, so that the person's own commits stand out.
 QString git(const QString &directory, const QStringList &arguments)
 {
-    const Run result = run(u"git"_s, QStringList{u"-C"_s, directory, u"-c"_s, u"user.name=Outside"_s, u"-c"_s, u"user.email=outside@example.org"_s} + arguments, directory);
+    const Run result =
+        run(u"git"_s, QStringList{u"-C"_s, directory, u"-c"_s, u"user.name=Outside"_s, u"-c"_s, u"user.email=outside@example.org"_s} + arguments, directory);
     if (!result.ok) {
         qWarning().noquote() << "git" << arguments.join(u' ') << "failed:" << result.err;
         return u"<failed>"_s;
@@ -162,9 +163,9 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_flake));
         QCOMPARE(git(m_input, {u"init"_s, u"-q"_s, u"-b"_s, u"main"_s}), QString());
         commitInput("1", &m_revisionA);
-        QVERIFY(writeBytes(m_flake + u"/flake.nix"_s,
-                           "{\n  inputs.dep.url = \"git+file://" + QFile::encodeName(m_input)
-                               + "\";\n  outputs = { self, dep }: { value = dep.value; };\n}\n"));
+        QVERIFY(
+            writeBytes(m_flake + u"/flake.nix"_s,
+                       "{\n  inputs.dep.url = \"git+file://" + QFile::encodeName(m_input) + "\";\n  outputs = { self, dep }: { value = dep.value; };\n}\n"));
         QVERIFY(writeBytes(m_flake + u"/notes.nix"_s, "{ }\n"));
         QCOMPARE(git(m_flake, {u"init"_s, u"-q"_s, u"-b"_s, u"main"_s}), QString());
         QCOMPARE(git(m_flake, {u"add"_s, u"flake.nix"_s, u"notes.nix"_s}), QString());
@@ -322,7 +323,7 @@ private Q_SLOTS:
         const QString pids = m_root.filePath(u"stub.pids"_s);
         QFile::remove(pids);
         const QByteArray path = qgetenv("PATH");
-        qputenv("PATH", QFile::encodeName(bin) + ':' + path);
+        qputenv("PATH", QByteArray(QFile::encodeName(bin) + ':' + path));
         qputenv("STUB_PIDS", QFile::encodeName(pids));
         const QString before = state();
 
