@@ -158,6 +158,14 @@ OperationResult Operations::updateSources(const UpdateSourcesRequest &request)
     }
     auto dir = ConfinedDirectory::open(m_config.configurationDirectory);
     if (!dir) {
+        // A person's own directory (issue 16): the helper never writes there. Root's channels are still root's to
+        // update for a configuration without a flake; a flake's lock is updated by the window, as its owner.
+        if (S_ISDIR(st.st_mode) && st.st_uid != 0) {
+            auto flake = isFlake(m_config.configurationDirectory);
+            if (flake && !flake.value()) {
+                return request.input.isEmpty() ? updateChannels() : notAFlake(request);
+            }
+        }
         return OperationResult::failure(HelperError::Misconfigured, dir.error());
     }
     auto flake = isFlake(m_config.configurationDirectory);
