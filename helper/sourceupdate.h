@@ -4,44 +4,18 @@
 #pragma once
 
 #include <QByteArray>
-#include <QDateTime>
 #include <QList>
 #include <QSet>
 #include <QString>
 
 /**
- * The pure parts of `updatesources`: reading flake.lock and root's channel
- * list, choosing the channels to update, and the words of the commit
- * message. No file system and no processes, so each is tested on its own.
+ * The pure parts of `updatesources` for root's channels: reading the channel
+ * list and choosing the channels to update. No file system and no
+ * processes, so each is tested on its own. Reading flake.lock is the
+ * window's too, in app/system's flakelock.h.
  */
 namespace Snowpane::Helper
 {
-
-/** One direct input of a flake, as its flake.lock records it. */
-struct LockedInput {
-    QString name;
-    QString revision; // the git revision; empty for inputs without one (path, tarball)
-    QDateTime date; // lastModified, UTC; invalid when not recorded
-    QString narHash;
-};
-
-/** The root's direct inputs of a flake.lock (version 7), in name order; inputs that only follow another are left out. Malformed text gives an empty list. */
-[[nodiscard]] QList<LockedInput> parseFlakeLockInputs(const QByteArray &json);
-
-/** An input whose locked revision changed (or that appeared or disappeared) between two lock files. */
-struct InputChange {
-    QString name;
-    QString oldRevision;
-    QString newRevision;
-    QDateTime oldDate;
-    QDateTime newDate;
-};
-
-/** The inputs whose lock changed from `before` to `after`, in name order. */
-[[nodiscard]] QList<InputChange> changedInputs(const QList<LockedInput> &before, const QList<LockedInput> &after);
-
-/** "Update flake inputs\n\nnixpkgs: 1a2b3c4 (2024-11-20) → 5d6e7f8 (2024-12-01)\n", one line per change. */
-[[nodiscard]] QString flakeUpdateMessage(const QList<InputChange> &changes);
 
 /** One line of root's channel list (`URL NAME`). */
 struct ChannelEntry {

@@ -7,6 +7,7 @@
 
 #include "committable.h"
 #include "confineddirectory.h"
+#include "flakelock.h"
 #include "gitstore.h"
 #include "helperlogging.h"
 #include "operations.h"
@@ -157,6 +158,14 @@ OperationResult Operations::updateSources(const UpdateSourcesRequest &request)
     }
     auto dir = ConfinedDirectory::open(m_config.configurationDirectory);
     if (!dir) {
+        // A person's own directory (issue 16): the helper never writes there. Root's channels are still root's to
+        // update for a configuration without a flake; a flake's lock is updated by the window, as its owner.
+        if (S_ISDIR(st.st_mode) && st.st_uid != 0) {
+            auto flake = isFlake(m_config.configurationDirectory);
+            if (flake && !flake.value()) {
+                return request.input.isEmpty() ? updateChannels() : notAFlake(request);
+            }
+        }
         return OperationResult::failure(HelperError::Misconfigured, dir.error());
     }
     auto flake = isFlake(m_config.configurationDirectory);
@@ -213,8 +222,8 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
         if (!lock) {
             return OperationResult::failure(HelperError::Failed, lock.error());
         }
-        const QList<LockedInput> locked = lock.value() ? parseFlakeLockInputs(*lock.value()) : QList<LockedInput>();
-        if (lock.value() && std::none_of(locked.cbegin(), locked.cend(), [&request](const LockedInput &input) {
+        const QList<System::LockedInput> locked = lock.value() ? System::parseFlakeLockInputs(*lock.value()) : QList<System::LockedInput>();
+        if (lock.value() && std::none_of(locked.cbegin(), locked.cend(), [&request](const System::LockedInput &input) {
                 return input.name == request.input;
             })) {
             return OperationResult::failure(HelperError::InvalidArguments, u"the flake has no input '%1'"_s.arg(request.input));
@@ -310,10 +319,10 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
         data.insert(QLatin1String(Protocol::Reply::Inputs), QVariantList());
         return OperationResult::success(data);
     }
-    const QList<InputChange> changes =
-        changedInputs(parseFlakeLockInputs(before.value().value_or(QByteArray())), parseFlakeLockInputs(after.value_or(QByteArray())));
+    const QList<System::InputChange> changes =
+        System::changedInputs(System::parseFlakeLockInputs(before.value().value_or(QByteArray())), System::parseFlakeLockInputs(after.value_or(QByteArray())));
     QVariantList inputs;
-    for (const InputChange &change : changes) {
+    for (const System::InputChange &change : changes) {
         inputs.append(QVariantMap{{QLatin1String(Protocol::Reply::InputName), change.name},
                                   {QLatin1String(Protocol::Reply::OldRevision), change.oldRevision},
                                   {QLatin1String(Protocol::Reply::NewRevision), change.newRevision},
@@ -339,7 +348,7 @@ OperationResult Operations::updateFlake(const UpdateSourcesRequest &request, con
         return OperationResult::success(data);
     }
     // Exactly the bytes read from Nix's output are committed, at flake.lock, whatever else changes meanwhile.
-    auto commit = git.commitFiles({StagedFile{LockFile.text, after, false}}, flakeUpdateMessage(changes));
+    auto commit = git.commitFiles({StagedFile{LockFile.text, after, false}}, System::flakeUpdateMessage(changes));
     if (!commit) {
         putBack();
         return fail(OperationResult::failure(HelperError::Failed, commit.error()));

@@ -86,4 +86,49 @@ GitRepository::CommitResult restoreCommit(GitRepository &repository, const QStri
     return repository.commitTracked({}, message);
 }
 
+std::optional<QByteArray> fileAtCommit(const GitRepository &repository, const QString &revision, const QString &path, QString *error)
+{
+    git_object *raw = nullptr;
+    const QByteArray spec = (revision + u"^{tree}"_s).toUtf8();
+    int code = git_revparse_single(&raw, repository.handle(), spec.constData());
+    const Git::ObjectPtr tree(raw);
+    if (code < 0) {
+        *error = Git::errorMessage(u"Cannot find the commit %1"_s.arg(revision), code);
+        return std::nullopt;
+    }
+    git_tree_entry *rawEntry = nullptr;
+    code = git_tree_entry_bypath(&rawEntry, reinterpret_cast<git_tree *>(tree.get()), path.toUtf8().constData());
+    const Git::TreeEntryPtr entry(rawEntry);
+    if (code == GIT_ENOTFOUND) {
+        return std::nullopt;
+    }
+    if (code < 0) {
+        *error = Git::errorMessage(u"Cannot read %1 in %2"_s.arg(path, revision.left(12)), code);
+        return std::nullopt;
+    }
+    const git_filemode_t mode = git_tree_entry_filemode(entry.get());
+    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+        *error = u"%1 is not a regular file in commit %2"_s.arg(path, revision.left(12));
+        return std::nullopt;
+    }
+    git_blob *rawBlob = nullptr;
+    code = git_blob_lookup(&rawBlob, repository.handle(), git_tree_entry_id(entry.get()));
+    const Git::BlobPtr blob(rawBlob);
+    if (code < 0) {
+        *error = Git::errorMessage(u"Cannot read %1 in %2"_s.arg(path, revision.left(12)), code);
+        return std::nullopt;
+    }
+    return QByteArray(static_cast<const char *>(git_blob_rawcontent(blob.get())), qsizetype(git_blob_rawsize(blob.get())));
+}
+
+bool isIgnored(const GitRepository &repository, const QString &path, QString *error)
+{
+    int ignored = 0;
+    if (const int code = git_ignore_path_is_ignored(&ignored, repository.handle(), path.toUtf8().constData()); code < 0) {
+        *error = Git::errorMessage(u"Cannot tell whether git ignores %1"_s.arg(path), code);
+        return false;
+    }
+    return ignored == 1;
+}
+
 } // namespace Snowpane::System

@@ -5,8 +5,11 @@
 
 #include "gitrepository.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace Snowpane::System
 {
@@ -36,5 +39,16 @@ namespace Snowpane::System
  * new commit, or an empty id when the tree already held those files.
  */
 [[nodiscard]] GitRepository::CommitResult restoreCommit(GitRepository &repository, const QString &revision, const QString &message);
+
+/**
+ * The bytes of @p path (relative to the working tree) in commit @p revision:
+ * nullopt when the commit has no such file. @p error is set, and nullopt
+ * returned, when the commit cannot be read or holds something other than a
+ * regular file at @p path (a link, a directory, a submodule).
+ */
+[[nodiscard]] std::optional<QByteArray> fileAtCommit(const GitRepository &repository, const QString &revision, const QString &path, QString *error);
+
+/** Whether git ignores @p path (.gitignore, info/exclude, the global excludes). @p error is set when that cannot be told. */
+[[nodiscard]] bool isIgnored(const GitRepository &repository, const QString &path, QString *error);
 
 } // namespace Snowpane::System

@@ -392,6 +392,31 @@ private Q_SLOTS:
         QCOMPARE(operations.updateSources(request).error, std::optional(HelperError::InvalidArguments));
     }
 
+    // A configuration without a flake in a person's own directory: the helper writes nothing there, but root's
+    // channels are root's, so they are updated as for /etc/nixos. A person's flake stays the window's to update.
+    void channelsOfAConfigurationAPersonOwns()
+    {
+        const HelperConfig config = channelsConfig(u"person"_s, readFile(m_env.value(u"CHANNEL_LIST"_s)));
+        QVERIFY(QDir().mkpath(config.configurationDirectory));
+        writeFile(config.configurationDirectory + u"/configuration.nix"_s, "{ }\n");
+        QCOMPARE(::chown(QFile::encodeName(config.configurationDirectory).constData(), 4242, 4242), 0);
+        QCOMPARE(::chmod(QFile::encodeName(config.configurationDirectory).constData(), 0755), 0);
+        Operations operations(config, {});
+        const OperationResult updated = operations.updateSources({});
+        QVERIFY2(!updated.error, qPrintable(updated.message));
+        QCOMPARE(updated.data.value(u"kind"_s).toString(), u"channels"_s);
+        QCOMPARE(updated.data.value(u"changed"_s).toBool(), true);
+        QCOMPARE(QFile::symLinkTarget(config.channelsProfile), config.channelsProfile + u"-2-link"_s);
+
+        writeFile(config.configurationDirectory + u"/flake.nix"_s, "{ outputs = { self }: { }; }\n");
+        const auto linksAtTwo = profileLinks(config.channelsProfile);
+        const OperationResult flake = operations.updateSources({});
+        QCOMPARE(flake.error, std::optional(HelperError::Misconfigured));
+        QVERIFY2(flake.message.contains("never writes there"_L1), qPrintable(flake.message));
+        QCOMPARE(profileLinks(config.channelsProfile), linksAtTwo);
+        QVERIFY(!QFile::exists(config.configurationDirectory + u"/flake.lock"_s));
+    }
+
     // Nix changes flake.lock (bytes, owner, mode) and fails: all of it goes back. Fails if putBack is left out.
     void flakeNixFailureAfterWritingTheLockChangesNothing()
     {

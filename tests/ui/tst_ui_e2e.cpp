@@ -78,6 +78,23 @@ bool finish(SystemActions &actions)
     return true;
 }
 
+// Waits until the Updates page's check, discard or apply has ended; true when it ended in @p expected.
+bool settles(const UpdateController &updates, const SystemActions &actions, UpdateController::State expected)
+{
+    const bool ended = QTest::qWaitFor(
+        [&] {
+            const auto state = updates.state();
+            return state != UpdateController::State::Checking && state != UpdateController::State::Discarding && state != UpdateController::State::Applying
+                && !actions.isBusy();
+        },
+        600s);
+    if (!ended || updates.state() != expected) {
+        qWarning() << "update state" << updates.state() << "expected" << expected << actions.errorMessage() << actions.errorDetails();
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 // Points the settings at the stand-in machine and loads its configuration.
@@ -306,6 +323,58 @@ private Q_SLOTS:
         QVERIFY(generation);
         const auto built = Snowpane::System::commitOfGeneration(*repository.repository, *generation);
         QCOMPARE(built.commit, commit.id);
+        // run-e2e checks afterwards that every file under the flake, .git included, is still the person's.
+    }
+
+    // Issue 16: the person's own flake updated from the Updates page. The window runs nix flake update and commits flake.lock
+    // as the person, the helper only builds from it, and a discard puts the lock back as the person, byte for byte.
+    void userFlakeUpdatedAsUser()
+    {
+        SnowpaneSettings::self()->setConfigurationDirectory(work() + u"/nixos"_s);
+        Snowpane::Ui::ConfigurationPlace::useSystemSettings(u"/etc/snowpane/helper.conf"_s);
+        Snowpane::Ui::ConfigurationPlace::self()->refresh();
+        ConfigurationSession::self()->reload();
+        QCOMPARE(SnowpaneSettings::self()->configurationDirectory(), configDir());
+        QCOMPARE(Snowpane::Ui::ConfigurationPlace::self()->writer(), Snowpane::Ui::ConfigurationPlace::Writer::User);
+        const QString lockFile = configDir() + u"/flake.lock"_s;
+        const QString lockBefore = readText(lockFile);
+        QVERIFY(!lockBefore.isEmpty());
+        auto repository = Snowpane::System::GitRepository::open(configDir());
+        QVERIFY2(repository.repository, qPrintable(repository.error));
+        const QString headBefore = repository.repository->head().commit;
+        const int generationBefore = currentGeneration();
+
+        SystemActions actions;
+        UpdateController updates(&actions);
+        updates.check();
+        QCOMPARE(updates.state(), UpdateController::State::Checking);
+        QVERIFY(settles(updates, actions, UpdateController::State::PreviewReady));
+        QCOMPARE(updates.sourceKind(), u"flake"_s);
+        QCOMPARE(updates.sources().size(), 1);
+        QCOMPARE(updates.sources().constFirst().name, u"nixpkgs"_s);
+        QVERIFY(updates.sources().constFirst().revisionBefore != updates.sources().constFirst().revisionAfter);
+        // flake.lock is the person's, committed in their name on top of what was there.
+        QVERIFY(readText(lockFile) != lockBefore);
+        QCOMPARE(QFileInfo(lockFile).ownerId(), ::getuid());
+        const auto log = repository.repository->log(2);
+        QCOMPARE(log.commits.size(), 2);
+        QCOMPARE(log.commits.constFirst().authorName, u"E2E Person"_s);
+        QCOMPARE(log.commits.constFirst().authorEmail, u"e2e-person@example.org"_s);
+        QCOMPARE(log.commits.constFirst().subject, u"Update flake inputs"_s);
+        QCOMPARE(log.commits.at(1).id, headBefore);
+        // Built by the helper from the updated flake, and nothing activated.
+        QVERIFY(QFileInfo::exists(updates.builtSystem()));
+        QCOMPARE(updates.kernelAfter(), u"6.6.63"_s);
+        QCOMPARE(currentGeneration(), generationBefore);
+
+        updates.discard();
+        QVERIFY(settles(updates, actions, UpdateController::State::Idle));
+        QCOMPARE(readText(lockFile), lockBefore);
+        QCOMPARE(QFileInfo(lockFile).ownerId(), ::getuid());
+        const auto after = repository.repository->log(1);
+        QCOMPARE(after.commits.constFirst().authorName, u"E2E Person"_s);
+        QVERIFY(repository.repository->status().changedPaths.isEmpty());
+        QCOMPARE(currentGeneration(), generationBefore);
         // run-e2e checks afterwards that every file under the flake, .git included, is still the person's.
     }
 

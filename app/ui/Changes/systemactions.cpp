@@ -122,10 +122,15 @@ void SystemActions::setStage(Stage stage)
 
 void SystemActions::start(const Snowpane::Privileged::Request &request, Stage stage, const QString &title)
 {
+    startJob(m_runner->createJob(request, this), stage, title);
+}
+
+void SystemActions::startJob(Job *job, Stage stage, const QString &title)
+{
     if (m_job) {
         m_job->deleteLater();
     }
-    Job *job = m_runner->createJob(request, this);
+    job->setParent(this);
     m_job = job;
     m_cancelRequested = false;
     connect(job, &Job::progressChanged, this, &SystemActions::collectLog);
@@ -310,6 +315,11 @@ bool SystemActions::beginSequence(const QString &title)
 
 void SystemActions::runStep(const Snowpane::Privileged::Request &request, const QString &title, bool cancellable)
 {
+    runJobStep(m_runner->createJob(request, this), title, cancellable);
+}
+
+void SystemActions::runJobStep(Job *job, const QString &title, bool cancellable)
+{
     Q_ASSERT(m_inSequence);
     // A cancel stops the step it arrived in; a step that puts things back ignores it and runs to its end.
     m_sequenceCancelled = false;
@@ -318,7 +328,7 @@ void SystemActions::runStep(const Snowpane::Privileged::Request &request, const 
     m_log.append(u"— %1 —"_s.arg(title));
     Q_EMIT logChanged();
     const QString sequenceTitle = m_title;
-    start(request, Stage::Updating, sequenceTitle);
+    startJob(job, Stage::Updating, sequenceTitle);
 }
 
 void SystemActions::finishSequence(const QString &resultText)

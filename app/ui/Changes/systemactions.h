@@ -193,6 +193,12 @@ public:
      * things back) ignores cancel() and hides the progress view's Cancel.
      */
     void runStep(const Snowpane::Privileged::Request &request, const QString &title, bool cancellable = true);
+    /**
+     * Runs @p job, not yet started, as the next step of the sequence, as
+     * runStep() does with a request: work the window does itself, as the
+     * person (updating their own flake's inputs). Takes ownership of @p job.
+     */
+    void runJobStep(Snowpane::Privileged::Job *job, const QString &title, bool cancellable = true);
     /** Ends the sequence with @p resultText as its result. */
     void finishSequence(const QString &resultText);
     /** Ends the sequence as failed with @p message and the technical @p details. */
@@ -233,6 +239,7 @@ Q_SIGNALS:
 
 private:
     void start(const Snowpane::Privileged::Request &request, Stage stage, const QString &title);
+    void startJob(Snowpane::Privileged::Job *job, Stage stage, const QString &title);
     void setStage(Stage stage);
     /// Forgets the previous operation's result and error before the next one starts.
     void clearResult();

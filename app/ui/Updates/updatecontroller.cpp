@@ -5,13 +5,19 @@
 
 #include "Common/flakehostlist.h"
 #include "Generations/generationshared.h"
+#include "Settings/configurationplace.h"
+#include "Updates/userflakeupdate.h"
 #include "generationreader.h"
 #include "helperreplies.h"
 #include "requests.h"
 #include "snowpanesettings.h"
 #include "windowstate.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using Snowpane::Privileged::UpdateSourcesReply;
@@ -80,7 +86,38 @@ void UpdateController::check()
     m_update.systemGeneration = systemGeneration();
     m_step = Step::Sources;
     setState(State::Checking);
-    m_actions->runStep(Snowpane::Privileged::Requests::updateSources(), tr("Downloading newer package sources"));
+    const QString directory = SnowpaneSettings::self()->configurationDirectory();
+    if (!isOwnFlake(directory)) {
+        m_actions->runStep(Snowpane::Privileged::Requests::updateSources(), tr("Downloading newer package sources"));
+        return;
+    }
+    // The person's own flake: the helper never writes there, so the window updates flake.lock itself, as them (issue 16).
+    if (const QString refusal = Snowpane::Ui::whyFlakeNotUpdatable(directory); !refusal.isEmpty()) {
+        m_step = Step::None;
+        failCheck(refusal, QString());
+        return;
+    }
+    m_actions->runJobStep(new Snowpane::Ui::UserFlakeUpdateJob(directory), tr("Downloading newer package sources"));
+}
+
+bool UpdateController::isOwnFlake(const QString &directory)
+{
+    struct stat st{};
+    // lstat: a flake.nix that is a link is the person's flake too, and is refused by whyFlakeNotUpdatable() with its name.
+    return Snowpane::Ui::ConfigurationPlace::decide(directory).writer == Snowpane::Config::Writer::User
+        && ::lstat(QFile::encodeName(QDir(directory).filePath(u"flake.nix"_s)).constData(), &st) == 0;
+}
+
+void UpdateController::takeBackSources()
+{
+    const QString title = tr("Putting the package sources back");
+    const QString directory = SnowpaneSettings::self()->configurationDirectory();
+    if (m_update.kind == Snowpane::Ui::PendingUpdate::Kind::Flake && isOwnFlake(directory)) {
+        // Only the lock goes back, as the person, as the helper's restoreconfig of flake.lock alone does for root's.
+        m_actions->runJobStep(new Snowpane::Ui::UserLockRestoreJob(directory, m_update.previousCommit), title, false);
+        return;
+    }
+    m_actions->runStep(m_update.takeBackRequest(), title, false);
 }
 
 void UpdateController::stepFinished(bool succeeded, const QVariantMap &result, const QString &message, const QString &details)
@@ -276,7 +313,7 @@ void UpdateController::revertSources()
         return;
     }
     m_step = Step::Revert;
-    m_actions->runStep(m_update.takeBackRequest(), tr("Putting the package sources back"), false);
+    takeBackSources();
 }
 
 void UpdateController::discard()
@@ -294,7 +331,7 @@ void UpdateController::discard()
     }
     m_step = Step::Discard;
     setState(State::Discarding);
-    m_actions->runStep(m_update.takeBackRequest(), tr("Putting the package sources back"), false);
+    takeBackSources();
 }
 
 void UpdateController::apply(SystemActions::Mode mode)

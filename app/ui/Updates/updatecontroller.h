@@ -259,6 +259,10 @@ private:
     void dryActivated();
     void failCheck(const QString &message, const QString &details);
     void revertSources();
+    /** Runs the step that puts the sources back: as the person in their own flake, else through the helper. */
+    void takeBackSources();
+    /** The configuration in @p directory is a flake the person owns: its lock is updated and put back by the window, as them. */
+    [[nodiscard]] static bool isOwnFlake(const QString &directory);
     void clearPreview();
     void markChecked();
     void savePending() const;
