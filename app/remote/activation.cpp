@@ -56,10 +56,11 @@ QString previousName(const ActivationResult &result)
 
 // The person cancelled after the activation began: it stands unconfirmed, so
 // the machine's own rollback is due anyway; it is run now rather than at its
-// deadline. Unreachable, the schedule still does it.
+// deadline. Unreachable, the schedule still does it. On a fresh connection:
+// the shared one may be closing already (see afterActivation).
 ActivationResult rollBackForCancel(const SshClient &client, const QString &token, const ActivationRequest &request, ActivationResult result)
 {
-    const RemoteResult rolled = client.runScript(Scripts::rollBackNow(token), false, {}, true);
+    const RemoteResult rolled = client.runScript(Scripts::rollBackNow(token), true, {}, true);
     const QHash<QString, QString> answer = readMarkers(rolled.output());
     result.outcome = Outcome::Cancelled;
     result.error = RemoteError::Cancelled;

@@ -40,7 +40,8 @@ struct ActivationRequest {
     bool systemd = false;
     QString profile = QStringLiteral("/nix/var/nix/profiles/system");
     QString currentSystem = QStringLiteral("/run/current-system");
-    /// Called after the activation returned and before the fresh connection that confirms it (tests cut the network here).
+    /// Called after the activation returned and before the fresh connection that confirms it (tests cut the network here);
+    /// from then on only fresh connections are made, so a shared one may close.
     std::function<void()> afterActivation;
     /**
      * Raised to cancel: the activation itself runs to its end, but it is not

@@ -149,10 +149,15 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
     }
     SshClient client(request.target, settings);
     client.setShareConnection(true);
-    // The shared connection ends with this function, however it returns.
+    // The shared connection ends with this function, however it returns; or earlier, while the activation is confirmed.
     connected = &client;
-    const auto closeConnection = qScopeGuard([&client] {
-        client.closeSharedConnection();
+    std::future<void> closing;
+    const auto closeConnection = qScopeGuard([&client, &closing] {
+        if (closing.valid()) {
+            closing.wait();
+        } else {
+            client.closeSharedConnection();
+        }
     });
     const auto probe = [&client, &onLine, known = request.systemPath] {
         return client.runScript(Scripts::probe(known), false, onLine);
@@ -244,6 +249,11 @@ HostResult deployHost(const DeployRequest &request, const SshSettings &settings,
     activation.systemd = facts.contains(u"systemd"_s);
     activation.cancel = settings.cancel;
     activation.afterActivation = [&] {
+        // Nothing after the activation uses the shared connection (confirming, and rolling back on a cancel,
+        // each need a fresh one), so it closes while the confirmation connects instead of after it.
+        closing = std::async(std::launch::async, [&client] {
+            client.closeSharedConnection();
+        });
         enter(Step::Confirming);
         if (request.afterActivation) {
             request.afterActivation();
