@@ -12,6 +12,7 @@
 #include "Settings/configurationplace.h"
 #include "gitrepository.h"
 #include "snowpanesettings.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,20 +27,11 @@
 
 using namespace Qt::StringLiterals;
 
+using TestFiles::readBytes;
+using TestFiles::writeBytes;
+
 namespace
 {
-
-QByteArray readBytes(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
-}
 
 QString git(const QString &directory, const QStringList &arguments)
 {

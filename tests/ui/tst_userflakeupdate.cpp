@@ -9,6 +9,7 @@
 
 #include "Updates/userflakeupdate.h"
 #include "helperreplies.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,20 +27,11 @@ using namespace Qt::StringLiterals;
 using Snowpane::Privileged::Job;
 using namespace std::chrono_literals;
 
+using TestFiles::readBytes;
+using TestFiles::writeBytes;
+
 namespace
 {
-
-QByteArray readBytes(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
-}
 
 struct Run {
     bool ok = false;
