@@ -40,6 +40,13 @@ bool makeSystem(const QDir &root, const QString &name, const QString &version, c
         && QFile::link(kernelDir + u"/modules"_s, system + u"/kernel-modules"_s);
 }
 
+/// Systems a and b share a kernel (6.6.1); c has a newer one.
+bool makeSystems(const QDir &root)
+{
+    return makeSystem(root, u"a"_s, u"24.11.1 (Vicuna)"_s, u"6.6.1"_s) && makeSystem(root, u"b"_s, u"24.11.2 (Vicuna)"_s, u"6.6.1"_s)
+        && makeSystem(root, u"c"_s, u"25.05.3 (Warbler)"_s, u"6.12.4"_s);
+}
+
 } // namespace
 
 class MachineProbeTest : public QObject
@@ -77,9 +84,7 @@ private Q_SLOTS:
         QTemporaryDir scratch;
         QVERIFY(scratch.isValid());
         const QDir root(scratch.path());
-        QVERIFY(makeSystem(root, u"a"_s, u"24.11.1 (Vicuna)"_s, u"6.6.1"_s));
-        QVERIFY(makeSystem(root, u"b"_s, u"24.11.2 (Vicuna)"_s, u"6.6.1"_s));
-        QVERIFY(makeSystem(root, u"c"_s, u"25.05.3 (Warbler)"_s, u"6.12.4"_s));
+        QVERIFY(makeSystems(root));
         QVERIFY(QDir().mkpath(root.filePath(u"profiles"_s)));
         RemotePaths paths;
         paths.profile = root.filePath(u"profiles/system"_s);
@@ -124,9 +129,7 @@ private Q_SLOTS:
         QTemporaryDir scratch;
         QVERIFY(scratch.isValid());
         const QDir root(scratch.path());
-        QVERIFY(makeSystem(root, u"a"_s, u"24.11.1 (Vicuna)"_s, u"6.6.1"_s));
-        QVERIFY(makeSystem(root, u"b"_s, u"24.11.2 (Vicuna)"_s, u"6.6.1"_s));
-        QVERIFY(makeSystem(root, u"c"_s, u"25.05.3 (Warbler)"_s, u"6.12.4"_s));
+        QVERIFY(makeSystems(root));
         QVERIFY(root.mkpath(u"container-1"_s));
         QVERIFY(root.mkpath(u"container-2"_s));
         const ProcessResult ran =
