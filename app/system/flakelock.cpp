@@ -46,6 +46,7 @@ QList<LockedInput> parseFlakeLockInputs(const QByteArray &json)
         const QJsonObject locked = nodes.value(it.value().toString()).toObject().value(u"locked"_s).toObject();
         LockedInput input;
         input.name = it.key();
+        input.locked = !locked.isEmpty();
         input.revision = locked.value(u"rev"_s).toString();
         input.narHash = locked.value(u"narHash"_s).toString();
         const QJsonValue modified = locked.value(u"lastModified"_s);

@@ -22,6 +22,7 @@ struct LockedInput {
     QString revision; // the git revision; empty for inputs without one (path, tarball)
     QDateTime date; // lastModified, UTC; invalid when not recorded
     QString narHash;
+    bool locked = false; // the lock pins it (a `locked` entry); false for an input Nix has not locked yet
 };
 
 /** Whether @p json is a flake.lock Nix would read: an object with `nodes`, a `version` and the root node it names. */

@@ -3,11 +3,11 @@
 
 #include "nixpkgssource.h"
 
+#include "flakelock.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -92,36 +92,17 @@ QList<NixpkgsSource> readFlakeInputs(const QString &flakeLockFile)
     if (!file.open(QIODevice::ReadOnly) || file.size() > MaxLockBytes) {
         return {};
     }
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
-    if (!document.isObject()) {
-        return {};
-    }
-    const QJsonObject lock = document.object();
-    const QJsonObject nodes = lock.value(u"nodes"_s).toObject();
-    const QJsonObject inputs = nodes.value(lock.value(u"root"_s).toString(u"root"_s)).toObject().value(u"inputs"_s).toObject();
+    // The window's and the helper's one reading of flake.lock; it gives the inputs in name order.
     QList<NixpkgsSource> result;
-    for (auto it = inputs.begin(); it != inputs.end(); ++it) {
-        if (!it.value().isString()) {
-            continue; // follows another input: locked under that one's name
-        }
-        const QJsonObject locked = nodes.value(it.value().toString()).toObject().value(u"locked"_s).toObject();
+    for (const LockedInput &locked : parseFlakeLockInputs(file.readAll())) {
         NixpkgsSource input;
-        input.kind = locked.isEmpty() ? NixpkgsSource::Kind::Unknown : NixpkgsSource::Kind::Flake;
-        input.name = it.key();
+        input.kind = locked.locked ? NixpkgsSource::Kind::Flake : NixpkgsSource::Kind::Unknown;
+        input.name = locked.name;
         input.where = flakeLockFile;
-        const QJsonValue rev = locked.value(u"rev"_s);
-        if (rev.isString()) {
-            input.revision = rev.toString();
-        }
-        const QJsonValue modified = locked.value(u"lastModified"_s);
-        if (modified.isDouble() && modified.toDouble() > 0) {
-            input.date = QDateTime::fromSecsSinceEpoch(qint64(modified.toDouble()), QTimeZone::UTC);
-        }
+        input.revision = locked.revision;
+        input.date = locked.date;
         result.append(input);
     }
-    std::sort(result.begin(), result.end(), [](const NixpkgsSource &a, const NixpkgsSource &b) {
-        return a.name < b.name;
-    });
     return result;
 }
 

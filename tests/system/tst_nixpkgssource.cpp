@@ -106,6 +106,8 @@ private Q_SLOTS:
             R"({ "nodes": { "root": { "inputs": { "other": "other" } }, "other": { "locked": { "rev": "x" } } }, "root": "root" })");
         QTest::newRow("nixpkgs follows") << QByteArray(R"({ "nodes": { "root": { "inputs": { "nixpkgs": [ "other" ] } } }, "root": "root" })");
         QTest::newRow("wrong types") << QByteArray(R"({ "nodes": 3, "root": [] })");
+        QTest::newRow("nixpkgs not locked yet") << QByteArray(
+            R"({ "nodes": { "root": { "inputs": { "nixpkgs": "nixpkgs" } }, "nixpkgs": { "original": { "type": "git" } } }, "root": "root" })");
     }
     void brokenLocks()
     {
