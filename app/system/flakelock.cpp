@@ -91,7 +91,10 @@ QList<InputChange> changedInputs(const QList<LockedInput> &before, const QList<L
     return changes;
 }
 
-static QString describeLock(const QString &revision, const QDateTime &date, bool present)
+namespace
+{
+
+QString describeLock(const QString &revision, const QDateTime &date, bool present)
 {
     if (!present) {
         return u"(none)"_s;
@@ -102,6 +105,8 @@ static QString describeLock(const QString &revision, const QDateTime &date, bool
     }
     return text;
 }
+
+} // namespace
 
 QString flakeUpdateMessage(const QList<InputChange> &changes)
 {
