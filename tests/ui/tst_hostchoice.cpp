@@ -180,6 +180,17 @@ private Q_SLOTS:
         QCOMPARE(FlakeHostList::activationRefusal(), QString());
     }
 
+    // No host chosen in a flake of several: the pages work on this machine's own host, as nixos-rebuild takes the host name.
+    void noHostChosenMeansThisMachine()
+    {
+        ConfigurationSession *session = ConfigurationSession::self();
+        session->useConfiguration(m_directory, QString());
+        QVERIFY2(session->isEditable(), qPrintable(session->loadError()));
+        QCOMPARE(session->flakeHost(), u"alpha"_s);
+        QCOMPARE(SnowpaneSettings::self()->flakeHost(), QString()); // not saved: the person has chosen nothing
+        session->useConfiguration(m_directory, u"alpha"_s);
+    }
+
 private:
     QTemporaryDir m_root;
     QString m_directory;

@@ -4,6 +4,7 @@
 #include "Common/configurationsession.h"
 
 #include "Common/configvalues.h"
+#include "Common/flakehostlist.h"
 #include "Settings/configurationplace.h"
 #include "commitmessage.h"
 #include "definitions.h"
@@ -119,10 +120,21 @@ void ConfigurationSession::reload()
         return;
     }
     // A flake's other hosts, from the cache or flake.nix (no Nix here): edits then reach only the chosen host.
-    const std::string host = SnowpaneSettings::self()->flakeHost().toStdString();
-    const Snowpane::Config::HostScope scope =
-        QFileInfo::exists(m_directory + u"/flake.nix"_s) ? Snowpane::Config::cachedScopeFor(m_directory, host) : Snowpane::Config::HostScope{};
-    Snowpane::Config::DocumentSet set = Snowpane::Config::DocumentSet::load(m_directory.toStdString(), host, scope);
+    const bool flake = QFileInfo::exists(m_directory + u"/flake.nix"_s);
+    const auto loadFor = [this, flake](const std::string &host) {
+        const Snowpane::Config::HostScope scope = flake ? Snowpane::Config::cachedScopeFor(m_directory, host) : Snowpane::Config::HostScope{};
+        return Snowpane::Config::DocumentSet::load(m_directory.toStdString(), host, scope);
+    };
+    const std::string chosen = SnowpaneSettings::self()->flakeHost().toStdString();
+    Snowpane::Config::DocumentSet set = loadFor(chosen);
+    if (!set.ok() && chosen.empty() && flake) {
+        // No host chosen, and the flake has several: this machine's own when the flake has it, as
+        // nixos-rebuild takes the host name. Not saved: the picker still offers the others.
+        Snowpane::Config::DocumentSet own = loadFor(FlakeHostList::thisMachineHost().toStdString());
+        if (own.ok()) {
+            set = std::move(own);
+        }
+    }
     if (set.ok()) {
         m_changes = std::make_unique<Snowpane::Config::ChangeSet>(set);
         m_loaded.emplace(std::move(set));
