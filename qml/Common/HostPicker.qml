@@ -24,6 +24,8 @@ ColumnLayout {
         Accessible.name: qsTr("Host", "@label:listbox the flake host the pages work on")
         model: FlakeHostList.hosts.map(h => h === FlakeHostList.thisMachine ? qsTr("%1 (this machine)", "@item:inlistbox a host").arg(h) : h)
         currentIndex: FlakeHostList.hosts.indexOf(FlakeHostList.current)
+        // No host chosen, and this machine is none of them: say so rather than show an empty box.
+        displayText: currentIndex < 0 ? qsTr("Choose a host", "@info:placeholder the host picker before a host is chosen") : currentText
         onActivated: index => FlakeHostList.choose(FlakeHostList.hosts[index])
     }
     // Which reading the list comes from, and for the static one why Nix is not used.

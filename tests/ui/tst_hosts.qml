@@ -64,6 +64,21 @@ TestCase {
         compare(box.textAt(FlakeHostList.hosts.indexOf("beta")), "beta");
     }
 
+    // Nothing chosen, and this machine is none of the flake's hosts: the picker asks, it does not show an empty box.
+    function test_noHostChosenAsksForOne() {
+        const loadError = HostsTesting.useHostsFlake("");
+        verify(loadError.indexOf("several hosts") >= 0, loadError);
+        const picker = makePicker();
+        verify(FlakeHostList.hosts.indexOf(FlakeHostList.thisMachine) < 0, FlakeHostList.thisMachine);
+        compare(FlakeHostList.current, "");
+        const box = findByObjectName(picker, "hostBox");
+        compare(box.currentIndex, -1);
+        compare(box.displayText, "Choose a host");
+        box.activated(FlakeHostList.hosts.indexOf("beta"));
+        compare(Configuration.flakeHost, "beta");
+        compare(box.displayText, "beta");
+    }
+
     function test_oneHostNeedsNoPicker() {
         HostsTesting.useDemo();
         const picker = makePicker();

@@ -126,7 +126,8 @@ public:
     using QObject::QObject;
 
     /** Makes the copy the configuration, host alpha; returns why not, or "". */
-    Q_INVOKABLE QString useHostsFlake()
+    /// The hosts fixture as the configuration, with @p thisMachine as programs.snowpane.host (empty: the machine's own name).
+    Q_INVOKABLE QString useHostsFlake(const QString &thisMachine = u"alpha"_s)
     {
         const QString directory = m_root.filePath(u"hosts"_s);
         QDir(directory).removeRecursively();
@@ -144,7 +145,7 @@ public:
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             return file.errorString();
         }
-        file.write("[Paths]\nConfigurationDirectory=" + QFile::encodeName(directory) + "\n[Configuration]\nHost=alpha\n");
+        file.write("[Paths]\nConfigurationDirectory=" + QFile::encodeName(directory) + "\n[Configuration]\nHost=" + thisMachine.toUtf8() + "\n");
         file.close();
         Snowpane::Ui::ConfigurationPlace::useSystemSettings(conf);
         Snowpane::Ui::ConfigurationPlace::self()->refresh();
