@@ -11,6 +11,7 @@
 #include "fakerunner.h"
 #include "flaketargets.h"
 #include "fleetdeployment.h"
+#include "fleetenvironment.h"
 #include "helperprotocol.h"
 #include "remotegenerations.h"
 #include "sshclient.h"
@@ -35,11 +36,7 @@ namespace
 
 QString env(const char *name)
 {
-    const QString value = qEnvironmentVariable(name);
-    if (value.isEmpty()) {
-        qFatal("%s is not set: run this through tests/fleet/run-fleet (ctest -R fleet)", name);
-    }
-    return value;
+    return fleetEnvironment(name);
 }
 
 QString work()

@@ -11,6 +11,7 @@
 // action did is checked on the machine itself.
 
 #include "Machines/machinescontroller.h"
+#include "fleetenvironment.h"
 #include "snowpanesettings.h"
 #include "targetsettings.h"
 
@@ -45,11 +46,7 @@ namespace
 
 QString env(const char *name)
 {
-    const QString value = qEnvironmentVariable(name);
-    if (value.isEmpty()) {
-        qFatal("%s is not set: run this through tests/fleet/run-fleet (ctest -R fleet)", name);
-    }
-    return value;
+    return fleetEnvironment(name);
 }
 
 QString machineDir(const QString &machine)

@@ -76,6 +76,21 @@ NarSizes narSizesOf(const QStringList &paths, const SshSettings &settings)
     return sizes;
 }
 
+/// A row's end, from a deployment's or a generation switch's result; @p done is what success says.
+template<typename Result>
+void finishRow(MachineProgress &row, const QString &host, const Result &result, const QString &done)
+{
+    row.finished = true;
+    row.problem = MachineTexts::problemOf(result.outcome, result.error);
+    row.succeeded = row.problem == MachineProblem::None;
+    row.detail = result.message;
+    row.rollbackConfirmed = row.succeeded && result.rollbackScheduled;
+    if (row.rollbackConfirmed && row.detail.isEmpty()) {
+        row.detail = MachineTexts::confirmedText(host, result.previousGeneration);
+    }
+    row.resultText = row.succeeded ? done : MachineTexts::problemSentence(row.problem, host);
+}
+
 } // namespace
 
 bool MachinesController::beginOperation(const QString &title, const QStringList &hosts)
@@ -232,17 +247,10 @@ void MachinesController::onDeployHostChanged(const QString &host)
         row.copiedText = MachineTexts::copiedText(row.pathsCopied, row.bytesCopied);
         if (state.finished) {
             const HostResult &result = state.result;
-            row.finished = true;
-            row.problem = MachineTexts::problemOf(result.outcome, result.error);
-            row.succeeded = row.problem == MachineProblem::None;
-            row.detail = result.message;
-            row.rollbackConfirmed = row.succeeded && result.rollbackScheduled;
-            if (row.rollbackConfirmed && row.detail.isEmpty()) {
-                row.detail = MachineTexts::confirmedText(host, result.previousGeneration);
-            }
-            row.resultText = !row.succeeded ? MachineTexts::problemSentence(row.problem, host)
-                : result.generation > 0     ? tr("Deployed: %1 runs generation %2").arg(host).arg(result.generation)
-                                            : tr("Done on %1").arg(host);
+            finishRow(row,
+                      host,
+                      result,
+                      result.generation > 0 ? tr("Deployed: %1 runs generation %2").arg(host).arg(result.generation) : tr("Done on %1").arg(host));
         }
         m_progress->setRow(row);
         // The deployment's own lines, then what the page found out about them.
@@ -392,17 +400,11 @@ void MachinesController::switchGeneration(const QString &host, int number, bool 
         post(self, [host, result, boot](MachinesController *controller) {
             MachineProgress row = controller->m_progress->row(host);
             row.stepText = MachineTexts::stepText(Step::Finished);
-            row.finished = true;
-            row.problem = MachineTexts::problemOf(result.outcome, result.error);
-            row.succeeded = row.problem == MachineProblem::None;
-            row.detail = result.message;
-            row.rollbackConfirmed = row.succeeded && result.rollbackScheduled;
-            if (row.rollbackConfirmed && row.detail.isEmpty()) {
-                row.detail = MachineTexts::confirmedText(host, result.previousGeneration);
-            }
-            row.resultText = !row.succeeded ? MachineTexts::problemSentence(row.problem, host)
-                : boot                      ? tr("Generation %1 is the boot default of %2").arg(result.generation).arg(host)
-                                            : tr("%1 runs generation %2").arg(host).arg(result.generation);
+            finishRow(row,
+                      host,
+                      result,
+                      boot ? tr("Generation %1 is the boot default of %2").arg(result.generation).arg(host)
+                           : tr("%1 runs generation %2").arg(host).arg(result.generation));
             controller->m_progress->setRow(row);
             if (!result.log.isEmpty()) {
                 controller->m_progress->setLog(host, result.log.split(u'\n'));
